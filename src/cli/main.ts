@@ -1,0 +1,127 @@
+import { parseArgs } from 'node:util';
+import { ROLE_SCOPES, ROLES, type Role } from '../server/access/roles.js';
+import { generateOneTimePassword, hashPassword, passwordWeakness } from '../server/auth/passwords.js';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { DataDirectoryInUseError } from '../server/db/data-dir.js';
+import { migrate } from '../server/db/migrate.js';
+import { prepareDatabase, startServer } from '../server/main.js';
+import { seedReferenceData } from '../server/reference/seed.js';
+import { createAccount, resetAccountPassword } from './accounts.js';
+
+const USAGE = `Usage: crossroads <command> [options]
+
+Commands:
+  serve                         start the platform (the default of npm start)
+  migrate                       apply pending database migrations
+  seed                          load the shipped reference data (rows already present are kept)
+  user create --email E --name N [--role R] [--country XX | --organisation CODE]
+                                create an account; prints its one-time password
+  user reset-password --email E issue a new one-time password and end the account's sessions
+
+The database is the one the environment names: DATABASE_URL, or else the embedded
+database in DATA_DIR (default ./data). See the README for every setting.`;
+
+function fail(message: string): never {
+  process.stderr.write(`crossroads: ${message}\n`);
+  process.exit(2);
+}
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof prepareDatabase>>) => Promise<T>): Promise<T> {
+  const database = await prepareDatabase(loadConfig());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve() {
+  const { app, stop } = await startServer(loadConfig());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info(`${signal} received: stopping`);
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+async function user(args: string[]) {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      country: { type: 'string' },
+      organisation: { type: 'string' },
+      language: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.email) fail('--email is required.');
+  if (action === 'create') {
+    if (!values.name) fail('--name is required.');
+    const role = (values.role ?? 'coordinator') as Role;
+    if (!ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')}.`);
+    const scopeType = values.country ? 'country' : values.organisation ? 'organisation' : 'global';
+    if (!ROLE_SCOPES[role].includes(scopeType)) fail(`The role ${role} is granted on: ${ROLE_SCOPES[role].join(', ')}.`);
+    const password = generateOneTimePassword();
+    if (passwordWeakness(password, values.email)) fail('Could not generate a password.');
+    await withDatabase((database) =>
+      createAccount(database.db, {
+        email: values.email as string,
+        name: values.name as string,
+        language: values.language ?? 'en',
+        passwordHash: hashPassword(password),
+        role,
+        country: values.country,
+        organisationCode: values.organisation,
+      }),
+    );
+    process.stdout.write(`Created ${values.email} (${role}). One-time password, shown once:\n  ${password}\n`);
+  } else if (action === 'reset-password') {
+    const password = generateOneTimePassword();
+    await withDatabase((database) => resetAccountPassword(database.db, values.email as string, hashPassword(password)));
+    process.stdout.write(`New one-time password for ${values.email}, shown once:\n  ${password}\n`);
+  } else {
+    fail(`unknown user command "${action ?? ''}".\n\n${USAGE}`);
+  }
+}
+
+export async function main(argv: string[]) {
+  const [command, ...args] = argv;
+  switch (command) {
+    case undefined:
+    case 'serve':
+      return serve();
+    case 'migrate': {
+      const applied = await withDatabase(async (database) => migrate(database.db));
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
+      return;
+    }
+    case 'seed':
+      await withDatabase((database) => seedReferenceData(database.db));
+      process.stdout.write('Reference data loaded.\n');
+      return;
+    case 'user':
+      return user(args);
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      fail(`unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) fail(error.message);
+  if (error instanceof Error && 'status' in error) fail(error.message);
+  process.stderr.write(`crossroads: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

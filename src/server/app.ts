@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import type { Config } from './config.js';
+import type { Database } from './db/connection.js';
+import { healthRoutes } from './health/routes.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { loggerOptions } from './http/logger.js';
+import { problemRoutes } from './http/problem-routes.js';
+import { ProblemDocument } from './http/schemas.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerSessionAndAccess } from './http/session.js';
+import type { RouteEntry } from './http/types.js';
+import { validatorCompiler } from './http/validation.js';
+import { referenceRoutes } from './reference/routes.js';
+import { userRoutes } from './users/routes.js';
+
+export type App = FastifyInstance;
+
+/** Builds the whole server on an open database, without listening (tests use inject()). */
+export async function build(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('database', database);
+  app.decorate('config', config);
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`The route ${route.method} ${route.url} does not declare who may call it.`);
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      catalogue.push({ method, url: route.url, access });
+    }
+  });
+
+  app.setValidatorCompiler(validatorCompiler());
+  const webIndex = path.join(config.webDir, 'index.html');
+  const pageHtml = fs.existsSync(webIndex) ? fs.readFileSync(webIndex) : undefined;
+  registerErrorHandling(app, pageHtml);
+  registerSecurityHeaders(app);
+  await app.register(cookie);
+  registerSessionAndAccess(app);
+  app.addSchema(ProblemDocument);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Crossroads API',
+        version: '0.1.0',
+        description:
+          'The API of Crossroads. Errors are RFC 9457 problem documents. Signed-in writes need the ' +
+          'X-CSRF-Token header returned by GET /api/auth/session.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'crossroads_session' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(problemRoutes);
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(referenceRoutes);
+      await api.register(auditRoutes);
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  if (pageHtml) {
+    // The built web client; page addresses fall back to its index (see the not-found handler).
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+  }
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { responses } from '../http/responses.js';
+import { AuditExportQuery, AuditPage, AuditQuery } from './schemas.js';
+import { exportAuditEntries, listAuditEntries } from './service.js';
+
+const tags = ['audit'];
+
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags, summary: 'The audit log, newest first', querystring: AuditQuery, response: responses({ 200: AuditPage }) },
+    },
+    async (request) => listAuditEntries(request.ctx, request.query),
+  );
+
+  app.get(
+    '/audit/export.csv',
+    {
+      config: { access: 'audit.export' },
+      schema: {
+        tags,
+        summary: 'The filtered audit log as CSV',
+        querystring: AuditExportQuery,
+        produces: ['text/csv'],
+        response: responses({ 200: Type.String({ description: 'CSV, one row per entry.' }) }),
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportAuditEntries(request.ctx, request.query);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="crossroads-audit-${stamp}.csv"`)
+        .send(csv);
+    },
+  );
+};

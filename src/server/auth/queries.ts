@@ -1,0 +1,142 @@
+import { type Kysely, sql } from 'kysely';
+import type { Role, ScopeType } from '../access/roles.js';
+import type { DB } from '../db/schema.js';
+
+export function selectUserByEmail(db: Kysely<DB>, email: string) {
+  return db.selectFrom('app_user').selectAll().where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export function selectUserById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function selectGrants(db: Kysely<DB>, userId: string) {
+  const rows = await db
+    .selectFrom('role_grant')
+    .select(['role', 'scope_type', 'organisation_id', 'country_iso2'])
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((row) => ({
+    role: row.role as Role,
+    scopeType: row.scope_type as ScopeType,
+    organisationId: row.organisation_id,
+    countryIso2: row.country_iso2,
+  }));
+}
+
+/** The live session for a token hash, with its user; expired and disabled ones are not returned. */
+export function selectLiveSession(db: Kysely<DB>, tokenHash: Buffer, idleMinutes: number) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.email',
+      'u.name',
+      'u.language',
+      'u.must_change_password',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function touchSession(db: Kysely<DB>, sessionId: string) {
+  return db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id', '=', sessionId).execute();
+}
+
+export function insertSession(
+  db: Kysely<DB>,
+  values: {
+    tokenHash: Buffer;
+    userId: string;
+    csrfToken: string;
+    absoluteHours: number;
+    address: string;
+    userAgent: string | null;
+  },
+) {
+  return db
+    .insertInto('user_session')
+    .values({
+      token_hash: values.tokenHash,
+      user_id: values.userId,
+      csrf_token: values.csrfToken,
+      expires_at: sql`now() + make_interval(hours => ${values.absoluteHours})`,
+      address: values.address,
+      user_agent: values.userAgent,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function deleteSessionByHash(db: Kysely<DB>, tokenHash: Buffer) {
+  return db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+}
+
+export function deleteSession(db: Kysely<DB>, sessionId: string) {
+  return db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user except, optionally, one. */
+export function deleteUserSessions(db: Kysely<DB>, userId: string, exceptSessionId?: string) {
+  let query = db.deleteFrom('user_session').where('user_id', '=', userId);
+  if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
+  return query.execute();
+}
+
+export function deleteExpiredSessions(db: Kysely<DB>) {
+  return db.deleteFrom('user_session').where('expires_at', '<=', sql<Date>`now()`).execute();
+}
+
+export async function countRecentFailures(db: Kysely<DB>, accountKey: string, address: string, windowMinutes: number) {
+  const since = sql<Date>`now() - make_interval(mins => ${windowMinutes})`;
+  const row = await db
+    .selectNoFrom([
+      db
+        .selectFrom('login_failure')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('account_key', '=', accountKey)
+        .where('at', '>', since)
+        .as('by_account'),
+      db
+        .selectFrom('login_failure')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('address', '=', address)
+        .where('at', '>', since)
+        .as('by_address'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { byAccount: Number(row.by_account ?? 0), byAddress: Number(row.by_address ?? 0) };
+}
+
+export function insertLoginFailure(db: Kysely<DB>, accountKey: string, address: string) {
+  return db.insertInto('login_failure').values({ account_key: accountKey, address }).execute();
+}
+
+/** Failures older than a day serve no rate limit any more. */
+export function deleteOldLoginFailures(db: Kysely<DB>) {
+  return db.deleteFrom('login_failure').where('at', '<', sql<Date>`now() - interval '1 day'`).execute();
+}
+
+export function recordLogin(db: Kysely<DB>, userId: string) {
+  return db.updateTable('app_user').set({ last_login_at: sql`now()` }).where('id', '=', userId).execute();
+}
+
+export function updatePassword(db: Kysely<DB>, userId: string, passwordHash: string, mustChange: boolean) {
+  return db
+    .updateTable('app_user')
+    .set({
+      password_hash: passwordHash,
+      must_change_password: mustChange,
+      password_changed_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,37 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { ROLES, SCOPE_TYPES } from '../access/roles.js';
+import { Email, Language, StringEnum, Uuid } from '../http/schemas.js';
+
+export const SignInBody = Type.Object(
+  {
+    email: Type.String({ minLength: 1, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const GrantView = Type.Object({
+  role: StringEnum(ROLES),
+  scopeType: StringEnum(SCOPE_TYPES),
+  organisationId: Type.Union([Uuid, Type.Null()]),
+  countryIso2: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const SessionView = Type.Object({
+  user: Type.Object({ id: Uuid, email: Email, name: Type.String(), language: Language }),
+  mustChangePassword: Type.Boolean(),
+  /** Sent back in the X-CSRF-Token header of every write. */
+  csrfToken: Type.String(),
+  /** The verbs the user holds somewhere: the browser shows actions from this, never from its own rules. */
+  permissions: Type.Array(Type.String()),
+  grants: Type.Array(GrantView),
+});
+export type SessionView = Static<typeof SessionView>;

@@ -1,0 +1,149 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { type Actor, heldVerbs } from '../access/check.js';
+import { audit } from '../audit/record.js';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { Problem } from '../http/problems.js';
+import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
+import * as q from './queries.js';
+import type { SessionView } from './schemas.js';
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Touching last_seen_at on every request would make every read a write; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** The actor behind a session cookie's token, or null when it is unknown, expired or disabled. */
+export async function actorFromToken(db: Kysely<DB>, config: Config, token: string): Promise<Actor | null> {
+  const session = await q.selectLiveSession(db, hashToken(token), config.sessionIdleMinutes);
+  if (!session) return null;
+  if (Date.now() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+    await q.touchSession(db, session.session_id);
+  }
+  return {
+    userId: session.user_id,
+    email: session.email,
+    name: session.name,
+    language: session.language,
+    mustChangePassword: session.must_change_password,
+    grants: await q.selectGrants(db, session.user_id),
+    sessionId: session.session_id,
+    csrfToken: session.csrf_token,
+  };
+}
+
+/** What the browser learns about its session: who, which language, and which verbs it holds. */
+export function presentSession(actor: Actor): SessionView {
+  return {
+    user: { id: actor.userId, email: actor.email, name: actor.name, language: actor.language as SessionView['user']['language'] },
+    mustChangePassword: actor.mustChangePassword,
+    csrfToken: actor.csrfToken,
+    permissions: heldVerbs(actor),
+    grants: actor.grants,
+  };
+}
+
+export interface SignInInput {
+  email: string;
+  password: string;
+}
+
+/**
+ * Checks the credentials under the per-account and per-address limits and opens a new session.
+ * Any session the browser presented is ended first, so a planted session id is never upgraded.
+ */
+export async function signIn(
+  ctx: Context,
+  input: SignInInput,
+  details: { userAgent: string | null; presentedToken: string | undefined },
+): Promise<{ token: string; session: SessionView; absoluteHours: number }> {
+  const accountKey = input.email.trim().toLowerCase();
+  const { config } = ctx;
+  const failures = await q.countRecentFailures(ctx.db, accountKey, ctx.address, config.loginWindowMinutes);
+  if (failures.byAccount >= config.loginMaxFailuresPerAccount || failures.byAddress >= config.loginMaxFailuresPerAddress) {
+    throw new Problem('rate_limited', `Too many failed sign-ins. Try again in ${config.loginWindowMinutes} minutes.`, {
+      retryAfterSeconds: config.loginWindowMinutes * 60,
+    });
+  }
+  const user = await q.selectUserByEmail(ctx.db, accountKey);
+  const valid = await verifyPassword(user?.password_hash ?? null, input.password);
+  if (!user || !valid) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await q.insertLoginFailure(trx, accountKey, ctx.address);
+      if (user) await audit(trx, ctx, { verb: 'auth.login_failed', recordType: 'user', recordId: user.id }, user.id);
+    });
+    throw new Problem('invalid_credentials');
+  }
+  if (user.disabled_at) throw new Problem('account_disabled');
+  const token = newToken();
+  const csrfToken = newToken();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (details.presentedToken) await q.deleteSessionByHash(trx, hashToken(details.presentedToken));
+    const { id } = await q.insertSession(trx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      absoluteHours: config.sessionAbsoluteHours,
+      address: ctx.address,
+      userAgent: details.userAgent?.slice(0, 300) ?? null,
+    });
+    await q.recordLogin(trx, user.id);
+    await audit(trx, ctx, { verb: 'auth.login', recordType: 'session', recordId: id }, user.id);
+  });
+  const actor = await actorFromToken(ctx.db, config, token);
+  if (!actor) throw new Problem('internal');
+  return { token, session: presentSession(actor), absoluteHours: config.sessionAbsoluteHours };
+}
+
+/** Ends the caller's session. */
+export async function signOut(ctx: Context): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await q.deleteSession(trx, actor.sessionId);
+    await audit(trx, ctx, { verb: 'auth.logout', recordType: 'session', recordId: actor.sessionId });
+  });
+}
+
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** Changes the caller's own password and ends their other sessions. */
+export async function changePassword(ctx: Context, input: ChangePasswordInput): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) throw new Problem('unauthenticated');
+  const user = await q.selectUserById(ctx.db, actor.userId);
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new Problem('validation', 'The current password is not correct.', {
+      errors: [{ pointer: '/currentPassword', message: 'The current password is not correct.' }],
+    });
+  }
+  const weakness = passwordWeakness(input.newPassword, user.email);
+  if (weakness) throw new Problem('weak_password', weakness, { errors: [{ pointer: '/newPassword', message: weakness }] });
+  if (input.newPassword === input.currentPassword) {
+    const message = 'The new password must differ from the current one.';
+    throw new Problem('weak_password', message, { errors: [{ pointer: '/newPassword', message }] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await q.updatePassword(trx, actor.userId, passwordHash, false);
+    await q.deleteUserSessions(trx, actor.userId, actor.sessionId);
+    await audit(trx, ctx, { verb: 'auth.change_password', recordType: 'user', recordId: actor.userId });
+  });
+}
+
+/** Housekeeping: expired sessions and stale sign-in failures. */
+export async function purgeExpired(db: Kysely<DB>): Promise<void> {
+  await q.deleteExpiredSessions(db);
+  await q.deleteOldLoginFailures(db);
+}

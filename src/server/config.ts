@@ -1,0 +1,87 @@
+import path from 'node:path';
+
+/** The validated configuration of one server process. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; when absent the embedded PGlite database in dataDir is used. */
+  databaseUrl: string | undefined;
+  /** Directory of the embedded database and its lock file; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  databasePoolSize: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Failed sign-ins allowed per account, and per address, within loginWindowMinutes. */
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowMinutes: number;
+  /** Trust X-Forwarded-* headers from a reverse proxy (needed for Secure cookies behind TLS). */
+  trustProxy: boolean;
+  /** Directory of the built web client; served at / when it exists. */
+  webDir: string;
+  bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}; it is "${raw}".`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false; it is "${raw}".`);
+}
+
+/** Reads and validates the environment once; throws ConfigError with a message an operator understands. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Partial<Config> = {}): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://.');
+  }
+  const logLevel = (env.LOG_LEVEL || defaults.logLevel || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${logLevel}".`);
+  }
+  const adminEmail = env.CROSSROADS_ADMIN_EMAIL || undefined;
+  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError('CROSSROADS_ADMIN_EMAIL must be an email address.');
+  }
+  const adminPassword = env.CROSSROADS_ADMIN_PASSWORD || undefined;
+  if (adminPassword && adminPassword.length < 12) {
+    throw new ConfigError('CROSSROADS_ADMIN_PASSWORD must be at least 12 characters long.');
+  }
+  const dataDir = env.DATA_DIR || defaults.dataDir || './data';
+  return {
+    port: integer(env, 'PORT', defaults.port ?? 3000, 0, 65535),
+    host: env.HOST || defaults.host || '127.0.0.1',
+    databaseUrl,
+    dataDir: dataDir === 'memory://' ? dataDir : path.resolve(dataDir),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    logLevel,
+    adminEmail,
+    adminPassword,
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 120, 1, 7 * 24 * 60),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    loginMaxFailuresPerAccount: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
+    loginWindowMinutes: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    webDir: path.resolve(env.WEB_DIR || defaults.webDir || 'dist/web'),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
+  };
+}

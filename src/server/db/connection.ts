@@ -1,0 +1,63 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDirectory, openEmbeddedDatabase } from './data-dir.js';
+import { PgliteWorkerDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** An open database: the query builder, which backend serves it, and how to close it. */
+export interface Database {
+  db: Kysely<DB>;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}
+
+const identity = (value: string) => value;
+
+/** The same value shapes as the embedded database: dates and numerics as text, bigints as numbers. */
+function typeParser(oid: number, format?: string): (value: string) => unknown {
+  if (oid === pg.types.builtins.DATE || oid === pg.types.builtins.NUMERIC) return identity;
+  if (oid === pg.types.builtins.INT8) return Number;
+  return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+}
+
+/** Opens PostgreSQL at databaseUrl, or else the embedded PGlite database in dataDir. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
+    });
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, backend: 'postgres', close: () => db.destroy() };
+  }
+  const release = options.dataDir === 'memory://' ? () => {} : lockDataDirectory(options.dataDir);
+  try {
+    const worker = await openEmbeddedDatabase(options.dataDir);
+    const db = new Kysely<DB>({ dialect: new PgliteWorkerDialect(worker) });
+    return {
+      db,
+      backend: 'pglite',
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PgliteWorker } from './pglite-dialect.js';
+
+export class DataDirectoryInUseError extends Error {}
+
+const LOCK_FILE = 'crossroads.lock';
+const DATABASE_DIR = 'pgdata';
+const INIT_PREFIX = 'pgdata.init-';
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the data directory's lock file; PGlite corrupts its files when two processes open them.
+ * A lock left by a process that no longer runs on this host is taken over.
+ * Returns the function that releases the lock.
+ */
+export function lockDataDirectory(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const lockPath = path.join(dataDir, LOCK_FILE);
+  const content = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx', 0o600);
+      fs.writeSync(fd, content);
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          const holder = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid: number };
+          if (holder.pid === process.pid) fs.unlinkSync(lockPath);
+        } catch {
+          // The lock is already gone: nothing to release.
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder: { pid?: number; host?: string } = {};
+      try {
+        holder = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
+      } catch {
+        // An unreadable lock file was left half-written by a killed process: treat it as stale.
+      }
+      const stale = holder.pid === undefined || (holder.host === os.hostname() && !processIsAlive(holder.pid));
+      if (!stale) {
+        throw new DataDirectoryInUseError(
+          `Another Crossroads process (pid ${holder.pid} on ${holder.host}) is using the data directory ${dataDir}. ` +
+            'The embedded database can be opened by one process only: stop that process, or set DATA_DIR to another directory, ' +
+            'or run several servers on a PostgreSQL server (DATABASE_URL).',
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DataDirectoryInUseError(`Could not take the lock on the data directory ${dataDir}.`);
+}
+
+/**
+ * Opens the embedded database in dataDir, creating it first if needed. Creation happens in a
+ * scratch directory that is renamed into place only once complete, so a kill during the first
+ * start never leaves a half-initialised database behind.
+ */
+export async function openEmbeddedDatabase(dataDir: string): Promise<PgliteWorker> {
+  if (dataDir === 'memory://') {
+    const worker = new PgliteWorker(dataDir);
+    await worker.ready;
+    return worker;
+  }
+  const databaseDir = path.join(dataDir, DATABASE_DIR);
+  if (!fs.existsSync(databaseDir)) {
+    for (const entry of fs.readdirSync(dataDir)) {
+      if (entry.startsWith(INIT_PREFIX)) fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+    }
+    const scratch = path.join(dataDir, `${INIT_PREFIX}${process.pid}`);
+    const initialiser = new PgliteWorker(scratch);
+    await initialiser.ready;
+    await initialiser.close();
+    fs.renameSync(scratch, databaseDir);
+    const dirFd = fs.openSync(dataDir, 'r');
+    fs.fsyncSync(dirFd);
+    fs.closeSync(dirFd);
+  }
+  const worker = new PgliteWorker(databaseDir);
+  await worker.ready;
+  return worker;
+}

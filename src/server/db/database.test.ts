@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, type TestDatabase, testBackends } from '../test-support/database.js';
+import { migrate, readMigrations } from './migrate.js';
+
+describe.each(testBackends())('database on %s', (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+  });
+  afterAll(() => database?.close());
+
+  it('records every migration once and applies nothing on a second run', async () => {
+    const applied = await database.db.selectFrom('schema_migration').select('name').orderBy('name').execute();
+    expect(applied.map((m) => m.name)).toEqual(readMigrations().map((m) => m.name));
+    expect(await migrate(database.db)).toEqual([]);
+  });
+
+  it('lets two migrations race without applying anything twice', async () => {
+    const results = await Promise.all([migrate(database.db), migrate(database.db)]);
+    expect(results).toEqual([[], []]);
+  });
+
+  it('keeps the audit log append-only in the database itself', async () => {
+    await database.db.insertInto('audit_log').values({ actor_id: null, verb: 'test.append', details: '{}' }).execute();
+    await expect(sql`update audit_log set verb = 'test.changed'`.execute(database.db)).rejects.toMatchObject({ code: '42501' });
+    await expect(sql`delete from audit_log`.execute(database.db)).rejects.toMatchObject({ code: '42501' });
+    await expect(sql`truncate audit_log`.execute(database.db)).rejects.toMatchObject({ code: '42501' });
+    const row = await database.db.selectFrom('audit_log').select('verb').where('verb', '=', 'test.append').executeTakeFirst();
+    expect(row?.verb).toBe('test.append');
+  });
+
+  it('has an index for every foreign key', async () => {
+    // A foreign key whose columns do not lead some index makes deletes and joins scan the table.
+    const { rows } = await sql<{ constraint_name: string }>`
+      select c.conname as constraint_name
+      from pg_constraint c
+      where c.contype = 'f'
+        and c.connamespace = 'public'::regnamespace
+        and not exists (
+          select 1 from pg_index i
+          where i.indrelid = c.conrelid
+            and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+        )`.execute(database.db);
+    expect(rows.map((r) => r.constraint_name)).toEqual([]);
+  });
+
+  it('rolls back a failed transaction as a whole', async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('audit_log').values({ actor_id: null, verb: 'test.rolled_back', details: '{}' }).execute();
+        await sql`select 1/0`.execute(trx);
+      }),
+    ).rejects.toMatchObject({ code: '22012' });
+    const row = await database.db.selectFrom('audit_log').select('id').where('verb', '=', 'test.rolled_back').executeTakeFirst();
+    expect(row).toBeUndefined();
+  });
+
+  it('returns the same value shapes on both backends', async () => {
+    const { rows } = await sql<{ n: number; d: string; x: string; t: Date }>`
+      select 42::int8 as n, date '2026-05-04' as d, 1.25::numeric as x, timestamptz '2026-05-04T10:00:00Z' as t`.execute(
+      database.db,
+    );
+    expect(rows[0]).toEqual({ n: 42, d: '2026-05-04', x: '1.25', t: new Date('2026-05-04T10:00:00Z') });
+  });
+
+  it('loads the reference data: 57 participating States, 11 Partners', async () => {
+    const counts = await database.db
+      .selectFrom('country')
+      .select(['osce_status', sql<number>`count(*)::int`.as('n')])
+      .groupBy('osce_status')
+      .execute();
+    const byStatus = Object.fromEntries(counts.map((c) => [c.osce_status, c.n]));
+    expect(byStatus.participating).toBe(57);
+    expect(byStatus.partner).toBe(11);
+  });
+});

@@ -1,0 +1,53 @@
+import { Problem } from './problems.js';
+
+/** Human wording for the constraints a person can run into, by constraint name. */
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  app_user_email_uq: 'An account with this email address already exists.',
+  role_grant_uq: 'This role is already granted on this scope.',
+  role_grant_organisation_fk: 'The organisation of this grant does not exist.',
+  role_grant_country_fk: 'The country of this grant does not exist.',
+  role_grant_scope_ck: 'A grant is either global, or for one organisation, or for one country.',
+  organisation_code_uq: 'An organisation with this code already exists.',
+  organisation_parent_fk: 'The parent organisation does not exist.',
+  organisation_country_fk: 'The country does not exist.',
+  country_subregion_ck: 'The sub-region does not fit the country’s OSCE status.',
+  country_partner_group_ck: 'Only Partners for Co-operation have a partner group.',
+};
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+}
+
+/**
+ * Translates a PostgreSQL error into the matching Problem, in one place, or returns undefined
+ * for errors that are faults of ours (they become a 500 that reveals nothing).
+ */
+export function problemFromDatabaseError(error: unknown): Problem | undefined {
+  const e = error as PgLikeError;
+  if (!e || typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return undefined;
+  const named = e.constraint ? CONSTRAINT_MESSAGES[e.constraint] : undefined;
+  switch (e.code) {
+    case '23505':
+      return new Problem('duplicate', named);
+    case '23503':
+      // An insert or update naming a missing row, or a delete of a row still referenced.
+      return named ? new Problem('unknown_reference', named) : new Problem('still_referenced');
+    case '23514':
+    case '23502':
+    case '23P01':
+      return new Problem('validation', named ?? (e.column ? `The field ${e.column} is missing or not allowed.` : undefined));
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return new Problem('validation', 'A value has the wrong format or is out of range.');
+    case '40001':
+    case '40P01':
+      return new Problem('conflict', 'Another change was made at the same time. Please try again.');
+    default:
+      return undefined;
+  }
+}

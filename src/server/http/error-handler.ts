@@ -1,0 +1,96 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { problemFromDatabaseError } from './database-errors.js';
+import { type FieldError, PROBLEMS, Problem, type ProblemCode, problemType } from './problems.js';
+
+interface AjvError {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function fieldErrors(validation: AjvError[], part: string | undefined): FieldError[] {
+  return validation.map((error) => {
+    const base = error.instancePath ?? '';
+    const prefix = part && part !== 'body' ? `/${part}` : '';
+    if (error.keyword === 'required') {
+      return { pointer: `${prefix}${base}/${error.params?.missingProperty}`, message: 'This field is required.' };
+    }
+    if (error.keyword === 'additionalProperties') {
+      return { pointer: `${prefix}${base}/${error.params?.additionalProperty}`, message: 'This field is not allowed.' };
+    }
+    return { pointer: `${prefix}${base}` || '/', message: `This value ${error.message ?? 'is not valid'}.` };
+  });
+}
+
+/** Turns any error into a Problem: ours, Fastify's, a database constraint, or else an internal fault. */
+function toProblem(error: FastifyError | Error): Problem {
+  if (error instanceof Problem) return error;
+  const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
+  if (fastifyError.validation) {
+    const errors = fieldErrors(fastifyError.validation, fastifyError.validationContext);
+    return new Problem('validation', errors.map((e) => `${e.pointer}: ${e.message}`).join(' '), { errors });
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new Problem('unsupported_media_type');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem('payload_too_large');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new Problem('malformed_request', 'The request body is empty but JSON was announced.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new Problem('malformed_request', 'The request body is not valid JSON.');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new Problem('malformed_request', 'The Content-Length header does not match the body.');
+  }
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
+    return new Problem('malformed_request', 'The request body is not valid JSON.');
+  }
+  const fromDatabase = problemFromDatabaseError(error);
+  if (fromDatabase) return fromDatabase;
+  const status = fastifyError.statusCode;
+  if (status && status >= 400 && status < 500) {
+    const code = (Object.keys(PROBLEMS) as ProblemCode[]).find((c) => PROBLEMS[c].status === status) ?? 'malformed_request';
+    return new Problem(code);
+  }
+  return new Problem('internal');
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+  const body = {
+    type: problemType(problem.code),
+    title: PROBLEMS[problem.code].title,
+    status: problem.status,
+    ...(problem.status < 500 && problem.detail ? { detail: problem.detail } : {}),
+    instance: request.url.split('?')[0],
+    code: problem.code,
+    requestId: String(request.id),
+    ...(problem.extras.errors ? { errors: problem.extras.errors } : {}),
+  };
+  if (problem.extras.retryAfterSeconds) reply.header('retry-after', String(problem.extras.retryAfterSeconds));
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+}
+
+/**
+ * One error handler for the whole server: RFC 9457 problem+json, and a 500 that reveals nothing.
+ * Unknown page addresses get the web client's index, whose router knows them.
+ */
+export function registerErrorHandling(app: FastifyInstance, pageHtml?: Buffer) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    } else if (!(error instanceof Problem)) {
+      request.log.info({ code: problem.code, reason: error.message }, 'request refused');
+    }
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const isPage = request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
+    if (pageHtml && isPage) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(pageHtml);
+    }
+    return sendProblem(request, reply, new Problem('route_not_found'));
+  });
+}

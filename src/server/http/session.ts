@@ -1,0 +1,66 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { holds } from '../access/check.js';
+import { actorFromToken } from '../auth/service.js';
+import { Problem } from './problems.js';
+
+export const SESSION_COOKIE = 'crossroads_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Whether the request's Origin, when the browser sends one, is this server itself. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves the session cookie to an actor, then enforces the route's declared access: sign-in,
+ * the forced password change, CSRF for cookie-authenticated writes, and the route's verb.
+ */
+export function registerSessionAndAccess(app: FastifyInstance) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null as never);
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.actor = token ? await actorFromToken(app.database.db, app.config, token) : null;
+    request.ctx = {
+      db: app.database.db,
+      actor: request.actor,
+      requestId: String(request.id),
+      address: request.ip,
+      config: app.config,
+    };
+    // Access is decided before the body is even validated: a stranger learns nothing from a 400.
+    const config = request.routeOptions.config;
+    const access = config.access;
+    if (!access) return; // static files and the API reference
+    const unsafe = !SAFE_METHODS.has(request.method);
+    if (unsafe && !sameOrigin(request)) throw new Problem('csrf');
+    if (access === 'public' && !request.actor) return;
+    const actor = request.actor;
+    if (!actor) {
+      if (access === 'public') return;
+      throw new Problem('unauthenticated');
+    }
+    if (unsafe) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !sameToken(header, actor.csrfToken)) throw new Problem('csrf');
+    }
+    if (access === 'public') return;
+    if (actor.mustChangePassword && !config.allowDuringPasswordChange) throw new Problem('password_change_required');
+    if (access !== 'signed_in' && !holds(actor, access)) throw new Problem('forbidden');
+  });
+}

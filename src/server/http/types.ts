@@ -1,0 +1,30 @@
+import type { Actor } from '../access/check.js';
+import type { Access } from '../access/verbs.js';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import type { Database } from '../db/connection.js';
+
+/** A route as the access table sees it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; every /api route must say. */
+    access?: Access;
+    /** Routes a user who must change their password may still call. */
+    allowDuringPasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    ctx: Context;
+  }
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+    routeCatalogue: RouteEntry[];
+  }
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { build } from './app.js';
+import { purgeExpired } from './auth/service.js';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/connection.js';
+import { migrate } from './db/migrate.js';
+import { seedReferenceData } from './reference/seed.js';
+import { ensureFirstCoordinator } from './users/bootstrap.js';
+
+export const PGLITE_WARNING =
+  'The embedded PGlite database is meant for trying Crossroads, for development and for small offices: ' +
+  'it runs in one process and does not flush its writes to disk with fsync, so a power cut can lose recent changes. ' +
+  'Production data belongs on a PostgreSQL server (set DATABASE_URL).';
+
+/** Opens the configured database, brings its schema up to date and loads the reference data. */
+export async function prepareDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  try {
+    await migrate(database.db);
+    await seedReferenceData(database.db);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function printFirstCoordinator(email: string, oneTimePassword: string, port: number) {
+  const line = '='.repeat(72);
+  process.stdout.write(
+    `\n${line}\n  The first co-ordinator account has been created.\n` +
+      `  Sign in at http://localhost:${port}/ with\n` +
+      `    email:              ${email}\n` +
+      `    one-time password:  ${oneTimePassword}\n` +
+      `  This password is shown only once and must be changed at first sign-in.\n${line}\n\n`,
+  );
+}
+
+/** Starts the whole platform: database, first account, HTTP server and housekeeping. */
+export async function startServer(
+  config: Config,
+): Promise<{ app: FastifyInstance; database: Database; stop: () => Promise<void> }> {
+  const database = await prepareDatabase(config);
+  let app: FastifyInstance;
+  try {
+    const first = await ensureFirstCoordinator(database.db, { email: config.adminEmail, password: config.adminPassword });
+    app = await build(config, database);
+    if (database.backend === 'pglite') app.log.warn(PGLITE_WARNING);
+    await app.listen({ port: config.port, host: config.host });
+    app.log.info({ database: database.backend, port: config.port }, 'Crossroads is listening');
+    if (first?.oneTimePassword) printFirstCoordinator(first.email, first.oneTimePassword, config.port);
+    else if (first) app.log.info('The first co-ordinator account was created with the configured email and password.');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const housekeeping = setInterval(
+    () => {
+      purgeExpired(database.db).catch((error) => app.log.error({ err: error }, 'housekeeping failed'));
+    },
+    60 * 60 * 1000,
+  );
+  housekeeping.unref();
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      clearInterval(housekeeping);
+      await app.close();
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { app, database, stop };
+}

@@ -1,0 +1,127 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { GrantInput, UserListQuery } from './schemas.js';
+
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'language',
+  'must_change_password',
+  'disabled_at',
+  'last_login_at',
+  'created_at',
+] as const;
+
+function filtered(db: Kysely<DB>, query: Pick<UserListQuery, 'q' | 'role'>) {
+  let select = db.selectFrom('app_user');
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+    select = select.where((eb) => eb.or([eb(sql`lower(name)`, 'like', pattern), eb(sql`lower(email)`, 'like', pattern)]));
+  }
+  if (query.role) {
+    const role = query.role;
+    select = select.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_grant')
+          .select('role_grant.id')
+          .whereRef('role_grant.user_id', '=', 'app_user.id')
+          .where('role_grant.role', '=', role),
+      ),
+    );
+  }
+  return select;
+}
+
+export function selectUsers(db: Kysely<DB>, query: UserListQuery) {
+  return filtered(db, query)
+    .select(USER_COLUMNS)
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .limit(query.limit ?? 50)
+    .offset(query.offset ?? 0)
+    .execute();
+}
+
+export async function countUsers(db: Kysely<DB>, query: UserListQuery): Promise<number> {
+  const row = await filtered(db, query).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export function selectUser(db: Kysely<DB>, id: string) {
+  return db.selectFrom('app_user').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export type UserRow = NonNullable<Awaited<ReturnType<typeof selectUser>>>;
+
+/** The grants of many users in one query. */
+export function selectGrantsOf(db: Kysely<DB>, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('role_grant')
+    .select(['user_id', 'role', 'scope_type', 'organisation_id', 'country_iso2'])
+    .where('user_id', 'in', userIds)
+    .orderBy('role')
+    .execute();
+}
+
+export function insertUser(
+  db: Kysely<DB>,
+  values: { email: string; name: string; language: string; passwordHash: string; mustChangePassword: boolean },
+) {
+  return db
+    .insertInto('app_user')
+    .values({
+      email: values.email,
+      name: values.name,
+      language: values.language,
+      password_hash: values.passwordHash,
+      must_change_password: values.mustChangePassword,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function updateUser(db: Kysely<DB>, id: string, values: { name?: string; language?: string; disabled?: boolean }) {
+  return db
+    .updateTable('app_user')
+    .set({
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.language !== undefined ? { language: values.language } : {}),
+      ...(values.disabled !== undefined ? { disabled_at: values.disabled ? sql`coalesce(disabled_at, now())` : null } : {}),
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function replaceGrants(db: Kysely<DB>, userId: string, grants: readonly GrantInput[], createdBy: string | null) {
+  await db.deleteFrom('role_grant').where('user_id', '=', userId).execute();
+  if (grants.length === 0) return;
+  await db
+    .insertInto('role_grant')
+    .values(
+      grants.map((g) => ({
+        user_id: userId,
+        role: g.role,
+        scope_type: g.scopeType,
+        organisation_id: g.organisationId ?? null,
+        country_iso2: g.countryIso2 ?? null,
+        created_by: createdBy,
+      })),
+    )
+    .execute();
+}
+
+/** Active users holding the co-ordinator role, for the rule that one must always remain. */
+export async function countActiveCoordinators(db: Kysely<DB>, exceptUserId?: string): Promise<number> {
+  let query = db
+    .selectFrom('role_grant')
+    .innerJoin('app_user', 'app_user.id', 'role_grant.user_id')
+    .select(sql<number>`count(distinct app_user.id)::int`.as('n'))
+    .where('role_grant.role', '=', 'coordinator')
+    .where('app_user.disabled_at', 'is', null);
+  if (exceptUserId) query = query.where('app_user.id', '<>', exceptUserId);
+  return (await query.executeTakeFirstOrThrow()).n;
+}

@@ -1,0 +1,71 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { ROLES, SCOPE_TYPES } from '../access/roles.js';
+import { GrantView } from '../auth/schemas.js';
+import { Email, Language, Page, Pagination, StringEnum, Uuid } from '../http/schemas.js';
+
+export const GrantInput = Type.Object(
+  {
+    role: StringEnum(ROLES),
+    scopeType: StringEnum(SCOPE_TYPES),
+    organisationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    countryIso2: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Z]{2}$' }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type GrantInput = Static<typeof GrantInput>;
+
+export const UserView = Type.Object({
+  id: Uuid,
+  email: Email,
+  name: Type.String(),
+  language: Language,
+  mustChangePassword: Type.Boolean(),
+  disabled: Type.Boolean(),
+  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  grants: Type.Array(GrantView),
+  /** What the caller may do with this user. */
+  actions: Type.Array(StringEnum(['edit', 'grant', 'reset_password'] as const)),
+});
+export type UserView = Static<typeof UserView>;
+
+export const UserPage = Page(UserView);
+
+export const UserListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of a name or email address.' })),
+    role: Type.Optional(StringEnum(ROLES)),
+    ...Pagination,
+  },
+  { additionalProperties: false },
+);
+export type UserListQuery = Static<typeof UserListQuery>;
+
+export const CreateUserBody = Type.Object(
+  {
+    email: Email,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    language: Type.Optional(Language),
+    grants: Type.Optional(Type.Array(GrantInput, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    language: Type.Optional(Language),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+export const GrantsBody = Type.Object({ grants: Type.Array(GrantInput, { maxItems: 50 }) }, { additionalProperties: false });
+
+export const UserWithPassword = Type.Object({
+  user: UserView,
+  /** Shown once; the user must change it at first sign-in. */
+  oneTimePassword: Type.String(),
+});

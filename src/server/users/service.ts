@@ -1,0 +1,161 @@
+import { type Kysely, sql } from 'kysely';
+import { assertAllowed, holds } from '../access/check.js';
+import { ROLE_SCOPES } from '../access/roles.js';
+import { audit } from '../audit/record.js';
+import { generateOneTimePassword, hashPassword } from '../auth/passwords.js';
+import { deleteUserSessions } from '../auth/queries.js';
+import type { Context } from '../context.js';
+import type { DB } from '../db/schema.js';
+import { Problem } from '../http/problems.js';
+import * as q from './queries.js';
+import type { CreateUserBody, GrantInput, UpdateUserBody, UserListQuery, UserView } from './schemas.js';
+
+type GrantRow = Awaited<ReturnType<typeof q.selectGrantsOf>>[number];
+
+function present(ctx: Context, row: q.UserRow, grants: GrantRow[]): UserView {
+  const canManage = holds(ctx.actor, 'user.manage');
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    language: row.language as UserView['language'],
+    mustChangePassword: row.must_change_password,
+    disabled: row.disabled_at !== null,
+    lastLoginAt: row.last_login_at ? new Date(row.last_login_at).toISOString() : null,
+    createdAt: new Date(row.created_at).toISOString(),
+    grants: grants
+      .filter((g) => g.user_id === row.id)
+      .map((g) => ({
+        role: g.role as UserView['grants'][number]['role'],
+        scopeType: g.scope_type,
+        organisationId: g.organisation_id,
+        countryIso2: g.country_iso2,
+      })),
+    actions: canManage ? ['edit', 'grant', 'reset_password'] : [],
+  };
+}
+
+async function loadUser(ctx: Context, db: Kysely<DB>, id: string): Promise<UserView> {
+  const row = await q.selectUser(db, id);
+  if (!row) throw new Problem('not_found', 'There is no user with this identifier.');
+  return present(ctx, row, await q.selectGrantsOf(db, [id]));
+}
+
+/** Users matching the filter, a page at a time, with their grants. */
+export async function listUsers(ctx: Context, query: UserListQuery) {
+  assertAllowed(ctx.actor, 'user.read');
+  const [rows, total] = await Promise.all([q.selectUsers(ctx.db, query), q.countUsers(ctx.db, query)]);
+  const grants = await q.selectGrantsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((row) => present(ctx, row, grants)), total, limit: query.limit ?? 50, offset: query.offset ?? 0 };
+}
+
+/** One user with their grants. */
+export async function getUser(ctx: Context, id: string): Promise<UserView> {
+  assertAllowed(ctx.actor, 'user.read');
+  return loadUser(ctx, ctx.db, id);
+}
+
+function checkGrants(grants: readonly GrantInput[]): void {
+  grants.forEach((grant, index) => {
+    if (!ROLE_SCOPES[grant.role].includes(grant.scopeType)) {
+      const allowed = ROLE_SCOPES[grant.role].join(' or ');
+      throw new Problem('validation', `The role ${grant.role} is granted on the scope ${allowed}.`, {
+        errors: [{ pointer: `/grants/${index}/scopeType`, message: `Use ${allowed}.` }],
+      });
+    }
+    const needsOrganisation = grant.scopeType === 'organisation';
+    const needsCountry = grant.scopeType === 'country';
+    if (needsOrganisation !== Boolean(grant.organisationId) || needsCountry !== Boolean(grant.countryIso2)) {
+      throw new Problem(
+        'validation',
+        'A grant names an organisation only for the organisation scope, and a country only for the country scope.',
+        {
+          errors: [{ pointer: `/grants/${index}`, message: 'The scope and its organisation or country do not match.' }],
+        },
+      );
+    }
+  });
+}
+
+/** Creates an account with a one-time password that must be changed at first sign-in. */
+export async function createUser(ctx: Context, input: CreateUserBody): Promise<{ user: UserView; oneTimePassword: string }> {
+  assertAllowed(ctx.actor, 'user.manage');
+  const grants = input.grants ?? [];
+  checkGrants(grants);
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const user = await ctx.db.transaction().execute(async (trx) => {
+    const { id } = await q.insertUser(trx, {
+      email: input.email.trim(),
+      name: input.name.trim(),
+      language: input.language ?? 'en',
+      passwordHash,
+      mustChangePassword: true,
+    });
+    await q.replaceGrants(trx, id, grants, ctx.actor?.userId ?? null);
+    await audit(trx, ctx, { verb: 'user.create', recordType: 'user', recordId: id, details: { grants } });
+    return loadUser(ctx, trx, id);
+  });
+  return { user, oneTimePassword };
+}
+
+/** Renames, changes the language of, or disables an account; disabling ends its sessions. */
+export async function updateUser(ctx: Context, id: string, input: UpdateUserBody): Promise<UserView> {
+  assertAllowed(ctx.actor, 'user.manage');
+  return ctx.db.transaction().execute(async (trx) => {
+    if (input.disabled === true) {
+      if (id === ctx.actor?.userId) throw new Problem('conflict', 'You cannot disable your own account.');
+      if ((await q.countActiveCoordinators(trx, id)) === 0) {
+        throw new Problem('conflict', 'At least one active co-ordinator must remain.');
+      }
+    }
+    const result = await q.updateUser(trx, id, {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.language !== undefined ? { language: input.language } : {}),
+      ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+    });
+    if (Number(result.numUpdatedRows) === 0) throw new Problem('not_found', 'There is no user with this identifier.');
+    if (input.disabled === true) await deleteUserSessions(trx, id);
+    await audit(trx, ctx, { verb: 'user.update', recordType: 'user', recordId: id, details: { fields: Object.keys(input) } });
+    return loadUser(ctx, trx, id);
+  });
+}
+
+/** Replaces a user's grants as a whole; at least one active co-ordinator always remains. */
+export async function setGrants(ctx: Context, id: string, grants: GrantInput[]): Promise<UserView> {
+  assertAllowed(ctx.actor, 'user.manage');
+  checkGrants(grants);
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await q.selectUser(trx, id);
+    if (!existing) throw new Problem('not_found', 'There is no user with this identifier.');
+    const keepsCoordinator = grants.some((g) => g.role === 'coordinator');
+    if (!keepsCoordinator && (await q.countActiveCoordinators(trx, id)) === 0) {
+      throw new Problem('conflict', 'At least one active co-ordinator must remain.');
+    }
+    await q.replaceGrants(trx, id, grants, ctx.actor?.userId ?? null);
+    await audit(trx, ctx, { verb: 'user.grant', recordType: 'user', recordId: id, details: { grants } });
+    return loadUser(ctx, trx, id);
+  });
+}
+
+/** Issues a new one-time password and ends the user's sessions. */
+export async function resetPassword(ctx: Context, id: string): Promise<{ user: UserView; oneTimePassword: string }> {
+  assertAllowed(ctx.actor, 'user.manage');
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const user = await ctx.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: sql`now()`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new Problem('not_found', 'There is no user with this identifier.');
+    await deleteUserSessions(trx, id);
+    await audit(trx, ctx, { verb: 'user.reset_password', recordType: 'user', recordId: id });
+    return loadUser(ctx, trx, id);
+  });
+  return { user, oneTimePassword };
+}
