@@ -3,7 +3,8 @@ import { ROLE_SCOPES, ROLES, type Role } from '../server/access/roles.js';
 import { generateOneTimePassword, hashPassword, passwordWeakness } from '../server/auth/passwords.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { DataDirectoryInUseError } from '../server/db/data-dir.js';
-import { migrate } from '../server/db/migrate.js';
+import { problemFromDatabaseError } from '../server/http/database-errors.js';
+import { PROBLEMS, Problem } from '../server/http/problems.js';
 import { prepareDatabase, startServer } from '../server/main.js';
 import { seedReferenceData } from '../server/reference/seed.js';
 import { createAccount, resetAccountPassword } from './accounts.js';
@@ -99,7 +100,7 @@ export async function main(argv: string[]) {
     case 'serve':
       return serve();
     case 'migrate': {
-      const applied = await withDatabase(async (database) => migrate(database.db));
+      const applied = await withDatabase(async (database) => database.applied);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
       return;
     }
@@ -121,7 +122,8 @@ export async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) fail(error.message);
-  if (error instanceof Error && 'status' in error) fail(error.message);
+  const problem = error instanceof Problem ? error : problemFromDatabaseError(error);
+  if (problem) fail(problem.detail ?? PROBLEMS[problem.code].title);
   process.stderr.write(`crossroads: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -26,9 +26,13 @@ import { userRoutes } from './users/routes.js';
 export type App = FastifyInstance;
 
 /** Builds the whole server on an open database, without listening (tests use inject()). */
-export async function build(config: Config, database: Database): Promise<FastifyInstance> {
+export async function build(
+  config: Config,
+  database: Database,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, options.logStream),
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,

@@ -13,16 +13,16 @@ export const PGLITE_WARNING =
   'Production data belongs on a PostgreSQL server (set DATABASE_URL).';
 
 /** Opens the configured database, brings its schema up to date and loads the reference data. */
-export async function prepareDatabase(config: Config): Promise<Database> {
+export async function prepareDatabase(config: Config): Promise<Database & { applied: string[] }> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
   });
   try {
-    await migrate(database.db);
+    const applied = await migrate(database.db);
     await seedReferenceData(database.db);
-    return database;
+    return { ...database, applied };
   } catch (error) {
     await database.close();
     throw error;

@@ -6,10 +6,11 @@ import type { Config } from '../config.js';
  * bodies are not logged at all, query strings are cut (they may carry feed tokens), and the
  * credential headers are redacted should anything log a whole request.
  */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   if (config.logLevel === 'silent') return false;
   return {
     level: config.logLevel,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',

@@ -49,7 +49,6 @@ export function registerSessionAndAccess(app: FastifyInstance) {
     if (!access) return; // static files and the API reference
     const unsafe = !SAFE_METHODS.has(request.method);
     if (unsafe && !sameOrigin(request)) throw new Problem('csrf');
-    if (access === 'public' && !request.actor) return;
     const actor = request.actor;
     if (!actor) {
       if (access === 'public') return;
@@ -57,7 +56,13 @@ export function registerSessionAndAccess(app: FastifyInstance) {
     }
     if (unsafe) {
       const header = request.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || !sameToken(header, actor.csrfToken)) throw new Problem('csrf');
+      if (typeof header !== 'string' || !sameToken(header, actor.csrfToken)) {
+        // A public write (signing in, a public form) needs no authority: it goes on as anonymous.
+        if (access !== 'public') throw new Problem('csrf');
+        request.actor = null;
+        request.ctx.actor = null;
+        return;
+      }
     }
     if (access === 'public') return;
     if (actor.mustChangePassword && !config.allowDuringPasswordChange) throw new Problem('password_change_required');

@@ -51,13 +51,17 @@ const PERSONA_EMAILS: Record<Role, string> = {
 export const PERSONA_PASSWORD = 'Persona-Password-2026!';
 let personaHash: Promise<string> | undefined;
 
-export async function testApp(backend: Backend, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function testApp(
+  backend: Backend,
+  overrides: Partial<Config> = {},
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
   const database = await freshDatabase(backend);
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: 'memory://', WEB_DIR: 'no-web-client' }),
     ...overrides,
   };
-  const app = await build(config, database);
+  const app = await build(config, database, options);
   const db = database.db;
   personaHash ??= hashPassword(PERSONA_PASSWORD);
 

@@ -1,0 +1,214 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../http/session.js';
+import { PERSONA_PASSWORD, type TestApp, testApp } from '../test-support/app.js';
+import { testBackends } from '../test-support/database.js';
+
+function sessionCookie(setCookie: string | string[] | undefined): string {
+  const header = [setCookie ?? []].flat().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!header) throw new Error('no session cookie was set');
+  return header;
+}
+
+describe.each(testBackends())('signing in and sessions on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(backend, { loginMaxFailuresPerAccount: 3, loginMaxFailuresPerAddress: 8 });
+  });
+  afterAll(() => t?.close());
+
+  const login = (email: string, password: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers });
+
+  it('signs in with the right password and sets a protected session cookie', async () => {
+    const person = await t.user({ role: 'analyst' });
+    const response = await login(person.email.toUpperCase(), PERSONA_PASSWORD);
+    expect(response.statusCode).toBe(200);
+    const cookie = sessionCookie(response.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i); // plain HTTP in tests; behind TLS the cookie is Secure
+    const body = response.json();
+    expect(body.user.email).toBe(person.email);
+    expect(body.grants).toEqual([{ role: 'analyst', scopeType: 'global', organisationId: null, countryIso2: null }]);
+    const token = cookie.split(';')[0] as string;
+    const session = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: token } });
+    expect(session.statusCode).toBe(200);
+    expect(session.json().csrfToken).toBe(body.csrfToken);
+  });
+
+  it('sets the Secure flag when the request came over TLS through a trusted proxy', async () => {
+    const proxied = await testApp(backend, { trustProxy: true });
+    try {
+      const person = await proxied.user({ role: 'expert' });
+      const response = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: person.email, password: PERSONA_PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(sessionCookie(response.headers['set-cookie'])).toMatch(/Secure/i);
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('refuses a wrong password or unknown account with the same answer', async () => {
+    const person = await t.user({ role: 'expert' });
+    const wrong = await login(person.email, 'not-the-password', { 'x-forwarded-for': '10.0.0.1' });
+    const unknown = await login('nobody@example.org', 'not-the-password', { 'x-forwarded-for': '10.0.0.1' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().title).toBe(unknown.json().title);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('limits failed sign-ins per account, with Retry-After, even with the right password', async () => {
+    const person = await t.user({ role: 'expert' });
+    for (let i = 0; i < 3; i++) expect((await login(person.email, `wrong-${i}`)).statusCode).toBe(401);
+    const limited = await login(person.email, PERSONA_PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBe(String(15 * 60));
+    expect(limited.json().code).toBe('rate_limited');
+    // Another account from the same address is not locked out by this one.
+    const other = await t.user({ role: 'expert' });
+    expect((await login(other.email, PERSONA_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('limits failed sign-ins per address across accounts', async () => {
+    const busy = await testApp(backend, { loginMaxFailuresPerAccount: 100, loginMaxFailuresPerAddress: 4 });
+    try {
+      const person = await busy.user({ role: 'expert' });
+      for (let i = 0; i < 4; i++) {
+        const r = await busy.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: `guess${i}@example.org`, password: 'x' },
+        });
+        expect(r.statusCode).toBe(401);
+      }
+      const r = await busy.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: person.email, password: PERSONA_PASSWORD },
+      });
+      expect(r.statusCode).toBe(429);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it('ends a session presented at sign-in, so a planted session id is never upgraded', async () => {
+    const person = await t.user({ role: 'expert' });
+    const planted = await t.session(person.userId);
+    const response = await login(person.email, PERSONA_PASSWORD, { cookie: planted.cookie });
+    expect(response.statusCode).toBe(200);
+    expect(sessionCookie(response.headers['set-cookie'])).not.toContain(planted.cookie);
+    const reuse = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: planted.cookie } });
+    expect(reuse.statusCode).toBe(401);
+  });
+
+  it('refuses a disabled account', async () => {
+    const person = await t.user({ role: 'expert' });
+    await t.database.db.updateTable('app_user').set({ disabled_at: new Date() }).where('id', '=', person.userId).execute();
+    expect((await login(person.email, PERSONA_PASSWORD)).json().code).toBe('account_disabled');
+    const existing = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: person.cookie } });
+    expect(existing.statusCode).toBe(401);
+  });
+
+  it('expires sessions after the idle time and after the absolute lifetime', async () => {
+    const idle = await t.user({ role: 'expert' });
+    await t.database.db
+      .updateTable('user_session')
+      .set({ last_seen_at: sql`now() - make_interval(mins => ${t.config.sessionIdleMinutes + 1})` })
+      .where('user_id', '=', idle.userId)
+      .execute();
+    expect((await t.request(idle, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
+    const old = await t.user({ role: 'expert' });
+    await t.database.db
+      .updateTable('user_session')
+      .set({ expires_at: sql`now() - interval '1 second'` })
+      .where('user_id', '=', old.userId)
+      .execute();
+    expect((await t.request(old, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
+  });
+
+  it('signs out: the session no longer opens anything', async () => {
+    const person = await t.user({ role: 'coordinator' });
+    const out = await t.request(person, { method: 'POST', url: '/api/auth/logout' });
+    expect(out.statusCode).toBe(204);
+    expect((await t.request(person, { method: 'GET', url: '/api/users' })).statusCode).toBe(401);
+  });
+
+  it('requires the CSRF token on signed-in writes and refuses foreign origins', async () => {
+    const person = await t.user({ role: 'coordinator' });
+    const noToken = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: person.cookie } });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().code).toBe('csrf');
+    const wrongToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: person.cookie, 'x-csrf-token': `${person.csrfToken.slice(0, -2)}xx` },
+    });
+    expect(wrongToken.json().code).toBe('csrf');
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: person.email, password: PERSONA_PASSWORD },
+      headers: { origin: 'https://evil.example', host: 'localhost:3000' },
+    });
+    expect(foreign.statusCode).toBe(403);
+    // The session survived all three attempts.
+    expect((await t.request(person, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(200);
+  });
+
+  it('forces a password change first, then lets the person in and ends their other sessions', async () => {
+    const person = await t.user({ role: 'coordinator', mustChangePassword: true });
+    const other = await t.session(person.userId);
+    const blocked = await t.request(person, { method: 'GET', url: '/api/users' });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('password_change_required');
+    expect((await t.request(person, { method: 'GET', url: '/api/auth/session' })).json().mustChangePassword).toBe(true);
+
+    const weak = await t.request(person, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PERSONA_PASSWORD, newPassword: 'aaaaaaaaaaaaaaaa' },
+    });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().errors[0].pointer).toBe('/newPassword');
+    const wrongCurrent = await t.request(person, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'not-it', newPassword: 'A much better passphrase 7' },
+    });
+    expect(wrongCurrent.statusCode).toBe(400);
+
+    const changed = await t.request(person, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PERSONA_PASSWORD, newPassword: 'A much better passphrase 7' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.request(person, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: other.cookie } })).statusCode).toBe(
+      401,
+    );
+    expect((await login(person.email, 'A much better passphrase 7')).statusCode).toBe(200);
+    const verbs = await t.database.db.selectFrom('audit_log').select('verb').where('actor_id', '=', person.userId).execute();
+    expect(verbs.map((v) => v.verb)).toContain('auth.change_password');
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const person = await t.user({ role: 'expert' });
+    const response = await login(person.email, PERSONA_PASSWORD);
+    const token = (sessionCookie(response.headers['set-cookie']).split(';')[0] as string).split('=')[1] as string;
+    const { rows } = await sql<{ found: number }>`
+      select count(*)::int as found from user_session where encode(token_hash, 'escape') like ${`%${token}%`}`.execute(
+      t.database.db,
+    );
+    expect(rows[0]?.found).toBe(0);
+  });
+});

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded database in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: path.resolve('data'), sessionIdleMinutes: 120 });
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT must be a whole number between 0 and 65535; it is "70000".'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres:// or postgresql://.'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; it is "loud".'],
+    [{ CROSSROADS_ADMIN_PASSWORD: 'short' }, 'CROSSROADS_ADMIN_PASSWORD must be at least 12 characters long.'],
+    [{ CROSSROADS_ADMIN_EMAIL: 'nobody' }, 'CROSSROADS_ADMIN_EMAIL must be an email address.'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false; it is "maybe".'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES must be a whole number between 1 and 10080; it is "0".'],
+  ])('refuses %o with a message an operator understands', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,126 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../access/roles.js';
+import { PERSONA_PASSWORD, type Persona, type TestApp, testApp } from '../test-support/app.js';
+import { testBackends } from '../test-support/database.js';
+
+/**
+ * Every route × every role, and anonymous. A route that exists but is missing here fails the
+ * test, so new routes join the table when they are written.
+ */
+type Who = 'anyone' | 'signed_in' | Role[];
+
+interface Fixtures {
+  t: TestApp;
+  target: Persona;
+  n: number;
+}
+
+interface Row {
+  who: Who;
+  ok: number;
+  request?: (f: Fixtures) => Promise<Omit<InjectOptions, 'method'>> | Omit<InjectOptions, 'method'>;
+  /** Calls that end or replace the caller's session run on a fresh session of the same person. */
+  freshSession?: boolean;
+}
+
+const TABLE: Record<string, Row> = {
+  'GET /api/health': { who: 'anyone', ok: 200 },
+  'GET /api/problems': { who: 'anyone', ok: 200 },
+  'GET /api/openapi.json': { who: 'anyone', ok: 200 },
+  'POST /api/auth/login': {
+    who: 'anyone',
+    ok: 200,
+    freshSession: true,
+    request: ({ target }) => ({ payload: { email: target.email, password: PERSONA_PASSWORD } }),
+  },
+  'POST /api/auth/logout': { who: 'signed_in', ok: 204, freshSession: true },
+  'GET /api/auth/session': { who: 'signed_in', ok: 200 },
+  'POST /api/auth/password': {
+    who: 'signed_in',
+    ok: 422,
+    // A password that is too short: the route is reached and answers with its own rule.
+    request: () => ({ payload: { currentPassword: PERSONA_PASSWORD, newPassword: 'short' } }),
+  },
+  'GET /api/users': { who: ['coordinator'], ok: 200 },
+  'POST /api/users': {
+    who: ['coordinator'],
+    ok: 201,
+    request: ({ n }) => ({ payload: { email: `table.${n}@example.org`, name: `Table ${n}` } }),
+  },
+  'GET /api/users/:id': { who: ['coordinator'], ok: 200, request: ({ target }) => ({ url: `/api/users/${target.userId}` }) },
+  'PATCH /api/users/:id': {
+    who: ['coordinator'],
+    ok: 200,
+    request: ({ target, n }) => ({ url: `/api/users/${target.userId}`, payload: { name: `Renamed ${n}` } }),
+  },
+  'PUT /api/users/:id/grants': {
+    who: ['coordinator'],
+    ok: 200,
+    request: ({ target }) => ({
+      url: `/api/users/${target.userId}/grants`,
+      payload: { grants: [{ role: 'analyst', scopeType: 'global' }] },
+    }),
+  },
+  'POST /api/users/:id/password-reset': {
+    who: ['coordinator'],
+    ok: 200,
+    request: ({ target }) => ({ url: `/api/users/${target.userId}/password-reset` }),
+  },
+  'GET /api/countries': { who: 'anyone', ok: 200 },
+  'GET /api/countries/:iso2': { who: 'anyone', ok: 200, request: () => ({ url: '/api/countries/GR' }) },
+  'PATCH /api/countries/:iso2': {
+    who: ['coordinator'],
+    ok: 200,
+    request: () => ({ url: '/api/countries/GR', payload: { capital: 'Athens' } }),
+  },
+  'GET /api/structures': { who: 'anyone', ok: 200 },
+  'GET /api/reference/dimensions': { who: 'anyone', ok: 200 },
+  'GET /api/reference/key-areas': { who: 'anyone', ok: 200 },
+  'GET /api/reference/competences': { who: 'anyone', ok: 200 },
+  'GET /api/reference/languages': { who: 'anyone', ok: 200 },
+  'GET /api/audit': { who: ['coordinator'], ok: 200 },
+  'GET /api/audit/export.csv': { who: ['coordinator'], ok: 200 },
+};
+
+function expected(row: Row, role: Role | 'anonymous'): number {
+  if (row.who === 'anyone') return row.ok;
+  if (role === 'anonymous') return 401;
+  if (row.who === 'signed_in') return row.ok;
+  return row.who.includes(role) ? row.ok : 403;
+}
+
+describe.each(testBackends())('route × role table on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(backend);
+  });
+  afterAll(() => t?.close());
+
+  it('lists every route of the server, and nothing else', () => {
+    const routes = t.app.routeCatalogue.map((r) => `${r.method} ${r.url}`).sort();
+    expect(routes).toEqual(Object.keys(TABLE).sort());
+  });
+
+  it('answers every route for every role as the table says', async () => {
+    let n = 0;
+    const failures: string[] = [];
+    for (const [key, row] of Object.entries(TABLE)) {
+      const [method, path] = key.split(' ') as [InjectOptions['method'], string];
+      for (const role of ['anonymous', ...ROLES] as const) {
+        n++;
+        const target = await t.user({ role: 'expert' });
+        let persona: Persona | null = role === 'anonymous' ? null : await t.as(role);
+        if (persona && row.freshSession) persona = { ...persona, ...(await t.session(persona.userId)) };
+        const options = (await row.request?.({ t, target, n })) ?? {};
+        const response = await t.request(persona, { method, url: path, ...options });
+        const want = expected(row, role);
+        if (response.statusCode !== want) failures.push(`${key} as ${role}: ${response.statusCode}, expected ${want}`);
+        if (response.statusCode >= 400) {
+          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
