@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Role, ScopeType } from '../access/roles.js';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.js';
 
 export function selectUserByEmail(db: Kysely<DB>, email: string) {
@@ -10,26 +10,12 @@ export function selectUserById(db: Kysely<DB>, id: string) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function selectGrants(db: Kysely<DB>, userId: string) {
-  const rows = await db
-    .selectFrom('role_grant')
-    .select(['role', 'scope_type', 'organisation_id', 'country_iso2'])
-    .where('user_id', '=', userId)
-    .execute();
-  return rows.map((row) => ({
-    role: row.role as Role,
-    scopeType: row.scope_type as ScopeType,
-    organisationId: row.organisation_id,
-    countryIso2: row.country_iso2,
-  }));
-}
-
 /** The live session for a token hash, with its user; expired and disabled ones are not returned. */
 export function selectLiveSession(db: Kysely<DB>, tokenHash: Buffer, idleMinutes: number) {
   return db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select([
+    .select((eb) => [
       's.id as session_id',
       's.csrf_token',
       's.last_seen_at',
@@ -38,6 +24,13 @@ export function selectLiveSession(db: Kysely<DB>, tokenHash: Buffer, idleMinutes
       'u.name',
       'u.language',
       'u.must_change_password',
+      // The grants come with the session in one round trip: this runs on every signed-in request.
+      jsonArrayFrom(
+        eb
+          .selectFrom('role_grant as g')
+          .select(['g.role', 'g.scope_type as scopeType', 'g.organisation_id as organisationId', 'g.country_iso2 as countryIso2'])
+          .whereRef('g.user_id', '=', 'u.id'),
+      ).as('grants'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)

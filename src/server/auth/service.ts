@@ -34,7 +34,7 @@ export async function actorFromToken(db: Kysely<DB>, config: Config, token: stri
     name: session.name,
     language: session.language,
     mustChangePassword: session.must_change_password,
-    grants: await q.selectGrants(db, session.user_id),
+    grants: session.grants as Actor['grants'],
     sessionId: session.session_id,
     csrfToken: session.csrf_token,
   };

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.js';
 import type { GrantInput, UserListQuery } from './schemas.js';
 
@@ -34,9 +35,21 @@ function filtered(db: Kysely<DB>, query: Pick<UserListQuery, 'q' | 'role'>) {
   return select;
 }
 
+/** A user's grants as a JSON array, beside the user's row. */
+function grantsOf(eb: ExpressionBuilder<DB, 'app_user'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('role_grant as g')
+      .select(['g.role', 'g.scope_type as scopeType', 'g.organisation_id as organisationId', 'g.country_iso2 as countryIso2'])
+      .whereRef('g.user_id', '=', 'app_user.id')
+      .orderBy('g.role'),
+  ).as('grants');
+}
+
+/** A page of users with their grants and the total count, in one query. */
 export function selectUsers(db: Kysely<DB>, query: UserListQuery) {
   return filtered(db, query)
-    .select(USER_COLUMNS)
+    .select((eb) => [...USER_COLUMNS, grantsOf(eb), sql<number>`count(*) over ()`.as('total')])
     .orderBy(sql`lower(name)`)
     .orderBy('id')
     .limit(query.limit ?? 50)
@@ -50,21 +63,14 @@ export async function countUsers(db: Kysely<DB>, query: UserListQuery): Promise<
 }
 
 export function selectUser(db: Kysely<DB>, id: string) {
-  return db.selectFrom('app_user').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('app_user')
+    .select((eb) => [...USER_COLUMNS, grantsOf(eb)])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof selectUser>>>;
-
-/** The grants of many users in one query. */
-export function selectGrantsOf(db: Kysely<DB>, userIds: readonly string[]) {
-  if (userIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('role_grant')
-    .select(['user_id', 'role', 'scope_type', 'organisation_id', 'country_iso2'])
-    .where('user_id', 'in', userIds)
-    .orderBy('role')
-    .execute();
-}
 
 export function insertUser(
   db: Kysely<DB>,

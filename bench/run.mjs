@@ -1,0 +1,16 @@
+// `npm run bench`: builds if needed, then runs every benchmark. Each figure is one JSON line on
+// standard output; progress and notes go to standard error.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { CLI, ROOT } from './lib.mjs';
+import * as platform from './platform.mjs';
+
+const suites = { platform };
+const only = process.argv.slice(2);
+
+if (!fs.existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+for (const [name, suite] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}\n`);
+  await suite.run();
+}
