@@ -12,7 +12,8 @@ import { createAccount, resetAccountPassword } from './accounts.js';
 const USAGE = `Usage: crossroads <command> [options]
 
 Commands:
-  serve                         start the platform (the default of npm start)
+  serve [--demo]                start the platform (what npm start runs); --demo adds
+                                a realistic demonstration data set
   migrate                       apply pending database migrations
   seed                          load the shipped reference data (rows already present are kept)
   user create --email E --name N [--role R] [--country XX | --organisation CODE]
@@ -36,8 +37,9 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof prepareDatabas
   }
 }
 
-async function serve() {
-  const { app, stop } = await startServer(loadConfig());
+async function serve(args: string[]) {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } }, strict: true });
+  const { app, stop } = await startServer(loadConfig(), { demo: values.demo });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal} received: stopping`);
@@ -98,7 +100,7 @@ export async function main(argv: string[]) {
   switch (command) {
     case undefined:
     case 'serve':
-      return serve();
+      return serve(args);
     case 'migrate': {
       const applied = await withDatabase(async (database) => database.applied);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');

@@ -7,21 +7,16 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { auditRoutes } from './audit/routes.js';
-import { authRoutes } from './auth/routes.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
-import { healthRoutes } from './health/routes.js';
+import { DOMAINS } from './domains.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { loggerOptions } from './http/logger.js';
-import { problemRoutes } from './http/problem-routes.js';
 import { ProblemDocument } from './http/schemas.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionAndAccess } from './http/session.js';
 import type { RouteEntry } from './http/types.js';
 import { validatorCompiler } from './http/validation.js';
-import { referenceRoutes } from './reference/routes.js';
-import { userRoutes } from './users/routes.js';
 
 export type App = FastifyInstance;
 
@@ -82,12 +77,7 @@ export async function build(
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes);
-      await api.register(problemRoutes);
-      await api.register(authRoutes);
-      await api.register(userRoutes);
-      await api.register(referenceRoutes);
-      await api.register(auditRoutes);
+      for (const domain of DOMAINS) await api.register(domain.routes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -4,6 +4,7 @@ import { purgeExpired } from './auth/service.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/connection.js';
 import { migrate } from './db/migrate.js';
+import { DOMAINS } from './domains.js';
 import { seedReferenceData } from './reference/seed.js';
 import { ensureFirstCoordinator } from './users/bootstrap.js';
 
@@ -40,15 +41,29 @@ function printFirstCoordinator(email: string, oneTimePassword: string, port: num
   );
 }
 
+/** Adds every domain's demonstration data set; each is deterministic and safe to run again. */
+export async function seedDemonstrationData(database: Database): Promise<string[]> {
+  const seeded: string[] = [];
+  for (const domain of DOMAINS) {
+    if (!domain.seedDemo) continue;
+    await domain.seedDemo(database.db);
+    seeded.push(domain.name);
+  }
+  return seeded;
+}
+
 /** Starts the whole platform: database, first account, HTTP server and housekeeping. */
 export async function startServer(
   config: Config,
+  options: { demo?: boolean } = {},
 ): Promise<{ app: FastifyInstance; database: Database; stop: () => Promise<void> }> {
   const database = await prepareDatabase(config);
   let app: FastifyInstance;
   try {
     const first = await ensureFirstCoordinator(database.db, { email: config.adminEmail, password: config.adminPassword });
+    const demo = options.demo ? await seedDemonstrationData(database) : undefined;
     app = await build(config, database);
+    if (demo) app.log.info({ domains: demo }, 'Demonstration data added');
     if (database.backend === 'pglite') app.log.warn(PGLITE_WARNING);
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.backend, port: config.port }, 'Crossroads is listening');

@@ -1,4 +1,4 @@
-import type { Verb } from './verbs.js';
+import { DOMAIN_ACCESS, VERBS, type Verb } from './verbs.js';
 
 export const ROLES = ['coordinator', 'focal_point', 'expert', 'analyst', 'incident_reviewer', 'delegation'] as const;
 export type Role = (typeof ROLES)[number];
@@ -6,15 +6,22 @@ export type Role = (typeof ROLES)[number];
 export const SCOPE_TYPES = ['global', 'organisation', 'country'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
-/** The verbs each role grants within its scope. The co-ordinator is the single point of contact. */
-export const ROLE_VERBS: Record<Role, readonly Verb[]> = {
-  coordinator: ['user.read', 'user.manage', 'audit.read', 'audit.export', 'reference.edit'],
-  focal_point: [],
-  expert: [],
-  analyst: [],
-  incident_reviewer: [],
-  delegation: [],
-};
+function collectGrants(): Record<Role, readonly Verb[]> {
+  const known = new Set<string>(VERBS);
+  const result = Object.fromEntries(ROLES.map((role) => [role, [] as Verb[]])) as Record<Role, Verb[]>;
+  for (const domain of DOMAIN_ACCESS) {
+    for (const [role, verbs] of Object.entries(domain.grants) as Array<[Role, readonly string[]]>) {
+      for (const verb of verbs) {
+        if (!known.has(verb)) throw new Error(`The role ${role} is granted the undeclared verb ${verb}.`);
+        result[role].push(verb as Verb);
+      }
+    }
+  }
+  return result;
+}
+
+/** The verbs each role holds within its scope, gathered from every domain's access.ts. */
+export const ROLE_VERBS: Record<Role, readonly Verb[]> = collectGrants();
 
 /** The scopes on which a role may be granted; a delegation acts for its State, a focal point for its structure. */
 export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {

@@ -1,10 +1,17 @@
-/**
- * Permissions are named verbs, granted through roles on scopes. A domain adds its verbs here and
- * grants them to roles in roles.ts; the route × role test then covers its routes.
- */
-export const VERBS = ['user.read', 'user.manage', 'audit.read', 'audit.export', 'reference.edit'] as const;
+import { auditAccess } from '../audit/access.js';
+import { referenceAccess } from '../reference/access.js';
+import { userAccess } from '../users/access.js';
 
-export type Verb = (typeof VERBS)[number];
+/**
+ * Permissions are named verbs, granted through roles on scopes. Each domain declares its verbs and
+ * the roles that hold them in its own `access.ts`; a new domain adds one line here, and the
+ * route × role test then covers its routes.
+ */
+export const DOMAIN_ACCESS = [userAccess, auditAccess, referenceAccess] as const;
+
+export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];
+
+export const VERBS: readonly Verb[] = DOMAIN_ACCESS.flatMap((domain) => domain.verbs);
 
 /** Who may call a route: anyone, any signed-in person, or holders of a verb. */
 export type Access = 'public' | 'signed_in' | Verb;

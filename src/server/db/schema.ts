@@ -114,8 +114,8 @@ export interface SchemaMigrationTable {
   applied_at: Generated<Date>;
 }
 
-/** The database as Kysely sees it; each migration that adds a table adds it here. */
-export interface DB {
+/** The platform's own tables. */
+export interface PlatformTables {
   country: CountryTable;
   organisation: OrganisationTable;
   dimension: CodedTable;
@@ -129,3 +129,9 @@ export interface DB {
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
 }
+
+/**
+ * The database as Kysely sees it. A domain declares its tables as an interface in its own
+ * `tables.ts` and adds it to this intersection.
+ */
+export type DB = PlatformTables;

@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import type { DB } from './db/schema.js';
+import { healthRoutes } from './health/routes.js';
+import { problemRoutes } from './http/problem-routes.js';
+import { referenceRoutes } from './reference/routes.js';
+import { userRoutes } from './users/routes.js';
+
+/** A capability of the platform as the server sees it: its routes and, optionally, its demonstration data. */
+export interface Domain {
+  name: string;
+  routes: FastifyPluginAsyncTypebox;
+  /** Adds a realistic, deterministic demonstration data set (`npm start -- --demo`); must be idempotent. */
+  seedDemo?: (db: Kysely<DB>) => Promise<void>;
+}
+
+/** Every domain, in the order their routes and demonstration data are registered. A new domain adds one line. */
+export const DOMAINS: Domain[] = [
+  { name: 'health', routes: healthRoutes },
+  { name: 'problems', routes: problemRoutes },
+  { name: 'auth', routes: authRoutes },
+  { name: 'users', routes: userRoutes },
+  { name: 'reference', routes: referenceRoutes },
+  { name: 'audit', routes: auditRoutes },
+];
