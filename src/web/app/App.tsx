@@ -1,0 +1,42 @@
+import { MantineProvider } from '@mantine/core';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { ApiProblem } from './api';
+import { createAppRouter } from './router';
+import { rememberSession, SESSION_KEY } from './session';
+import { theme } from './theme';
+
+/** A session that ended on the server (expiry, sign-out elsewhere) sends the person back through the guards. */
+function onProblem(error: unknown) {
+  if (!(error instanceof ApiProblem)) return;
+  if (error.code === 'unauthenticated') {
+    rememberSession(queryClient, null);
+    void router.invalidate();
+  } else if (error.code === 'password_change_required') {
+    void queryClient.invalidateQueries({ queryKey: SESSION_KEY }).then(() => router.invalidate());
+  }
+}
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onProblem }),
+  mutationCache: new MutationCache({ onError: onProblem }),
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) will not change on retry; a network hiccup or a 5xx might.
+      retry: (failures, error) => !(error instanceof ApiProblem && error.status >= 400 && error.status < 500) && failures < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createAppRouter(queryClient);
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

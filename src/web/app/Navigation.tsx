@@ -1,0 +1,59 @@
+import { AppShell, Divider, NavLink, Text } from '@mantine/core';
+import { Link, useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BookIcon, GlobeIcon, HomeIcon, LogIcon, UsersIcon } from './icons';
+import { useSession } from './session';
+
+interface Item {
+  to: '/' | '/reference' | '/users' | '/audit';
+  label: string;
+  icon: ReactNode;
+}
+
+/** The site's sections; Users and Audit appear only to those the server says may read them. */
+export function Navigation() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const permissions = session?.permissions ?? [];
+  const pending = session?.mustChangePassword ?? false;
+
+  const items: Item[] = pending
+    ? []
+    : [
+        { to: '/', label: t('nav.home'), icon: <HomeIcon /> },
+        { to: '/reference', label: t('nav.reference'), icon: <GlobeIcon /> },
+        ...(permissions.includes('user.read') ? [{ to: '/users' as const, label: t('nav.users'), icon: <UsersIcon /> }] : []),
+        ...(permissions.includes('audit.read') ? [{ to: '/audit' as const, label: t('nav.audit'), icon: <LogIcon /> }] : []),
+      ];
+
+  return (
+    <>
+      <AppShell.Section grow>
+        {items.map((item) => {
+          const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+          return (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              variant="light"
+            />
+          );
+        })}
+      </AppShell.Section>
+      <AppShell.Section>
+        <Divider my="sm" />
+        <NavLink href="/api/docs" component="a" label={t('nav.apiDocs')} leftSection={<BookIcon />} />
+        <Text size="xs" c="dimmed" px="sm" pt="xs">
+          {t('nav.footer')}
+        </Text>
+      </AppShell.Section>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { AppShell, Box, Burger, Group, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { adoptAccountLanguage } from '../i18n';
+import { AccountMenu } from './AccountMenu';
+import { LogoMark } from './icons';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { Navigation } from './Navigation';
+import { useSession } from './session';
+
+const MAIN_ID = 'main-content';
+
+function focusMain() {
+  document.getElementById(MAIN_ID)?.focus();
+}
+
+/** The frame of every page: header with language and account, navigation, and the page itself. */
+export function Shell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [navigationOpen, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const firstPath = useRef(pathname);
+
+  useEffect(() => {
+    if (session) adoptAccountLanguage(session.user.language);
+  }, [session]);
+
+  // After a page change, screen-reader and keyboard users start at the new content, not the header.
+  useEffect(() => {
+    close();
+    if (pathname !== firstPath.current) {
+      firstPath.current = '';
+      focusMain();
+    }
+  }, [pathname, close]);
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href={`#${MAIN_ID}`}
+        onClick={(event) => {
+          event.preventDefault();
+          focusMain();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 64 }}
+        navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !navigationOpen } }}
+        padding="lg"
+      >
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={navigationOpen}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t(navigationOpen ? 'nav.close' : 'nav.open')}
+                aria-expanded={navigationOpen}
+              />
+              <UnstyledButton component={Link} to="/" aria-label={t('nav.homeOf', { name: t('app.name') })}>
+                <Group gap="xs" wrap="nowrap">
+                  <LogoMark />
+                  <Box visibleFrom="xs">
+                    <Text fw={700} size="lg" lh={1.1}>
+                      {t('app.name')}
+                    </Text>
+                    <Text size="xs" c="dimmed" lh={1.2} visibleFrom="md">
+                      {t('app.tagline')}
+                    </Text>
+                  </Box>
+                </Group>
+              </UnstyledButton>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitcher />
+              <AccountMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+          <Navigation />
+        </AppShell.Navbar>
+        <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../app/api';
+import { ProblemAlert } from '../app/ProblemAlert';
+import { rememberSession } from '../app/session';
+import type { SessionView } from '../app/types';
+import { usePageTitle } from '../app/usePageTitle';
+import { adoptAccountLanguage } from '../i18n';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signIn.title'));
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { redirect } = useSearch({ from: '/sign-in' });
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
+
+  const signIn = useMutation({
+    mutationFn: () => api.post<SessionView>('/auth/login', { email: email.trim(), password }),
+    onSuccess: (session) => {
+      rememberSession(queryClient, session);
+      adoptAccountLanguage(session.user.language);
+      if (session.mustChangePassword) void navigate({ to: '/change-password' });
+      else if (redirect) void navigate({ href: redirect });
+      else void navigate({ to: '/' });
+    },
+    onError: () => setPassword(''),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const absent = { email: email.trim() === '', password: password === '' };
+    setMissing(absent);
+    if (!absent.email && !absent.password) signIn.mutate();
+  }
+
+  return (
+    <Stack maw={440} mx="auto" mt="xl">
+      <Title order={1}>{t('signIn.title')}</Title>
+      <Text c="dimmed">{t('signIn.intro')}</Text>
+      <Paper withBorder p="lg" radius="md">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <ProblemAlert error={signIn.error} />
+            <TextInput
+              label={t('signIn.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={missing.email ? t('form.required') : undefined}
+            />
+            <PasswordInput
+              label={t('signIn.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+              error={missing.password ? t('form.required') : undefined}
+            />
+            <Button type="submit" loading={signIn.isPending} fullWidth>
+              {t('signIn.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+      <Text size="sm" c="dimmed">
+        {t('signIn.help')}
+      </Text>
+    </Stack>
+  );
+}
