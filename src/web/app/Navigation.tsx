@@ -2,11 +2,12 @@ import { AppShell, Divider, NavLink, Text } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shows, WEB_DOMAINS } from './domains';
 import { BookIcon, GlobeIcon, HomeIcon, LogIcon, UsersIcon } from './icons';
 import { useSession } from './session';
 
 interface Item {
-  to: '/' | '/reference' | '/users' | '/audit';
+  to: string;
   label: string;
   icon: ReactNode;
 }
@@ -25,6 +26,9 @@ export function Navigation() {
         { to: '/', label: t('nav.home'), icon: <HomeIcon /> },
         { to: '/reference', label: t('nav.reference'), icon: <GlobeIcon /> },
         ...(permissions.includes('user.read') ? [{ to: '/users' as const, label: t('nav.users'), icon: <UsersIcon /> }] : []),
+        ...WEB_DOMAINS.flatMap((domain) => domain.nav ?? [])
+          .filter((entry) => shows(entry, session?.permissions))
+          .map((entry) => ({ to: entry.to, label: t(entry.label), icon: entry.icon })),
         ...(permissions.includes('audit.read') ? [{ to: '/audit' as const, label: t('nav.audit'), icon: <LogIcon /> }] : []),
       ];
 

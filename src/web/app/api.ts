@@ -70,9 +70,19 @@ async function problemOf(response: Response): Promise<ApiProblem> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A file sent as the raw request body (imports), with its own content type. */
+interface RawBody {
+  raw: Blob;
+  contentType: string;
+}
+
+function isRaw(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && 'raw' in body && body.raw instanceof Blob;
+}
+
 async function send<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = isRaw(body) ? body.contentType : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -80,7 +90,7 @@ async function send<T>(method: Method, path: string, body?: unknown): Promise<T>
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
     });
   } catch {
     throw new ApiProblem(0, { code: 'network' });
@@ -96,4 +106,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => send<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body),
+  delete: <T>(path: string) => send<T>('DELETE', path),
+  /** Sends a file as the raw body (e.g. a CSV or XLSX import); the route declares the content type it accepts. */
+  upload: <T>(path: string, file: Blob, contentType: string) => send<T>('POST', path, { raw: file, contentType }),
 };

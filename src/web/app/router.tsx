@@ -1,8 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import {
+  type AnyRoute,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { ChangePasswordPage } from '../auth/ChangePasswordPage';
 import { SignInPage } from '../auth/SignInPage';
 import { HomePage } from '../home/HomePage';
+import { WEB_DOMAINS } from './domains';
+import { requireSignIn } from './guards';
 import { Shell } from './Shell';
 import { ErrorPage, NotFoundPage, PendingPage } from './StatusPages';
 import { sessionQuery } from './session';
@@ -46,9 +55,7 @@ const signInRoute = createRoute({
 const changePasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'change-password',
-  beforeLoad: ({ context, location }) => {
-    if (!context.session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-  },
+  beforeLoad: requireSignIn,
   component: ChangePasswordPage,
 });
 
@@ -63,22 +70,27 @@ const referenceRoute = createRoute({
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'users',
-  beforeLoad: ({ context, location }) => {
-    if (!context.session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-  },
+  beforeLoad: requireSignIn,
   component: lazyRouteComponent(() => import('../users/UsersPage'), 'UsersPage'),
 });
 
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'audit',
-  beforeLoad: ({ context, location }) => {
-    if (!context.session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-  },
+  beforeLoad: requireSignIn,
   component: lazyRouteComponent(() => import('../audit/AuditPage'), 'AuditPage'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, signInRoute, changePasswordRoute, referenceRoute, usersRoute, auditRoute]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signInRoute,
+  changePasswordRoute,
+  referenceRoute,
+  usersRoute,
+  auditRoute,
+  // Each domain's pages hang from the root route; see src/web/DOMAINS.md.
+  ...WEB_DOMAINS.flatMap((domain) => domain.routes(rootRoute as unknown as AnyRoute)),
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
