@@ -201,6 +201,26 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
     expect(verbs.map((v) => v.verb)).toContain('auth.change_password');
   });
 
+  it('lets a person change their own name and language, and nothing else', async () => {
+    const person = await t.user({ role: 'expert' });
+    const changed = await t.request(person, {
+      method: 'PATCH',
+      url: '/api/auth/account',
+      payload: { language: 'ru', name: ' Erik Expert ' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().user).toMatchObject({ language: 'ru', name: 'Erik Expert' });
+    expect((await t.request(person, { method: 'GET', url: '/api/auth/session' })).json().user.language).toBe('ru');
+    const escalate = await t.request(person, {
+      method: 'PATCH',
+      url: '/api/auth/account',
+      payload: { grants: [{ role: 'coordinator' }] },
+    });
+    expect(escalate.statusCode).toBe(400);
+    const badLanguage = await t.request(person, { method: 'PATCH', url: '/api/auth/account', payload: { language: 'xx' } });
+    expect(badLanguage.statusCode).toBe(400);
+  });
+
   it('stores only a hash of the session token', async () => {
     const person = await t.user({ role: 'expert' });
     const response = await login(person.email, PERSONA_PASSWORD);

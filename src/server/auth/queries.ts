@@ -121,6 +121,14 @@ export function recordLogin(db: Kysely<DB>, userId: string) {
   return db.updateTable('app_user').set({ last_login_at: sql`now()` }).where('id', '=', userId).execute();
 }
 
+export function updateAccount(db: Kysely<DB>, userId: string, values: { name?: string; language?: string }) {
+  return db
+    .updateTable('app_user')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}
+
 export function updatePassword(db: Kysely<DB>, userId: string, passwordHash: string, mustChange: boolean) {
   return db
     .updateTable('app_user')

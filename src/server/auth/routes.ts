@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '../http/problems.js';
 import { NoContent, responses } from '../http/responses.js';
 import { SESSION_COOKIE } from '../http/session.js';
-import { ChangePasswordBody, SessionView, SignInBody } from './schemas.js';
-import { changePassword, presentSession, signIn, signOut } from './service.js';
+import { ChangePasswordBody, SessionView, SignInBody, UpdateAccountBody } from './schemas.js';
+import { changePassword, presentSession, signIn, signOut, updateAccount } from './service.js';
 
 const tags = ['session'];
 
@@ -53,6 +53,20 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!request.actor) throw new Problem('unauthenticated');
       return presentSession(request.actor);
     },
+  );
+
+  app.patch(
+    '/auth/account',
+    {
+      config: { access: 'signed_in', allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: 'Change one’s own name or interface language',
+        body: UpdateAccountBody,
+        response: responses({ 200: SessionView }),
+      },
+    },
+    async (request) => updateAccount(request.ctx, request.body),
   );
 
   app.post(

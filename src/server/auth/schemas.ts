@@ -18,6 +18,15 @@ export const ChangePasswordBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const UpdateAccountBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    language: Type.Optional(Language),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateAccountBody = Static<typeof UpdateAccountBody>;
+
 export const GrantView = Type.Object({
   role: StringEnum(ROLES),
   scopeType: StringEnum(SCOPE_TYPES),

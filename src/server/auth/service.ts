@@ -8,7 +8,7 @@ import type { DB } from '../db/schema.js';
 import { Problem } from '../http/problems.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
 import * as q from './queries.js';
-import type { SessionView } from './schemas.js';
+import type { SessionView, UpdateAccountBody } from './schemas.js';
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -140,6 +140,23 @@ export async function changePassword(ctx: Context, input: ChangePasswordInput): 
     await q.deleteUserSessions(trx, actor.userId, actor.sessionId);
     await audit(trx, ctx, { verb: 'auth.change_password', recordType: 'user', recordId: actor.userId });
   });
+}
+
+/** Changes the caller's own name or interface language. */
+export async function updateAccount(ctx: Context, input: UpdateAccountBody): Promise<SessionView> {
+  const actor = ctx.actor;
+  if (!actor) throw new Problem('unauthenticated');
+  const values = { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) };
+  await ctx.db.transaction().execute(async (trx) => {
+    await q.updateAccount(trx, actor.userId, values);
+    await audit(trx, ctx, {
+      verb: 'auth.update_account',
+      recordType: 'user',
+      recordId: actor.userId,
+      details: { fields: Object.keys(values) },
+    });
+  });
+  return presentSession({ ...actor, ...values });
 }
 
 /** Housekeeping: expired sessions and stale sign-in failures. */

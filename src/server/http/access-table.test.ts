@@ -18,6 +18,7 @@ const PLATFORM_ROWS: AccessTable = {
   },
   'POST /api/auth/logout': { who: 'signed_in', ok: 204, freshSession: true },
   'GET /api/auth/session': { who: 'signed_in', ok: 200 },
+  'PATCH /api/auth/account': { who: 'signed_in', ok: 200, request: () => ({ payload: { language: 'fr' } }) },
   'POST /api/auth/password': {
     who: 'signed_in',
     ok: 422,
