@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium)('browser journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
     await page.getByRole('table', { name: 'Entrées du journal d’audit' }).getByText('auth.change_password').waitFor();
     // The language chosen was kept in the account, so that it follows the person to other devices.
-    await page.getByRole('table', { name: 'Entrées du journal d’audit' }).getByText('auth.update_account').waitFor();
+    await page.getByRole('table', { name: 'Entrées du journal d’audit' }).getByText('auth.update_account').first().waitFor();
 
     // Signing out returns to the sign-in page.
     await page.getByRole('button', { name: 'Co-ordinator' }).click();
