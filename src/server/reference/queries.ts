@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { CountryTable, DB } from '../db/schema.js';
 import type { CountryQuery, StructureQuery } from './schemas.js';
+import { STRUCTURE_TYPES } from './values.js';
 
 const NAME_COLUMNS = ['name_en', 'name_fr', 'name_de', 'name_it', 'name_ru', 'name_es'] as const;
 
@@ -35,15 +36,6 @@ export type CountryRow = NonNullable<Awaited<ReturnType<typeof selectCountry>>>;
 export function updateCountry(db: Kysely<DB>, iso2: string, values: Updateable<CountryTable>) {
   return db.updateTable('country').set(values).where('iso2', '=', iso2).executeTakeFirst();
 }
-
-const STRUCTURE_TYPES = [
-  'secretariat',
-  'secretariat_department',
-  'institution',
-  'parliamentary_assembly',
-  'training_institution',
-  'field_operation',
-];
 
 export function selectStructures(db: Kysely<DB>, query: StructureQuery) {
   let select = db

@@ -1,23 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Language, Names, StringEnum, Uuid } from '../http/schemas.js';
+import { OSCE_STATUSES, STRUCTURE_TYPES, SUBREGIONS } from './values.js';
 
-export const OSCE_STATUSES = ['participating', 'partner', 'other'] as const;
-export const SUBREGIONS = [
-  'western_europe_north_america',
-  'south_eastern_europe',
-  'eastern_europe',
-  'south_caucasus',
-  'central_asia',
-  'partners',
-] as const;
-export const STRUCTURE_TYPES = [
-  'secretariat',
-  'secretariat_department',
-  'institution',
-  'parliamentary_assembly',
-  'training_institution',
-  'field_operation',
-] as const;
+export { OSCE_STATUSES, STRUCTURE_TYPES, SUBREGIONS };
 
 const Iso2 = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code.' });
 
