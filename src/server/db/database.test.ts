@@ -75,3 +75,14 @@ describe.each(testBackends())('database on %s', (backend) => {
     expect(byStatus.partner).toBe(11);
   });
 });
+
+describe('the embedded database worker', () => {
+  it('fails queries at once after it stopped, instead of hanging', async () => {
+    const { PgliteWorker } = await import('./pglite-dialect.js');
+    const worker = new PgliteWorker('memory://');
+    await worker.ready;
+    expect((await worker.query('select 1 as one', [])).rows).toEqual([{ one: 1 }]);
+    await worker.close();
+    await expect(worker.query('select 1', [])).rejects.toThrow('The embedded database stopped.');
+  });
+});

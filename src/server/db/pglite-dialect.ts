@@ -35,6 +35,7 @@ interface Reply {
 export class PgliteWorker {
   private worker: Worker;
   private nextId = 1;
+  private stopped: Error | undefined;
   private pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   readonly ready: Promise<void>;
 
@@ -58,7 +59,8 @@ export class PgliteWorker {
       this.pending.clear();
     });
     this.worker.on('exit', () => {
-      for (const { reject } of this.pending.values()) reject(new Error('The embedded database stopped.'));
+      this.stopped = new Error('The embedded database stopped.');
+      for (const { reject } of this.pending.values()) reject(this.stopped);
       this.pending.clear();
     });
   }
@@ -77,6 +79,8 @@ export class PgliteWorker {
   }
 
   private call(message: Record<string, unknown>): Promise<Reply> {
+    // A stopped worker would never answer: fail at once instead of waiting for ever.
+    if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
