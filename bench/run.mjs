@@ -4,8 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { CLI, ROOT } from './lib.mjs';
 import * as platform from './platform.mjs';
+import * as solidarity from './solidarity.mjs';
 
-const suites = { platform };
+const suites = { platform, solidarity };
 const only = process.argv.slice(2);
 
 if (!fs.existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });

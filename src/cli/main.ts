@@ -8,6 +8,7 @@ import { PROBLEMS, Problem } from '../server/http/problems.js';
 import { prepareDatabase, startServer } from '../server/main.js';
 import { seedReferenceData } from '../server/reference/seed.js';
 import { createAccount, resetAccountPassword } from './accounts.js';
+import { SOLIDARITY_USAGE, solidarity } from './solidarity.js';
 
 const USAGE = `Usage: crossroads <command> [options]
 
@@ -19,6 +20,7 @@ Commands:
   user create --email E --name N [--role R] [--country XX | --organisation CODE]
                                 create an account; prints its one-time password
   user reset-password --email E issue a new one-time password and end the account's sessions
+${SOLIDARITY_USAGE}
 
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
@@ -112,6 +114,8 @@ export async function main(argv: string[]) {
       return;
     case 'user':
       return user(args);
+    case 'solidarity':
+      return solidarity(args);
     case 'help':
     case '--help':
     case '-h':

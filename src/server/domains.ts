@@ -6,6 +6,8 @@ import type { DB } from './db/schema.js';
 import { healthRoutes } from './health/routes.js';
 import { problemRoutes } from './http/problem-routes.js';
 import { referenceRoutes } from './reference/routes.js';
+import { solidarityRoutes } from './solidarity/routes.js';
+import { seedSolidarityDemo } from './solidarity/seed.js';
 import { userRoutes } from './users/routes.js';
 
 /** A capability of the platform as the server sees it: its routes and, optionally, its demonstration data. */
@@ -24,4 +26,5 @@ export const DOMAINS: Domain[] = [
   { name: 'users', routes: userRoutes },
   { name: 'reference', routes: referenceRoutes },
   { name: 'audit', routes: auditRoutes },
+  { name: 'solidarity', routes: solidarityRoutes, seedDemo: seedSolidarityDemo },
 ];

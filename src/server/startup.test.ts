@@ -40,7 +40,9 @@ describe('the data directory lock', () => {
 });
 
 describe('starting on the embedded database', () => {
-  it('creates the database, prints a one-time password once, and refuses a second server on the same directory', async () => {
+  it('creates the database, prints a one-time password once, and refuses a second server on the same directory', {
+    timeout: 240_000,
+  }, async () => {
     const dataDir = tempDir();
     const server = await startServerProcess({ DATA_DIR: dataDir });
     try {
@@ -74,7 +76,7 @@ describe('starting on the embedded database', () => {
     }
   });
 
-  it('survives a kill during the first initialisation', async () => {
+  it('survives a kill during the first initialisation', { timeout: 240_000 }, async () => {
     const dataDir = tempDir();
     const child = spawn(process.execPath, [CLI, 'migrate'], { env: childEnv({ DATA_DIR: dataDir }) });
     const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -96,7 +98,7 @@ describe('starting on the embedded database', () => {
 });
 
 describe('the command line', () => {
-  it('migrates, creates an account with a one-time password, and refuses a duplicate clearly', async () => {
+  it('migrates, creates an account with a one-time password, and refuses a duplicate clearly', { timeout: 240_000 }, async () => {
     const dataDir = tempDir();
     expect((await runCli(['migrate'], { DATA_DIR: dataDir })).stdout).toMatch(/Applied/);
     expect((await runCli(['migrate'], { DATA_DIR: dataDir })).stdout).toBe('The database is up to date.\n');
@@ -139,7 +141,7 @@ describe('the command line', () => {
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
   });
 
-  it('explains a bad setting instead of starting', async () => {
+  it('explains a bad setting instead of starting', { timeout: 120_000 }, async () => {
     const result = await runCli(['serve'], { DATA_DIR: tempDir(), PORT: 'eighty' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('PORT must be a whole number between 0 and 65535; it is "eighty".');
@@ -147,7 +149,9 @@ describe('the command line', () => {
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('starting on a PostgreSQL server', () => {
-  it('serves from PostgreSQL with the configured first account, and two instances share one database', async () => {
+  it('serves from PostgreSQL with the configured first account, and two instances share one database', {
+    timeout: 240_000,
+  }, async () => {
     const database = await freshDatabase('postgres', { migrate: false });
     const env = {
       DATABASE_URL: database.url as string,

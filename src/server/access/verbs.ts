@@ -1,5 +1,6 @@
 import { auditAccess } from '../audit/access.js';
 import { referenceAccess } from '../reference/access.js';
+import { solidarityAccess } from '../solidarity/access.js';
 import { userAccess } from '../users/access.js';
 
 /**
@@ -7,7 +8,7 @@ import { userAccess } from '../users/access.js';
  * the roles that hold them in its own `access.ts`; a new domain adds one line here, and the
  * route × role test then covers its routes.
  */
-export const DOMAIN_ACCESS = [userAccess, auditAccess, referenceAccess] as const;
+export const DOMAIN_ACCESS = [userAccess, auditAccess, referenceAccess, solidarityAccess] as const;
 
 export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];
 

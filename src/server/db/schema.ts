@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { SolidarityTables } from '../solidarity/tables.js';
 
 /** Timestamps are read as Date and written as Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -134,4 +135,4 @@ export interface PlatformTables {
  * The database as Kysely sees it. A domain declares its tables as an interface in its own
  * `tables.ts` and adds it to this intersection.
  */
-export type DB = PlatformTables;
+export type DB = PlatformTables & SolidarityTables;

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../access/roles.js';
+import { SOLIDARITY_ROWS } from '../solidarity/access-table.js';
 import type { AccessRow, AccessTable } from '../test-support/access-table.js';
 import { PERSONA_PASSWORD, type Persona, type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
@@ -66,7 +67,7 @@ const PLATFORM_ROWS: AccessTable = {
   'GET /api/audit/export.csv': { who: ['coordinator'], ok: 200 },
 };
 
-const TABLE: AccessTable = { ...PLATFORM_ROWS };
+const TABLE: AccessTable = { ...PLATFORM_ROWS, ...SOLIDARITY_ROWS };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {
   if (row.who === 'anyone') return row.ok;

@@ -2,6 +2,19 @@ import { Problem } from './problems.js';
 
 /** Human wording for the constraints a person can run into, by constraint name. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
+  solidarity_pledge_country_fk: 'The State of this pledge does not exist.',
+  solidarity_pledge_beneficiary_fk: 'The State this pledge is for does not exist.',
+  solidarity_pledge_beneficiary_ck: 'A State does not pledge solidarity to itself.',
+  solidarity_pledge_currency_ck: 'A pledge of money names its currency (three capital letters); other pledges have none.',
+  solidarity_pledge_whole_ck: 'Places and experts are counted in whole numbers.',
+  solidarity_pledge_due_ck: 'The due date cannot be before the pledge.',
+  solidarity_pledge_quantity_ck: 'A pledge cannot be negative.',
+  solidarity_relocation_country_fk: 'The receiving State does not exist.',
+  solidarity_relocation_from_fk: 'The State of departure does not exist.',
+  solidarity_relocation_from_ck: 'A relocation goes from one State to another.',
+  solidarity_relocation_pledge_fk: 'A relocation can only count against a pledge of the State that received the persons.',
+  solidarity_relocation_persons_ck: 'The number of persons cannot be negative.',
+  solidarity_key_version_uq: 'Someone saved a version of this key at the same time. Reload it and try again.',
   app_user_email_uq: 'An account with this email address already exists.',
   role_grant_uq: 'This role is already granted on this scope.',
   role_grant_organisation_fk: 'The organisation of this grant does not exist.',

@@ -57,7 +57,7 @@ export function runCli(
 }
 
 /** Starts `crossroads serve` as a child process and waits until /api/health answers. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 150_000): Promise<ServerProcess> {
   assertBuilt();
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve'], { env: childEnv({ PORT: String(port), ...env }) });

@@ -1,0 +1,146 @@
+// The co-ordinator's solidarity day, in a real browser against the built platform: open the 2015
+// EU relocation key, change its weights and see the shares move, record a pledge and a relocation
+// for Austria, and see both in the fulfilment table. The page talks to its own server only.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type RunningServer, startServer } from './server.js';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = fs.existsSync(executablePath);
+const required = process.env.REQUIRE_E2E === '1';
+const NEW_PASSWORD = 'Relocation-Key-2015!x';
+
+function expectedNoise(message: ConsoleMessage): boolean {
+  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
+}
+
+async function signInAsFirstCoordinator(page: Page, server: RunningServer) {
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(server.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(server.oneTimePassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+  await page.getByRole('textbox', { name: 'One-time password' }).fill(server.oneTimePassword);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(NEW_PASSWORD);
+  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Solidarity' }).waitFor();
+}
+
+describe.skipIf(!hasChromium && !required)('solidarity journey', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
+    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
+    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
+    server = await startServer(repository);
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  test('key weights move the shares; a pledge and a relocation show in fulfilment', { timeout: 180_000 }, async () => {
+    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { origin } = server;
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+
+    await signInAsFirstCoordinator(page, server);
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+
+    // The 2015 key, with Germany's published-looking share.
+    await navigation.getByRole('link', { name: 'Solidarity' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Distribution keys' }).waitFor();
+    await page.getByRole('link', { name: /EU relocation key, May 2015/ }).click();
+    await page.getByRole('heading', { level: 1, name: /EU relocation key, May 2015/ }).waitFor();
+    await page.getByRole('img', { name: /Bar chart of each State's share/ }).waitFor();
+    const shares = page.getByRole('table', { name: 'Shares, allocations and the contribution of each criterion' });
+    const germany = shares
+      .getByRole('row', { name: /^Germany/ })
+      .getByRole('cell')
+      .first();
+    await expect.poll(() => germany.textContent()).toBe('18.62 %');
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'key.png'), fullPage: true });
+
+    // More weight on population, less on GDP: Germany's share moves, and the key still sums.
+    await page.getByRole('textbox', { name: 'Weight of Population (1 January 2014)' }).fill('0.5');
+    await page.getByRole('textbox', { name: 'Weight of GDP 2014 (million EUR)' }).fill('0.3');
+    await page.getByRole('status').getByText('The weights sum to 1.').waitFor();
+    await expect.poll(() => germany.textContent(), { timeout: 10_000 }).not.toBe('18.62 %');
+    const moved = Number.parseFloat((await germany.textContent()) ?? '');
+    expect(moved).toBeGreaterThan(17);
+    expect(moved).toBeLessThan(18.62);
+
+    // A pledge of relocation places for Austria, then a relocation against it.
+    await navigation.getByRole('link', { name: 'Pledge ledger' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pledge ledger' }).waitFor();
+    await page.getByRole('button', { name: 'Record a pledge' }).click();
+    const pledgeDialog = page.getByRole('dialog', { name: 'Record a pledge' });
+    await pledgeDialog.getByRole('combobox', { name: 'State' }).selectOption('AT');
+    await pledgeDialog.getByRole('textbox', { name: 'Quantity' }).fill('1953');
+    await pledgeDialog.getByRole('combobox', { name: 'For' }).selectOption('GR');
+    await pledgeDialog.getByRole('button', { name: 'Record a pledge' }).click();
+    await pledgeDialog.waitFor({ state: 'detached' });
+    const pledges = page.getByRole('table', { name: 'Pledges' });
+    await pledges.getByRole('row', { name: /^Austria Relocation places 1,953/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Record a relocation' }).click();
+    const relocationDialog = page.getByRole('dialog', { name: 'Record a relocation' });
+    await relocationDialog.getByRole('combobox', { name: 'Receiving State' }).selectOption('AT');
+    await relocationDialog.getByRole('combobox', { name: 'From' }).selectOption('GR');
+    await relocationDialog.getByRole('textbox', { name: 'Persons' }).fill('40');
+    await relocationDialog.getByRole('combobox', { name: 'Against pledge' }).selectOption({ index: 1 });
+    await relocationDialog.getByRole('button', { name: 'Record a relocation' }).click();
+    await relocationDialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('table', { name: 'Relocations' })
+      .getByRole('row', { name: /^Austria Greece .* 40/ })
+      .waitFor();
+
+    // Fulfilment: Austria has pledged 1,953 places and relocated 40 persons, 2.0 % of the pledge.
+    await page.getByRole('link', { name: 'Fulfilment' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fulfilment' }).waitFor();
+    const austria = page.getByRole('table', { name: 'Fulfilment per State' }).getByRole('row', { name: /^Austria/ });
+    await expect
+      .poll(() => austria.getByRole('cell').allTextContents())
+      .toEqual(expect.arrayContaining(['1,953', '40', '2.0 %']));
+    await page.getByRole('img', { name: /Bar chart per State of fair share/ }).waitFor();
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'fulfilment.png'), fullPage: true });
+
+    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
+    expect(foreign, 'requests to another host').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,15 @@
+import type { DomainAccess } from '../access/domain.js';
+
+/**
+ * Keys, their computation, fulfilment and burden indicators are public: an open fair-share
+ * calculator is the point. The pledge and relocation ledger is read by any signed-in person.
+ * The co-ordinator edits keys; pledges and relocations are recorded by the co-ordinator anywhere
+ * and by a delegation for its own State only (country scope).
+ */
+export const solidarityAccess = {
+  verbs: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record'],
+  grants: {
+    coordinator: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record'],
+    delegation: ['solidarity.pledge.record', 'solidarity.relocation.record'],
+  },
+} as const satisfies DomainAccess;

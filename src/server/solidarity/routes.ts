@@ -1,0 +1,168 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import { responses } from '../http/responses.js';
+import { XLSX_TYPE } from './export.js';
+import { ledgerRoutes } from './ledger-routes.js';
+import { BurdenQuery, BurdenView, FORMATS, FulfilmentQuery, FulfilmentView } from './report-schemas.js';
+import { type ExportFile, exportFulfilment, exportKey, getBurden, getFulfilment } from './reports.js';
+import {
+  CreateKeyBody,
+  KeyDefinition,
+  KeyIdParams,
+  KeyParam,
+  KeyResult,
+  KeySummary,
+  KeyView,
+  NewVersionBody,
+  VersionQuery,
+} from './schemas.js';
+import { addKeyVersion, computePosted, createKey, getKey, listKeys } from './service.js';
+
+const tags = ['solidarity'];
+const FileBody = Type.String({ description: 'The file: CSV text or an XLSX workbook.' });
+
+export function sendFile(reply: FastifyReply, format: 'csv' | 'xlsx', file: ExportFile) {
+  return reply
+    .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(file.body);
+}
+
+/** Distribution keys, fair shares, fulfilment and burden indicators; the ledger in ledger-routes.ts. */
+export const solidarityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/solidarity/compute',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Compute a distribution key on posted data (stores nothing)',
+        description:
+          'Shares by weighted criteria (proportional or inverse), optional caps at a multiple of the base share with the remainder spread by the base share, and allocations of the total by largest remainder that sum exactly to it. Invalid input (negative or missing values, an empty group, weights not summing to 1, caps out of range) is answered 400 with a pointer to each field.',
+        body: KeyDefinition,
+        response: responses({ 200: KeyResult }),
+      },
+    },
+    async (request) => computePosted(request.body),
+  );
+
+  app.get(
+    '/solidarity/keys',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'The preset and saved distribution keys', response: responses({ 200: Type.Array(KeySummary) }) },
+    },
+    async (request) => listKeys(request.ctx),
+  );
+
+  app.get(
+    '/solidarity/keys/:key',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A distribution key with its data, shares, allocations and versions',
+        params: KeyParam,
+        querystring: VersionQuery,
+        response: responses({ 200: KeyView }),
+      },
+    },
+    async (request) => getKey(request.ctx, request.params.key, request.query.version),
+  );
+
+  for (const format of FORMATS) {
+    app.get(
+      `/solidarity/keys/:key/export.${format}`,
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: `A key’s shares, allocations and criterion contributions as ${format.toUpperCase()}`,
+          params: KeyParam,
+          querystring: VersionQuery,
+          produces: [format === 'csv' ? 'text/csv' : XLSX_TYPE],
+          response: responses({ 200: FileBody }),
+        },
+      },
+      async (request, reply) =>
+        sendFile(reply, format, await exportKey(request.ctx, request.params.key, request.query.version, format)),
+    );
+  }
+
+  app.post(
+    '/solidarity/keys',
+    {
+      config: { access: 'solidarity.key.edit' },
+      schema: {
+        tags,
+        summary: 'Save a distribution key as version 1',
+        body: CreateKeyBody,
+        response: responses({ 201: KeyView }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createKey(request.ctx, request.body)),
+  );
+
+  app.post(
+    '/solidarity/keys/:id/versions',
+    {
+      config: { access: 'solidarity.key.edit' },
+      schema: {
+        tags,
+        summary: 'Save a new version of a saved key; earlier versions are kept',
+        params: KeyIdParams,
+        body: NewVersionBody,
+        response: responses({ 201: KeyView }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addKeyVersion(request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/solidarity/fulfilment',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Per State: fair share under a key, places pledged and persons relocated',
+        querystring: FulfilmentQuery,
+        response: responses({ 200: FulfilmentView }),
+      },
+    },
+    async (request) => getFulfilment(request.ctx, request.query),
+  );
+
+  for (const format of FORMATS) {
+    app.get(
+      `/solidarity/fulfilment/export.${format}`,
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: `The fulfilment table as ${format.toUpperCase()}`,
+          querystring: FulfilmentQuery,
+          produces: [format === 'csv' ? 'text/csv' : XLSX_TYPE],
+          response: responses({ 200: FileBody }),
+        },
+      },
+      async (request, reply) => sendFile(reply, format, await exportFulfilment(request.ctx, request.query, format)),
+    );
+  }
+
+  app.get(
+    '/solidarity/burden',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Refugees and sea arrivals per 1,000 inhabitants and per US$ 1 billion of GDP',
+        querystring: BurdenQuery,
+        response: responses({ 200: BurdenView }),
+      },
+    },
+    async (request) => getBurden(request.ctx, request.query),
+  );
+
+  await app.register(ledgerRoutes);
+};
