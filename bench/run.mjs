@@ -4,9 +4,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { CLI, ROOT } from './lib.mjs';
 import * as platform from './platform.mjs';
+import * as roster from './roster.mjs';
 import * as solidarity from './solidarity.mjs';
 
-const suites = { platform, solidarity };
+const suites = { platform, solidarity, roster };
 const only = process.argv.slice(2);
 
 if (!fs.existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });

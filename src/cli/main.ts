@@ -8,6 +8,7 @@ import { PROBLEMS, Problem } from '../server/http/problems.js';
 import { prepareDatabase, startServer } from '../server/main.js';
 import { seedReferenceData } from '../server/reference/seed.js';
 import { createAccount, resetAccountPassword } from './accounts.js';
+import { MISSIONS_USAGE, missions } from './missions.js';
 import { SOLIDARITY_USAGE, solidarity } from './solidarity.js';
 
 const USAGE = `Usage: crossroads <command> [options]
@@ -21,6 +22,7 @@ Commands:
                                 create an account; prints its one-time password
   user reset-password --email E issue a new one-time password and end the account's sessions
 ${SOLIDARITY_USAGE}
+${MISSIONS_USAGE}
 
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
@@ -116,6 +118,8 @@ export async function main(argv: string[]) {
       return user(args);
     case 'solidarity':
       return solidarity(args);
+    case 'missions':
+      return missions(args);
     case 'help':
     case '--help':
     case '-h':

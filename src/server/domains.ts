@@ -5,7 +5,10 @@ import { authRoutes } from './auth/routes.js';
 import type { DB } from './db/schema.js';
 import { healthRoutes } from './health/routes.js';
 import { problemRoutes } from './http/problem-routes.js';
+import { missionRoutes } from './missions/routes.js';
+import { seedMissionsDemo } from './missions/seed.js';
 import { referenceRoutes } from './reference/routes.js';
+import { rosterRoutes } from './roster/routes.js';
 import { solidarityRoutes } from './solidarity/routes.js';
 import { seedSolidarityDemo } from './solidarity/seed.js';
 import { userRoutes } from './users/routes.js';
@@ -27,4 +30,6 @@ export const DOMAINS: Domain[] = [
   { name: 'reference', routes: referenceRoutes },
   { name: 'audit', routes: auditRoutes },
   { name: 'solidarity', routes: solidarityRoutes, seedDemo: seedSolidarityDemo },
+  { name: 'roster', routes: rosterRoutes },
+  { name: 'missions', routes: missionRoutes, seedDemo: seedMissionsDemo },
 ];

@@ -1,5 +1,7 @@
 import { auditAccess } from '../audit/access.js';
+import { missionAccess } from '../missions/access.js';
 import { referenceAccess } from '../reference/access.js';
+import { rosterAccess } from '../roster/access.js';
 import { solidarityAccess } from '../solidarity/access.js';
 import { userAccess } from '../users/access.js';
 
@@ -8,7 +10,7 @@ import { userAccess } from '../users/access.js';
  * the roles that hold them in its own `access.ts`; a new domain adds one line here, and the
  * route × role test then covers its routes.
  */
-export const DOMAIN_ACCESS = [userAccess, auditAccess, referenceAccess, solidarityAccess] as const;
+export const DOMAIN_ACCESS = [userAccess, auditAccess, referenceAccess, solidarityAccess, rosterAccess, missionAccess] as const;
 
 export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];
 

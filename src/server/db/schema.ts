@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { MissionTables } from '../missions/tables.js';
+import type { RosterTables } from '../roster/tables.js';
 import type { SolidarityTables } from '../solidarity/tables.js';
 
 /** Timestamps are read as Date and written as Date or an ISO string. */
@@ -135,4 +137,4 @@ export interface PlatformTables {
  * The database as Kysely sees it. A domain declares its tables as an interface in its own
  * `tables.ts` and adds it to this intersection.
  */
-export type DB = PlatformTables & SolidarityTables;
+export type DB = PlatformTables & SolidarityTables & RosterTables & MissionTables;

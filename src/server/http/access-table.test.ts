@@ -1,6 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../access/roles.js';
+import { MISSION_ROWS } from '../missions/access-table.js';
+import { ROSTER_ROWS } from '../roster/access-table.js';
 import { SOLIDARITY_ROWS } from '../solidarity/access-table.js';
 import type { AccessRow, AccessTable } from '../test-support/access-table.js';
 import { PERSONA_PASSWORD, type Persona, type TestApp, testApp } from '../test-support/app.js';
@@ -67,7 +69,7 @@ const PLATFORM_ROWS: AccessTable = {
   'GET /api/audit/export.csv': { who: ['coordinator'], ok: 200 },
 };
 
-const TABLE: AccessTable = { ...PLATFORM_ROWS, ...SOLIDARITY_ROWS };
+const TABLE: AccessTable = { ...PLATFORM_ROWS, ...SOLIDARITY_ROWS, ...ROSTER_ROWS, ...MISSION_ROWS };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {
   if (row.who === 'anyone') return row.ok;

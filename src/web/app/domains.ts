@@ -1,6 +1,8 @@
 import type { AnyRoute } from '@tanstack/react-router';
 import type i18next from 'i18next';
 import type { ReactNode } from 'react';
+import { missionsDomain } from '../missions';
+import { rosterDomain } from '../roster';
 import { solidarityDomain } from '../solidarity';
 
 /** A navigation entry of a domain; shown only to whom `show` admits. */
@@ -28,7 +30,7 @@ export interface WebDomain {
 }
 
 /** Every domain of the web client, in navigation order. A new domain adds one line. */
-export const WEB_DOMAINS: WebDomain[] = [solidarityDomain];
+export const WEB_DOMAINS: WebDomain[] = [solidarityDomain, rosterDomain, missionsDomain];
 
 /** Adds every domain's translations to the interface's resources. */
 export function registerDomainTranslations(i18n: typeof i18next): void {

@@ -1,0 +1,209 @@
+// The co-ordinator composes a fact-finding team, in a real browser against the built platform:
+// four experts are nominated through the API, a mission to Greece is drafted in the form, proposed
+// and approved; the optimiser proposes a team, one expert is pinned, the team is re-solved and
+// confirmed, and the booking shows in the pinned expert's calendar. The page talks to its own
+// server only and logs no error.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type RunningServer, startServer } from './server.js';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = fs.existsSync(executablePath);
+const required = process.env.REQUIRE_E2E === '1';
+const NEW_PASSWORD = 'Roving-Mission-2027!x';
+
+function expectedNoise(message: ConsoleMessage): boolean {
+  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
+}
+
+async function signInAsFirstCoordinator(page: Page, server: RunningServer) {
+  await page.goto(`${server.origin}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(server.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(server.oneTimePassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+  await page.getByRole('textbox', { name: 'One-time password' }).fill(server.oneTimePassword);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(NEW_PASSWORD);
+  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Missions', exact: true }).waitFor();
+}
+
+/** Nominates experts through the API from the signed-in page (with its CSRF token). */
+async function nominate(page: Page) {
+  return page.evaluate(async () => {
+    const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+    const structures = (await (await fetch('/api/structures')).json()) as Array<{ code: string; id: string }>;
+    const id = (code: string) => structures.find((s) => s.code === code)?.id;
+    const experts = [
+      {
+        name: 'Alma Border',
+        organisationId: id('ODIHR'),
+        gender: 'female',
+        nationalities: ['AT'],
+        competences: [{ code: 'border_security', level: 3 }],
+        languages: [{ code: 'el', speaking: 'B2', writing: 'B1' }],
+      },
+      {
+        name: 'Bruno Border',
+        organisationId: id('HCNM'),
+        gender: 'male',
+        nationalities: ['IT'],
+        competences: [{ code: 'border_security', level: 2 }],
+        languages: [],
+      },
+      {
+        name: 'Chiara Speaker',
+        organisationId: id('TNTD'),
+        gender: 'female',
+        nationalities: ['CY'],
+        competences: [{ code: 'hate_crime', level: 2 }],
+        languages: [{ code: 'el', speaking: 'C2', writing: 'C2' }],
+      },
+      {
+        name: 'Dimitris Local',
+        organisationId: id('ODIHR'),
+        gender: 'male',
+        nationalities: ['GR'],
+        competences: [{ code: 'border_security', level: 3 }],
+        languages: [{ code: 'el', speaking: 'C2', writing: 'C2' }],
+      },
+    ];
+    const ids: Record<string, string> = {};
+    for (const expert of experts) {
+      const response = await fetch('/api/roster/experts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify(expert),
+      });
+      if (response.status !== 201) throw new Error(`nomination failed: ${response.status} ${await response.text()}`);
+      ids[expert.name] = ((await response.json()) as { id: string }).id;
+    }
+    return ids;
+  });
+}
+
+describe.skipIf(!hasChromium && !required)('missions journey', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
+    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
+    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
+    server = await startServer(repository);
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  test('create a mission, compose a team, pin, re-solve, confirm, and see the booking', { timeout: 180_000 }, async () => {
+    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { origin } = server;
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+
+    await signInAsFirstCoordinator(page, server);
+    const ids = await nominate(page);
+
+    // Draft the mission in the form.
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    await navigation.getByRole('link', { name: 'Missions', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fact-finding missions' }).waitFor();
+    await page.getByRole('button', { name: 'New mission' }).click();
+    const form = page.getByRole('form', { name: 'Draft a mission' });
+    await form.getByRole('textbox', { name: 'Code', exact: true }).fill('E2E-2027-01');
+    await form.getByRole('textbox', { name: 'Title', exact: true }).fill('Eastern Mediterranean islands');
+    await form.getByRole('textbox', { name: /Host countries/ }).fill('GR');
+    await form.getByLabel('Starts on').fill('2027-05-04');
+    await form.getByLabel('Ends on').fill('2027-05-18');
+    await form.getByRole('textbox', { name: 'Required competence (code)', exact: true }).fill('border_security');
+    await form.getByRole('textbox', { name: 'Required language (code)', exact: true }).fill('el');
+    await form.getByRole('textbox', { name: 'Minimum CEFR level', exact: true }).fill('C1');
+    await form.getByRole('textbox', { name: 'Smallest team', exact: true }).fill('2');
+    await form.getByRole('textbox', { name: 'Largest team', exact: true }).fill('2');
+    await form.getByRole('button', { name: 'Create mission' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E-2027-01 Eastern Mediterranean islands' }).waitFor();
+
+    // Propose and approve: the buttons are the moves the server allows.
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('link', { name: 'Compose the team' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Team composer' }).waitFor();
+
+    // The optimiser's team: the Greek national is left out; balanced: one woman, one man.
+    await page.getByRole('button', { name: 'Propose a team' }).click();
+    const matrix = page.getByRole('table', { name: 'Who covers which requirement' });
+    await matrix.waitFor();
+    const members = () => matrix.getByTestId('member').locator('td:first-child').allTextContents();
+    await expect.poll(async () => (await members()).length).toBe(2);
+    expect((await members()).join(' ')).not.toContain('Dimitris Local');
+    expect((await members()).join(' ')).toContain('Chiara Speaker');
+
+    // The balanced team takes Bruno; Alma, the more experienced, is offered as his alternative: pin her and re-solve.
+    expect((await members()).join(' ')).toContain('Bruno Border');
+    await matrix.getByRole('button', { name: 'Pin Alma Border' }).click();
+    await page.getByText('1 pinned, 0 excluded').waitFor();
+    await page.getByRole('button', { name: 'Re-solve' }).click();
+    await expect.poll(async () => (await members()).join(' ')).toContain('Alma Border');
+    await expect.poll(async () => (await members()).length).toBe(2);
+
+    // Confirm: the mission shows its team, and the booking is in Alma's calendar.
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'composer.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Confirm this team and book the experts' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E-2027-01 Eastern Mediterranean islands' }).waitFor();
+    await page.getByText('Team confirmed', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'Alma Border' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alma Border' }).waitFor();
+    const calendar = page.getByRole('table', { name: 'Calendar: deployments and availability' });
+    await calendar.getByTestId('deployment').filter({ hasText: 'E2E-2027-01 Eastern Mediterranean islands' }).waitFor();
+    expect(await calendar.getByTestId('deployment').first().textContent()).toContain('2027-05-04');
+    expect(ids['Alma Border']).toBeTruthy();
+
+    // The portfolio: on the map, in the calendar, and its geographical balance, all drawn in the page.
+    await navigation.getByRole('link', { name: 'Missions', exact: true }).click();
+    await page.getByRole('tab', { name: 'Map' }).click();
+    await page.getByRole('img', { name: "Map of the missions' host countries" }).locator('circle').first().waitFor();
+    await page.getByRole('tab', { name: 'Calendar' }).click();
+    await page.getByText(/2027-05-04 – 2027-05-18: E2E-2027-01/).waitFor();
+    await navigation.getByRole('link', { name: 'Mission balance' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Geographical balance of missions' }).waitFor();
+    await page.getByRole('img', { name: 'East and west of Vienna' }).waitFor();
+    await page.getByText(/1 mission, 1 visits/).waitFor();
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'balance.png'), fullPage: true });
+
+    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
+    expect(foreign, 'requests to another host').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,16 @@
+import type { DomainAccess } from '../access/domain.js';
+
+/**
+ * The co-ordinator searches and edits the whole roster. A focal point searches it and nominates
+ * and edits its own structure's experts (organisation scope); a delegation nominates and edits
+ * the experts its State seconds (country scope). Experts edit their own profile without a verb:
+ * ownership is checked in the service.
+ */
+export const rosterAccess = {
+  verbs: ['expert.search', 'expert.edit', 'expert.nominate'],
+  grants: {
+    coordinator: ['expert.search', 'expert.edit', 'expert.nominate'],
+    focal_point: ['expert.search', 'expert.edit', 'expert.nominate'],
+    delegation: ['expert.edit', 'expert.nominate'],
+  },
+} as const satisfies DomainAccess;

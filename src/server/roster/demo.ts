@@ -1,0 +1,195 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/** A small deterministic random generator (mulberry32), so the demonstration data is the same on every run. */
+export function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    sample: <T>(items: readonly T[], n: number): T[] => {
+      const copy = [...items];
+      const out: T[] = [];
+      while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(next() * copy.length), 1)[0]!);
+      return out;
+    },
+  };
+}
+
+const FIRST_F = [
+  'Anna',
+  'Maria',
+  'Elena',
+  'Sofia',
+  'Ingrid',
+  'Aigerim',
+  'Nino',
+  'Lucia',
+  'Camille',
+  'Olena',
+  'Ayse',
+  'Jelena',
+  'Katarzyna',
+  'Mirela',
+  'Sara',
+  'Hanna',
+  'Laura',
+  'Gulnara',
+  'Ana',
+  'Eva',
+];
+const FIRST_M = [
+  'Andreas',
+  'Marco',
+  'Jonas',
+  'Pierre',
+  'Dmitri',
+  'Arman',
+  'Giorgi',
+  'Luis',
+  'Tomas',
+  'Mehmet',
+  'Nikola',
+  'Piotr',
+  'Erik',
+  'Bakhtiyor',
+  'Hugo',
+  'Stefan',
+  'Aram',
+  'Ivan',
+  'Lars',
+  'Daniel',
+];
+const LAST = [
+  'Novak',
+  'Rossi',
+  'Müller',
+  'Dubois',
+  'Petrov',
+  'Nazarbayeva',
+  'Beridze',
+  'García',
+  'Horvat',
+  'Yılmaz',
+  'Kowalski',
+  'Andersen',
+  'Popescu',
+  'Papadopoulos',
+  'Hoxha',
+  'Ivanova',
+  'Karimov',
+  'Sargsyan',
+  'Aliyev',
+  'Smith',
+  'Kovač',
+  'Lindqvist',
+  'Moreau',
+  'Bianchi',
+  'Schmidt',
+  'Shevchenko',
+  'Toleubayev',
+  'Mammadova',
+  'Nielsen',
+  'Costa',
+];
+export const DEMO_LANGUAGES = [
+  'fr',
+  'de',
+  'ru',
+  'it',
+  'es',
+  'el',
+  'tr',
+  'ar',
+  'fa',
+  'sr',
+  'sq',
+  'mk',
+  'uk',
+  'hu',
+  'ro',
+  'bs',
+  'ky',
+  'kk',
+  'uz',
+  'tg',
+  'hy',
+  'az',
+  'ka',
+];
+const CEFR = ['A2', 'B1', 'B2', 'C1', 'C2'];
+const OSCE_TYPES = ['secretariat_department', 'institution', 'field_operation', 'training_institution', 'parliamentary_assembly'];
+
+/** Several hundred synthetic experts drawn from the real OSCE structures and participating States. */
+export async function seedDemoExperts(db: Kysely<DB>, count = 400): Promise<void> {
+  const r = random(20160425);
+  const structures = await db.selectFrom('organisation').select('id').where('type', 'in', OSCE_TYPES).orderBy('code').execute();
+  const states = (
+    await db.selectFrom('country').select('iso2').where('osce_status', '=', 'participating').orderBy('iso2').execute()
+  ).map((c) => c.iso2);
+  const competences = (await db.selectFrom('competence').select('code').orderBy('code').execute()).map((c) => c.code);
+  if (structures.length === 0 || states.length === 0) return;
+  for (let batch = 0; batch < count; batch += 100) {
+    const experts = Array.from({ length: Math.min(100, count - batch) }, (_, k) => {
+      const female = r.next() < 0.5;
+      const nationality = r.pick(states);
+      const roll = r.next();
+      return {
+        name: `${r.pick(female ? FIRST_F : FIRST_M)} ${r.pick(LAST)} ${batch + k + 1}`,
+        organisation_id: r.pick(structures).id,
+        seconding_iso2: r.next() < 0.6 ? nationality : null,
+        gender: (female ? 'female' : 'male') as 'female' | 'male',
+        readiness: (roll < 0.8 ? 'ready' : roll < 0.92 ? 'ready_with_induction' : 'not_deployable') as DB['expert']['readiness'],
+        yearly_cap_days: r.pick([40, 60, 60, 90]),
+        user_id: null,
+        nationality,
+      };
+    });
+    const ids = await db
+      .insertInto('expert')
+      .values(experts.map(({ nationality: _, ...e }) => e))
+      .returning('id')
+      .execute();
+    const nationalities = ids.map((row, i) => ({ expert_id: row.id, country_iso2: experts[i]!.nationality }));
+    const skills = ids.flatMap((row) =>
+      r.sample(competences, r.int(2, 5)).map((code) => ({ expert_id: row.id, competence_code: code, level: r.int(1, 3) })),
+    );
+    const languages = ids.flatMap((row) => [
+      { expert_id: row.id, language_code: 'en', speaking: r.pick(CEFR.slice(2)), writing: r.pick(CEFR.slice(2)) },
+      ...r
+        .sample(DEMO_LANGUAGES, r.int(1, 3))
+        .map((code) => ({ expert_id: row.id, language_code: code, speaking: r.pick(CEFR), writing: r.pick(CEFR) })),
+    ]);
+    const prerequisites = ids.flatMap((row) =>
+      r.next() < 0.7
+        ? [{ expert_id: row.id, code: 'heat', expires_on: `${r.int(2026, 2029)}-${String(r.int(1, 12)).padStart(2, '0')}-28` }]
+        : [],
+    );
+    const periods = ids.flatMap((row) => {
+      if (r.next() > 0.25) return [];
+      const month = String(r.int(1, 12)).padStart(2, '0');
+      return [
+        {
+          expert_id: row.id,
+          kind: 'unavailable' as const,
+          starts_on: `2027-${month}-01`,
+          ends_on: `2027-${month}-20`,
+          note: 'leave',
+        },
+      ];
+    });
+    await db.insertInto('expert_nationality').values(nationalities).execute();
+    await db.insertInto('expert_competence').values(skills).execute();
+    await db.insertInto('expert_language').values(languages).execute();
+    if (prerequisites.length > 0) await db.insertInto('expert_prerequisite').values(prerequisites).execute();
+    if (periods.length > 0) await db.insertInto('expert_period').values(periods).execute();
+  }
+}

@@ -1,0 +1,32 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { BalanceView, CompositionView, MissionSummary, MissionView } from '../../server/missions/schemas.js';
+import { api, queryString } from '../app/api';
+
+export type { BalanceView, CompositionView, MissionSummary, MissionView };
+
+export const missionsQuery = queryOptions({
+  queryKey: ['missions', 'list'],
+  queryFn: () => api.get<MissionSummary[]>('/missions'),
+});
+
+export function missionQuery(id: string) {
+  return queryOptions({ queryKey: ['missions', 'one', id], queryFn: () => api.get<MissionView>(`/missions/${id}`) });
+}
+
+export function balanceQuery(from: string, to: string, missionId?: string) {
+  return queryOptions({
+    queryKey: ['missions', 'balance', from, to, missionId ?? null],
+    queryFn: () => api.get<BalanceView>(`/missions/balance${queryString({ from, to, missionId })}`),
+  });
+}
+
+export const STATUS_COLOURS: Record<string, string> = {
+  draft: 'gray',
+  proposed: 'yellow',
+  approved: 'blue',
+  team_confirmed: 'teal',
+  deployed: 'green',
+  reporting: 'violet',
+  closed: 'dark',
+  cancelled: 'red',
+};
