@@ -6,8 +6,9 @@ import { CLI, ROOT } from './lib.mjs';
 import * as platform from './platform.mjs';
 import * as roster from './roster.mjs';
 import * as solidarity from './solidarity.mjs';
+import * as warning from './warning.mjs';
 
-const suites = { platform, solidarity, roster };
+const suites = { platform, solidarity, warning, roster };
 const only = process.argv.slice(2);
 
 if (!fs.existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });

@@ -15,9 +15,17 @@ execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'
 const copies = [
   ['src/server/db/migrations', 'dist/server/db/migrations'],
   ['src/server/db/pglite-worker.mjs', 'dist/server/db/pglite-worker.mjs'],
-  ['src/server/reference/data', 'dist/server/reference/data'],
 ];
+// Every domain's shipped data (src/server/<domain>/data), less the sources tsc has compiled.
+for (const domain of fs.readdirSync(path.join(root, 'src', 'server'))) {
+  if (fs.existsSync(path.join(root, 'src', 'server', domain, 'data'))) {
+    copies.push([`src/server/${domain}/data`, `dist/server/${domain}/data`]);
+  }
+}
 for (const [from, to] of copies) {
-  fs.cpSync(path.join(root, from), path.join(root, to), { recursive: true });
+  fs.cpSync(path.join(root, from), path.join(root, to), {
+    recursive: true,
+    filter: (source) => !/\.(ts|tsx)$/.test(source),
+  });
 }
 fs.writeFileSync(path.join(root, 'dist', 'server', '.built'), new Date().toISOString());

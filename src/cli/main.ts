@@ -10,6 +10,7 @@ import { seedReferenceData } from '../server/reference/seed.js';
 import { createAccount, resetAccountPassword } from './accounts.js';
 import { MISSIONS_USAGE, missions } from './missions.js';
 import { SOLIDARITY_USAGE, solidarity } from './solidarity.js';
+import { importIndicators, WARNING_USAGE } from './warning.js';
 
 const USAGE = `Usage: crossroads <command> [options]
 
@@ -23,6 +24,7 @@ Commands:
   user reset-password --email E issue a new one-time password and end the account's sessions
 ${SOLIDARITY_USAGE}
 ${MISSIONS_USAGE}
+${WARNING_USAGE}
 
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
@@ -120,6 +122,9 @@ export async function main(argv: string[]) {
       return solidarity(args);
     case 'missions':
       return missions(args);
+    case 'import':
+      if (args[0] === 'indicators') return importIndicators(args.slice(1));
+      return fail(`unknown import "${args[0] ?? ''}".\n\n${USAGE}`);
     case 'help':
     case '--help':
     case '-h':

@@ -12,6 +12,8 @@ import { rosterRoutes } from './roster/routes.js';
 import { solidarityRoutes } from './solidarity/routes.js';
 import { seedSolidarityDemo } from './solidarity/seed.js';
 import { userRoutes } from './users/routes.js';
+import { warningRoutes } from './warning/routes.js';
+import { seedWarningDemo } from './warning/seed.js';
 
 /** A capability of the platform as the server sees it: its routes and, optionally, its demonstration data. */
 export interface Domain {
@@ -30,6 +32,7 @@ export const DOMAINS: Domain[] = [
   { name: 'reference', routes: referenceRoutes },
   { name: 'audit', routes: auditRoutes },
   { name: 'solidarity', routes: solidarityRoutes, seedDemo: seedSolidarityDemo },
+  { name: 'warning', routes: warningRoutes, seedDemo: seedWarningDemo },
   { name: 'roster', routes: rosterRoutes },
   { name: 'missions', routes: missionRoutes, seedDemo: seedMissionsDemo },
 ];

@@ -4,13 +4,22 @@ import { referenceAccess } from '../reference/access.js';
 import { rosterAccess } from '../roster/access.js';
 import { solidarityAccess } from '../solidarity/access.js';
 import { userAccess } from '../users/access.js';
+import { warningAccess } from '../warning/access.js';
 
 /**
  * Permissions are named verbs, granted through roles on scopes. Each domain declares its verbs and
  * the roles that hold them in its own `access.ts`; a new domain adds one line here, and the
  * route × role test then covers its routes.
  */
-export const DOMAIN_ACCESS = [userAccess, auditAccess, referenceAccess, solidarityAccess, rosterAccess, missionAccess] as const;
+export const DOMAIN_ACCESS = [
+  userAccess,
+  auditAccess,
+  referenceAccess,
+  solidarityAccess,
+  rosterAccess,
+  missionAccess,
+  warningAccess,
+] as const;
 
 export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];
 

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { MissionTables } from '../missions/tables.js';
 import type { RosterTables } from '../roster/tables.js';
 import type { SolidarityTables } from '../solidarity/tables.js';
+import type { WarningTables } from '../warning/tables.js';
 
 /** Timestamps are read as Date and written as Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -137,4 +138,4 @@ export interface PlatformTables {
  * The database as Kysely sees it. A domain declares its tables as an interface in its own
  * `tables.ts` and adds it to this intersection.
  */
-export type DB = PlatformTables & SolidarityTables & RosterTables & MissionTables;
+export type DB = PlatformTables & SolidarityTables & RosterTables & MissionTables & WarningTables;

@@ -7,6 +7,7 @@ import { SOLIDARITY_ROWS } from '../solidarity/access-table.js';
 import type { AccessRow, AccessTable } from '../test-support/access-table.js';
 import { PERSONA_PASSWORD, type Persona, type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
+import { WARNING_ROWS } from '../warning/access-table.js';
 
 /** The platform's own routes; each domain keeps its rows in its own access-table.ts, spread in below. */
 const PLATFORM_ROWS: AccessTable = {
@@ -69,7 +70,7 @@ const PLATFORM_ROWS: AccessTable = {
   'GET /api/audit/export.csv': { who: ['coordinator'], ok: 200 },
 };
 
-const TABLE: AccessTable = { ...PLATFORM_ROWS, ...SOLIDARITY_ROWS, ...ROSTER_ROWS, ...MISSION_ROWS };
+const TABLE: AccessTable = { ...PLATFORM_ROWS, ...SOLIDARITY_ROWS, ...ROSTER_ROWS, ...MISSION_ROWS, ...WARNING_ROWS };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {
   if (row.who === 'anyone') return row.ok;

@@ -2,6 +2,17 @@ import { Problem } from './problems.js';
 
 /** Human wording for the constraints a person can run into, by constraint name. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
+  warning_indicator_code_uq: 'An indicator with this code already exists.',
+  warning_observation_country_fk: 'The country of this value does not exist.',
+  warning_observation_value_ck: 'A value must be a finite number.',
+  warning_observation_period_ck: 'A period starts on the first day of a month, quarter or year.',
+  warning_rule_indicator_fk: 'The indicator of this rule does not exist.',
+  warning_rule_country_fk: 'The country of this rule does not exist.',
+  warning_rule_window_ck: 'A z-score rule, and only it, has a window of 3 to 120 periods.',
+  warning_rule_threshold_ck: 'The threshold must be a number; for a z-score, a positive one.',
+  warning_rule_name_ck: 'A rule needs a name of at most 200 characters.',
+  warning_alert_condition_uq: 'This rule has already fired for this country and period.',
+  warning_alert_decision_ck: 'An alert is open until someone acknowledges or dismisses it.',
   expert_user_uq: 'This account already has a roster profile.',
   expert_organisation_fk: 'The expert’s structure does not exist.',
   expert_seconding_fk: 'The seconding State does not exist.',

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { missionsDomain } from '../missions';
 import { rosterDomain } from '../roster';
 import { solidarityDomain } from '../solidarity';
+import { warningDomain } from '../warning';
 
 /** A navigation entry of a domain; shown only to whom `show` admits. */
 export interface NavEntry {
@@ -30,7 +31,7 @@ export interface WebDomain {
 }
 
 /** Every domain of the web client, in navigation order. A new domain adds one line. */
-export const WEB_DOMAINS: WebDomain[] = [solidarityDomain, rosterDomain, missionsDomain];
+export const WEB_DOMAINS: WebDomain[] = [solidarityDomain, warningDomain, rosterDomain, missionsDomain];
 
 /** Adds every domain's translations to the interface's resources. */
 export function registerDomainTranslations(i18n: typeof i18next): void {

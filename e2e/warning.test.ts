@@ -1,0 +1,167 @@
+// An analyst's early-warning journey in a real browser against the built platform: the first
+// co-ordinator creates an analyst account; the analyst signs in, sets a rule, imports a file with
+// HXL hashtags and sees the alert fire on the risk map; opens the country, sees the series with the
+// alert marked, and acknowledges it. Throughout, the page talks to its own server only.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type RunningServer, startServer } from './server.js';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = fs.existsSync(executablePath);
+const required = process.env.REQUIRE_E2E === '1';
+const COORDINATOR_PASSWORD = 'Early-Warning-2026!x';
+const ANALYST_PASSWORD = 'Sea-Arrivals-2026!x';
+const ANALYST_EMAIL = 'ana.analyst@example.org';
+
+const FILE = [
+  'indicator,country,year,value',
+  '#indicator+code,#country+code,#date,#value',
+  'sea_arrivals,GR,2025,9000',
+  'sea_arrivals,GR,2026,12500',
+  'sea_arrivals,IT,2026,3100',
+].join('\n');
+
+function expectedNoise(message: ConsoleMessage): boolean {
+  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
+}
+
+async function signIn(page: Page, origin: string, email: string, oneTimePassword: string, password: string) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(oneTimePassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+  await page.getByRole('textbox', { name: 'One-time password' }).fill(oneTimePassword);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Early warning' }).waitFor();
+}
+
+describe.skipIf(!hasChromium && !required)('early-warning journey', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
+    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
+    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
+    server = await startServer(repository);
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  test('an analyst imports a file, sees the alert on the map and in the chart, and acknowledges it', {
+    timeout: 180_000,
+  }, async () => {
+    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { origin } = server;
+    const requests: string[] = [];
+    const errors: string[] = [];
+    const watch = async (context: BrowserContext) => {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('request', (request) => requests.push(request.url()));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
+      });
+      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      return page;
+    };
+
+    // The co-ordinator creates the analyst's account.
+    const coordinatorContext = await browser.newContext({ locale: 'en-GB' });
+    const coordinator = await watch(coordinatorContext);
+    await signIn(coordinator, origin, server.email, server.oneTimePassword, COORDINATOR_PASSWORD);
+    const session = await (await coordinator.request.get(`${origin}/api/auth/session`)).json();
+    const created = await coordinator.request.post(`${origin}/api/users`, {
+      headers: { 'x-csrf-token': session.csrfToken },
+      data: { email: ANALYST_EMAIL, name: 'Ana Analyst', grants: [{ role: 'analyst', scopeType: 'global' }] },
+    });
+    expect(created.status()).toBe(201);
+    const { oneTimePassword } = await created.json();
+    await coordinatorContext.close();
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+    const page = await watch(context);
+    await signIn(page, origin, ANALYST_EMAIL, oneTimePassword, ANALYST_PASSWORD);
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+
+    // A rule first, then the file that makes it fire.
+    await navigation.getByRole('link', { name: 'Data and rules' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indicator data and rules' }).waitFor();
+    await page.getByRole('combobox', { name: 'Indicator', exact: true }).selectOption('sea_arrivals');
+    await page.getByRole('combobox', { name: 'Kind' }).selectOption('change_year');
+    await page.getByRole('textbox', { name: 'Threshold' }).fill('25');
+    await page.getByRole('combobox', { name: 'Level' }).selectOption('red');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Sea arrivals up by a quarter');
+    await page.getByRole('button', { name: 'Create rule' }).click();
+    await page
+      .getByRole('table', { name: 'Rules' })
+      .getByRole('row', { name: /Sea arrivals up by a quarter/ })
+      .waitFor();
+
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-warning-')), 'arrivals.csv');
+    fs.writeFileSync(file, FILE);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = page.getByTestId('import-report');
+    await report.getByText('Imported').waitFor();
+    await expect.poll(() => report.textContent()).toContain('3 new, 0 corrected, 0 unchanged; 0 rows skipped; 1 alerts fired');
+
+    // The map colours Greece: one red alert is 30 points, a yellow risk.
+    await navigation.getByRole('link', { name: 'Early warning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Early warning: country risk' }).waitFor();
+    const greece = page.locator('path[data-country="GR"]');
+    await expect.poll(() => greece.getAttribute('data-level')).toBe('yellow');
+    expect(await page.locator('path[data-country="IT"]').getAttribute('data-level')).toBeNull();
+    await page
+      .getByRole('table', { name: 'Risk score by country' })
+      .getByRole('row', { name: /^Greece 30 Yellow 30/ })
+      .waitFor();
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'warning-map.png'), fullPage: true });
+    await page.getByRole('link', { name: /^Greece: 30/ }).click();
+
+    // The country: its chart carries the alert, the alert explains itself and is acknowledged.
+    await page.getByRole('heading', { level: 1, name: 'Greece' }).waitFor();
+    await page.getByTestId('risk-score').getByText('Risk score: 30').waitFor();
+    const chart = page.getByRole('img', { name: 'Sea arrivals in Greece, with alerts marked' });
+    await expect.poll(() => chart.getAttribute('data-alerts')).toBe('1');
+    const alert = page.locator('[data-status="open"]').filter({ hasText: 'Sea arrivals up by a quarter' });
+    await alert.getByText('Sea arrivals 2026: 12,500, a change of 38.89% from 9,000 a year earlier (threshold 25%).').waitFor();
+    await alert.getByRole('textbox', { name: 'Note' }).fill('Reception capacity on the islands checked with UNHCR.');
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    const done = page.locator('[data-status="acknowledged"]').filter({ hasText: 'Sea arrivals up by a quarter' });
+    await done.getByText('Note: Reception capacity on the islands checked with UNHCR. (Ana Analyst)').waitFor();
+    expect(await done.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'warning-country.png'), fullPage: true });
+
+    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
+    expect(foreign, 'requests to another host').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+    await context.close();
+  });
+});

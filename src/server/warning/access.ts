@@ -1,0 +1,15 @@
+import type { DomainAccess } from '../access/domain.js';
+
+/**
+ * The indicator catalogue and the series are public (partners reuse them); alerts and the risk
+ * view are read by any signed-in person. Analysts import data, tune rules and acknowledge alerts;
+ * an analyst scoped to countries does so for those countries only. The catalogue of indicators is
+ * changed by global analysts and the co-ordinator.
+ */
+export const warningAccess = {
+  verbs: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit'],
+  grants: {
+    coordinator: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit'],
+    analyst: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit'],
+  },
+} as const satisfies DomainAccess;

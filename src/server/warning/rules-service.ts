@@ -1,0 +1,177 @@
+import { stringify } from 'csv-stringify/sync';
+import { allowedSubset, assertAllowed } from '../access/check.js';
+import { audit } from '../audit/record.js';
+import type { Context } from '../context.js';
+import { Problem } from '../http/problems.js';
+import { evaluateRules } from './evaluate.js';
+import { mayActOn, presentAlert, presentRule } from './present.js';
+import * as q from './queries.js';
+import * as rq from './rule-queries.js';
+import type { AlertQuery, AlertView, CreateRuleBody, DecisionBody, RuleView, UpdateRuleBody } from './schemas.js';
+
+/** Every rule, with what the caller may do to each. */
+export async function listRules(ctx: Context): Promise<RuleView[]> {
+  return (await rq.selectRules(ctx.db)).map((row) => presentRule(ctx.actor, row));
+}
+
+function checkRuleShape(kind: CreateRuleBody['kind'], threshold: number, windowPeriods: number | null) {
+  if (kind === 'zscore' && windowPeriods === null)
+    throw new Problem('validation', 'A z-score rule needs a window of 3 to 120 periods.');
+  if (kind !== 'zscore' && windowPeriods !== null) throw new Problem('validation', 'Only a z-score rule has a window.');
+  if (kind === 'zscore' && threshold <= 0)
+    throw new Problem('validation', 'The z-score threshold is a positive number of standard deviations.');
+}
+
+/** Creates a rule (for every country only with a global scope) and evaluates it on every stored value. */
+export async function createRule(ctx: Context, input: CreateRuleBody): Promise<RuleView> {
+  assertAllowed(ctx.actor, 'warning.rule.edit');
+  const country = input.country ?? null;
+  if (!mayActOn(ctx.actor, 'warning.rule.edit', country)) {
+    throw new Problem(
+      'forbidden',
+      country ? `You may not set rules for ${country}.` : 'Only a global analyst sets rules for every country.',
+    );
+  }
+  const windowPeriods = input.windowPeriods ?? null;
+  checkRuleShape(input.kind, input.threshold, windowPeriods);
+  const indicator = (await q.selectIndicators(ctx.db)).find((i) => i.code === input.indicator);
+  if (!indicator) throw new Problem('validation', `There is no indicator with the code ${input.indicator}.`);
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await rq.insertRule(trx, {
+      indicatorId: Number(indicator.id),
+      country,
+      kind: input.kind,
+      threshold: input.threshold,
+      windowPeriods,
+      level: input.level,
+      name: input.name.trim(),
+      actorId: ctx.actor?.userId ?? null,
+    });
+    const fired = await evaluateRules(trx, { ruleId: id });
+    await audit(trx, ctx, {
+      verb: 'warning.rule.edit',
+      recordType: 'warning_rule',
+      recordId: id,
+      details: { created: true, alertsFired: fired },
+    });
+    const [row] = await rq.selectRules(trx, id);
+    return presentRule(ctx.actor, row as rq.RuleRowOut);
+  });
+}
+
+/** Changes a rule and evaluates it again; alerts already recorded keep the threshold that fired them. */
+export async function updateRule(ctx: Context, id: string, input: UpdateRuleBody): Promise<RuleView> {
+  assertAllowed(ctx.actor, 'warning.rule.edit');
+  const [existing] = await rq.selectRules(ctx.db, id);
+  if (!existing) throw new Problem('not_found', 'There is no such rule.');
+  if (!mayActOn(ctx.actor, 'warning.rule.edit', existing.country_iso2)) throw new Problem('forbidden');
+  checkRuleShape(
+    existing.kind,
+    input.threshold ?? existing.threshold,
+    existing.kind === 'zscore' ? (input.windowPeriods ?? existing.window_periods) : (input.windowPeriods ?? null),
+  );
+  return ctx.db.transaction().execute(async (trx) => {
+    await rq.updateRule(trx, id, {
+      ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
+      ...(input.windowPeriods !== undefined ? { window_periods: input.windowPeriods } : {}),
+      ...(input.level !== undefined ? { level: input.level } : {}),
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    });
+    const fired = await evaluateRules(trx, { ruleId: id });
+    await audit(trx, ctx, {
+      verb: 'warning.rule.edit',
+      recordType: 'warning_rule',
+      recordId: id,
+      details: { fields: Object.keys(input), alertsFired: fired },
+    });
+    const [row] = await rq.selectRules(trx, id);
+    return presentRule(ctx.actor, row as rq.RuleRowOut);
+  });
+}
+
+/** Alerts, newest period first, with the sentence that explains each and what the caller may do. */
+export async function listAlerts(ctx: Context, query: AlertQuery): Promise<AlertView[]> {
+  const rows = await rq.selectAlerts(ctx.db, {
+    status: query.status,
+    countries: query.country ? [query.country] : undefined,
+    indicator: query.indicator,
+    limit: query.limit ?? 500,
+  });
+  return rows.map((row) => presentAlert(ctx.actor, row));
+}
+
+/** The alerts as CSV, with a row of HXL hashtags when asked. */
+export async function exportAlerts(ctx: Context, query: AlertQuery): Promise<string> {
+  const alerts = await listAlerts(ctx, { ...query, limit: query.limit ?? 10000 });
+  const header = [
+    'country',
+    'indicator',
+    'period',
+    'value',
+    'reference',
+    'measure',
+    'threshold',
+    'level',
+    'rule',
+    'status',
+    'fired_at',
+    'explanation',
+  ];
+  const hxl = [
+    '#country+code',
+    '#indicator+code',
+    '#date',
+    '#value',
+    '#value+reference',
+    '#value+measure',
+    '#value+threshold',
+    '#severity',
+    '#meta+rule',
+    '#status',
+    '#date+fired',
+    '#description',
+  ];
+  return stringify([
+    header,
+    ...(query.hxl ? [hxl] : []),
+    ...alerts.map((a) => [
+      a.country,
+      a.indicator,
+      a.label,
+      a.value,
+      a.referenceValue ?? '',
+      a.measure,
+      a.threshold,
+      a.level,
+      a.rule.name,
+      a.status,
+      a.firedAt,
+      a.explanation,
+    ]),
+  ]);
+}
+
+/** Acknowledges or dismisses an open alert, with a note; analysts scoped to countries decide on theirs only. */
+export async function decideOnAlert(ctx: Context, id: string, input: DecisionBody): Promise<AlertView> {
+  assertAllowed(ctx.actor, 'warning.alert.decide');
+  const [row] = await rq.selectAlerts(ctx.db, { id, limit: 1 });
+  if (!row) throw new Problem('not_found', 'There is no such alert.');
+  if (allowedSubset(ctx.actor, 'warning.alert.decide', [row], (r) => ({ countryIso2: r.country_iso2 })).length === 0) {
+    throw new Problem('forbidden', `You may not decide on alerts for ${row.country_iso2}.`);
+  }
+  if (row.status !== 'open') throw new Problem('conflict', `This alert was already ${row.status}.`);
+  const actor = ctx.actor as NonNullable<Context['actor']>;
+  return ctx.db.transaction().execute(async (trx) => {
+    const changed = await rq.decideAlert(trx, id, input.decision, input.note.trim(), actor.userId);
+    if (changed === 0) throw new Problem('conflict', 'Someone decided on this alert at the same time.');
+    await audit(trx, ctx, {
+      verb: 'warning.alert.decide',
+      recordType: 'warning_alert',
+      recordId: id,
+      details: { decision: input.decision },
+    });
+    const [after] = await rq.selectAlerts(trx, { id, limit: 1 });
+    return presentAlert(ctx.actor, after as NonNullable<typeof after>);
+  });
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { evaluateRules } from './evaluate.js';
+import { type ImportOptions, importObservations } from './imports.js';
+import type { ImportReport } from './schemas.js';
+
+/** The shipped extracts (see data/README.md), in the order the demonstration imports them. */
+export const SHIPPED_FILES = [
+  'unhcr_population.csv.gz',
+  'unhcr_asylum_applications_by_asylum_country.csv.gz',
+  'unhcr_sea_arrivals_by_country_year_2014_2022.csv.gz',
+  'unhcr_med_arrivals_monthly_2014_2019.csv.gz',
+] as const;
+
+/** The data folder, beside the sources or copied beside the built server. */
+export function dataDirectory(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.join(here, 'data'),
+    path.join(here, '../../src/server/warning/data'),
+    path.join(here, '../../../src/server/warning/data'),
+  ];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, SHIPPED_FILES[0]))) ?? (candidates[0] as string);
+}
+
+export function readShipped(name: string): Buffer {
+  return gunzipSync(fs.readFileSync(path.join(dataDirectory(), name)));
+}
+
+/** Imports one shipped file as the operator (no person, every country). */
+export function importShipped(db: Kysely<DB>, name: string, options: ImportOptions = {}): Promise<ImportReport> {
+  return importObservations(
+    db,
+    { actor: null, system: true },
+    readShipped(name),
+    { fileName: name.replace(/\.gz$/, ''), ...options },
+    async () => {},
+  );
+}
+
+const DEMO_RULES = [
+  {
+    indicator: 'sea_arrivals',
+    kind: 'change_year',
+    threshold: 100,
+    window: null,
+    level: 'red',
+    name: 'Sea arrivals doubled on the year before',
+  },
+  {
+    indicator: 'sea_arrivals',
+    kind: 'threshold',
+    threshold: 100000,
+    window: null,
+    level: 'orange',
+    name: 'More than 100,000 sea arrivals in a year',
+  },
+  {
+    indicator: 'sea_arrivals_monthly',
+    kind: 'zscore',
+    threshold: 2.5,
+    window: 12,
+    level: 'orange',
+    name: 'Monthly arrivals far above the last 12 months',
+  },
+  {
+    indicator: 'refugees_hosted',
+    kind: 'change_previous',
+    threshold: 50,
+    window: null,
+    level: 'yellow',
+    name: 'Refugees hosted up by half in a year',
+  },
+  {
+    indicator: 'new_asylum_applications',
+    kind: 'change_year',
+    threshold: 100,
+    window: null,
+    level: 'yellow',
+    name: 'Asylum applications doubled',
+  },
+] as const;
+
+/** The demonstration data: the shipped UNHCR series and a few rules, with their alerts. Idempotent. */
+export async function seedWarningDemo(db: Kysely<DB>): Promise<void> {
+  for (const name of SHIPPED_FILES) await importShipped(db, name);
+  const existing = await db.selectFrom('warning_rule').select('name').execute();
+  const indicators = await db.selectFrom('warning_indicator').select(['id', 'code']).execute();
+  for (const rule of DEMO_RULES) {
+    if (existing.some((r) => r.name === rule.name)) continue;
+    const indicator = indicators.find((i) => i.code === rule.indicator);
+    if (!indicator) continue;
+    await db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('warning_rule')
+        .values({
+          indicator_id: Number(indicator.id),
+          country_iso2: null,
+          kind: rule.kind,
+          threshold: rule.threshold,
+          window_periods: rule.window,
+          level: rule.level,
+          name: rule.name,
+          created_by: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await evaluateRules(trx, { ruleId: id });
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Dates are read as ISO strings (see queries.ts, which casts them) and written as strings. */
+type Day = ColumnType<string, string, string>;
+
+export interface WarningIndicatorTable {
+  id: Generated<number>;
+  code: string;
+  name_en: string;
+  name_fr: string;
+  name_de: string;
+  name_it: string;
+  name_ru: string;
+  name_es: string;
+  unit: string;
+  source: string;
+  frequency: 'month' | 'quarter' | 'year';
+  direction: 'higher_is_worse' | 'higher_is_better';
+  description: Generated<string>;
+}
+
+export interface WarningImportBatchTable {
+  id: Generated<string>;
+  source: string;
+  format: string;
+  file_name: Generated<string>;
+  file_sha256: string;
+  row_count: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface WarningObservationTable {
+  indicator_id: number;
+  country_iso2: string;
+  period: Day;
+  value: number;
+  batch_id: string;
+}
+
+export interface WarningObservationRevisionTable {
+  id: Generated<string>;
+  indicator_id: number;
+  country_iso2: string;
+  period: Day;
+  value: number;
+  batch_id: string;
+  replaced_by_batch_id: string;
+  replaced_at: Generated<Date>;
+}
+
+export interface WarningRuleTable {
+  id: Generated<string>;
+  indicator_id: number;
+  country_iso2: string | null;
+  kind: 'threshold' | 'change_previous' | 'change_year' | 'zscore';
+  threshold: number;
+  window_periods: number | null;
+  level: 'yellow' | 'orange' | 'red';
+  name: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface WarningAlertTable {
+  id: Generated<string>;
+  rule_id: string;
+  country_iso2: string;
+  period: Day;
+  value: number;
+  reference_value: number | null;
+  measure: number;
+  threshold: number;
+  level: 'yellow' | 'orange' | 'red';
+  batch_id: string | null;
+  fired_at: Generated<Date>;
+  status: Generated<'open' | 'acknowledged' | 'dismissed'>;
+  note: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+/** The early-warning tables (migration 20261128140000_warning.sql). */
+export interface WarningTables {
+  warning_indicator: WarningIndicatorTable;
+  warning_import_batch: WarningImportBatchTable;
+  warning_observation: WarningObservationTable;
+  warning_observation_revision: WarningObservationRevisionTable;
+  warning_rule: WarningRuleTable;
+  warning_alert: WarningAlertTable;
+}

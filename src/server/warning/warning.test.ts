@@ -1,0 +1,325 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../test-support/app.js';
+import { testBackends } from '../test-support/database.js';
+
+const HXL = (rows: string[]) =>
+  `indicator,country,period,value\n#indicator+code,#country+code,#date,#value\n${rows.join('\n')}\n`;
+
+/** Greek monthly arrivals (a jump in June) and Austrian ones a year apart. */
+const MONTHLY = HXL([
+  'sea_arrivals_monthly,GR,2020-01,100',
+  'sea_arrivals_monthly,GR,2020-02,110',
+  'sea_arrivals_monthly,GR,2020-03,100',
+  'sea_arrivals_monthly,GR,2020-04,90',
+  'sea_arrivals_monthly,GR,2020-05,100',
+  'sea_arrivals_monthly,GR,2020-06,300',
+  'sea_arrivals_monthly,AT,2019-03,50',
+  'sea_arrivals_monthly,AT,2020-03,120',
+]);
+
+describe.each(testBackends())('early warning on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(backend);
+  });
+  afterAll(() => t?.close());
+
+  const upload = async (csv: string, query = '', role: 'analyst' | 'coordinator' = 'analyst') =>
+    t.request(await t.as(role), {
+      method: 'POST',
+      url: `/api/warning/imports${query}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
+  const count = async (
+    table: 'warning_observation' | 'warning_import_batch' | 'warning_alert' | 'warning_observation_revision',
+  ) =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const rule = async (body: Record<string, unknown>) => {
+    const response = await t.request(await t.as('analyst'), {
+      method: 'POST',
+      url: '/api/warning/rules',
+      payload: { level: 'orange', name: `Rule ${body.kind}`, ...body },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string };
+  };
+  const alertsOf = async (ruleId: string) => {
+    const response = await t.request(await t.as('analyst'), { method: 'GET', url: '/api/warning/alerts?limit=1000' });
+    return (
+      response.json() as Array<{
+        rule: { id: string };
+        country: string;
+        label: string;
+        value: number;
+        referenceValue: number | null;
+        measure: number;
+        explanation: string;
+        id: string;
+        actions: string[];
+      }>
+    ).filter((a) => a.rule.id === ruleId);
+  };
+
+  it('imports an HXL file, fires each rule type on hand-computed cases, and only once', async () => {
+    const first = await upload(MONTHLY, '?fileName=monthly.csv');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ applied: true, format: 'hxl', values: 8, inserted: 8, updated: 0, rejectedCount: 0 });
+
+    const threshold = await rule({ indicator: 'sea_arrivals_monthly', country: 'GR', kind: 'threshold', threshold: 250 });
+    const previous = await rule({ indicator: 'sea_arrivals_monthly', country: 'GR', kind: 'change_previous', threshold: 50 });
+    const yearly = await rule({ indicator: 'sea_arrivals_monthly', country: 'AT', kind: 'change_year', threshold: 100 });
+    const zscore = await rule({
+      indicator: 'sea_arrivals_monthly',
+      country: 'GR',
+      kind: 'zscore',
+      threshold: 3,
+      windowPeriods: 5,
+    });
+
+    expect((await alertsOf(threshold.id)).map((a) => [a.country, a.label, a.value])).toEqual([['GR', '2020-06', 300]]);
+    const [change] = await alertsOf(previous.id);
+    expect(change).toMatchObject({ country: 'GR', label: '2020-06', value: 300, referenceValue: 100, measure: 200 });
+    expect(change?.explanation).toContain('a change of 200% from 100 in the previous period');
+    const [year] = await alertsOf(yearly.id);
+    expect(year).toMatchObject({ country: 'AT', label: '2020-03', value: 120, referenceValue: 50, measure: 140 });
+    // Mean of 100, 110, 100, 90, 100 is 100; the sample deviation is √50; (300 − 100) / √50 = 28.28.
+    const z = await alertsOf(zscore.id);
+    expect(z).toHaveLength(1);
+    expect(z[0]?.measure).toBeCloseTo(200 / Math.sqrt(50), 6);
+    expect(z[0]?.referenceValue).toBeCloseTo(100, 9);
+
+    // The same file again changes nothing and fires nothing.
+    const alerts = await count('warning_alert');
+    const batches = await count('warning_import_batch');
+    const again = await upload(MONTHLY);
+    expect(again.json()).toMatchObject({ applied: true, inserted: 0, updated: 0, unchanged: 8, alertsFired: 0, batchId: null });
+    expect(await count('warning_alert')).toBe(alerts);
+    expect(await count('warning_import_batch')).toBe(batches);
+
+    // One more month: evaluated incrementally, each rule fires for the new period only.
+    const next = await upload(HXL(['sea_arrivals_monthly,GR,2020-07,1000']));
+    expect(next.json()).toMatchObject({ inserted: 1, alertsFired: 3 });
+    const z7 = (await alertsOf(zscore.id)).find((a) => a.label === '2020-07');
+    // Window 110, 100, 90, 100, 300: mean 140, sample deviation √8050.
+    expect(z7?.measure).toBeCloseTo(860 / Math.sqrt(8050), 6);
+    expect((await alertsOf(previous.id)).find((a) => a.label === '2020-07')?.measure).toBeCloseTo(233.333, 2);
+  });
+
+  it('keeps the history of a corrected value and serves series as JSON, CSV and HXL', async () => {
+    const corrected = await upload(HXL(['sea_arrivals_monthly,GR,2020-06,295']));
+    expect(corrected.json()).toMatchObject({ applied: true, updated: 1, inserted: 0 });
+    const revisions = await t.database.db.selectFrom('warning_observation_revision').select(['value', 'country_iso2']).execute();
+    expect(revisions).toEqual([{ value: 300, country_iso2: 'GR' }]);
+
+    const history = await t.request(null, {
+      method: 'GET',
+      url: '/api/warning/series/history?indicator=sea_arrivals_monthly&country=GR&period=2020-06-01',
+    });
+    expect(history.statusCode).toBe(200);
+    expect(history.json()).toMatchObject({
+      current: { value: 295, label: '2020-06' },
+      revisions: [{ value: 300, source: 'Imported file' }],
+    });
+
+    const series = await t.request(null, {
+      method: 'GET',
+      url: '/api/warning/series?indicator=sea_arrivals_monthly&country=GR&from=2020-06-01&to=2020-06-30',
+    });
+    expect(series.statusCode).toBe(200);
+    expect(series.json()).toEqual([
+      expect.objectContaining({ country: 'GR', label: '2020-06', value: 295, source: 'Imported file' }),
+    ]);
+    const hxl = await t.request(null, {
+      method: 'GET',
+      url: '/api/warning/series/export.csv?indicator=sea_arrivals_monthly&country=GR&hxl=true',
+    });
+    expect(hxl.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = hxl.body.trim().split('\n');
+    expect(lines[1]).toBe('#indicator+code,#country+code,#date,#value,#meta+source,#meta+batch');
+    expect(lines).toContainEqual(expect.stringMatching(/^sea_arrivals_monthly,GR,2020-06,295,/));
+  });
+
+  it('rejects a file with bad rows as a whole, with a report, and leaves no trace', async () => {
+    const before = await Promise.all([count('warning_observation'), count('warning_import_batch'), count('warning_alert')]);
+    const response = await upload(
+      HXL([
+        'sea_arrivals_monthly,GR,2021-01,5',
+        'sea_arrivals_monthly,XX,2021-01,5',
+        'sea_arrivals_monthly,IT,2021-02,many',
+        'no_such,IT,2021,1',
+      ]),
+    );
+    expect(response.statusCode).toBe(200);
+    const report = response.json();
+    expect(report).toMatchObject({ applied: false, rejectedCount: 3, inserted: 0 });
+    expect(report.rejected).toEqual([
+      { row: 4, reason: '“XX” is not a known country (ISO 3166-1 code or English name).' },
+      { row: 5, reason: '“many” is not a number.' },
+      { row: 6, reason: 'There is no indicator with the code “no_such”.' },
+    ]);
+    expect(await Promise.all([count('warning_observation'), count('warning_import_batch'), count('warning_alert')])).toEqual(
+      before,
+    );
+  });
+
+  it('runs a dry run to the end and rolls it back', async () => {
+    const before = await count('warning_observation');
+    const response = await upload(HXL(['sea_arrivals_monthly,GR,2020-08,5000']), '?dryRun=true');
+    expect(response.json()).toMatchObject({ applied: false, dryRun: true, inserted: 1, alertsFired: 3, batchId: null });
+    expect(await count('warning_observation')).toBe(before);
+  });
+
+  it('reads an XLSX workbook with HXL hashtags', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('data');
+    sheet.addRows([
+      ['Indicator', 'Country', 'Year', 'Value'],
+      ['#indicator+code', '#country+code', '#date', '#value'],
+      ['sea_arrivals', 'MT', 2016, 0],
+      ['sea_arrivals', 'CYP', 2016, 377],
+    ]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const response = await t.request(await t.as('analyst'), {
+      method: 'POST',
+      url: '/api/warning/imports?dryRun=true',
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      payload: bytes,
+    });
+    expect(response.json()).toMatchObject({ dryRun: true, format: 'hxl', values: 2, inserted: 2, rejectedCount: 0 });
+  });
+
+  it('reproduces published figures from the shipped UNHCR data', async () => {
+    const { importShipped } = await import('./seed.js');
+    const population = await importShipped(t.database.db, 'unhcr_population.csv.gz');
+    expect(population).toMatchObject({ applied: true, format: 'unhcr_population', rowCount: 138893, rejectedCount: 0 });
+    await importShipped(t.database.db, 'unhcr_sea_arrivals_by_country_year_2014_2022.csv.gz');
+
+    const refugees = await t.request(null, {
+      method: 'GET',
+      url: '/api/warning/comparison?indicator=refugees_hosted&period=2015-01-01',
+    });
+    expect(refugees.json().rows[0]).toMatchObject({ country: 'TR', name: 'Türkiye', value: 2541348 });
+    const sea = await t.request(null, {
+      method: 'GET',
+      url: '/api/warning/series?indicator=sea_arrivals&country=GR,IT&from=2015-01-01&to=2015-01-01',
+    });
+    expect(sea.json().map((o: { country: string; value: number }) => [o.country, o.value])).toEqual([
+      ['GR', 856723],
+      ['IT', 153842],
+    ]);
+  });
+
+  it('lets an analyst acknowledge an alert, scoped to their countries, and scores the country', async () => {
+    const greekAlerts = await t.request(await t.as('analyst'), {
+      method: 'GET',
+      url: '/api/warning/alerts?country=GR&status=open',
+    });
+    const alert = greekAlerts.json()[0];
+    expect(alert.actions).toEqual(['acknowledge', 'dismiss']);
+
+    const austrian = await t.user({ role: 'analyst', scopeType: 'country', countryIso2: 'AT' });
+    const refused = await t.request(austrian, {
+      method: 'POST',
+      url: `/api/warning/alerts/${alert.id}/decision`,
+      payload: { decision: 'dismissed', note: '' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const outside = await t.request(austrian, {
+      method: 'POST',
+      url: '/api/warning/imports',
+      headers: { 'content-type': 'text/csv' },
+      payload: HXL(['sea_arrivals_monthly,GR,2022-01,1']),
+    });
+    expect(outside.json().rejected).toEqual([{ row: 3, reason: 'You may import data for your countries only, not for GR.' }]);
+
+    const risk = await t.request(await t.as('delegation'), { method: 'GET', url: '/api/warning/risk/GR' });
+    expect(risk.statusCode).toBe(200);
+    const point = risk.json().history.find((p: { year: number }) => p.year === 2020);
+    // Open GR alerts in 2020: threshold, change and z-score for June, the same three for July (orange = 2 points each).
+    expect(point).toMatchObject({ alerts: 50, mission: null, incidents: null, score: 50, level: 'orange' });
+
+    const done = await t.request(await t.as('analyst'), {
+      method: 'POST',
+      url: `/api/warning/alerts/${alert.id}/decision`,
+      payload: { decision: 'acknowledged', note: 'Reception capacity checked.' },
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'acknowledged', note: 'Reception capacity checked.', actions: [] });
+    const twice = await t.request(await t.as('analyst'), {
+      method: 'POST',
+      url: `/api/warning/alerts/${alert.id}/decision`,
+      payload: { decision: 'dismissed', note: '' },
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('answers 401, 403 and 400 with problem documents', async () => {
+    const analyst = await t.as('analyst');
+    const expert = await t.as('expert');
+    const scoped = await t.user({ role: 'analyst', scopeType: 'country', countryIso2: 'AT' });
+    const cases: Array<[typeof analyst | null, string, string, unknown, number, Record<string, string>?]> = [
+      [null, 'POST', '/api/warning/imports', 'x', 401, { 'content-type': 'text/csv' }],
+      [expert, 'POST', '/api/warning/imports', 'x', 403, { 'content-type': 'text/csv' }],
+      [analyst, 'POST', '/api/warning/imports', 'a,b\n', 400, { 'content-type': 'text/csv' }],
+      [analyst, 'POST', '/api/warning/imports', 'country,year\nGR,2015\n', 400, { 'content-type': 'text/csv' }],
+      [null, 'GET', '/api/warning/alerts', undefined, 401],
+      [null, 'GET', '/api/warning/risk', undefined, 401],
+      [analyst, 'GET', '/api/warning/risk/gr', undefined, 400],
+      [analyst, 'GET', '/api/warning/series?limit=0', undefined, 400],
+      [
+        expert,
+        'POST',
+        '/api/warning/rules',
+        { indicator: 'sea_arrivals', kind: 'threshold', threshold: 1, level: 'red', name: 'x' },
+        403,
+      ],
+      [
+        analyst,
+        'POST',
+        '/api/warning/rules',
+        { indicator: 'sea_arrivals', kind: 'zscore', threshold: 1, level: 'red', name: 'No window' },
+        400,
+      ],
+      [
+        analyst,
+        'POST',
+        '/api/warning/rules',
+        { indicator: 'sea_arrivals', kind: 'sometimes', threshold: 1, level: 'red', name: 'x' },
+        400,
+      ],
+      [analyst, 'PATCH', '/api/warning/rules/00000000-0000-4000-8000-000000000000', { threshold: 'high' }, 400],
+      [analyst, 'POST', '/api/warning/alerts/00000000-0000-4000-8000-000000000000/decision', { decision: 'maybe' }, 400],
+      [analyst, 'POST', '/api/warning/alerts/00000000-0000-4000-8000-000000000000/decision', { decision: 'dismissed' }, 404],
+      [
+        analyst,
+        'POST',
+        '/api/warning/indicators',
+        { code: 'Bad Code', names: { en: 'x' }, unit: 'u', source: 's', frequency: 'year', direction: 'higher_is_worse' },
+        400,
+      ],
+      [
+        scoped,
+        'POST',
+        '/api/warning/indicators',
+        { code: 'scoped_one', names: { en: 'x' }, unit: 'u', source: 's', frequency: 'year', direction: 'higher_is_worse' },
+        403,
+      ],
+      [analyst, 'PATCH', '/api/warning/indicators/no_such', { unit: 'u' }, 404],
+      [null, 'GET', '/api/warning/series/history?indicator=sea_arrivals&country=GR', undefined, 400],
+    ];
+    for (const [persona, method, url, payload, status, headers] of cases) {
+      const response = await t.request(persona, { method: method as 'GET', url, payload: payload as string, headers });
+      expect(`${method} ${url} ${response.statusCode}`).toBe(`${method} ${url} ${status}`);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
