@@ -2,13 +2,14 @@
 // standard output; progress and notes go to standard error.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import * as directory from './directory.mjs';
 import { CLI, ROOT } from './lib.mjs';
 import * as platform from './platform.mjs';
 import * as roster from './roster.mjs';
 import * as solidarity from './solidarity.mjs';
 import * as warning from './warning.mjs';
 
-const suites = { platform, solidarity, warning, roster };
+const suites = { platform, directory, solidarity, warning, roster };
 const only = process.argv.slice(2);
 
 if (!fs.existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });

@@ -8,6 +8,7 @@ import { PROBLEMS, Problem } from '../server/http/problems.js';
 import { prepareDatabase, startServer } from '../server/main.js';
 import { seedReferenceData } from '../server/reference/seed.js';
 import { createAccount, resetAccountPassword } from './accounts.js';
+import { DIRECTORY_USAGE, export3w, import3w } from './directory.js';
 import { MISSIONS_USAGE, missions } from './missions.js';
 import { SOLIDARITY_USAGE, solidarity } from './solidarity.js';
 import { importIndicators, WARNING_USAGE } from './warning.js';
@@ -25,6 +26,7 @@ Commands:
 ${SOLIDARITY_USAGE}
 ${MISSIONS_USAGE}
 ${WARNING_USAGE}
+${DIRECTORY_USAGE}
 
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
@@ -122,8 +124,12 @@ export async function main(argv: string[]) {
       return solidarity(args);
     case 'missions':
       return missions(args);
+    case 'export':
+      if (args[0] === '3w') return export3w(args.slice(1));
+      return fail(`unknown export "${args[0] ?? ''}".\n\n${USAGE}`);
     case 'import':
       if (args[0] === 'indicators') return importIndicators(args.slice(1));
+      if (args[0] === '3w') return import3w(args.slice(1));
       return fail(`unknown import "${args[0] ?? ''}".\n\n${USAGE}`);
     case 'help':
     case '--help':

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import type { DB } from './db/schema.js';
+import { seedDirectoryDemo } from './directory/demo/seed.js';
+import { directoryRoutes } from './directory/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { problemRoutes } from './http/problem-routes.js';
 import { missionRoutes } from './missions/routes.js';
@@ -31,6 +33,7 @@ export const DOMAINS: Domain[] = [
   { name: 'users', routes: userRoutes },
   { name: 'reference', routes: referenceRoutes },
   { name: 'audit', routes: auditRoutes },
+  { name: 'directory', routes: directoryRoutes, seedDemo: seedDirectoryDemo },
   { name: 'solidarity', routes: solidarityRoutes, seedDemo: seedSolidarityDemo },
   { name: 'warning', routes: warningRoutes, seedDemo: seedWarningDemo },
   { name: 'roster', routes: rosterRoutes },

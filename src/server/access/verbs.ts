@@ -1,4 +1,5 @@
 import { auditAccess } from '../audit/access.js';
+import { directoryAccess } from '../directory/access.js';
 import { missionAccess } from '../missions/access.js';
 import { referenceAccess } from '../reference/access.js';
 import { rosterAccess } from '../roster/access.js';
@@ -15,6 +16,7 @@ export const DOMAIN_ACCESS = [
   userAccess,
   auditAccess,
   referenceAccess,
+  directoryAccess,
   solidarityAccess,
   rosterAccess,
   missionAccess,

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DirectoryTables } from '../directory/tables.js';
 import type { MissionTables } from '../missions/tables.js';
 import type { RosterTables } from '../roster/tables.js';
 import type { SolidarityTables } from '../solidarity/tables.js';
@@ -138,4 +139,4 @@ export interface PlatformTables {
  * The database as Kysely sees it. A domain declares its tables as an interface in its own
  * `tables.ts` and adds it to this intersection.
  */
-export type DB = PlatformTables & SolidarityTables & RosterTables & MissionTables & WarningTables;
+export type DB = PlatformTables & DirectoryTables & SolidarityTables & RosterTables & MissionTables & WarningTables;

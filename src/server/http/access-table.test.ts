@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../access/roles.js';
+import { DIRECTORY_ROWS } from '../directory/access-table.js';
 import { MISSION_ROWS } from '../missions/access-table.js';
 import { ROSTER_ROWS } from '../roster/access-table.js';
 import { SOLIDARITY_ROWS } from '../solidarity/access-table.js';
@@ -70,7 +71,14 @@ const PLATFORM_ROWS: AccessTable = {
   'GET /api/audit/export.csv': { who: ['coordinator'], ok: 200 },
 };
 
-const TABLE: AccessTable = { ...PLATFORM_ROWS, ...SOLIDARITY_ROWS, ...ROSTER_ROWS, ...MISSION_ROWS, ...WARNING_ROWS };
+const TABLE: AccessTable = {
+  ...PLATFORM_ROWS,
+  ...DIRECTORY_ROWS,
+  ...SOLIDARITY_ROWS,
+  ...ROSTER_ROWS,
+  ...MISSION_ROWS,
+  ...WARNING_ROWS,
+};
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {
   if (row.who === 'anyone') return row.ok;

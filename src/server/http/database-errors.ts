@@ -2,6 +2,23 @@ import { Problem } from './problems.js';
 
 /** Human wording for the constraints a person can run into, by constraint name. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
+  directory_contact_organisation_fk: 'The organisation of this contact does not exist.',
+  directory_contact_country_fk: 'A country of this contact is not in the reference data.',
+  directory_contact_language_fk: 'A language of this contact is not in the reference data.',
+  directory_contact_key_area_fk: 'A key area of this contact is not one of the five key areas.',
+  directory_contact_competence_fk: 'A competence of this contact is not in the reference data.',
+  directory_contact_fallback_public_ck: 'The fallback contact must be public: anyone may be sent to them.',
+  directory_contact_emails_ck: 'An email address of this contact is not valid.',
+  directory_contact_phones_ck: 'A telephone number of this contact is not valid.',
+  directory_activity_organisation_fk: 'The organisation of this activity does not exist.',
+  directory_activity_contact_fk: 'The contact person of this activity does not exist.',
+  directory_activity_dimension_fk: 'The dimension is not one of the three OSCE dimensions.',
+  directory_activity_country_fk: 'A country of this activity is not in the reference data.',
+  directory_activity_key_area_fk: 'A key area of this activity is not one of the five key areas.',
+  directory_activity_dates_ck: 'An activity cannot end before it starts.',
+  directory_activity_code_uq: 'Another activity already has this code.',
+  directory_activity_title_uq: 'This organisation already has an activity with this title.',
+  organisation_website_ck: 'The website must be an address starting with http:// or https://.',
   warning_indicator_code_uq: 'An indicator with this code already exists.',
   warning_observation_country_fk: 'The country of this value does not exist.',
   warning_observation_value_ck: 'A value must be a finite number.',

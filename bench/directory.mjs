@@ -1,0 +1,412 @@
+// Directory figures: "whom do I call?" and full-text search latency (p50/p95) over a directory of
+// 100,000 contacts and 50,000 activities, and the time to import a 50,000-row 3W XLSX, on PGlite
+// and on PostgreSQL. Sizes: BENCH_DIRECTORY_CONTACTS, BENCH_DIRECTORY_ACTIVITIES,
+// BENCH_DIRECTORY_IMPORT_ROWS and BENCH_DIRECTORY_REQUESTS (requests per measured route);
+// BENCH_DIRECTORY_BACKENDS=postgres (or pglite) runs one backend only: generating the full sizes
+// inside PGlite takes far longer than on a PostgreSQL server.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { CLI, figure, ROOT, startServer } from './lib.mjs';
+
+const CONTACTS = Number(process.env.BENCH_DIRECTORY_CONTACTS ?? 100_000);
+const ACTIVITIES = Number(process.env.BENCH_DIRECTORY_ACTIVITIES ?? 50_000);
+const IMPORT_ROWS = Number(process.env.BENCH_DIRECTORY_IMPORT_ROWS ?? 50_000);
+const REQUESTS = Number(process.env.BENCH_DIRECTORY_REQUESTS ?? 200);
+const BACKENDS = (process.env.BENCH_DIRECTORY_BACKENDS ?? 'pglite,postgres').split(',');
+const ADMIN = { CROSSROADS_ADMIN_EMAIL: 'bench@example.org', CROSSROADS_ADMIN_PASSWORD: 'Benchmark passphrase 2026' };
+const dist = (file) => path.join(ROOT, 'dist', 'server', file);
+
+const COUNTRIES = [
+  'RS',
+  'MK',
+  'GR',
+  'BA',
+  'AL',
+  'ME',
+  'XK',
+  'HR',
+  'HU',
+  'SI',
+  'AT',
+  'DE',
+  'IT',
+  'ES',
+  'MT',
+  'TR',
+  'UA',
+  'MD',
+  'PL',
+  'KZ',
+  'KG',
+  'TJ',
+  'UZ',
+  'TM',
+  'AM',
+  'GE',
+  'AZ',
+  'BG',
+  'RO',
+  'FR',
+];
+const KEY_AREAS = ['solidarity', 'protection', 'trafficking', 'border_management', 'relocation_integration'];
+const COMPETENCES = [
+  'anti_trafficking',
+  'victim_identification',
+  'border_security',
+  'document_security',
+  'human_rights_borders',
+  'hate_crime',
+  'integration',
+  'labour_migration',
+  'inter_ethnic_relations',
+  'early_warning',
+  'child_protection',
+  'migration_governance',
+];
+const TOPICS = [
+  'trafficking',
+  'border management',
+  'integration',
+  'hate crime',
+  'asylum seekers',
+  'торговля людьми',
+  'réfugiés',
+  'Menschenhandel',
+  'document security',
+  'labour migration',
+];
+const SEARCHES = [
+  'border police training',
+  'trafficking Serbia',
+  'refugees',
+  'Preševo',
+  'integration courses',
+  'торговля людьми',
+  'réfugiés',
+  'Menschenhandel',
+  'hate crime',
+  'document security',
+];
+const TITLES = [
+  'Border police training on human rights',
+  'Identification of victims of trafficking',
+  'Legal counselling for asylum seekers',
+  'Language and integration courses',
+  'Hate crime reporting and victim support',
+  'Document security workshop',
+  'Support to municipalities hosting refugees',
+  'Joint investigations against people smuggling',
+  'Labour-market integration dialogue',
+  'Reception conditions monitoring',
+];
+const PLACES = [
+  'Preševo',
+  'Šid',
+  'Gevgelija',
+  'Lesvos',
+  'Bihać',
+  'Lampedusa',
+  'Melilla',
+  'Izmir',
+  'Chernivtsi',
+  'Osh',
+  'Termez',
+  'Spielfeld',
+  'Röszke',
+  'Dobova',
+  'Edirne',
+];
+const FIRST = [
+  'Ana',
+  'Milan',
+  'Jelena',
+  'Marko',
+  'Elena',
+  'Sofia',
+  'Luca',
+  'Maria',
+  'Thomas',
+  'Ivan',
+  'Aida',
+  'Emir',
+  'Leyla',
+  'Arman',
+  'Nino',
+  'Claire',
+  'Javier',
+  'Olena',
+  'Besa',
+  'Zeynep',
+];
+const LAST = [
+  'Petrović',
+  'Jovanović',
+  'Hodžić',
+  'Rossi',
+  'Müller',
+  'Dubois',
+  'García',
+  'Nowak',
+  'Shevchenko',
+  'Hoxha',
+  'Dimitrova',
+  'Papadopoulou',
+  'Yılmaz',
+  'Nurlanova',
+  'Beridze',
+  'Hakobyan',
+  'Horváth',
+  'Popescu',
+];
+
+const lit = (list) => `array[${list.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]::text[]`;
+const pick = (list, expr) => `(${lit(list)})[1 + ((${expr}) % ${list.length})]`;
+const some = (list, g, n) =>
+  `array(select x from unnest(${lit(list)}) with ordinality as u(x, i) where (i + ${g}) % ${Math.max(2, Math.ceil(list.length / n))} = 0 or i = 1 + ${g} % ${list.length})`;
+
+/** Fills the directory in batches with generated rows, as SQL, so that sizes of 100,000 stay quick. */
+async function fill(db, sql) {
+  const orgs = `(select id, acronym, name_en, row_number() over (order by code nulls last, id) as n, count(*) over () as total from organisation)`;
+  const batch = 5000;
+  for (let from = 1; from <= CONTACTS; from += batch) {
+    const to = Math.min(CONTACTS, from + batch - 1);
+    await sql
+      .raw(`
+      insert into directory_contact (organisation_id, name, title, emails, phones, languages, key_areas, competences, countries, visibility, confirmed_at, search_text)
+      select o.id, ${pick(FIRST, 'g * 7')} || ' ' || ${pick(LAST, 'g * 13')} || ' ' || g,
+        ${pick(TITLES, 'g')} || ' adviser', array['person' || g || '@bench.example.org'], array['+43 1 514 36 ' || (1000 + g % 9000)],
+        ${some(['en', 'fr', 'de', 'ru', 'sr', 'tr', 'ar', 'uk', 'kk'], 'g', 3)}, x.ka, ${some(COMPETENCES, 'g', 3)}, x.countries,
+        ${pick(['public', 'public', 'signed_in', 'osce_staff', 'coordinator'], 'g * 3')}, now() - ((g % 300) || ' days')::interval,
+        coalesce(o.acronym, '') || ' ' || o.name_en || ' ' ||
+          coalesce((select string_agg(k.name_en, ' ') from key_area k where k.code = any(x.ka)), '') || ' ' ||
+          coalesce((select string_agg(c.name_en, ' ') from country c where c.iso2 = any(x.countries)), '')
+      from (select g, ${some(KEY_AREAS, 'g', 2)} as ka, ${some(COUNTRIES, 'g', 2)} as countries from generate_series(${from}, ${to}) g) x
+      join ${orgs} o on o.n = 1 + (x.g * 31) % o.total`)
+      .execute(db);
+    process.stderr.write(`  contacts ${to}/${CONTACTS}\r`);
+  }
+  await sql.raw('create table bench_contact_index (n int primary key, id uuid not null)').execute(db);
+  await sql.raw('insert into bench_contact_index select row_number() over (order by id), id from directory_contact').execute(db);
+  for (let from = 1; from <= ACTIVITIES; from += batch) {
+    const to = Math.min(ACTIVITIES, from + batch - 1);
+    await sql
+      .raw(`
+      insert into directory_activity (organisation_id, title, description, key_areas, dimension, countries, place, start_date, end_date, status, target_groups, contact_id, visibility, search_text)
+      select o.id, ${pick(TITLES, 'g')} || ' in ' || ${pick(PLACES, 'g * 7')} || ' #' || g, 'Work with national partners along the route.',
+        x.ka, ${pick(['politico_military', 'economic_environmental', 'human'], 'g')}, x.countries, ${pick(PLACES, 'g * 7')},
+        date '2024-01-01' + (g % 1000), date '2024-01-01' + (g % 1000) + 200, ${pick(['planned', 'ongoing', 'ongoing', 'completed'], 'g')},
+        ${some(['refugees', 'asylum_seekers', 'migrants', 'victims_of_trafficking', 'officials'], 'g', 2)},
+        (select b.id from bench_contact_index b where b.n = (g * 17) % ${CONTACTS} + 1),
+        ${pick(['public', 'public', 'public', 'signed_in', 'osce_staff'], 'g * 5')},
+        coalesce(o.acronym, '') || ' ' || o.name_en || ' ' ||
+          coalesce((select string_agg(k.name_en, ' ') from key_area k where k.code = any(x.ka)), '') || ' ' ||
+          coalesce((select string_agg(c.name_en, ' ') from country c where c.iso2 = any(x.countries)), '')
+      from (select g, ${some(KEY_AREAS, 'g', 2)} as ka, ${some(COUNTRIES, 'g', 3)} as countries from generate_series(${from}, ${to}) g) x
+      join ${orgs} o on o.n = 1 + (x.g * 17) % o.total`)
+      .execute(db);
+    process.stderr.write(`  activities ${to}/${ACTIVITIES}\r`);
+  }
+  await sql.raw('drop table bench_contact_index').execute(db);
+  await sql.raw('analyze').execute(db);
+  process.stderr.write('\n');
+}
+
+export async function prepare(env) {
+  const { openDatabase } = await import(dist('db/connection.js'));
+  const { migrate } = await import(dist('db/migrate.js'));
+  const { seedReferenceData } = await import(dist('reference/seed.js'));
+  const { seedPartnerOrganisations } = await import(dist('directory/partners.js'));
+  const { sql } = await import('kysely');
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR ?? 'unused' });
+  try {
+    await migrate(database.db);
+    await seedReferenceData(database.db);
+    await seedPartnerOrganisations(database.db);
+    const started = performance.now();
+    await fill(database.db, sql);
+    return (performance.now() - started) / 1000;
+  } finally {
+    await database.close();
+  }
+}
+
+async function signIn(port) {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN.CROSSROADS_ADMIN_EMAIL, password: ADMIN.CROSSROADS_ADMIN_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** One request after another: the latency a person waits for, without queueing behind others. */
+async function latencies(port, urls, headers) {
+  const times = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const url = urls[i % urls.length];
+    const t0 = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}${url}`, { headers });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+function whomUrls() {
+  return TOPICS.flatMap((topic, i) =>
+    COUNTRIES.slice(0, 12).map(
+      (country, j) =>
+        `/api/directory/whom-to-call?country=${country}&topic=${encodeURIComponent(topic)}${(i + j) % 3 === 0 ? '&language=ru' : ''}`,
+    ),
+  );
+}
+
+function searchUrls() {
+  return SEARCHES.flatMap((q, i) => [
+    `/api/directory/search?q=${encodeURIComponent(q)}`,
+    `/api/directory/search?q=${encodeURIComponent(q)}&country=${COUNTRIES[i]}`,
+    `/api/directory/search?q=${encodeURIComponent(q)}&kind=activity&status=ongoing&offset=25`,
+  ]);
+}
+
+async function measure(backend, port) {
+  const cookie = await signIn(port);
+  for (const [who, headers] of [
+    ['public', {}],
+    ['coordinator', { cookie }],
+  ]) {
+    for (const [name, urls] of [
+      ['whom_to_call', whomUrls()],
+      ['search', searchUrls()],
+    ]) {
+      await latencies(port, urls.slice(0, 10), headers); // warm-up
+      const r = await latencies(port, urls, headers);
+      const extra = { backend, caller: who, contacts: CONTACTS, activities: ACTIVITIES, requests: REQUESTS };
+      figure(`directory.${name}.p50`, r.p50, 'ms', extra);
+      figure(`directory.${name}.p95`, r.p95, 'ms', extra);
+    }
+  }
+}
+
+async function writeImportFile(file) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+  const sheet = workbook.addWorksheet('3W');
+  sheet
+    .addRow(['Organisation code', 'Activity', 'Key areas', 'Countries', 'Place', 'Start', 'End', 'Status', 'Target groups'])
+    .commit();
+  sheet
+    .addRow([
+      '#org+code',
+      '#activity+name',
+      '#sector',
+      '#country+code',
+      '#loc+name',
+      '#date+start',
+      '#date+end',
+      '#status',
+      '#beneficiary',
+    ])
+    .commit();
+  const orgs = [
+    'FO-SERBIA',
+    'FO-SKOPJE',
+    'ODIHR',
+    'CTHB',
+    'TNTD-BSMU',
+    'UNHCR',
+    'IOM',
+    'ICRC',
+    'FO-BOSNIA-HERZEGOVINA',
+    'FO-TAJIKISTAN',
+  ];
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    sheet
+      .addRow([
+        orgs[i % orgs.length],
+        `Imported ${TITLES[i % TITLES.length]} ${i}`,
+        KEY_AREAS[i % KEY_AREAS.length],
+        `${COUNTRIES[i % COUNTRIES.length]}; ${COUNTRIES[(i * 7) % COUNTRIES.length]}`,
+        PLACES[i % PLACES.length],
+        '2026-01-01',
+        '2026-12-31',
+        ['planned', 'ongoing', 'completed'][i % 3],
+        'refugees; migrants',
+      ])
+      .commit();
+  }
+  await workbook.commit();
+}
+
+function cli(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', () => {});
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`crossroads ${args.join(' ')} exited ${code}: ${out}`)),
+    );
+  });
+}
+
+async function suite(backend, env, importFile) {
+  process.stderr.write(`  ${backend}: generating ${CONTACTS} contacts and ${ACTIVITIES} activities\n`);
+  const seconds = await prepare(env);
+  figure('directory.generate', seconds, 's', { backend, contacts: CONTACTS, activities: ACTIVITIES });
+  const server = await startServer({ ...env, ...ADMIN });
+  try {
+    await measure(backend, server.port);
+  } finally {
+    await server.stop();
+  }
+  const t0 = performance.now();
+  const out = await cli(['import', '3w', importFile], env);
+  const elapsed = (performance.now() - t0) / 1000;
+  if (!/Imported\./.test(out)) throw new Error(`import failed: ${out}`);
+  figure('directory.import_xlsx.seconds', elapsed, 's', { backend, rows: IMPORT_ROWS });
+  figure('directory.import_xlsx.rows_per_second', IMPORT_ROWS / elapsed, 'rows/s', { backend, rows: IMPORT_ROWS });
+}
+
+export async function run() {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-bench-directory-'));
+  const importFile = path.join(scratch, '3w.xlsx');
+  try {
+    await writeImportFile(importFile);
+    if (BACKENDS.includes('pglite'))
+      await suite('pglite', { DATA_DIR: path.join(scratch, 'data'), DATABASE_URL: '' }, importFile);
+    if (!BACKENDS.includes('postgres')) return;
+    const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (!serverUrl) {
+      process.stderr.write('PostgreSQL figures skipped: set BENCH_DATABASE_URL to a server URL.\n');
+      return;
+    }
+    const name = `crossroads_bench_directory_${process.pid}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    try {
+      await suite('postgres', { DATABASE_URL: url.toString() }, importFile);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,208 @@
+// The directory across pages, in a real browser against the built platform: a signed-out visitor
+// finds whom to call about trafficking in Serbia; a focal point adds an activity of their
+// structure; the co-ordinator imports a 3W XLSX with one bad row and sees why it was rejected.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type RunningServer, startServer } from './server.js';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = fs.existsSync(executablePath);
+const required = process.env.REQUIRE_E2E === '1';
+const PASSWORD = 'Directory-Journey-2026!';
+
+/** A visitor's first look at the session is answered 401 by design; the browser logs that as an error. */
+function expectedNoise(message: ConsoleMessage): boolean {
+  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
+}
+
+/** A signed-in API client for setting the scene, as the operator would through the interface. */
+async function signIn(origin: string, email: string, password: string) {
+  const login = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in of ${email}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${origin}/api${url}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  };
+  return call;
+}
+
+async function withNewPassword(origin: string, email: string, oneTimePassword: string) {
+  const call = await signIn(origin, email, oneTimePassword);
+  await call('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword: PASSWORD });
+  return signIn(origin, email, PASSWORD);
+}
+
+async function signInPage(page: Page, origin: string, email: string) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+}
+
+describe.skipIf(!hasChromium && !required)('directory journey', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let focalEmail = '';
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-e2e-directory-'));
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
+    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
+    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
+    server = await startServer(repository);
+    const { origin } = server;
+    const coordinator = await withNewPassword(origin, server.email, server.oneTimePassword);
+    const organisations = await coordinator<{ items: { id: string; code: string }[] }>(
+      'GET',
+      '/directory/organisations?limit=200',
+    );
+    const id = (code: string) => organisations.items.find((o) => o.code === code)?.id as string;
+    const ana = await coordinator<{ id: string }>('POST', '/directory/contacts', {
+      organisationId: id('FO-SERBIA'),
+      name: 'Ana Anti-Trafficking',
+      title: 'National Anti-Trafficking Adviser',
+      emails: ['ana.at@example.org'],
+      countries: ['RS'],
+      keyAreas: ['trafficking'],
+      visibility: 'public',
+    });
+    await coordinator('POST', '/directory/activities', {
+      organisationId: id('FO-SERBIA'),
+      title: 'Victim identification along the Balkan route',
+      keyAreas: ['trafficking'],
+      countries: ['RS'],
+      status: 'ongoing',
+      contactId: ana.id,
+      visibility: 'public',
+    });
+    await coordinator('POST', '/directory/contacts', {
+      organisationId: id('ODIHR'),
+      name: 'Hidden Person',
+      countries: ['RS'],
+      keyAreas: ['trafficking'],
+      visibility: 'coordinator',
+    });
+    focalEmail = 'focal.odihr@example.org';
+    const created = await coordinator<{ oneTimePassword: string }>('POST', '/users', {
+      email: focalEmail,
+      name: 'Olga Focal',
+      grants: [{ role: 'focal_point', scopeType: 'organisation', organisationId: id('ODIHR') }],
+    });
+    await withNewPassword(origin, focalEmail, created.oneTimePassword);
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }, 30_000);
+
+  test('a visitor finds whom to call, a focal point adds an activity, the co-ordinator imports a 3W sheet', {
+    timeout: 240_000,
+  }, async () => {
+    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { origin } = server;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+
+    // A signed-out visitor asks whom to call about trafficking in Serbia.
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Whom do I call?' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Whom do I call?' }).waitFor();
+    await page.getByRole('textbox', { name: 'What is it about?' }).fill('trafficking');
+    await page.getByRole('combobox', { name: 'Which country?' }).selectOption('RS');
+    await page.getByRole('button', { name: 'Find contacts' }).click();
+    const ana = page.getByRole('article', { name: 'Ana Anti-Trafficking' });
+    await ana.waitFor();
+    await ana.getByText('Works on this in Serbia').waitFor();
+    await ana.getByText('Covers Serbia').waitFor();
+    await ana.getByText('Victim identification along the Balkan route', { exact: false }).first().waitFor();
+    await ana.getByRole('link', { name: 'ana.at@example.org' }).waitFor();
+    expect(await page.getByRole('article', { name: 'Hidden Person' }).count()).toBe(0);
+
+    // The public map and table of who does what where.
+    await page.goto(`${origin}/directory/public`);
+    await page.getByRole('img', { name: 'Map of the number of activities by country' }).waitFor();
+    await page.getByRole('table', { name: 'Activities by country' }).getByRole('button', { name: 'Serbia' }).waitFor();
+
+    // A focal point adds an activity of their structure.
+    await signInPage(page, origin, focalEmail);
+    await page.goto(`${origin}/directory/activities/new`);
+    await page.getByRole('heading', { level: 1, name: 'Add an activity' }).waitFor();
+    await page
+      .getByRole('combobox', { name: 'Organisation' })
+      .selectOption({ label: 'ODIHR – Office for Democratic Institutions and Human Rights' });
+    await page.getByRole('textbox', { name: 'Activity' }).fill('Hate crime recording for police in Preševo');
+    await page.getByRole('checkbox', { name: 'Protection of people along migration routes' }).check();
+    const countries = page.getByRole('combobox', { name: 'Countries' });
+    await countries.click();
+    await countries.fill('Serb');
+    await page.getByRole('option', { name: 'Serbia', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('ongoing');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: /ODIHR/ }).waitFor();
+    await page.getByRole('article', { name: 'Hate crime recording for police in Preševo' }).waitFor();
+    await page.getByRole('button', { name: 'Olga Focal' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+    // The co-ordinator imports a 3W XLSX with one bad row and is told which row and why.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('3W');
+    sheet.addRow(['Organisation', 'Activity', 'Countries', 'Start', 'End', 'Status']);
+    sheet.addRow(['#org+name', '#activity+name', '#country+code', '#date+start', '#date+end', '#status']);
+    sheet.addRow(['IOM', 'Assisted voluntary return counselling', 'MKD', '2026-01-01', '2026-12-31', 'ongoing']);
+    sheet.addRow(['UNHCR', 'Reception monitoring', 'Atlantis', '2026-01-01', '2026-12-31', 'ongoing']);
+    const file = path.join(scratch, 'partners-3w.xlsx');
+    await workbook.xlsx.writeFile(file);
+    await signInPage(page, origin, server.email);
+    await page.goto(`${origin}/directory/import`);
+    await page.getByRole('heading', { level: 1, name: '3W import and export' }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('checkbox', { name: /Only check/ }).uncheck();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Not imported: some rows were rejected, so nothing was changed').waitFor();
+    const rejected = page.getByRole('table', { name: 'Rejected rows' });
+    await rejected.getByRole('cell', { name: '4', exact: true }).waitFor();
+    await rejected.getByText('Unknown country “Atlantis”.').waitFor();
+    const search = await fetch(`${origin}/api/directory/search?q=voluntary+return`);
+    expect(((await search.json()) as { total: number }).total).toBe(0);
+
+    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
+    expect(foreign, 'requests to another host').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { organisationLabel } from '../present.js';
+import { type Reference, searchTextOf } from '../reference.js';
+import { type ActivityValues, PENDING, type Plan } from './plan.js';
+
+const BATCH = 500;
+
+/**
+ * Writes a plan inside the caller's transaction: new organisations and contact people first, then
+ * the activities, new ones in batches. Reports progress as rows written.
+ */
+export async function applyPlan(trx: Kysely<DB>, ref: Reference, plan: Plan, progress: (done: number) => void) {
+  const organisationIds = new Map<string, string>();
+  for (const [k, o] of plan.newOrganisations) {
+    const { id } = await trx
+      .insertInto('organisation')
+      .values({ type: o.type, name_en: o.name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    organisationIds.set(`${PENDING}${k}`, id);
+  }
+  const organisationOf = (id: string) => organisationIds.get(id) ?? id;
+
+  const involved = [
+    ...new Set([...plan.creates, ...plan.updates].map((a) => organisationOf(a.values.organisation_id))),
+    ...[...plan.newContacts.values()].map((c) => organisationOf(c.organisation)),
+  ];
+  const labels = new Map(
+    (
+      await trx
+        .selectFrom('organisation')
+        .select(['id', 'acronym', 'name_en', 'code'])
+        .where('id', 'in', involved.length > 0 ? involved : ['00000000-0000-0000-0000-000000000000'])
+        .execute()
+    ).map((o) => [o.id, organisationLabel(o)]),
+  );
+
+  const contactIds = new Map<string, string>();
+  for (const [k, c] of plan.newContacts) {
+    const organisation = organisationOf(c.organisation);
+    const { id } = await trx
+      .insertInto('directory_contact')
+      .values({
+        organisation_id: organisation,
+        name: c.name,
+        emails: c.email ? [c.email] : [],
+        visibility: 'signed_in',
+        search_text: searchTextOf(ref, { organisation: labels.get(organisation) ?? '' }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    contactIds.set(`${PENDING}${k}`, id);
+  }
+
+  const stored = (v: ActivityValues) => {
+    const organisation = organisationOf(v.organisation_id);
+    return {
+      ...v,
+      organisation_id: organisation,
+      contact_id: v.contact_id ? (contactIds.get(v.contact_id) ?? v.contact_id) : null,
+      search_text: searchTextOf(ref, {
+        organisation: labels.get(organisation) ?? '',
+        keyAreas: v.key_areas,
+        countries: v.countries,
+      }),
+    };
+  };
+
+  let done = 0;
+  for (let i = 0; i < plan.creates.length; i += BATCH) {
+    const batch = plan.creates.slice(i, i + BATCH);
+    await trx
+      .insertInto('directory_activity')
+      .values(batch.map((c) => ({ ...stored(c.values), ...(c.code ? { code: c.code } : {}) })))
+      .execute();
+    done += batch.length;
+    progress(done);
+  }
+  for (const u of plan.updates) {
+    await trx
+      .updateTable('directory_activity')
+      .set({ ...stored(u.values), updated_at: new Date() })
+      .where('id', '=', u.id)
+      .execute();
+    done++;
+    if (done % BATCH === 0) progress(done);
+  }
+  progress(done);
+}

@@ -1,0 +1,238 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { addActivity, addContact, organisationId } from '../test-fixtures.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function xlsx(rows: string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('3W');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Everything the directory holds, to show that an import changed nothing. */
+async function snapshot(t: TestApp) {
+  const { rows } = await sql<{ state: string }>`
+    select md5(coalesce((select string_agg(a::text, '|' order by a.id) from directory_activity a), '')
+      || coalesce((select string_agg(c::text, '|' order by c.id) from directory_contact c), '')
+      || (select string_agg(o::text, '|' order by o.id) from organisation o)) as state`.execute(t.database.db);
+  return rows[0]?.state;
+}
+
+describe.each(testBackends())('3W import and export on %s', (backend) => {
+  let t: TestApp;
+  let coordinator: Persona;
+  let focal: Persona;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    coordinator = await t.as('coordinator');
+    focal = await t.as('focal_point');
+  });
+  afterAll(() => t?.close());
+
+  const importFile = (persona: Persona | null, body: Buffer | string, query = '', type = 'text/csv') =>
+    t.request(persona, {
+      method: 'POST',
+      url: `/api/directory/matrix/import${query}`,
+      headers: { 'content-type': type },
+      payload: body,
+    });
+
+  const HXL_CSV = [
+    'Organisation,Activity,Key areas,Countries,Start,End,Status,Target groups,Contact person,Contact email',
+    '#org+name,#activity+name,#sector,#country+code,#date+start,#date+end,#status,#beneficiary,#contact+name,#contact+email',
+    'OSCE Mission to Serbia,Border police training,Responsible border management,SRB,2026-01-10,2026-06-30,ongoing,officials,Milan Jovanović,milan@example.org',
+    'ODIHR,Hate crime monitoring,protection,RS; MK,2026-02-01,,planned,refugees; migrants,,',
+  ].join('\n');
+
+  it('dry-runs a HXL file: reports what it would do and changes nothing', async () => {
+    const before = await snapshot(t);
+    const response = await importFile(coordinator, HXL_CSV, '?dryRun=true');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      outcome: 'dry_run',
+      recognisedBy: 'hxl',
+      rowsRead: 2,
+      created: 2,
+      updated: 0,
+      rejected: 0,
+    });
+    expect(response.json().changes.map((c: { row: number; action: string }) => [c.row, c.action])).toEqual([
+      [3, 'create'],
+      [4, 'create'],
+    ]);
+    expect(await snapshot(t)).toBe(before);
+  });
+
+  it('imports it, then changes nothing when the same file comes again', async () => {
+    const first = (await importFile(coordinator, HXL_CSV)).json();
+    expect(first).toMatchObject({ outcome: 'applied', created: 2, contactsCreated: 1 });
+    const activities = (await t.request(coordinator, { method: 'GET', url: '/api/directory/activities?q=border+police' })).json();
+    expect(activities.items[0]).toMatchObject({
+      title: 'Border police training',
+      organisation: { code: 'FO-SERBIA' },
+      keyAreas: ['border_management'],
+      countries: ['RS'],
+      startDate: '2026-01-10',
+      endDate: '2026-06-30',
+      status: 'ongoing',
+      targetGroups: ['officials'],
+      contact: { name: 'Milan Jovanović' },
+    });
+    const before = await snapshot(t);
+    const second = (await importFile(coordinator, HXL_CSV)).json();
+    expect(second).toMatchObject({ outcome: 'applied', created: 0, updated: 0, unchanged: 2, contactsCreated: 0 });
+    expect(await snapshot(t)).toBe(before);
+    const audit = await t.database.db.selectFrom('audit_log').select('details').where('verb', '=', 'directory.import').execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it('rejects every bad row with its number and reason, and then changes nothing at all', async () => {
+    const before = await snapshot(t);
+    const file = [
+      'Organisation,Activity,Countries,Start,End,Status',
+      'ODIHR,Fine row that must not be written,AT,2026-01-01,2026-02-01,planned',
+      'Nowhere Institute,Orphan,AT,,,planned',
+      'ODIHR,Backwards,AT,2026-05-01,2026-04-01,ongoing',
+      'ODIHR,Bad status,Atlantis,,,paused',
+      'ODIHR,,AT,,,',
+    ].join('\n');
+    const report = (await importFile(coordinator, file)).json();
+    expect(report).toMatchObject({ outcome: 'rejected', recognisedBy: 'labels', rejected: 4, created: 1 });
+    expect(report.rejections).toEqual([
+      { row: 3, reasons: [expect.stringContaining('“Nowhere Institute” is not in the directory')] },
+      { row: 4, reasons: ['The activity ends before it starts.'] },
+      { row: 5, reasons: ['Unknown country “Atlantis”.', expect.stringContaining('Unknown status “paused”')] },
+      { row: 6, reasons: ['The activity (title) is missing.'] },
+    ]);
+    expect(await snapshot(t)).toBe(before);
+  });
+
+  it('keeps a focal point to their own structure’s rows', async () => {
+    const file = 'Organisation,Activity,Countries\nODIHR,Own row,PL\nHCNM,Someone else’s row,NL\n';
+    const report = (await importFile(focal, file)).json();
+    expect(report.outcome).toBe('rejected');
+    expect(report.rejections).toEqual([
+      { row: 3, reasons: [expect.stringContaining('You may not change the activities of HCNM')] },
+    ]);
+    const own = (await importFile(focal, 'Organisation,Activity,Countries\nODIHR,Own row,PL\n')).json();
+    expect(own).toMatchObject({ outcome: 'applied', created: 1 });
+  });
+
+  it('reads a sheet through a column mapping when it has no HXL row', async () => {
+    const file = await xlsx([
+      ['Agency', 'Project name', 'Where', 'Phase'],
+      ['UNHCR', 'Reception centre support', 'Greece', 'Active'],
+    ]);
+    const mapping = encodeURIComponent(
+      JSON.stringify({ organisation: 'Agency', title: 'Project name', countries: 'Where', status: 'Phase' }),
+    );
+    const report = (await importFile(coordinator, file, `?mapping=${mapping}`, XLSX)).json();
+    expect(report).toMatchObject({ outcome: 'applied', recognisedBy: 'mapping', created: 1 });
+    const [activity] = (await t.request(null, { method: 'GET', url: '/api/directory/activities?q=reception+centre' })).json()
+      .items;
+    expect(activity).toMatchObject({ organisation: { code: 'UNHCR' }, countries: ['GR'], status: 'ongoing' });
+    const unknown = await importFile(coordinator, file, `?mapping=${encodeURIComponent('{"title":"Nope"}')}`, XLSX);
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('exports HXL that imports again unchanged, as XLSX and as CSV', async () => {
+    const serbia = await organisationId(t, 'FO-SERBIA');
+    const lead = await addContact(t, coordinator, {
+      organisationId: serbia,
+      name: 'Lead Person',
+      emails: ['lead@example.org'],
+      visibility: 'public',
+    });
+    await addActivity(t, coordinator, {
+      organisationId: serbia,
+      title: '=Formula-looking title, with “quotes”; and semicolons',
+      description: '-starts with a dash\nand has two lines',
+      keyAreas: ['trafficking', 'protection'],
+      dimension: 'human',
+      countries: ['RS', 'XK'],
+      place: 'Preševo',
+      startDate: '2026-04-01',
+      status: 'planned',
+      targetGroups: ['victims_of_trafficking', 'idps'],
+      contactId: lead.id,
+      visibility: 'osce_staff',
+    });
+    for (const format of ['xlsx', 'csv'] as const) {
+      const exported = await t.request(coordinator, { method: 'GET', url: `/api/directory/matrix?format=${format}` });
+      expect(exported.statusCode).toBe(200);
+      const before = await snapshot(t);
+      const report = (await importFile(coordinator, exported.rawPayload, '', format === 'csv' ? 'text/csv' : XLSX)).json();
+      expect(report).toMatchObject({ outcome: 'applied', recognisedBy: 'hxl', created: 0, updated: 0, rejected: 0 });
+      expect(report.unchanged).toBe(report.rowsRead);
+      expect(await snapshot(t)).toBe(before);
+    }
+    const csv: string[][] = parse(
+      (await t.request(coordinator, { method: 'GET', url: '/api/directory/matrix?format=csv' })).body,
+      { bom: true },
+    );
+    expect(csv[1]).toEqual(
+      expect.arrayContaining([
+        '#org+name',
+        '#sector',
+        '#country+code',
+        '#activity+name',
+        '#date+start',
+        '#date+end',
+        '#status',
+        '#contact+name',
+      ]),
+    );
+    const row = csv.find((r) => r.includes('Lead Person')) as string[];
+    expect(row).toEqual(expect.arrayContaining(["'=Formula-looking title, with “quotes”; and semicolons", 'SRB; XKX']));
+  });
+
+  it('exports only what the caller may see, and audits every export', async () => {
+    const anonymous = await t.request(null, { method: 'GET', url: '/api/directory/matrix?format=csv' });
+    const text = anonymous.body;
+    expect(text).not.toContain('Formula-looking');
+    expect(text).not.toContain('Milan Jovanović');
+    expect(text).toContain('Border police training');
+    const exports = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'details'])
+      .where('verb', '=', 'directory.export')
+      .execute();
+    expect(exports.length).toBeGreaterThanOrEqual(4);
+    expect(exports.at(-1)).toMatchObject({ actor_id: null, details: { format: 'csv' } });
+  });
+
+  it('streams progress lines and ends with the report when asked', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `ODIHR,Streamed activity ${i},AT`).join('\n');
+    const response = await t.request(coordinator, {
+      method: 'POST',
+      url: '/api/directory/matrix/import?dryRun=true',
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+      payload: `Organisation,Activity,Countries\n${rows}\n`,
+    });
+    expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const lines = response.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.type === 'progress').length).toBeGreaterThanOrEqual(2);
+    expect(lines.at(-1)).toMatchObject({ type: 'report', report: { outcome: 'dry_run', created: 1200 } });
+  });
+
+  it('refuses strangers, other roles and what is not a spreadsheet', async () => {
+    expect((await importFile(null, HXL_CSV)).statusCode).toBe(401);
+    expect((await importFile(await t.as('analyst'), HXL_CSV)).statusCode).toBe(403);
+    const json = await t.request(coordinator, { method: 'POST', url: '/api/directory/matrix/import', payload: { rows: [] } });
+    expect(json.statusCode).toBe(415);
+    const noColumns = await importFile(coordinator, 'Name,Phone\nA,1\n');
+    expect(noColumns.statusCode).toBe(400);
+    expect(noColumns.json().detail).toMatch(/no column for: Organisation/);
+    const broken = await importFile(coordinator, Buffer.from('PK\u0003\u0004 broken zip'), '', XLSX);
+    expect(broken.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,106 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { problemFromDatabaseError } from '../../http/database-errors.js';
+import { PROBLEMS, Problem, problemType } from '../../http/problems.js';
+import { responses } from '../../http/responses.js';
+import { directoryConfig } from '../config.js';
+import { ExportQuery, ImportQuery, ImportReport } from './schemas.js';
+import { exportMatrix, importMatrix } from './service.js';
+
+const tags = ['directory'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const NDJSON = 'application/x-ndjson';
+
+export const matrixRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const bodyLimit = directoryConfig().importMaxBytes;
+  // The sheet is sent as it is, not wrapped in JSON: these parsers apply to this plugin's routes only.
+  app.addContentTypeParser(
+    ['text/csv', XLSX, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/directory/matrix',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The 3W matrix of the activities the caller may see, as XLSX or CSV with a HXL row; audited',
+        querystring: ExportQuery,
+        produces: [XLSX, 'text/csv'],
+        response: responses({ 200: Type.String({ description: 'The spreadsheet.' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { body, format } = await exportMatrix(request.ctx, request.query);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
+        .header('content-disposition', `attachment; filename="crossroads-3w-${stamp}.${format}"`)
+        .send(body);
+    },
+  );
+
+  app.post(
+    '/directory/matrix/import',
+    {
+      config: { access: 'directory.import' },
+      bodyLimit,
+      schema: {
+        tags,
+        summary: 'Import a 3W sheet (CSV or XLSX); all or nothing, with a dry run',
+        description:
+          'Send the file as the body (text/csv, XLSX or application/octet-stream). With `Accept: application/x-ndjson` ' +
+          'the answer streams progress lines ({"type":"progress",…}) and ends with {"type":"report",…} or {"type":"problem",…}.',
+        querystring: ImportQuery,
+        response: responses({ 200: ImportReport }),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) {
+        throw new Problem('unsupported_media_type', 'Send the spreadsheet itself as the body (text/csv or XLSX).');
+      }
+      const type = String(request.headers['content-type'] ?? '');
+      const format = request.query.format ?? (type.startsWith('text/csv') ? 'csv' : type.startsWith(XLSX) ? 'xlsx' : undefined);
+      const options = { format, dryRun: request.query.dryRun, mapping: request.query.mapping, fileName: request.query.fileName };
+      if (!String(request.headers.accept ?? '').includes(NDJSON)) return importMatrix(request.ctx, body, options);
+
+      // Progress for large files: one JSON line per step, then the report. Nothing is kept on the server.
+      const stream = new PassThrough();
+      reply.type(`${NDJSON}; charset=utf-8`).send(stream);
+      let last = 0;
+      try {
+        const report = await importMatrix(request.ctx, body, {
+          ...options,
+          onProgress: (progress) => {
+            const now = Date.now();
+            if (now - last < 200 && progress.done < progress.total) return;
+            last = now;
+            stream.write(`${JSON.stringify({ type: 'progress', ...progress })}\n`);
+          },
+        });
+        stream.end(`${JSON.stringify({ type: 'report', report })}\n`);
+      } catch (error) {
+        const problem = error instanceof Problem ? error : (problemFromDatabaseError(error) ?? new Problem('internal'));
+        if (problem.status >= 500) request.log.error({ err: error }, 'import failed');
+        stream.end(
+          `${JSON.stringify({
+            type: 'problem',
+            problem: {
+              type: problemType(problem.code),
+              title: PROBLEMS[problem.code].title,
+              status: problem.status,
+              ...(problem.status < 500 && problem.detail ? { detail: problem.detail } : {}),
+              code: problem.code,
+              requestId: String(request.id),
+            },
+          })}\n`,
+        );
+      }
+      return reply;
+    },
+  );
+};

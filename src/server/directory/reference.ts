@@ -1,0 +1,136 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { fold, searchWords } from './text.js';
+
+type Lang = 'en' | 'fr' | 'de' | 'it' | 'ru' | 'es';
+const LANGS: Lang[] = ['en', 'fr', 'de', 'it', 'ru', 'es'];
+
+export interface Named {
+  code: string;
+  names: Record<Lang, string>;
+}
+
+/** The reference lists the directory names things with, loaded once per request or import. */
+export interface Reference {
+  countries: Map<string, Named & { iso3: string }>;
+  keyAreas: Map<string, Named>;
+  competences: Map<string, Named & { dimension: string }>;
+  languages: Map<string, Named>;
+  dimensions: Map<string, Named>;
+}
+
+type NameRow = { name_en: string; name_fr: string; name_de: string; name_it: string; name_ru: string; name_es: string };
+const namesOf = (row: NameRow): Record<Lang, string> => ({
+  en: row.name_en,
+  fr: row.name_fr,
+  de: row.name_de,
+  it: row.name_it,
+  ru: row.name_ru,
+  es: row.name_es,
+});
+
+let cached: { at: number; db: Kysely<DB>; value: Promise<Reference & { translations: Map<string, Set<string>> }> } | undefined;
+
+/** The reference lists with their translation index, read again after a minute (reference data is editable). */
+export function cachedReference(db: Kysely<DB>) {
+  if (!cached || cached.db !== db || Date.now() - cached.at > 60_000) {
+    const value = loadReference(db).then((ref) => ({ ...ref, translations: translationIndex(ref) }));
+    cached = { at: Date.now(), db, value };
+    value.catch(() => {
+      cached = undefined;
+    });
+  }
+  return cached.value;
+}
+
+export async function loadReference(db: Kysely<DB>): Promise<Reference> {
+  const [countries, keyAreas, competences, languages, dimensions] = await Promise.all([
+    db.selectFrom('country').selectAll().execute(),
+    db.selectFrom('key_area').selectAll().execute(),
+    db.selectFrom('competence').selectAll().execute(),
+    db.selectFrom('language').selectAll().execute(),
+    db.selectFrom('dimension').selectAll().execute(),
+  ]);
+  return {
+    countries: new Map(countries.map((c) => [c.iso2, { code: c.iso2, iso3: c.iso3, names: namesOf(c) }])),
+    keyAreas: new Map(keyAreas.map((k) => [k.code, { code: k.code, names: namesOf(k) }])),
+    competences: new Map(competences.map((k) => [k.code, { code: k.code, dimension: k.dimension_code, names: namesOf(k) }])),
+    languages: new Map(languages.map((k) => [k.code, { code: k.code, names: namesOf(k) }])),
+    dimensions: new Map(dimensions.map((k) => [k.code, { code: k.code, names: namesOf(k) }])),
+  };
+}
+
+/** The English names of the codes, for the search document (other languages are matched through them). */
+export function englishNames(list: Map<string, Named>, codes: readonly string[]): string {
+  return codes
+    .map((code) => list.get(code)?.names.en ?? '')
+    .filter(Boolean)
+    .join(' ');
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * For each word of a name in French, German, Italian, Russian or Spanish, the words of the English
+ * name: the search document holds English names, so "Сербия" is also looked for as "Serbia".
+ */
+export function translationIndex(ref: Reference): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const list of [ref.countries, ref.keyAreas, ref.competences] as Map<string, Named>[]) {
+    for (const item of list.values()) {
+      const english = item.names.en.match(WORD)?.filter((w) => w.length > 2) ?? [];
+      const own = new Set((item.names.en.match(WORD) ?? []).map(fold));
+      for (const lang of LANGS) {
+        for (const word of item.names[lang].match(WORD) ?? []) {
+          const key = fold(word);
+          if (key.length < 3 || own.has(key)) continue;
+          const set = index.get(key) ?? new Set<string>();
+          for (const e of english) set.add(e);
+          index.set(key, set);
+        }
+      }
+    }
+  }
+  return index;
+}
+
+/** The words of a search with their English alternatives, as directory_query takes them. */
+export function withTranslations(words: string[], index: Map<string, Set<string>>): string[] {
+  return words.map((word) => {
+    const alternatives = index.get(fold(word));
+    return alternatives && alternatives.size <= 12 ? [word, ...alternatives].join(' ') : word;
+  });
+}
+
+/** An index from every folded name and code of a list to its code, for reading spreadsheets. */
+export function nameIndex(list: Map<string, Named & { iso3?: string }>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const item of list.values()) {
+    index.set(fold(item.code), item.code);
+    if (item.iso3) index.set(fold(item.iso3), item.code);
+    for (const lang of LANGS) index.set(fold(item.names[lang]), item.code);
+  }
+  return index;
+}
+
+/** The text a contact or activity is also found by: its organisation, topics and countries by name. */
+export function searchTextOf(
+  ref: Reference,
+  parts: { organisation: string; keyAreas?: readonly string[]; competences?: readonly string[]; countries?: readonly string[] },
+): string {
+  return [
+    parts.organisation,
+    englishNames(ref.keyAreas, parts.keyAreas ?? []),
+    englishNames(ref.competences, parts.competences ?? []),
+    englishNames(ref.countries, parts.countries ?? []),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The words of a search as directory_query takes them, each with its English alternatives. */
+export async function searchTerms(db: Kysely<DB>, text: string | undefined): Promise<string[]> {
+  const words = searchWords(text);
+  if (words.length === 0) return words;
+  return withTranslations(words, (await cachedReference(db)).translations);
+}

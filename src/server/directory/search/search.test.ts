@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { addActivity, addContact, organisationId } from '../test-fixtures.js';
+
+describe.each(testBackends())('directory search on %s', (backend) => {
+  let t: TestApp;
+  let coordinator: Persona;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    coordinator = await t.as('coordinator');
+    const [serbia, odihr, bih] = await Promise.all([
+      organisationId(t, 'FO-SERBIA'),
+      organisationId(t, 'ODIHR'),
+      organisationId(t, 'FO-BOSNIA-HERZEGOVINA'),
+    ]);
+    await addActivity(t, coordinator, {
+      organisationId: serbia,
+      title: 'Lutte contre la traite des êtres humains à Preševo',
+      keyAreas: ['trafficking'],
+      countries: ['RS'],
+      status: 'ongoing',
+    });
+    await addActivity(t, coordinator, {
+      organisationId: odihr,
+      title: 'Schulung zur Bekämpfung des Menschenhandels',
+      countries: ['AT'],
+      status: 'planned',
+    });
+    await addActivity(t, coordinator, {
+      organisationId: bih,
+      title: 'Противодействие торговле людьми на границе',
+      countries: ['BA'],
+      status: 'completed',
+    });
+    await addActivity(t, coordinator, {
+      organisationId: odihr,
+      title: 'Formazione sui rifugiati e l’integrazione',
+      countries: ['IT'],
+    });
+    await addActivity(t, coordinator, {
+      organisationId: odihr,
+      title: 'Protección de refugiados en la frontera',
+      countries: ['ES'],
+    });
+    await addContact(t, coordinator, {
+      organisationId: serbia,
+      name: 'Đorđe Petrović',
+      title: 'National Programme Officer, anti-trafficking',
+      countries: ['RS'],
+      visibility: 'public',
+    });
+    await addContact(t, coordinator, {
+      organisationId: serbia,
+      name: 'Hidden Trafficking Expert',
+      countries: ['RS'],
+      visibility: 'coordinator',
+    });
+  });
+  afterAll(() => t?.close());
+
+  const search = async (query: string, persona: Persona | null = null) => {
+    const response = await t.request(persona, { method: 'GET', url: `/api/directory/search?${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+  const titles = (result: { items: { kind: string; activity?: { title: string }; contact?: { name: string } }[] }) =>
+    result.items.map((i) => i.activity?.title ?? i.contact?.name ?? i.kind);
+
+  it('ignores case and accents, in French, German, Italian, Spanish and Russian', async () => {
+    const traite = await search('q=TRAITE+des+etres+HUMAINS');
+    // The best match first; the French words also find what is written in English about trafficking.
+    expect(titles(traite)[0]).toBe('Lutte contre la traite des êtres humains à Preševo');
+    expect(titles(traite)).toContain('Đorđe Petrović');
+    // The Office of the Special Representative on trafficking, by its French name.
+    expect(traite.items.map((i: { organisation?: { code: string } }) => i.organisation?.code)).toContain('CTHB');
+    expect(titles(await search('q=presevo'))).toEqual(['Lutte contre la traite des êtres humains à Preševo']);
+    expect(titles(await search('q=menschenhandel'))).toContain('Schulung zur Bekämpfung des Menschenhandels');
+    expect(titles(await search('q=bekampfung'))).toContain('Schulung zur Bekämpfung des Menschenhandels');
+    expect(titles(await search(`q=${encodeURIComponent('ТОРГОВЛЯ людьми')}`))).toContain(
+      'Противодействие торговле людьми на границе',
+    );
+    expect(titles(await search('q=rifugiato'))).toContain('Formazione sui rifugiati e l’integrazione');
+    expect(titles(await search('q=proteccion+refugiado'))).toContain('Protección de refugiados en la frontera');
+    expect(titles(await search('q=dorde+petrovic'))).toEqual(['Đorđe Petrović']);
+  });
+
+  it('finds contacts and activities by their country’s or organisation’s name in another language', async () => {
+    const result = await search(`q=${encodeURIComponent('Сербия')}&kind=activity`);
+    expect(titles(result)).toEqual(['Lutte contre la traite des êtres humains à Preševo']);
+    expect(titles(await search('q=trafficking&kind=contact'))).toEqual(['Đorđe Petrović']);
+  });
+
+  it('filters by kind, organisation type, country, key area and status, and pages through the results', async () => {
+    expect(titles(await search('status=ongoing'))).toEqual(['Lutte contre la traite des êtres humains à Preševo']);
+    expect(titles(await search('keyArea=trafficking&kind=activity'))).toEqual([
+      'Lutte contre la traite des êtres humains à Preševo',
+    ]);
+    const inBosnia = await search('country=BA');
+    expect(inBosnia.totals).toEqual({ organisation: 1, contact: 0, activity: 1 });
+    const institutions = await search('type=institution&kind=activity');
+    expect(institutions.totals.activity).toBe(3);
+    const first = await search('kind=activity&limit=2');
+    const second = await search('kind=activity&limit=2&offset=2');
+    expect(first.total).toBe(5);
+    expect(first.items).toHaveLength(2);
+    expect(second.items).toHaveLength(2);
+    expect(new Set([...titles(first), ...titles(second)]).size).toBe(4);
+    const beyond = await search('kind=activity&limit=2&offset=10');
+    expect(beyond).toMatchObject({ items: [], total: 5 });
+  });
+
+  it('never shows or counts a contact the caller may not see', async () => {
+    const anonymous = await search('q=trafficking+expert');
+    expect(anonymous).toMatchObject({ total: 0, totals: { contact: 0 } });
+    const coordinatorView = await search('q=trafficking+expert', coordinator);
+    expect(titles(coordinatorView)).toEqual(['Hidden Trafficking Expert']);
+    expect(coordinatorView.totals.contact).toBe(1);
+  });
+
+  it('refuses bad filters', async () => {
+    expect((await t.request(null, { method: 'GET', url: '/api/directory/search?status=paused' })).statusCode).toBe(400);
+    expect((await t.request(null, { method: 'GET', url: '/api/directory/search?country=Serbia' })).statusCode).toBe(400);
+  });
+});

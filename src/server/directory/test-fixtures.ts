@@ -1,0 +1,31 @@
+import { expect } from 'vitest';
+import type { Persona, TestApp } from '../test-support/app.js';
+import type { ActivityView } from './activities/schemas.js';
+import type { ContactView } from './contacts/schemas.js';
+
+/** Test helpers of the directory: organisations by code, contacts and activities added through the API. */
+export async function organisationId(t: TestApp, code: string): Promise<string> {
+  const row = await t.database.db.selectFrom('organisation').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function addContact(t: TestApp, persona: Persona, body: Record<string, unknown>): Promise<ContactView> {
+  const response = await t.request(persona, { method: 'POST', url: '/api/directory/contacts', payload: body });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+export async function addActivity(t: TestApp, persona: Persona, body: Record<string, unknown>): Promise<ActivityView> {
+  const response = await t.request(persona, { method: 'POST', url: '/api/directory/activities', payload: body });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+/** Sets when a contact was last confirmed, as if time had passed. */
+export async function confirmedDaysAgo(t: TestApp, contactId: string, days: number) {
+  await t.database.db
+    .updateTable('directory_contact')
+    .set({ confirmed_at: new Date(Date.now() - days * 24 * 3600 * 1000) })
+    .where('id', '=', contactId)
+    .execute();
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { addActivity, addContact, confirmedDaysAgo, organisationId } from '../test-fixtures.js';
+
+interface Result {
+  rank: number;
+  match: string;
+  score: number;
+  contact: { name: string };
+  reasons: { code: string; points: number; values: string[] }[];
+  activities: { title: string }[];
+}
+
+describe.each(testBackends())('“Whom do I call?” on %s', (backend) => {
+  let t: TestApp;
+  let coordinator: Persona;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    coordinator = await t.as('coordinator');
+    const [serbia, cthb, odihr, icrc, sec] = await Promise.all(
+      ['FO-SERBIA', 'CTHB', 'ODIHR', 'ICRC', 'SEC'].map((code) => organisationId(t, code)),
+    );
+    const add = (body: Record<string, unknown>) => addContact(t, coordinator, { visibility: 'public', ...body });
+    const ana = await add({
+      organisationId: serbia,
+      name: 'Ana Anti-Trafficking',
+      countries: ['RS'],
+      keyAreas: ['trafficking'],
+      competences: ['anti_trafficking'],
+      languages: ['sr', 'en'],
+    });
+    await addActivity(t, coordinator, {
+      organisationId: serbia,
+      title: 'Victim identification along the Balkan route',
+      keyAreas: ['trafficking'],
+      countries: ['RS'],
+      status: 'ongoing',
+      contactId: ana.id,
+    });
+    const boris = await add({
+      organisationId: cthb,
+      name: 'Boris Vienna',
+      countries: ['RS', 'BA', 'MK'],
+      keyAreas: ['trafficking'],
+      competences: ['anti_trafficking'],
+    });
+    await confirmedDaysAgo(t, boris.id, 200);
+    await add({ organisationId: serbia, name: 'Emil Belgrade', title: 'Anti-trafficking focal point' });
+    await add({ organisationId: odihr, name: 'Clara Hate Crime', countries: ['RS'], competences: ['hate_crime'] });
+    await add({ organisationId: icrc, name: 'Dana Bosnia', countries: ['BA'], keyAreas: ['trafficking'] });
+    await add({
+      organisationId: serbia,
+      name: 'Frank Hidden',
+      countries: ['RS'],
+      keyAreas: ['trafficking'],
+      visibility: 'coordinator',
+    });
+    await add({ organisationId: sec, name: 'Co-ordination Desk', emails: ['desk@example.org'], fallback: true });
+  });
+  afterAll(() => t?.close());
+
+  const ask = async (query: string, persona: Persona | null = null) => {
+    const response = await t.request(persona, { method: 'GET', url: `/api/directory/whom-to-call?${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as Promise<{ results: Result[]; fallback: unknown; keyAreas: string[]; competences: string[] }>;
+  };
+
+  it('ranks the contacts for trafficking in Serbia in the order the facts justify', async () => {
+    const answer = await ask('topic=trafficking&country=RS&language=sr');
+    expect(answer.keyAreas).toEqual(['trafficking']);
+    expect(answer.competences).toContain('anti_trafficking');
+    expect(answer.results.map((r) => [r.contact.name, r.match, r.score])).toEqual([
+      ['Ana Anti-Trafficking', 'full', 17],
+      ['Boris Vienna', 'full', 8],
+      ['Emil Belgrade', 'full', 6],
+      ['Clara Hate Crime', 'country_only', 5],
+      ['Dana Bosnia', 'topic_only', 4],
+    ]);
+    expect(answer.fallback).toBeNull();
+  });
+
+  it('explains each result with the facts and activities that put it there', async () => {
+    const [ana, boris, emil] = (await ask('topic=trafficking&country=RS&language=sr')).results;
+    expect(ana?.reasons.map((r) => [r.code, r.points])).toEqual([
+      ['covers_country', 4],
+      ['works_on_key_area', 3],
+      ['has_competence', 3],
+      ['activity_ongoing', 3],
+      ['speaks_language', 3],
+      ['recently_confirmed', 1],
+    ]);
+    expect(ana?.reasons.find((r) => r.code === 'speaks_language')?.values).toEqual(['Serbian']);
+    expect(ana?.activities.map((a) => a.title)).toEqual(['Victim identification along the Balkan route']);
+    expect(boris?.reasons.map((r) => r.code)).toContain('not_recently_confirmed');
+    expect(emil?.reasons.map((r) => r.code)).toEqual([
+      'based_in_country',
+      'mentions_topic',
+      'organisation_active',
+      'recently_confirmed',
+    ]);
+    for (const result of [ana, boris, emil]) {
+      expect(result?.score).toBe(result?.reasons.reduce((sum, r) => sum + r.points, 0));
+    }
+  });
+
+  it('understands the topic in another language, or as a key area', async () => {
+    const russian = await ask(`topic=${encodeURIComponent('торговля людьми')}&country=RS`);
+    expect(russian.results[0]?.contact.name).toBe('Ana Anti-Trafficking');
+    const byCode = await ask('keyArea=trafficking&country=RS');
+    expect(byCode.results.slice(0, 2).map((r) => r.contact.name)).toEqual(['Ana Anti-Trafficking', 'Boris Vienna']);
+  });
+
+  it('shows a hidden contact only to those allowed to see it', async () => {
+    const anonymous = await ask('topic=trafficking&country=RS');
+    expect(anonymous.results.map((r) => r.contact.name)).not.toContain('Frank Hidden');
+    const coordinatorView = await ask('topic=trafficking&country=RS', coordinator);
+    expect(coordinatorView.results.map((r) => r.contact.name)).toContain('Frank Hidden');
+  });
+
+  it('falls back to the co-ordinator when nobody covers the country on the topic', async () => {
+    const answer = await ask('topic=trafficking&country=IS');
+    expect(answer.results.every((r) => r.match !== 'full')).toBe(true);
+    expect(answer.fallback).toMatchObject({ contact: { name: 'Co-ordination Desk', emails: ['desk@example.org'] } });
+  });
+
+  it('asks for a topic and a known country', async () => {
+    expect((await t.request(null, { method: 'GET', url: '/api/directory/whom-to-call?country=RS' })).statusCode).toBe(400);
+    expect((await t.request(null, { method: 'GET', url: '/api/directory/whom-to-call?topic=x' })).statusCode).toBe(400);
+    expect((await t.request(null, { method: 'GET', url: '/api/directory/whom-to-call?topic=x&country=QQ' })).statusCode).toBe(
+      400,
+    );
+  });
+});
