@@ -4,9 +4,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../app/api';
 import { useSession } from '../app/session';
+import { type UploadProgress, uploadWithProgress } from '../app/upload';
 import { usePageTitle } from '../app/usePageTitle';
 import type { ImportReport } from './queries';
-import { type UploadProgress, uploadMatrix } from './upload';
 
 const OUTCOME_COLOURS = { applied: 'green', dry_run: 'blue', rejected: 'red' } as const;
 
@@ -29,7 +29,12 @@ export function ImportPage() {
     setError(null);
     setProgress({ phase: 'uploading', share: 0 });
     try {
-      const result = await uploadMatrix(queryString({ dryRun, fileName: file.name }), file, session.csrfToken, setProgress);
+      const result = await uploadWithProgress<ImportReport>(
+        `/directory/matrix/import${queryString({ dryRun, fileName: file.name })}`,
+        file,
+        session.csrfToken,
+        setProgress,
+      );
       setReport(result);
       if (result.outcome === 'applied') await queryClient.invalidateQueries({ queryKey: ['directory'] });
     } catch (e) {

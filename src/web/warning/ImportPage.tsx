@@ -4,12 +4,12 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../app/api';
 import { useSession } from '../app/session';
+import { type UploadProgress, uploadWithProgress } from '../app/upload';
 import { usePageTitle } from '../app/usePageTitle';
 import { currentLanguage } from '../i18n';
 import { ColumnMapping, type Mapping } from './ColumnMapping';
 import { type ImportReport, indicatorsQuery } from './queries';
 import { RulesPanel } from './RulesPanel';
-import { type UploadProgress, uploadWithProgress } from './upload';
 
 /** Import indicator data (with a dry run and a row-level report), then tune the rules. */
 export function ImportPage() {
@@ -39,7 +39,7 @@ export function ImportPage() {
         indicator: indicator || undefined,
         mapping: mapping ? JSON.stringify(mapping) : undefined,
       });
-      setReport(await uploadWithProgress(query, file, session.csrfToken, setProgress));
+      setReport(await uploadWithProgress<ImportReport>(`/warning/imports${query}`, file, session.csrfToken, setProgress));
       await client.invalidateQueries({ queryKey: ['warning'] });
     } catch (e) {
       setError((e as Error).message);

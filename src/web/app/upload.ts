@@ -1,31 +1,31 @@
-import type { ImportReport } from './queries';
-
 export interface UploadProgress {
-  phase: 'uploading' | 'reading' | 'checking' | 'writing';
+  /** `uploading`, then the phases the import route names in its progress lines. */
+  phase: string;
   share: number;
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Sends a 3W sheet to the import route and follows its progress: the upload's bytes, then the
- * server's progress lines (application/x-ndjson), ending with the report or a problem.
+ * Sends a file (CSV or XLSX, by its name) to an import route under /api and follows its progress:
+ * the upload's bytes, then the server's progress lines (application/x-ndjson), ending with the
+ * report or a problem.
  */
-export function uploadMatrix(
-  query: string,
+export function uploadWithProgress<Report>(
+  path: string,
   file: File,
   csrfToken: string,
   onProgress: (p: UploadProgress) => void,
-): Promise<ImportReport> {
+): Promise<Report> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/directory/matrix/import${query}`);
-    xhr.setRequestHeader('content-type', file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : XLSX);
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('content-type', file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv');
     xhr.setRequestHeader('accept', 'application/x-ndjson');
     xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => onProgress({ phase: 'uploading', share: e.lengthComputable ? e.loaded / e.total : 0 });
     let seen = 0;
-    let result: { type: string; report?: ImportReport; problem?: { detail?: string; title?: string } } | undefined;
+    let result: { type: string; report?: Report; problem?: { detail?: string; title?: string } } | undefined;
     const read = () => {
       const lines = xhr.responseText.slice(seen).split('\n');
       const complete = lines.slice(0, -1);
