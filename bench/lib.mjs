@@ -51,6 +51,7 @@ export async function startServer(env) {
   return {
     port,
     readyMs,
+    pid: child.pid,
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -6,10 +6,11 @@ import * as directory from './directory.mjs';
 import { CLI, ROOT } from './lib.mjs';
 import * as platform from './platform.mjs';
 import * as roster from './roster.mjs';
+import * as soak from './soak.mjs';
 import * as solidarity from './solidarity.mjs';
 import * as warning from './warning.mjs';
 
-const suites = { platform, directory, solidarity, warning, roster };
+const suites = { platform, solidarity, warning, directory, roster, soak };
 const only = process.argv.slice(2);
 
 if (!fs.existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROLE_SCOPES, ROLES, type Role } from '../server/access/roles.js';
 import { generateOneTimePassword, hashPassword, passwordWeakness } from '../server/auth/passwords.js';
+import { BackupError } from '../server/backup/format.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { DataDirectoryInUseError } from '../server/db/data-dir.js';
 import { problemFromDatabaseError } from '../server/http/database-errors.js';
@@ -8,6 +9,7 @@ import { PROBLEMS, Problem } from '../server/http/problems.js';
 import { prepareDatabase, startServer } from '../server/main.js';
 import { seedReferenceData } from '../server/reference/seed.js';
 import { createAccount, resetAccountPassword } from './accounts.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { DIRECTORY_USAGE, export3w, import3w } from './directory.js';
 import { MISSIONS_USAGE, missions } from './missions.js';
 import { SOLIDARITY_USAGE, solidarity } from './solidarity.js';
@@ -23,10 +25,16 @@ Commands:
   user create --email E --name N [--role R] [--country XX | --organisation CODE]
                                 create an account; prints its one-time password
   user reset-password --email E issue a new one-time password and end the account's sessions
+  backup FILE [--server URL]    write a consistent backup of the whole database to FILE (gzipped
+                                when FILE ends in .gz); an embedded database in use by its server
+                                is backed up through that server, signed in as the co-ordinator
+                                CROSSROADS_EMAIL / CROSSROADS_PASSWORD
+  restore FILE [--replace]      restore a backup, all or nothing, into an empty database (stop the
+                                servers first); --replace replaces a database that holds data
 ${SOLIDARITY_USAGE}
-${MISSIONS_USAGE}
 ${WARNING_USAGE}
 ${DIRECTORY_USAGE}
+${MISSIONS_USAGE}
 
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
@@ -103,6 +111,44 @@ async function user(args: string[]) {
   }
 }
 
+async function backup(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { server: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) fail('backup takes one file name: crossroads backup FILE [--server URL].');
+  const env = process.env;
+  const outcome = await backupCommand(file, loadConfig(), {
+    server: values.server,
+    credentials: {
+      email: env.CROSSROADS_EMAIL || env.CROSSROADS_ADMIN_EMAIL,
+      password: env.CROSSROADS_PASSWORD || env.CROSSROADS_ADMIN_PASSWORD,
+    },
+  });
+  const via = outcome.via === 'server' ? ` through the server at ${outcome.server}` : '';
+  process.stdout.write(`Backup written to ${file}${via}.\n`);
+}
+
+async function restore(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { replace: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) fail('restore takes one file name: crossroads restore FILE [--replace].');
+  const result = await restoreCommand(file, loadConfig(), { replace: values.replace ?? false });
+  process.stdout.write(
+    `Restored ${result.rows} rows in ${result.tables} tables from the backup of ${result.header.createdAt} ` +
+      `(taken on ${result.header.source})${result.replaced ? ', replacing what the database held' : ''}.\n` +
+      (result.migrated.length ? `Then applied the newer migrations: ${result.migrated.join(', ')}.\n` : ''),
+  );
+}
+
 export async function main(argv: string[]) {
   const [command, ...args] = argv;
   switch (command) {
@@ -120,17 +166,21 @@ export async function main(argv: string[]) {
       return;
     case 'user':
       return user(args);
-    case 'solidarity':
-      return solidarity(args);
+    case 'backup':
+      return backup(args);
+    case 'restore':
+      return restore(args);
     case 'missions':
       return missions(args);
-    case 'export':
-      if (args[0] === '3w') return export3w(args.slice(1));
-      return fail(`unknown export "${args[0] ?? ''}".\n\n${USAGE}`);
+    case 'solidarity':
+      return solidarity(args);
     case 'import':
       if (args[0] === 'indicators') return importIndicators(args.slice(1));
       if (args[0] === '3w') return import3w(args.slice(1));
       return fail(`unknown import "${args[0] ?? ''}".\n\n${USAGE}`);
+    case 'export':
+      if (args[0] === '3w') return export3w(args.slice(1));
+      return fail(`unknown export "${args[0] ?? ''}".\n\n${USAGE}`);
     case 'help':
     case '--help':
     case '-h':
@@ -142,7 +192,8 @@ export async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) fail(error.message);
+  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof BackupError)
+    fail(error.message);
   const problem = error instanceof Problem ? error : problemFromDatabaseError(error);
   if (problem) fail(problem.detail ?? PROBLEMS[problem.code].title);
   process.stderr.write(`crossroads: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { DOMAINS } from './domains.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { handleFrameworkError, registerErrorHandling } from './http/error-handler.js';
 import { loggerOptions } from './http/logger.js';
 import { ProblemDocument } from './http/schemas.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -33,6 +33,7 @@ export async function build(
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', database);

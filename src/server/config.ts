@@ -23,6 +23,8 @@ export interface Config {
   /** Directory of the built web client; served at / when it exists. */
   webDir: string;
   bodyLimitBytes: number;
+  /** Tests only: every scheduled job runs every this many seconds instead of its own period. */
+  jobPeriodSeconds: number | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     trustProxy: flag(env, 'TRUST_PROXY', false),
     webDir: path.resolve(env.WEB_DIR || defaults.webDir || 'dist/web'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
+    jobPeriodSeconds: env.JOB_PERIOD_SECONDS ? integer(env, 'JOB_PERIOD_SECONDS', 3600, 1, 24 * 3600) : undefined,
   };
 }

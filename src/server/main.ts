@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { build } from './app.js';
-import { purgeExpired } from './auth/service.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/connection.js';
+import { dataDirectoryWarning } from './db/data-dir.js';
 import { migrate } from './db/migrate.js';
 import { DOMAINS } from './domains.js';
+import { startJobRunner } from './jobs/runner.js';
 import { seedReferenceData } from './reference/seed.js';
 import { ensureFirstCoordinator } from './users/bootstrap.js';
 
@@ -52,7 +53,7 @@ export async function seedDemonstrationData(database: Database): Promise<string[
   return seeded;
 }
 
-/** Starts the whole platform: database, first account, HTTP server and housekeeping. */
+/** Starts the whole platform: database, first account, HTTP server and scheduled jobs. */
 export async function startServer(
   config: Config,
   options: { demo?: boolean } = {},
@@ -65,6 +66,8 @@ export async function startServer(
     app = await build(config, database);
     if (demo) app.log.info({ domains: demo }, 'Demonstration data added');
     if (database.backend === 'pglite') app.log.warn(PGLITE_WARNING);
+    const fileSystem = database.backend === 'pglite' ? dataDirectoryWarning(config.dataDir) : undefined;
+    if (fileSystem) app.log.warn(fileSystem);
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.backend, port: config.port }, 'Crossroads is listening');
     if (first?.oneTimePassword) printFirstCoordinator(first.email, first.oneTimePassword, config.port);
@@ -73,17 +76,15 @@ export async function startServer(
     await database.close();
     throw error;
   }
-  const housekeeping = setInterval(
-    () => {
-      purgeExpired(database.db).catch((error) => app.log.error({ err: error }, 'housekeeping failed'));
-    },
-    60 * 60 * 1000,
+  const jobs = startJobRunner(
+    database.db,
+    DOMAINS.flatMap((domain) => domain.jobs ?? []),
+    { log: app.log, periodSeconds: config.jobPeriodSeconds },
   );
-  housekeeping.unref();
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      clearInterval(housekeeping);
+      await jobs.stop();
       await app.close();
       await database.close();
     })();

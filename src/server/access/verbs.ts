@@ -1,4 +1,5 @@
 import { auditAccess } from '../audit/access.js';
+import { backupAccess } from '../backup/access.js';
 import { directoryAccess } from '../directory/access.js';
 import { missionAccess } from '../missions/access.js';
 import { referenceAccess } from '../reference/access.js';
@@ -18,9 +19,10 @@ export const DOMAIN_ACCESS = [
   referenceAccess,
   directoryAccess,
   solidarityAccess,
+  warningAccess,
+  backupAccess,
   rosterAccess,
   missionAccess,
-  warningAccess,
 ] as const;
 
 export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];

@@ -108,8 +108,31 @@ export async function countRecentFailures(db: Kysely<DB>, accountKey: string, ad
   return { byAccount: Number(row.by_account ?? 0), byAddress: Number(row.by_address ?? 0) };
 }
 
-export function insertLoginFailure(db: Kysely<DB>, accountKey: string, address: string) {
-  return db.insertInto('login_failure').values({ account_key: accountKey, address }).execute();
+/** Lock spaces (two-key advisory locks) for sign-in attempts per account and per address. */
+const ACCOUNT_ATTEMPTS = 727_004;
+const ADDRESS_ATTEMPTS = 727_005;
+
+/**
+ * Serialises the sign-in attempts on one account and from one address until the transaction
+ * ends, across every instance: counting the failures and reserving the next one cannot race.
+ * Always account first, then address, so two attempts never wait on each other in a cycle.
+ */
+export async function lockSignInAttempts(db: Kysely<DB>, accountKey: string, address: string) {
+  await sql`select pg_advisory_xact_lock(${ACCOUNT_ATTEMPTS}, hashtext(${accountKey}))`.execute(db);
+  await sql`select pg_advisory_xact_lock(${ADDRESS_ATTEMPTS}, hashtext(${address}))`.execute(db);
+}
+
+export async function insertLoginFailure(db: Kysely<DB>, accountKey: string, address: string): Promise<number> {
+  const row = await db
+    .insertInto('login_failure')
+    .values({ account_key: accountKey, address })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export function deleteLoginFailure(db: Kysely<DB>, id: number) {
+  return db.deleteFrom('login_failure').where('id', '=', id).execute();
 }
 
 /** Failures older than a day serve no rate limit any more. */

@@ -58,7 +58,9 @@ export interface SignInInput {
 
 /**
  * Checks the credentials under the per-account and per-address limits and opens a new session.
- * Any session the browser presented is ended first, so a planted session id is never upgraded.
+ * Each attempt first reserves a failure under a lock (so that a burst of parallel guesses stops
+ * at the limit), checks the password outside any transaction, and gives the reservation back on
+ * success. Any session the browser presented is ended first, so a planted session id is never upgraded.
  */
 export async function signIn(
   ctx: Context,
@@ -67,8 +69,15 @@ export async function signIn(
 ): Promise<{ token: string; session: SessionView; absoluteHours: number }> {
   const accountKey = input.email.trim().toLowerCase();
   const { config } = ctx;
-  const failures = await q.countRecentFailures(ctx.db, accountKey, ctx.address, config.loginWindowMinutes);
-  if (failures.byAccount >= config.loginMaxFailuresPerAccount || failures.byAddress >= config.loginMaxFailuresPerAddress) {
+  const reservation = await ctx.db.transaction().execute(async (trx) => {
+    await q.lockSignInAttempts(trx, accountKey, ctx.address);
+    const failures = await q.countRecentFailures(trx, accountKey, ctx.address, config.loginWindowMinutes);
+    if (failures.byAccount >= config.loginMaxFailuresPerAccount || failures.byAddress >= config.loginMaxFailuresPerAddress) {
+      return undefined;
+    }
+    return q.insertLoginFailure(trx, accountKey, ctx.address);
+  });
+  if (reservation === undefined) {
     throw new Problem('rate_limited', `Too many failed sign-ins. Try again in ${config.loginWindowMinutes} minutes.`, {
       retryAfterSeconds: config.loginWindowMinutes * 60,
     });
@@ -76,16 +85,21 @@ export async function signIn(
   const user = await q.selectUserByEmail(ctx.db, accountKey);
   const valid = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !valid) {
-    await ctx.db.transaction().execute(async (trx) => {
-      await q.insertLoginFailure(trx, accountKey, ctx.address);
-      if (user) await audit(trx, ctx, { verb: 'auth.login_failed', recordType: 'user', recordId: user.id }, user.id);
-    });
+    if (user) {
+      await ctx.db
+        .transaction()
+        .execute((trx) => audit(trx, ctx, { verb: 'auth.login_failed', recordType: 'user', recordId: user.id }, user.id));
+    }
     throw new Problem('invalid_credentials');
   }
-  if (user.disabled_at) throw new Problem('account_disabled');
+  if (user.disabled_at) {
+    await q.deleteLoginFailure(ctx.db, reservation);
+    throw new Problem('account_disabled');
+  }
   const token = newToken();
   const csrfToken = newToken();
   await ctx.db.transaction().execute(async (trx) => {
+    await q.deleteLoginFailure(trx, reservation);
     if (details.presentedToken) await q.deleteSessionByHash(trx, hashToken(details.presentedToken));
     const { id } = await q.insertSession(trx, {
       tokenHash: hashToken(token),
@@ -159,8 +173,9 @@ export async function updateAccount(ctx: Context, input: UpdateAccountBody): Pro
   return presentSession({ ...actor, ...values });
 }
 
-/** Housekeeping: expired sessions and stale sign-in failures. */
-export async function purgeExpired(db: Kysely<DB>): Promise<void> {
-  await q.deleteExpiredSessions(db);
-  await q.deleteOldLoginFailures(db);
+/** Housekeeping: expired sessions and stale sign-in failures; returns how many of each went. */
+export async function purgeExpired(db: Kysely<DB>): Promise<{ sessions: number; loginFailures: number }> {
+  const [sessions] = await q.deleteExpiredSessions(db);
+  const [failures] = await q.deleteOldLoginFailures(db);
+  return { sessions: Number(sessions?.numDeletedRows ?? 0), loginFailures: Number(failures?.numDeletedRows ?? 0) };
 }

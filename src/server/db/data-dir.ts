@@ -68,6 +68,39 @@ export function lockDataDirectory(dataDir: string): () => void {
   throw new DataDirectoryInUseError(`Could not take the lock on the data directory ${dataDir}.`);
 }
 
+/** Linux file-system types on which the embedded database is not safe (statfs magic numbers). */
+const UNSAFE_FILESYSTEMS: Record<number, string> = {
+  26985: 'an NFS network file system',
+  4283649346: 'a CIFS network file system',
+  4266872130: 'an SMB network file system',
+  20859: 'an SMB network file system',
+  16914836: 'tmpfs, in memory',
+};
+
+/**
+ * Why the data directory's file system puts the embedded database at risk, if it does: on a
+ * network file system the lock keeps out only processes of this machine and writes may not
+ * survive as on a local disk; on tmpfs everything is gone at the next restart of the machine.
+ */
+export function dataDirectoryWarning(dataDir: string): string | undefined {
+  if (dataDir === 'memory://') return undefined;
+  let type: number;
+  try {
+    type = Number(fs.statfsSync(dataDir).type);
+  } catch {
+    return undefined;
+  }
+  const kind = UNSAFE_FILESYSTEMS[type];
+  if (!kind) return undefined;
+  return (
+    `DATA_DIR (${dataDir}) is on ${kind}. The embedded database needs a local disk: ` +
+    (type === 0x01021994
+      ? 'this one is lost when the machine restarts.'
+      : 'another machine could open it at the same time and corrupt it, and writes may be lost.') +
+    ' Move DATA_DIR to a local disk, or use a PostgreSQL server (DATABASE_URL).'
+  );
+}
+
 /**
  * Opens the embedded database in dataDir, creating it first if needed. Creation happens in a
  * scratch directory that is renamed into place only once complete, so a kill during the first

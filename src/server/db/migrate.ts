@@ -6,7 +6,7 @@ import type { DB } from './schema.js';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Key of the advisory lock that lets only one instance migrate at a time. */
-const MIGRATION_LOCK = 727_001;
+export const MIGRATION_LOCK = 727_001;
 
 export interface MigrationFile {
   name: string;

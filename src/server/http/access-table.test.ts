@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../access/roles.js';
+import { BACKUP_ROWS } from '../backup/access-table.js';
 import { DIRECTORY_ROWS } from '../directory/access-table.js';
 import { MISSION_ROWS } from '../missions/access-table.js';
 import { ROSTER_ROWS } from '../roster/access-table.js';
@@ -73,11 +74,12 @@ const PLATFORM_ROWS: AccessTable = {
 
 const TABLE: AccessTable = {
   ...PLATFORM_ROWS,
-  ...DIRECTORY_ROWS,
   ...SOLIDARITY_ROWS,
+  ...DIRECTORY_ROWS,
+  ...WARNING_ROWS,
+  ...BACKUP_ROWS,
   ...ROSTER_ROWS,
   ...MISSION_ROWS,
-  ...WARNING_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

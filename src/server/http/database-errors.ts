@@ -2,6 +2,27 @@ import { Problem } from './problems.js';
 
 /** Human wording for the constraints a person can run into, by constraint name. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
+  warning_indicator_code_uq: 'An indicator with this code already exists.',
+  warning_observation_country_fk: 'The country of this value does not exist.',
+  warning_observation_value_ck: 'A value must be a finite number.',
+  warning_observation_period_ck: 'A period starts on the first day of a month, quarter or year.',
+  warning_rule_indicator_fk: 'The indicator of this rule does not exist.',
+  warning_rule_country_fk: 'The country of this rule does not exist.',
+  warning_rule_window_ck: 'A z-score rule, and only it, has a window of 3 to 120 periods.',
+  warning_rule_threshold_ck: 'The threshold must be a number; for a z-score, a positive one.',
+  warning_rule_name_ck: 'A rule needs a name of at most 200 characters.',
+  warning_alert_condition_uq: 'This rule has already fired for this country and period.',
+  warning_alert_decision_ck: 'An alert is open until someone acknowledges or dismisses it.',
+  app_user_email_uq: 'An account with this email address already exists.',
+  role_grant_uq: 'This role is already granted on this scope.',
+  role_grant_organisation_fk: 'The organisation of this grant does not exist.',
+  role_grant_country_fk: 'The country of this grant does not exist.',
+  role_grant_scope_ck: 'A grant is either global, or for one organisation, or for one country.',
+  organisation_code_uq: 'An organisation with this code already exists.',
+  organisation_parent_fk: 'The parent organisation does not exist.',
+  organisation_country_fk: 'The country does not exist.',
+  country_subregion_ck: 'The sub-region does not fit the country’s OSCE status.',
+  country_partner_group_ck: 'Only Partners for Co-operation have a partner group.',
   directory_contact_organisation_fk: 'The organisation of this contact does not exist.',
   directory_contact_country_fk: 'A country of this contact is not in the reference data.',
   directory_contact_language_fk: 'A language of this contact is not in the reference data.',
@@ -19,17 +40,19 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   directory_activity_code_uq: 'Another activity already has this code.',
   directory_activity_title_uq: 'This organisation already has an activity with this title.',
   organisation_website_ck: 'The website must be an address starting with http:// or https://.',
-  warning_indicator_code_uq: 'An indicator with this code already exists.',
-  warning_observation_country_fk: 'The country of this value does not exist.',
-  warning_observation_value_ck: 'A value must be a finite number.',
-  warning_observation_period_ck: 'A period starts on the first day of a month, quarter or year.',
-  warning_rule_indicator_fk: 'The indicator of this rule does not exist.',
-  warning_rule_country_fk: 'The country of this rule does not exist.',
-  warning_rule_window_ck: 'A z-score rule, and only it, has a window of 3 to 120 periods.',
-  warning_rule_threshold_ck: 'The threshold must be a number; for a z-score, a positive one.',
-  warning_rule_name_ck: 'A rule needs a name of at most 200 characters.',
-  warning_alert_condition_uq: 'This rule has already fired for this country and period.',
-  warning_alert_decision_ck: 'An alert is open until someone acknowledges or dismisses it.',
+  solidarity_pledge_country_fk: 'The State of this pledge does not exist.',
+  solidarity_pledge_beneficiary_fk: 'The State this pledge is for does not exist.',
+  solidarity_pledge_beneficiary_ck: 'A State does not pledge solidarity to itself.',
+  solidarity_pledge_currency_ck: 'A pledge of money names its currency (three capital letters); other pledges have none.',
+  solidarity_pledge_whole_ck: 'Places and experts are counted in whole numbers.',
+  solidarity_pledge_due_ck: 'The due date cannot be before the pledge.',
+  solidarity_pledge_quantity_ck: 'A pledge cannot be negative.',
+  solidarity_relocation_country_fk: 'The receiving State does not exist.',
+  solidarity_relocation_from_fk: 'The State of departure does not exist.',
+  solidarity_relocation_from_ck: 'A relocation goes from one State to another.',
+  solidarity_relocation_pledge_fk: 'A relocation can only count against a pledge of the State that received the persons.',
+  solidarity_relocation_persons_ck: 'The number of persons cannot be negative.',
+  solidarity_key_version_uq: 'Someone saved a version of this key at the same time. Reload it and try again.',
   expert_user_uq: 'This account already has a roster profile.',
   expert_organisation_fk: 'The expert’s structure does not exist.',
   expert_seconding_fk: 'The seconding State does not exist.',
@@ -48,29 +71,6 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   mission_competence_competence_fk: 'One of the required competences is not in the reference list.',
   mission_language_language_fk: 'One of the required languages is not in the reference list.',
   deployment_mission_expert_uq: 'This expert is already on the mission’s team.',
-  solidarity_pledge_country_fk: 'The State of this pledge does not exist.',
-  solidarity_pledge_beneficiary_fk: 'The State this pledge is for does not exist.',
-  solidarity_pledge_beneficiary_ck: 'A State does not pledge solidarity to itself.',
-  solidarity_pledge_currency_ck: 'A pledge of money names its currency (three capital letters); other pledges have none.',
-  solidarity_pledge_whole_ck: 'Places and experts are counted in whole numbers.',
-  solidarity_pledge_due_ck: 'The due date cannot be before the pledge.',
-  solidarity_pledge_quantity_ck: 'A pledge cannot be negative.',
-  solidarity_relocation_country_fk: 'The receiving State does not exist.',
-  solidarity_relocation_from_fk: 'The State of departure does not exist.',
-  solidarity_relocation_from_ck: 'A relocation goes from one State to another.',
-  solidarity_relocation_pledge_fk: 'A relocation can only count against a pledge of the State that received the persons.',
-  solidarity_relocation_persons_ck: 'The number of persons cannot be negative.',
-  solidarity_key_version_uq: 'Someone saved a version of this key at the same time. Reload it and try again.',
-  app_user_email_uq: 'An account with this email address already exists.',
-  role_grant_uq: 'This role is already granted on this scope.',
-  role_grant_organisation_fk: 'The organisation of this grant does not exist.',
-  role_grant_country_fk: 'The country of this grant does not exist.',
-  role_grant_scope_ck: 'A grant is either global, or for one organisation, or for one country.',
-  organisation_code_uq: 'An organisation with this code already exists.',
-  organisation_parent_fk: 'The parent organisation does not exist.',
-  organisation_country_fk: 'The country does not exist.',
-  country_subregion_ck: 'The sub-region does not fit the country’s OSCE status.',
-  country_partner_group_ck: 'Only Partners for Co-operation have a partner group.',
 };
 
 interface PgLikeError {
@@ -103,6 +103,10 @@ export function problemFromDatabaseError(error: unknown): Problem | undefined {
     case '22003':
     case '22001':
       return new Problem('validation', 'A value has the wrong format or is out of range.');
+    case '22021':
+    case '22P05':
+      // PostgreSQL text cannot hold a NUL character (nor characters its encoding lacks).
+      return new Problem('validation', 'A value contains a character that cannot be stored, such as a NUL character.');
     case '40001':
     case '40P01':
       return new Problem('conflict', 'Another change was made at the same time. Please try again.');

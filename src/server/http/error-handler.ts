@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemFromDatabaseError } from './database-errors.js';
 import { type FieldError, PROBLEMS, Problem, type ProblemCode, problemType } from './problems.js';
+import { applySecurityHeaders } from './security-headers.js';
 
 interface AjvError {
   instancePath?: string;
@@ -69,6 +70,20 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   };
   if (problem.extras.retryAfterSeconds) reply.header('retry-after', String(problem.extras.retryAfterSeconds));
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+}
+
+/**
+ * Errors the router raises before any route or hook runs (an address it cannot decode, a path
+ * segment longer than the router accepts): problem documents too, with the security headers.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new Problem('route_not_found', 'A part of the address is longer than any identifier.')
+      : new Problem('malformed_request', 'The address could not be read.');
+  request.log.info({ code: problem.code, reason: error.code }, 'request refused');
+  applySecurityHeaders(request, reply);
+  return sendProblem(request, reply, problem);
 }
 
 /**

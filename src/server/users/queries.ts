@@ -120,6 +120,22 @@ export async function replaceGrants(db: Kysely<DB>, userId: string, grants: read
     .execute();
 }
 
+/** Key of the advisory lock under which a change that may remove a co-ordinator counts the others. */
+const COORDINATORS_LOCK = 727_006;
+
+/**
+ * Serialises, across instances, the changes that could take away a co-ordinator, so that two
+ * co-ordinators demoting each other at the same moment cannot both pass the "one must remain" check.
+ */
+export async function lockCoordinators(db: Kysely<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${COORDINATORS_LOCK})`.execute(db);
+}
+
+/** Locks a user's row until the transaction ends: concurrent replacements of their grants queue up. */
+export function lockUser(db: Kysely<DB>, id: string) {
+  return db.selectFrom('app_user').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 /** Active users holding the co-ordinator role, for the rule that one must always remain. */
 export async function countActiveCoordinators(db: Kysely<DB>, exceptUserId?: string): Promise<number> {
   let query = db

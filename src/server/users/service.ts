@@ -97,6 +97,7 @@ export async function updateUser(ctx: Context, id: string, input: UpdateUserBody
   return ctx.db.transaction().execute(async (trx) => {
     if (input.disabled === true) {
       if (id === ctx.actor?.userId) throw new Problem('conflict', 'You cannot disable your own account.');
+      await q.lockCoordinators(trx);
       if ((await q.countActiveCoordinators(trx, id)) === 0) {
         throw new Problem('conflict', 'At least one active co-ordinator must remain.');
       }
@@ -118,9 +119,12 @@ export async function setGrants(ctx: Context, id: string, grants: GrantInput[]):
   assertAllowed(ctx.actor, 'user.manage');
   checkGrants(grants);
   return ctx.db.transaction().execute(async (trx) => {
-    const existing = await q.selectUser(trx, id);
-    if (!existing) throw new Problem('not_found', 'There is no user with this identifier.');
+    // The co-ordinators' lock first, then the user's row, in the same order as updateUser.
     const keepsCoordinator = grants.some((g) => g.role === 'coordinator');
+    if (!keepsCoordinator) await q.lockCoordinators(trx);
+    // Two replacements of the same user's grants at once would otherwise leave the union of both.
+    const existing = await q.lockUser(trx, id);
+    if (!existing) throw new Problem('not_found', 'There is no user with this identifier.');
     if (!keepsCoordinator && (await q.countActiveCoordinators(trx, id)) === 0) {
       throw new Problem('conflict', 'At least one active co-ordinator must remain.');
     }

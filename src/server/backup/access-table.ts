@@ -1,0 +1,5 @@
+import type { AccessTable } from '../test-support/access-table.js';
+
+export const BACKUP_ROWS: AccessTable = {
+  'GET /api/backup': { who: ['coordinator'], ok: 200 },
+};
