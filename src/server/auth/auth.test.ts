@@ -164,6 +164,35 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
     expect((await t.request(person, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(200);
   });
 
+  it('accepts a write from the public address behind a trusted proxy that rewrites Host, and only then', async () => {
+    const proxied = await testApp(backend, { trustProxy: true });
+    try {
+      const person = await proxied.user({ role: 'coordinator' });
+      const headers = {
+        origin: 'https://crossroads.example.org',
+        host: 'app-1.internal:3000',
+        'x-forwarded-host': 'crossroads.example.org',
+      };
+      const behindProxy = await proxied.request(person, {
+        method: 'PATCH',
+        url: '/api/auth/account',
+        payload: { language: 'de' },
+        headers,
+      });
+      expect(behindProxy.statusCode).toBe(200);
+      const forged = await t.request(await t.user({ role: 'coordinator' }), {
+        method: 'PATCH',
+        url: '/api/auth/account',
+        payload: { language: 'de' },
+        headers,
+      });
+      expect(forged.statusCode).toBe(403);
+      expect(forged.json().code).toBe('csrf');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('forces a password change first, then lets the person in and ends their other sessions', async () => {
     const person = await t.user({ role: 'coordinator', mustChangePassword: true });
     const other = await t.session(person.userId);

@@ -14,12 +14,15 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Whether the request's Origin, when the browser sends one, is this server itself. */
+/**
+ * Whether the request's Origin, when the browser sends one, is this server itself. Behind a
+ * trusted reverse proxy (TRUST_PROXY) the host the browser used is the forwarded one.
+ */
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    return new URL(origin).host === request.host;
   } catch {
     return false;
   }
