@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 
 /** Accepted advisories, by GHSA id: why it does not apply to Crossroads, and until when. */
 const EXCEPTIONS = {
-  // 'GHSA-xxxx-xxxx-xxxx': { reason: 'the vulnerable function is never called', until: '2027-01-31' },
+  // e.g. 'GHSA-7f9x-0000-abcd': { reason: 'the vulnerable function is never called', until: '2027-01-31' },
 };
 
 const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', shell: process.platform === 'win32' });
