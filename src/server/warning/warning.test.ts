@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
+import { recordFeed } from './feed.js';
 
 const HXL = (rows: string[]) =>
   `indicator,country,period,value\n#indicator+code,#country+code,#date,#value\n${rows.join('\n')}\n`;
@@ -260,6 +261,38 @@ describe.each(testBackends())('early warning on %s', (backend) => {
       payload: { decision: 'dismissed', note: '' },
     });
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('scores what other domains feed: the latest mission alert level and verified hate incidents', async () => {
+    await t.database.db.transaction().execute(async (trx) => {
+      await recordFeed(trx, {
+        indicatorCode: 'mission_alert_level',
+        source: 'Crossroads mission reports',
+        actorId: null,
+        values: [
+          { country: 'MD', period: '2023-03-01', value: 1 },
+          { country: 'MD', period: '2023-09-01', value: 2 },
+        ],
+      });
+      await recordFeed(trx, {
+        indicatorCode: 'hate_incidents_verified',
+        source: 'Crossroads hate-incident reports',
+        actorId: null,
+        values: [{ country: 'MD', period: '2023-01-01', value: 4 }],
+      });
+    });
+    const risk = await t.request(await t.as('delegation'), { method: 'GET', url: '/api/warning/risk/MD' });
+    const point = risk.json().history.find((p: { year: number }) => p.year === 2023);
+    // The September level (orange, 2: 20 points) wins over March's; four incidents at two points each.
+    expect(point).toMatchObject({ mission: 20, incidents: 8, score: 28 });
+    const again = await recordFeed(t.database.db, {
+      indicatorCode: 'hate_incidents_verified',
+      source: 'Crossroads hate-incident reports',
+      actorId: null,
+      values: [{ country: 'MD', period: '2023-01-01', value: 5 }],
+    });
+    expect(again).toEqual({ inserted: 0, updated: 1 });
+    expect(await count('warning_observation_revision')).toBeGreaterThan(0);
   });
 
   it('answers 401, 403 and 400 with problem documents', async () => {
