@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
@@ -122,6 +123,64 @@ describe.each(testBackends())('“Whom do I call?” on %s', (backend) => {
     const answer = await ask('topic=trafficking&country=IS');
     expect(answer.results.every((r) => r.match !== 'full')).toBe(true);
     expect(answer.fallback).toMatchObject({ contact: { name: 'Co-ordination Desk', emails: ['desk@example.org'] } });
+  });
+
+  it('follows every change to contacts, activities and organisations', async () => {
+    const icrc = await organisationId(t, 'ICRC');
+    const icrcSeat = (
+      await t.database.db.selectFrom('organisation').select('country_iso2').where('id', '=', icrc).executeTakeFirstOrThrow()
+    ).country_iso2;
+    const matchOf = async (name: string) =>
+      (await ask('topic=trafficking&country=RS', coordinator)).results.find((r) => r.contact.name === name)?.match;
+    const dana = (
+      await t.database.db.selectFrom('directory_contact').select('id').where('name', '=', 'Dana Bosnia').executeTakeFirstOrThrow()
+    ).id;
+    const patchContact = (body: Record<string, unknown>) =>
+      t.request(coordinator, { method: 'PATCH', url: `/api/directory/contacts/${dana}`, payload: body });
+
+    expect(await matchOf('Dana Bosnia')).toBe('topic_only');
+    expect((await patchContact({ countries: ['BA', 'RS'] })).statusCode).toBe(200);
+    expect(await matchOf('Dana Bosnia')).toBe('full');
+    expect((await patchContact({ countries: ['BA'] })).statusCode).toBe(200);
+    expect(await matchOf('Dana Bosnia')).toBe('topic_only');
+
+    // Moving the organisation's seat makes its people "based in" the country.
+    const move = (countryIso2: string | null) =>
+      t.request(coordinator, { method: 'PATCH', url: `/api/directory/organisations/${icrc}`, payload: { countryIso2 } });
+    expect((await move('RS')).statusCode).toBe(200);
+    const moved = (await ask('topic=trafficking&country=RS', coordinator)).results.find((r) => r.contact.name === 'Dana Bosnia');
+    expect(moved?.reasons.map((r) => r.code)).toContain('based_in_country');
+    expect((await move(icrcSeat)).statusCode).toBe(200);
+    expect(await matchOf('Dana Bosnia')).toBe('topic_only');
+
+    // An activity in the country makes its contact person a candidate; its removal takes that back.
+    const activity = await addActivity(t, coordinator, {
+      organisationId: icrc,
+      title: 'Tracing services for separated families',
+      keyAreas: ['trafficking'],
+      countries: ['RS'],
+      status: 'ongoing',
+      contactId: dana,
+    });
+    expect(await matchOf('Dana Bosnia')).toBe('full');
+    expect((await t.request(coordinator, { method: 'DELETE', url: `/api/directory/activities/${activity.id}` })).statusCode).toBe(
+      204,
+    );
+    expect(await matchOf('Dana Bosnia')).toBe('topic_only');
+
+    // The place tables the ranking reads are what a rebuild from the contacts and activities gives.
+    const snapshot = async () => {
+      const contacts = await sql`select * from directory_contact_place order by country_iso2, contact_id`.execute(t.database.db);
+      const activities = await sql`select * from directory_activity_place order by country_iso2, activity_id`.execute(
+        t.database.db,
+      );
+      return JSON.stringify([contacts.rows, activities.rows]);
+    };
+    const kept = await snapshot();
+    await sql`select directory_refresh_contact_places(array(select id from directory_contact)),
+                     directory_refresh_activity_places(array(select id from directory_activity))`.execute(t.database.db);
+    expect(await snapshot()).toBe(kept);
+    expect(kept).toContain(dana);
   });
 
   it('asks for a topic and a known country', async () => {
