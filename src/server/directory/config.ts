@@ -1,21 +1,11 @@
-import { ConfigError } from '../config.js';
+import { integer } from '../config.js';
 
-/** The directory's settings, read from the environment once and checked like the platform's own. */
+/** The directory's settings, read from the environment once and checked by the platform's own rules. */
 export interface DirectoryConfig {
   /** A contact not confirmed for this many days is flagged stale. */
   staleAfterDays: number;
   /** The largest 3W spreadsheet an import accepts, in bytes. */
   importMaxBytes: number;
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}; it is "${raw}".`);
-  }
-  return value;
 }
 
 export function loadDirectoryConfig(env: NodeJS.ProcessEnv = process.env): DirectoryConfig {
