@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { REFUGEES_BY_ASYLUM_CSV, SEA_ARRIVALS_CSV } from './data/burden-extract.js';
 import { WORLD_BANK_POPULATION_GDP_CSV } from './data/world-bank-2015-2017.js';
 
 /** One country-year of what the burden indicators need; a missing figure is undefined. */
@@ -28,6 +31,12 @@ const number = (text: string | undefined) => (text === undefined || text === '' 
 
 let shipped: BurdenObservation[] | undefined;
 
+/** A gzipped CSV of data/ (see data/README.md); the build copies the folder beside the server. */
+function shippedCsv(file: string): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return gunzipSync(fs.readFileSync(path.join(here, 'data', file))).toString('utf8');
+}
+
 /** The extract shipped in data/: UNHCR refugees and sea arrivals, World Bank population and GDP. */
 export const shippedBurdenSource: BurdenSource = {
   attribution: [
@@ -47,13 +56,14 @@ export const shippedBurdenSource: BurdenSource = {
       }
       return observation;
     };
-    for (const row of rows(REFUGEES_BY_ASYLUM_CSV)) {
+    for (const row of rows(shippedCsv('unhcr_refugees_by_asylum_country_year.csv.gz'))) {
       Object.assign(at(row.iso3 as string, Number(row.year)), {
         refugees: number(row.refugees),
         asylumSeekers: number(row.asylum_seekers),
       });
     }
-    for (const row of rows(SEA_ARRIVALS_CSV)) at(row.iso3 as string, Number(row.year)).seaArrivals = number(row.sea_arrivals);
+    for (const row of rows(shippedCsv('unhcr_sea_arrivals_by_country_year.csv.gz')))
+      at(row.iso3 as string, Number(row.year)).seaArrivals = number(row.sea_arrivals);
     for (const row of rows(WORLD_BANK_POPULATION_GDP_CSV)) {
       Object.assign(at(row.iso3 as string, Number(row.year)), {
         population: number(row.population),

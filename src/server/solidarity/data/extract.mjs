@@ -1,11 +1,13 @@
 // Writes the data modules of this folder from the shared background data. Run by hand, never by
 // the application, the build or the tests:
 //   node src/server/solidarity/data/extract.mjs --shared <folder holding unhcr/, mediterranean/, eu_relocation/>
-// The application reads only the generated .ts modules, which the compiler carries into the build.
+// The application reads only what it writes here: .ts modules for the small tables, which the
+// compiler carries into the build, and gzipped CSV files for the larger ones, which the build copies.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
@@ -65,15 +67,9 @@ const arrivals = rows('mediterranean/unhcr_sea_arrivals_by_country_year_2014_202
   return [iso3, row.year, row.individuals];
 });
 
-const burden = moduleText('An aggregated extract of UNHCR data for the burden indicators.', {
-  REFUGEES_BY_ASYLUM_CSV: {
-    doc: 'Refugees and asylum-seekers by country of asylum and year (end of year), summed over origins. UNHCR Refugee Data Finder, CC BY 4.0.',
-    csv: stringify([['iso3', 'year', 'refugees', 'asylum_seekers'], ...refugees]),
-  },
-  SEA_ARRIVALS_CSV: {
-    doc: 'Mediterranean sea arrivals by country of arrival and year. UNHCR Operational Data Portal, CC BY 3.0 IGO.',
-    csv: stringify([['iso3', 'year', 'sea_arrivals'], ...arrivals]),
-  },
-});
-fs.writeFileSync(path.join(here, 'burden-extract.ts'), burden);
+// mtime 0 and no file name in the header: the same data gives the same bytes.
+const writeGzippedCsv = (file, table) =>
+  fs.writeFileSync(path.join(here, file), gzipSync(Buffer.from(`${stringify(table).trim()}\n`), { level: 9 }));
+writeGzippedCsv('unhcr_refugees_by_asylum_country_year.csv.gz', [['iso3', 'year', 'refugees', 'asylum_seekers'], ...refugees]);
+writeGzippedCsv('unhcr_sea_arrivals_by_country_year.csv.gz', [['iso3', 'year', 'sea_arrivals'], ...arrivals]);
 process.stdout.write(`Wrote ${refugees.length} refugee rows and ${arrivals.length} arrival rows.\n`);
