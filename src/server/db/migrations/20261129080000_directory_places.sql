@@ -96,3 +96,10 @@ create trigger directory_organisation_places_update after update on organisation
 
 select directory_refresh_contact_places(array(select id from directory_contact));
 select directory_refresh_activity_places(array(select id from directory_activity));
+
+-- The names of key areas and competences in the six languages, indexed once, for reading a
+-- question's topic as codes (instead of building the document for every row of every question).
+alter table key_area add column search_doc tsvector generated always as (directory_document(
+  name_en || ' ' || name_fr || ' ' || name_de || ' ' || name_it || ' ' || name_ru || ' ' || name_es, '')) stored;
+alter table competence add column search_doc tsvector generated always as (directory_document(
+  name_en || ' ' || name_fr || ' ' || name_de || ' ' || name_it || ' ' || name_ru || ' ' || name_es, '')) stored;

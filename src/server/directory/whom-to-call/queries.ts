@@ -15,7 +15,7 @@ export interface Question {
 /** Key areas or competences whose name, in any of the six languages, matches the words. */
 export async function selectTopicCodes(db: Kysely<DB>, table: 'key_area' | 'competence', words: string[], any: boolean) {
   if (words.length === 0) return [];
-  const names = sql`directory_document(name_en || ' ' || name_fr || ' ' || name_de || ' ' || name_it || ' ' || name_ru || ' ' || name_es, '')`;
+  const names = sql.ref('search_doc');
   const match = any
     ? sql.join(
         words.map((w) => sql`${names} @@ directory_query(array[${w}]::text[])`),
