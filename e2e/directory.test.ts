@@ -1,26 +1,15 @@
 // The directory across pages, in a real browser against the built platform: a signed-out visitor
 // finds whom to call about trafficking in Serbia; a focal point adds an activity of their
 // structure; the co-ordinator imports a 3W XLSX with one bad row and sees why it was rejected.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, test } from 'vitest';
+import { describeJourney, journeyPlatform, Watcher } from './browser.js';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(executablePath);
-const required = process.env.REQUIRE_E2E === '1';
 const PASSWORD = 'Directory-Journey-2026!';
-
-/** A visitor's first look at the session is answered 401 by design; the browser logs that as an error. */
-function expectedNoise(message: ConsoleMessage): boolean {
-  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
-}
 
 /** A signed-in API client for setting the scene, as the operator would through the interface. */
 async function signIn(origin: string, email: string, password: string) {
@@ -58,17 +47,11 @@ async function signInPage(page: Page, origin: string, email: string) {
   await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
 }
 
-describe.skipIf(!hasChromium && !required)('directory journey', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+describeJourney('directory journey', () => {
   let focalEmail = '';
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-e2e-directory-'));
 
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
-    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
-    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
-    server = await startServer(repository);
+  const platform = journeyPlatform(async (server) => {
     const { origin } = server;
     const coordinator = await withNewPassword(origin, server.email, server.oneTimePassword);
     const organisations = await coordinator<{ items: { id: string; code: string }[] }>(
@@ -108,33 +91,17 @@ describe.skipIf(!hasChromium && !required)('directory journey', () => {
       grants: [{ role: 'focal_point', scopeType: 'organisation', organisationId: id('ODIHR') }],
     });
     await withNewPassword(origin, focalEmail, created.oneTimePassword);
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
-  }, 30_000);
+  });
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   test('a visitor finds whom to call, a focal point adds an activity, the co-ordinator imports a 3W sheet', {
     timeout: 240_000,
   }, async () => {
-    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { server, browser } = platform();
     const { origin } = server;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    const watcher = new Watcher();
+    const page = await watcher.page(context);
 
     // A signed-out visitor asks whom to call about trafficking in Serbia.
     await page.goto(`${origin}/`);
@@ -200,9 +167,7 @@ describe.skipIf(!hasChromium && !required)('directory journey', () => {
     const search = await fetch(`${origin}/api/directory/search?q=voluntary+return`);
     expect(((await search.json()) as { total: number }).total).toBe(0);
 
-    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
-    expect(foreign, 'requests to another host').toEqual([]);
-    expect(errors, 'console errors').toEqual([]);
+    watcher.expectClean(origin);
     await context.close();
   });
 });

@@ -2,86 +2,24 @@
 // printed one-time password, choose a password, switch to French, consult the reference data, look at
 // the users and the audit log, and sign out. Throughout, the page talks to its own server only and
 // logs no error (a CSP violation would show as one).
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type ConsoleMessage, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from './server.js';
+import { expect, test } from 'vitest';
+import { describeJourney, hasChromium, journeyPlatform, Watcher } from './browser.js';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(executablePath);
-const required = process.env.REQUIRE_E2E === '1';
-
-if (!hasChromium && !required) {
-  console.warn(
-    `Browser journey skipped: no Chromium at ${executablePath} (set CHROMIUM_PATH; REQUIRE_E2E=1 makes this a failure).`,
-  );
+if (!hasChromium && process.env.REQUIRE_E2E !== '1') {
+  console.warn('Browser journeys skipped: no Chromium (set CHROMIUM_PATH; REQUIRE_E2E=1 makes this a failure).');
 }
 
 const NEW_PASSWORD = 'Danube-Bridge-2026!x';
 
-/** A visitor's first look at the session is answered 401 by design; the browser logs that as an error. */
-function expectedNoise(message: ConsoleMessage): boolean {
-  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
-}
-
-// Declared as a test so that the missing browser counts as a failed test, not as a skipped one.
-if (!hasChromium && required) {
-  test('Chromium is available for the browser journey', () => {
-    throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}. Install it or set CHROMIUM_PATH.`);
-  });
-}
-
-describe.skipIf(!hasChromium)('browser journey', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  // A failure to build or start is reported by the test, so that it counts as a failure.
-  let setupError: unknown;
-
-  beforeAll(async () => {
-    try {
-      const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
-      if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
-      server = await startServer(repository);
-      browser = await chromium.launch({
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-    } catch (error) {
-      setupError = error;
-    }
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+describeJourney('browser journey', () => {
+  const platform = journeyPlatform();
 
   test('first sign-in, password change, French reference data and sign-out', { timeout: 180_000 }, async () => {
-    if (setupError) throw setupError;
-    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { server, browser } = platform();
     const { origin } = server;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    const watcher = new Watcher();
+    const page = await watcher.page(context, 15_000);
 
     // A visitor sees the public welcome and signs in with the printed one-time password.
     await page.goto(`${origin}/`);
@@ -138,9 +76,7 @@ describe.skipIf(!hasChromium)('browser journey', () => {
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
 
-    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
-    expect(foreign, 'requests to another host').toEqual([]);
-    expect(errors, 'console errors').toEqual([]);
+    watcher.expectClean(origin);
     await context.close();
   });
 });

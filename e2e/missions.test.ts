@@ -3,36 +3,12 @@
 // and approved; the optimiser proposes a team, one expert is pinned, the team is re-solved and
 // confirmed, and the booking shows in the pinned expert's calendar. The page talks to its own
 // server only and logs no error.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { describeJourney, journeyPlatform, signInFirstTime, Watcher } from './browser.js';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(executablePath);
-const required = process.env.REQUIRE_E2E === '1';
 const NEW_PASSWORD = 'Roving-Mission-2027!x';
-
-function expectedNoise(message: ConsoleMessage): boolean {
-  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
-}
-
-async function signInAsFirstCoordinator(page: Page, server: RunningServer) {
-  await page.goto(`${server.origin}/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(server.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(server.oneTimePassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
-  await page.getByRole('textbox', { name: 'One-time password' }).fill(server.oneTimePassword);
-  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(NEW_PASSWORD);
-  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(NEW_PASSWORD);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Missions', exact: true }).waitFor();
-}
 
 /** Nominates experts through the API from the signed-in page (with its CSRF token). */
 async function nominate(page: Page) {
@@ -88,49 +64,17 @@ async function nominate(page: Page) {
   });
 }
 
-describe.skipIf(!hasChromium && !required)('missions journey', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
-    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
-    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
-    server = await startServer(repository);
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+describeJourney('missions journey', () => {
+  const platform = journeyPlatform();
 
   test('create a mission, compose a team, pin, re-solve, confirm, and see the booking', { timeout: 180_000 }, async () => {
-    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { server, browser } = platform();
     const { origin } = server;
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    const watcher = new Watcher();
+    const page = await watcher.page(context);
 
-    await signInAsFirstCoordinator(page, server);
+    await signInFirstTime(page, origin, { ...server, newPassword: NEW_PASSWORD }, { name: 'Missions', exact: true });
     const ids = await nominate(page);
 
     // Draft the mission in the form.
@@ -201,9 +145,7 @@ describe.skipIf(!hasChromium && !required)('missions journey', () => {
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'balance.png'), fullPage: true });
 
-    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
-    expect(foreign, 'requests to another host').toEqual([]);
-    expect(errors, 'console errors').toEqual([]);
+    watcher.expectClean(origin);
     await context.close();
   });
 });

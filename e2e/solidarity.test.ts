@@ -1,18 +1,11 @@
 // The co-ordinator's solidarity day, in a real browser against the built platform: open the 2015
 // EU relocation key, change its weights and see the shares move, record a pledge and a relocation
 // for Austria, and see both in the fulfilment table. The page talks to its own server only.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from './server.js';
+import type { ConsoleMessage } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { describeJourney, journeyPlatform, sessionCheck, signInFirstTime, Watcher } from './browser.js';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(executablePath);
-const required = process.env.REQUIRE_E2E === '1';
 const NEW_PASSWORD = 'Relocation-Key-2015!x';
 
 /**
@@ -21,67 +14,21 @@ const NEW_PASSWORD = 'Relocation-Key-2015!x';
  * yet, when the weights do not sum to 1 and the server refuses the key (400), which the page shows.
  */
 function expectedNoise(message: ConsoleMessage): boolean {
-  const url = message.location().url;
-  if (message.text().includes('status of 401') && url.endsWith('/api/auth/session')) return true;
-  return message.text().includes('status of 400') && url.endsWith('/api/solidarity/compute');
+  if (sessionCheck(message)) return true;
+  return message.text().includes('status of 400') && message.location().url.endsWith('/api/solidarity/compute');
 }
 
-async function signInAsFirstCoordinator(page: Page, server: RunningServer) {
-  await page.goto(`${server.origin}/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(server.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(server.oneTimePassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
-  await page.getByRole('textbox', { name: 'One-time password' }).fill(server.oneTimePassword);
-  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(NEW_PASSWORD);
-  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(NEW_PASSWORD);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Solidarity' }).waitFor();
-}
-
-describe.skipIf(!hasChromium && !required)('solidarity journey', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
-    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
-    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
-    server = await startServer(repository);
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+describeJourney('solidarity journey', () => {
+  const platform = journeyPlatform();
 
   test('key weights move the shares; a pledge and a relocation show in fulfilment', { timeout: 180_000 }, async () => {
-    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { server, browser } = platform();
     const { origin } = server;
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    const watcher = new Watcher(expectedNoise);
+    const page = await watcher.page(context, 15_000);
 
-    await signInAsFirstCoordinator(page, server);
+    await signInFirstTime(page, origin, { ...server, newPassword: NEW_PASSWORD }, { name: 'Solidarity' });
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
 
     // The 2015 key, with Germany's published-looking share.
@@ -145,9 +92,7 @@ describe.skipIf(!hasChromium && !required)('solidarity journey', () => {
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'fulfilment.png'), fullPage: true });
 
-    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
-    expect(foreign, 'requests to another host').toEqual([]);
-    expect(errors, 'console errors').toEqual([]);
+    watcher.expectClean(origin);
     await context.close();
   });
 });

@@ -2,19 +2,12 @@
 // co-ordinator creates an analyst account; the analyst signs in, sets a rule, imports a file with
 // HXL hashtags and sees the alert fire on the risk map; opens the country, sees the series with the
 // alert marked, and acknowledges it. Throughout, the page talks to its own server only.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from './server.js';
+import { expect, test } from 'vitest';
+import { describeJourney, journeyPlatform, signInFirstTime, Watcher } from './browser.js';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(executablePath);
-const required = process.env.REQUIRE_E2E === '1';
 const COORDINATOR_PASSWORD = 'Early-Warning-2026!x';
 const ANALYST_PASSWORD = 'Sea-Arrivals-2026!x';
 const ANALYST_EMAIL = 'ana.analyst@example.org';
@@ -27,73 +20,21 @@ const FILE = [
   'sea_arrivals,IT,2026,3100',
 ].join('\n');
 
-function expectedNoise(message: ConsoleMessage): boolean {
-  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
-}
-
-async function signIn(page: Page, origin: string, email: string, oneTimePassword: string, password: string) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(oneTimePassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
-  await page.getByRole('textbox', { name: 'One-time password' }).fill(oneTimePassword);
-  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(password);
-  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(password);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Early warning' }).waitFor();
-}
-
-describe.skipIf(!hasChromium && !required)('early-warning journey', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
-    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
-    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
-    server = await startServer(repository);
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+describeJourney('early-warning journey', () => {
+  const platform = journeyPlatform();
 
   test('an analyst imports a file, sees the alert on the map and in the chart, and acknowledges it', {
     timeout: 180_000,
   }, async () => {
-    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { server, browser } = platform();
     const { origin } = server;
-    const requests: string[] = [];
-    const errors: string[] = [];
-    const watch = async (context: BrowserContext) => {
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      page.on('request', (request) => requests.push(request.url()));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
-      });
-      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-      return page;
-    };
+    const watcher = new Watcher();
+    const landmark = { name: 'Early warning' };
 
     // The co-ordinator creates the analyst's account.
     const coordinatorContext = await browser.newContext({ locale: 'en-GB' });
-    const coordinator = await watch(coordinatorContext);
-    await signIn(coordinator, origin, server.email, server.oneTimePassword, COORDINATOR_PASSWORD);
+    const coordinator = await watcher.page(coordinatorContext, 15_000);
+    await signInFirstTime(coordinator, origin, { ...server, newPassword: COORDINATOR_PASSWORD }, landmark);
     const session = await (await coordinator.request.get(`${origin}/api/auth/session`)).json();
     const created = await coordinator.request.post(`${origin}/api/users`, {
       headers: { 'x-csrf-token': session.csrfToken },
@@ -104,8 +45,8 @@ describe.skipIf(!hasChromium && !required)('early-warning journey', () => {
     await coordinatorContext.close();
 
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
-    const page = await watch(context);
-    await signIn(page, origin, ANALYST_EMAIL, oneTimePassword, ANALYST_PASSWORD);
+    const page = await watcher.page(context, 15_000);
+    await signInFirstTime(page, origin, { email: ANALYST_EMAIL, oneTimePassword, newPassword: ANALYST_PASSWORD }, landmark);
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
 
     // A rule first, then the file that makes it fire.
@@ -159,9 +100,7 @@ describe.skipIf(!hasChromium && !required)('early-warning journey', () => {
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'warning-country.png'), fullPage: true });
 
-    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
-    expect(foreign, 'requests to another host').toEqual([]);
-    expect(errors, 'console errors').toEqual([]);
+    watcher.expectClean(origin);
     await context.close();
   });
 });

@@ -1,0 +1,124 @@
+// What every browser journey shares: the built platform, Debian's Chromium, pages that record what
+// they request and what they log, the first sign-in with a one-time password, and the closing
+// check that the page talked to its own server only and logged no error.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { type RunningServer, startServer } from './server.js';
+
+export const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(executablePath);
+const required = process.env.REQUIRE_E2E === '1';
+
+/**
+ * A journey's `describe`: skipped on a machine without Chromium, unless REQUIRE_E2E=1, when the
+ * journey's set-up fails instead (see launchBrowser), so that CI cannot pass without a browser.
+ */
+export const describeJourney = describe.skipIf(!hasChromium && !required);
+
+/** Builds the platform once if a journey finds it unbuilt (the README's test command builds first). */
+export function ensureBuilt(): void {
+  const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(REPOSITORY, file)));
+  if (!built) execFileSync('npm', ['run', 'build'], { cwd: REPOSITORY, stdio: 'inherit' });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!hasChromium)
+    throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}. Install it or set CHROMIUM_PATH.`);
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A visitor's first look at the session is answered 401 by design; the browser logs that as an error. */
+export function sessionCheck(message: ConsoleMessage): boolean {
+  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
+}
+
+/** Records every request and every logged error of the pages it watches, except the expected noise. */
+export class Watcher {
+  readonly requests: string[] = [];
+  readonly errors: string[] = [];
+  constructor(private readonly noise: (message: ConsoleMessage) => boolean = sessionCheck) {}
+
+  /** A new page of the context, watched, with a default timeout for each step. */
+  async page(context: BrowserContext, timeout = 20_000): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    page.on('request', (request) => this.requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !this.noise(message)) this.errors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => this.errors.push(`uncaught: ${error.message}`));
+    return page;
+  }
+
+  /** The journey's closing check: no request to another host, no error in the console. */
+  expectClean(origin: string): void {
+    const foreign = this.requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
+    expect(foreign, 'requests to another host').toEqual([]);
+    expect(this.errors, 'console errors').toEqual([]);
+  }
+}
+
+/**
+ * Signs in through the pages with a one-time password and chooses the new password when asked;
+ * done when the main navigation shows `landmark` (a link a signed-in person sees).
+ */
+export async function signInFirstTime(
+  page: Page,
+  origin: string,
+  account: { email: string; oneTimePassword: string; newPassword: string },
+  landmark: { name: string; exact?: boolean },
+): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(account.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.oneTimePassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+  await page.getByRole('textbox', { name: 'One-time password' }).fill(account.oneTimePassword);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(account.newPassword);
+  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(account.newPassword);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', landmark).waitFor();
+}
+
+/**
+ * Starts the built platform on a fresh database and Chromium for the journeys of one `describe`,
+ * and stops both afterwards. `prepare` sets the scene through the API before the browser starts.
+ * Returns what the tests use; calling it before the set-up finished throws.
+ */
+export function journeyPlatform(prepare?: (server: RunningServer) => Promise<void>): () => {
+  server: RunningServer;
+  browser: Browser;
+} {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startServer(REPOSITORY);
+    await prepare?.(server);
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+  return () => {
+    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    return { server, browser };
+  };
+}
