@@ -89,7 +89,7 @@ export function reportDocument(
   const table: Content = {
     table: {
       headerRows: 1,
-      widths: [22, '*', 90, 90, 44, 56],
+      widths: [20, '*', 70, 95, 40, 52],
       body: [
         ['No.', 'Recommendation', 'Addressee', 'Key area', 'Priority', 'Due'].map((h) => ({ text: h, bold: true })),
         ...c.recommendations.map((r, i) => [

@@ -220,22 +220,11 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
     const diff = await t.request(coordinator, { method: 'GET', url: `/api/reports/${id}/diff?from=2&to=3` });
     const situation = diff.json().sections.find((s: { section: string }) => s.section === 'situation');
     expect(situation.changed).toBe(true);
-    expect(situation.parts).toEqual(
-      [
-        { kind: 'same', text: 'Arrivals rose' },
-        { kind: 'removed', text: '.' },
-        { kind: 'added', text: 'by a third in April.' },
-      ]
-        .map((p) => expect.objectContaining({ kind: p.kind }))
-        .slice(0, 1)
-        .concat(situation.parts.slice(1).map(() => expect.anything())),
-    );
-    expect(
-      situation.parts
-        .filter((p: { kind: string }) => p.kind === 'added')
-        .map((p: { text: string }) => p.text)
-        .join(''),
-    ).toContain('third in April.');
+    expect(situation.parts).toEqual([
+      { kind: 'same', text: 'Arrivals ' },
+      { kind: 'removed', text: 'rose.' },
+      { kind: 'added', text: 'rose by a third in April.' },
+    ]);
     expect(diff.json().sections.find((s: { section: string }) => s.section === 'findings.human').changed).toBe(false);
 
     expect((await act(member, id, 'submit')).statusCode).toBe(200);
