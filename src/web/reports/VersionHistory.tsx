@@ -24,8 +24,10 @@ function sectionLabel(t: TFunction, section: string): string {
 export function VersionHistory({ id, current }: { id: string; current: number }) {
   const { t } = useTranslation();
   const versions = useQuery(versionsQuery(id));
-  const [from, setFrom] = useState(Math.max(1, current - 1));
-  const [to, setTo] = useState(current);
+  // Until the reader picks versions, compare the latest with the one before, following new saves.
+  const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
+  const from = picked?.from ?? Math.max(1, current - 1);
+  const to = picked?.to ?? current;
   const diff = useQuery({ ...diffQuery(id, from, to), enabled: current > 1 });
   const options = (versions.data ?? []).map((v) => ({
     value: String(v.number),
@@ -61,13 +63,13 @@ export function VersionHistory({ id, current }: { id: string; current: number })
               label={t('reports.history.from')}
               value={String(from)}
               data={options}
-              onChange={(e) => setFrom(Number(e.currentTarget.value))}
+              onChange={(e) => setPicked({ from: Number(e.currentTarget.value), to })}
             />
             <NativeSelect
               label={t('reports.history.to')}
               value={String(to)}
               data={options}
-              onChange={(e) => setTo(Number(e.currentTarget.value))}
+              onChange={(e) => setPicked({ from, to: Number(e.currentTarget.value) })}
             />
           </Group>
           <section aria-label={t('reports.history.differences')}>
