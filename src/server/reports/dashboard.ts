@@ -1,7 +1,6 @@
 import type { Context } from '../context.js';
 import { type Column, toCsv, toXlsx } from '../solidarity/export.js';
-import { filteredRecommendations, followedReportIds, statusOf, today } from './follow-up.js';
-import * as f from './follow-up-queries.js';
+import { filteredRecommendations, filteredRows, statusOf, today } from './follow-up.js';
 import type { DashboardView, ExportQuery, RecommendationView } from './follow-up-schemas.js';
 
 type Count = DashboardView['byAddressee'][number];
@@ -49,21 +48,30 @@ function monthsBetween(first: string, last: string): string[] {
  * month ÷ adopted by then; a recommendation counts as implemented from its last project's change).
  */
 export async function dashboard(ctx: Context, query: ExportQuery): Promise<DashboardView> {
-  const items = await filteredRecommendations(ctx, query);
-  const keep = new Set(items.map((r) => r.id));
-  const rows = (await f.selectRecommendations(ctx.db, await followedReportIds(ctx))).filter((r) => keep.has(r.id));
+  const filtered = await filteredRows(ctx, query);
+  const items = filtered.map((r) => r.view);
+  const rows = filtered.map((r) => r.row);
   const now = today();
   const byStatus: Record<string, number> = { not_started: 0, in_progress: 0, implemented: 0, not_implemented: 0 };
   for (const r of items) byStatus[r.status]! += 1;
-  const events = rows.map((r) => ({
-    adopted: new Date(r.adopted_at!).toISOString().slice(0, 7),
-    implemented: statusOf(r) === 'implemented' && r.last_change ? new Date(r.last_change).toISOString().slice(0, 7) : null,
-  }));
-  const first = events.map((e) => e.adopted).sort()[0];
+  // Count adoptions and implementations per month once, then accumulate along the months.
+  const adoptedIn = new Map<string, number>();
+  const implementedIn = new Map<string, number>();
+  for (const r of rows) {
+    const month = new Date(r.adopted_at!).toISOString().slice(0, 7);
+    adoptedIn.set(month, (adoptedIn.get(month) ?? 0) + 1);
+    if (statusOf(r) === 'implemented' && r.last_change) {
+      const done = new Date(r.last_change).toISOString().slice(0, 7);
+      implementedIn.set(done, (implementedIn.get(done) ?? 0) + 1);
+    }
+  }
+  const first = [...adoptedIn.keys()].sort()[0];
+  let adopted = 0;
+  let implemented = 0;
   const rate = first
     ? monthsBetween(first, now).map((month) => {
-        const adopted = events.filter((e) => e.adopted <= month).length;
-        const implemented = events.filter((e) => e.implemented !== null && e.implemented <= month).length;
+        adopted += adoptedIn.get(month) ?? 0;
+        implemented += implementedIn.get(month) ?? 0;
         return { month, adopted, implemented, rate: adopted === 0 ? 0 : Math.round((implemented / adopted) * 1000) / 1000 };
       })
     : [];

@@ -11,6 +11,23 @@ export function selectRecommendations(db: Db, reportIds: readonly string[], ids?
     .innerJoin('mission as m', 'm.id', 'mr.mission_id')
     .leftJoin('country as c', 'c.iso2', 'r.addressee_country_iso2')
     .leftJoin('organisation as o', 'o.id', 'r.addressee_organisation_id')
+    // The projects' statuses counted per recommendation in one pass, not one subquery per row.
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('follow_up_project')
+          .select([
+            'recommendation_id',
+            sql<number>`count(*)::int`.as('projects'),
+            sql<number>`(count(*) filter (where status = 'not_started'))::int`.as('not_started'),
+            sql<number>`(count(*) filter (where status = 'in_progress'))::int`.as('in_progress'),
+            sql<number>`(count(*) filter (where status = 'implemented'))::int`.as('implemented'),
+            sql<Date>`max(status_changed_at)`.as('last_change'),
+          ])
+          .groupBy('recommendation_id')
+          .as('p'),
+      (join) => join.onRef('p.recommendation_id', '=', 'r.id'),
+    )
     .select([
       'r.id',
       'r.report_id',
@@ -26,19 +43,11 @@ export function selectRecommendations(db: Db, reportIds: readonly string[], ids?
       'mr.adopted_at',
       'm.code as mission_code',
       sql<string>`coalesce(c.name_en, o.acronym, o.name_en)`.as('addressee'),
-      sql<number>`(select count(*)::int from follow_up_project p where p.recommendation_id = r.id)`.as('projects'),
-      sql<number>`(select count(*)::int from follow_up_project p where p.recommendation_id = r.id and p.status = 'not_started')`.as(
-        'not_started',
-      ),
-      sql<number>`(select count(*)::int from follow_up_project p where p.recommendation_id = r.id and p.status = 'in_progress')`.as(
-        'in_progress',
-      ),
-      sql<number>`(select count(*)::int from follow_up_project p where p.recommendation_id = r.id and p.status = 'implemented')`.as(
-        'implemented',
-      ),
-      sql<Date | null>`(select max(p.status_changed_at) from follow_up_project p where p.recommendation_id = r.id)`.as(
-        'last_change',
-      ),
+      sql<number>`coalesce(p.projects, 0)`.as('projects'),
+      sql<number>`coalesce(p.not_started, 0)`.as('not_started'),
+      sql<number>`coalesce(p.in_progress, 0)`.as('in_progress'),
+      sql<number>`coalesce(p.implemented, 0)`.as('implemented'),
+      sql<Date | null>`p.last_change`.as('last_change'),
     ])
     .where('r.report_id', 'in', reportIds);
   if (ids) select = select.where('r.id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']);

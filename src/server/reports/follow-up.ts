@@ -64,14 +64,14 @@ export function presentRecommendation(row: f.RecommendationRow, today: string): 
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-/** The recommendations the caller may follow, filtered, late ones first, then by due date. */
-export async function filteredRecommendations(ctx: Context, query: ExportQuery): Promise<RecommendationView[]> {
+/** The recommendations the caller may follow, filtered, late ones first, then by due date; with their rows. */
+export async function filteredRows(ctx: Context, query: ExportQuery) {
   const rows = await f.selectRecommendations(ctx.db, await followedReportIds(ctx));
   const now = today();
   return rows
-    .map((r) => presentRecommendation(r, now))
+    .map((row) => ({ row, view: presentRecommendation(row, now) }))
     .filter(
-      (r) =>
+      ({ view: r }) =>
         (!query.status || r.status === query.status) &&
         (!query.addresseeCountry || r.addresseeCountry === query.addresseeCountry) &&
         (!query.addresseeOrganisationId || r.addresseeOrganisationId === query.addresseeOrganisationId) &&
@@ -80,7 +80,12 @@ export async function filteredRecommendations(ctx: Context, query: ExportQuery):
         (!query.missionId || r.missionId === query.missionId) &&
         (!query.lateOnly || r.late),
     )
-    .sort((a, b) => Number(b.late) - Number(a.late) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
+    .sort((a, b) => Number(b.view.late) - Number(a.view.late) || (a.view.dueOn ?? '9999').localeCompare(b.view.dueOn ?? '9999'));
+}
+
+/** The recommendations the caller may follow, filtered, late ones first, then by due date. */
+export async function filteredRecommendations(ctx: Context, query: ExportQuery): Promise<RecommendationView[]> {
+  return (await filteredRows(ctx, query)).map((r) => r.view);
 }
 
 /** One page of the recommendation tracker. */
