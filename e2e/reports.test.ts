@@ -169,6 +169,8 @@ describe.skipIf(!hasChromium && !required)('mission reports journey', () => {
     await member.getByLabel('Due').fill('2020-06-30');
     await member.getByRole('button', { name: 'Save as new version' }).click();
     await member.getByText('Version 2', { exact: true }).first().waitFor();
+    if (process.env.E2E_SCREENSHOTS)
+      await member.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-editor.png'), fullPage: true });
     await member.getByRole('button', { name: 'Submit for review' }).click();
     await member.getByText('Submitted', { exact: true }).first().waitFor();
 

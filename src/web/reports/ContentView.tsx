@@ -1,7 +1,8 @@
-import { Badge, Box, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIMENSIONS, KEY_AREAS, LEVEL_COLOURS, type ReportContent } from './queries';
+import { DIMENSIONS, KEY_AREAS, type ReportContent } from './queries';
+import { LevelBadge } from './StatusBadge';
 
 /** Rich text the server has already reduced to its safe subset (no scripts, handlers or styles). */
 export function HtmlBlock({ html }: { html: string }) {
@@ -41,12 +42,7 @@ export function ContentView({ content, headingLevel = 3 }: { content: ReportCont
       <HtmlBlock html={content.securityImplications} />
       <Title order={H}>{t('reports.section.alert')}</Title>
       <Text>
-        {t('reports.alert.level')}:{' '}
-        {content.alert.level ? (
-          <Badge color={LEVEL_COLOURS[content.alert.level]}>{t(`reports.level.${content.alert.level}`)}</Badge>
-        ) : (
-          t('reports.alert.none')
-        )}
+        {t('reports.alert.level')}: {content.alert.level ? <LevelBadge level={content.alert.level} /> : t('reports.alert.none')}
       </Text>
       <HtmlBlock html={content.alert.rationale} />
       {content.alert.indicators.length > 0 ? (

@@ -1,4 +1,4 @@
-import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,30 +17,32 @@ function CountTable({ title, rows, label }: { title: string; rows: Count[]; labe
       <Title order={2} size="h4">
         {title}
       </Title>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{title}</Table.Th>
-            <Table.Th>{t('reports.dashboard.total')}</Table.Th>
-            {PROJECT_STATUSES.map((s) => (
-              <Table.Th key={s}>{t(`reports.status.${s}`)}</Table.Th>
-            ))}
-            <Table.Th>{t('reports.tracker.late')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.key}>
-              <Table.Td>{label ? label(row) : row.label}</Table.Td>
-              <Table.Td>{row.counts.total}</Table.Td>
+      <Table.ScrollContainer minWidth={640}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{title}</Table.Th>
+              <Table.Th>{t('reports.dashboard.total')}</Table.Th>
               {PROJECT_STATUSES.map((s) => (
-                <Table.Td key={s}>{row.counts[s]}</Table.Td>
+                <Table.Th key={s}>{t(`reports.status.${s}`)}</Table.Th>
               ))}
-              <Table.Td>{row.counts.late}</Table.Td>
+              <Table.Th>{t('reports.tracker.late')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.key}>
+                <Table.Td>{label ? label(row) : row.label}</Table.Td>
+                <Table.Td>{row.counts.total}</Table.Td>
+                {PROJECT_STATUSES.map((s) => (
+                  <Table.Td key={s}>{row.counts[s]}</Table.Td>
+                ))}
+                <Table.Td>{row.counts.late}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }
@@ -100,11 +102,11 @@ export function DashboardPage() {
               })}
             </Text>
           ) : null}
-          <Group grow align="flex-start" wrap="wrap">
+          <Stack gap="lg">
             <CountTable title={t('reports.fields.addressee')} rows={d.byAddressee} />
             <CountTable title={t('reports.fields.keyArea')} rows={d.byKeyArea} label={(row) => t(`reports.keyArea.${row.key}`)} />
             <CountTable title={t('reports.fields.mission')} rows={d.byMission} />
-          </Group>
+          </Stack>
         </>
       ) : null}
     </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { fieldError, ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
-import { PROJECT_STATUSES, type ProjectView, projectQuery, STATUS_COLOURS } from './queries';
+import { PROJECT_STATUSES, type ProjectView, projectQuery } from './queries';
+import { StatusBadge } from './StatusBadge';
 
 /** One follow-up project: its status (with the reason if not implemented) and its dated progress notes. */
 export function ProjectPage() {
@@ -21,7 +22,7 @@ export function ProjectPage() {
     <Stack gap="md">
       <Title order={1}>{p.title}</Title>
       <Group gap="xs">
-        <Badge color={STATUS_COLOURS[p.status]}>{t(`reports.status.${p.status}`)}</Badge>
+        <StatusBadge status={p.status} />
         <Text>
           {p.organisation} · {p.budget ? `${Number(p.budget).toLocaleString()} ${p.currency}` : '—'} · {p.startsOn ?? '—'} –{' '}
           {p.endsOn ?? '—'}
@@ -32,7 +33,7 @@ export function ProjectPage() {
           {t('reports.project.reason')}: {p.reason}
         </Text>
       ) : null}
-      <Anchor component={Link} to={`/reports/recommendations/${id}`}>
+      <Anchor component={Link} to={`/recommendations/${id}`}>
         {t('reports.project.back')}
       </Anchor>
       {p.actions.includes('edit') ? <StatusForm recommendationId={id} project={p} /> : null}

@@ -19,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
-import { type RecommendationDetail, recommendationQuery, STATUS_COLOURS, structureLabel, structuresQuery } from './queries';
+import { type RecommendationDetail, recommendationQuery, structureLabel, structuresQuery } from './queries';
+import { StatusBadge } from './StatusBadge';
 
 /** One recommendation with its follow-up projects, and a form to add a project. */
 export function RecommendationPage() {
@@ -35,7 +36,7 @@ export function RecommendationPage() {
       <Title order={1}>{t('reports.recommendation.title', { code: r.missionCode, n: r.position })}</Title>
       <Text size="lg">{r.text}</Text>
       <Group gap="xs">
-        <Badge color={STATUS_COLOURS[r.status]}>{t(`reports.status.${r.status}`)}</Badge>
+        <StatusBadge status={r.status} />
         {r.late ? <Badge color="red">{t('reports.tracker.late')}</Badge> : null}
         <Text>
           {t('reports.fields.addressee')}: {r.addressee} · {t(`reports.keyArea.${r.keyArea}`)} ·{' '}
@@ -63,7 +64,7 @@ export function RecommendationPage() {
             {r.projects.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/reports/recommendations/${r.id}/projects/${p.id}`}>
+                  <Anchor component={Link} to={`/recommendations/${r.id}/projects/${p.id}`}>
                     {p.title}
                   </Anchor>
                 </Table.Td>
@@ -73,7 +74,7 @@ export function RecommendationPage() {
                   {p.startsOn ?? '—'} – {p.endsOn ?? '—'}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOURS[p.status]}>{t(`reports.status.${p.status}`)}</Badge>
+                  <StatusBadge status={p.status} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -8,8 +8,9 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { ContentEditor } from './ContentEditor';
 import { ContentView } from './ContentView';
-import { LEVEL_COLOURS, type ReportContent, type ReportView, reportQuery, STATUS_COLOURS } from './queries';
+import { type ReportContent, type ReportView, reportQuery } from './queries';
 import { ReviewPanel } from './ReviewPanel';
+import { LevelBadge, StatusBadge } from './StatusBadge';
 import { VersionHistory } from './VersionHistory';
 
 /**
@@ -65,8 +66,8 @@ export function ReportPage() {
       <Title order={1}>{t('reports.page.title', { code: r.missionCode })}</Title>
       <Group gap="xs">
         <Text>{r.missionTitle}</Text>
-        <Badge color={STATUS_COLOURS[r.status]}>{t(`reports.status.${r.status}`)}</Badge>
-        {r.alertLevel ? <Badge color={LEVEL_COLOURS[r.alertLevel]}>{t(`reports.level.${r.alertLevel}`)}</Badge> : null}
+        <StatusBadge status={r.status} />
+        {r.alertLevel ? <LevelBadge level={r.alertLevel} /> : null}
         <Text c="dimmed">{t('reports.history.version', { n: r.version })}</Text>
         {r.actions.includes('pdf') ? (
           <Anchor href={`/api/reports/${r.id}/report.pdf`} download>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,7 +7,8 @@ import type { MissionSummary } from '../../server/missions/schemas.js';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
-import { LEVEL_COLOURS, type ReportView, reportsQuery, STATUS_COLOURS } from './queries';
+import { type ReportView, reportsQuery } from './queries';
+import { LevelBadge, StatusBadge } from './StatusBadge';
 
 const REPORTABLE = ['team_confirmed', 'deployed', 'reporting', 'closed'];
 
@@ -54,11 +55,9 @@ export function ReportsPage() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOURS[r.status]}>{t(`reports.status.${r.status}`)}</Badge>
+                  <StatusBadge status={r.status} />
                 </Table.Td>
-                <Table.Td>
-                  {r.alertLevel ? <Badge color={LEVEL_COLOURS[r.alertLevel]}>{t(`reports.level.${r.alertLevel}`)}</Badge> : '—'}
-                </Table.Td>
+                <Table.Td>{r.alertLevel ? <LevelBadge level={r.alertLevel} /> : '—'}</Table.Td>
                 <Table.Td>{r.version}</Table.Td>
                 <Table.Td>{r.updatedAt.slice(0, 10)}</Table.Td>
               </Table.Tr>

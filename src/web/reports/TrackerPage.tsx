@@ -7,7 +7,8 @@ import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { Filters } from './Filters';
-import { recommendationsQuery, STATUS_COLOURS, type TrackerFilters } from './queries';
+import { recommendationsQuery, type TrackerFilters } from './queries';
+import { StatusBadge } from './StatusBadge';
 
 /** The recommendation tracker: every adopted recommendation the person may read, late ones first. */
 export function TrackerPage() {
@@ -45,7 +46,7 @@ export function TrackerPage() {
               <Table.Tr key={r.id}>
                 <Table.Td>{r.missionCode}</Table.Td>
                 <Table.Td>
-                  <Anchor component={Link} to={`/reports/recommendations/${r.id}`}>
+                  <Anchor component={Link} to={`/recommendations/${r.id}`}>
                     {r.position}. {r.text}
                   </Anchor>
                 </Table.Td>
@@ -55,7 +56,7 @@ export function TrackerPage() {
                   {r.dueOn ?? '—'} {r.late ? <Badge color="red">{t('reports.tracker.late')}</Badge> : null}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOURS[r.status]}>{t(`reports.status.${r.status}`)}</Badge>
+                  <StatusBadge status={r.status} />
                 </Table.Td>
               </Table.Tr>
             ))}
