@@ -74,17 +74,17 @@ export const REPORT_ROWS: AccessTable = {
     }),
   },
   'GET /api/reports/:id/versions': {
-    who: READERS,
+    who: ['coordinator'],
     ok: 200,
     request: async (f) => ({ url: `/api/reports/${(await distributed(f)).id}/versions` }),
   },
   'GET /api/reports/:id/versions/:number': {
-    who: READERS,
+    who: ['coordinator'],
     ok: 200,
     request: async (f) => ({ url: `/api/reports/${(await distributed(f)).id}/versions/1` }),
   },
   'GET /api/reports/:id/diff': {
-    who: READERS,
+    who: ['coordinator'],
     ok: 200,
     request: async (f) => ({ url: `/api/reports/${(await distributed(f)).id}/diff?from=1&to=1` }),
   },

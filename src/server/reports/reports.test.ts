@@ -109,7 +109,7 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
     expect(retry.json().version).toBe(3);
   });
 
-  it('lets readers see each state as the access rules say, in reading, listing and the PDF', async () => {
+  it('lets readers see each state as the access rules say, in reading, listing, the history, the PDF and the export', async () => {
     const personas: Record<string, Persona | null> = {
       coordinator,
       member,
@@ -121,7 +121,7 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
     };
     const failures: string[] = [];
     for (const status of REPORT_STATUSES) {
-      const { id } = await insertTestReport(t.database.db, { status, team: [member.userId] });
+      const { id, missionId } = await insertTestReport(t.database.db, { status, team: [member.userId] });
       for (const [role, persona] of Object.entries(personas)) {
         const reads =
           role === 'coordinator' ||
@@ -136,10 +136,20 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
           diff: (await t.request(persona, { method: 'GET', url: `/api/reports/${id}/diff?from=1&to=1` })).statusCode,
           pdf: (await t.request(persona, { method: 'GET', url: `/api/reports/${id}/report.pdf` })).statusCode,
         };
+        const exported = await t.request(persona, {
+          method: 'GET',
+          url: `/api/recommendations/export.csv?missionId=${missionId}`,
+        });
+        const exportedRows = exported.statusCode === 200 ? exported.body.trim().split('\n').length - 1 : -1;
+        // Recommendations exist once a report is adopted; they are exported to whoever reads the report.
+        const rowsWant = role === 'anonymous' ? -1 : reads && ['adopted', 'distributed'].includes(status) ? 2 : 0;
+        if (exportedRows !== rowsWant) failures.push(`${status} export as ${role}: ${exportedRows} rows, expected ${rowsWant}`);
         const list = await t.request(persona, { method: 'GET', url: '/api/reports' });
         const listed = list.statusCode === 200 && list.json().some((r: { id: string }) => r.id === id);
+        // The drafting history stays with the team and the co-ordinator, even once distributed.
+        const historyWant = role === 'anonymous' ? 401 : role === 'coordinator' || role === 'member' ? 200 : 403;
         for (const [what, code] of Object.entries(got)) {
-          const expected = what === 'pdf' ? pdfWant : want;
+          const expected = what === 'pdf' ? pdfWant : what === 'read' ? want : historyWant;
           if (code !== expected) failures.push(`${status} ${what} as ${role}: ${code}, expected ${expected}`);
         }
         if (listed !== reads) failures.push(`${status} listed for ${role}: ${listed}`);
@@ -172,7 +182,7 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
     const created = await t.request(member, { method: 'POST', url: '/api/reports', payload: { missionId } });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect(created.json()).toMatchObject({ status: 'draft', version: 1, actions: ['edit', 'submit'] });
+    expect(created.json()).toMatchObject({ status: 'draft', version: 1, actions: ['edit', 'submit', 'history'] });
     expect((await t.request(member, { method: 'POST', url: '/api/reports', payload: { missionId } })).statusCode).toBe(409);
 
     const before = await t.request(coordinator, { method: 'GET', url: '/api/warning/risk/LV' });
@@ -230,7 +240,7 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
     expect((await act(member, id, 'submit')).statusCode).toBe(200);
     const adopted = await act(coordinator, id, 'adopt');
     expect(adopted.json()).toMatchObject({ status: 'adopted', alertLevel: 'orange' });
-    expect(adopted.json().actions).toEqual(['distribute', 'pdf']);
+    expect(adopted.json().actions).toEqual(['distribute', 'pdf', 'history']);
     // Orange is level 2, scored 20 points in the country's risk for this year.
     expect(missionPoints(await t.request(coordinator, { method: 'GET', url: '/api/warning/risk/LV' }))).toBe(20);
     expect(missionPoints(await t.request(coordinator, { method: 'GET', url: '/api/warning/risk/LT' }))).toBe(20);
@@ -239,7 +249,10 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
 
     expect((await t.request(await t.as('delegation'), { method: 'GET', url: `/api/reports/${id}` })).statusCode).toBe(403);
     expect((await act(coordinator, id, 'distribute')).statusCode).toBe(200);
-    expect((await t.request(await t.as('delegation'), { method: 'GET', url: `/api/reports/${id}` })).statusCode).toBe(200);
+    const read = await t.request(await t.as('delegation'), { method: 'GET', url: `/api/reports/${id}` });
+    expect(read.statusCode).toBe(200);
+    // A delegation reads the adopted text and may download it, without the review comments or the history.
+    expect(read.json()).toMatchObject({ status: 'distributed', transitions: [], actions: ['pdf'] });
   });
 
   it('refuses bad input with a problem document and changes nothing', async () => {

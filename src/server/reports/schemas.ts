@@ -120,7 +120,7 @@ export const ReportView = Type.Composite([
         at: Type.String(),
       }),
     ),
-    /** What the caller may do now: edit, submit, return, adopt, distribute, summarise, pdf. */
+    /** What the caller may do now: edit, submit, return, adopt, distribute, summarise, pdf, history. */
     actions: Type.Array(Type.String()),
   }),
 ]);

@@ -86,7 +86,8 @@ export async function getReport(ctx: Context, id: string, db: q.Db = ctx.db): Pr
     countries: countries.map((c) => c.country_iso2),
     content,
     publicSummary: row.public_summary,
-    transitions: transitions.map((t) => ({
+    // Review comments are working material of the team and the co-ordinator.
+    transitions: (standing.member || standing.reviewer ? transitions : []).map((t) => ({
       action: t.action,
       from: t.from_status as ReportStatus,
       to: t.to_status as ReportStatus,

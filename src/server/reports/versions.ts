@@ -80,16 +80,27 @@ export async function saveReport(ctx: Context, id: string, input: SaveReportBody
   );
 }
 
-/** Every version of a report the caller may read, newest first. */
+/**
+ * The drafting history (versions, diffs) is the team's and the co-ordinator's working material;
+ * readers of a distributed report see the adopted text only.
+ */
+async function drafterView(ctx: Context, id: string) {
+  const { standing } = await readableReport(ctx, id);
+  if (!standing.member && !standing.reviewer) {
+    throw new Problem('forbidden', 'The drafting history is visible to the mission’s team and the co-ordinator.');
+  }
+}
+
+/** Every version of a report, newest first (team and co-ordinator). */
 export async function listVersions(ctx: Context, id: string): Promise<VersionSummary[]> {
-  await readableReport(ctx, id);
+  await drafterView(ctx, id);
   const rows = await q.selectVersions(ctx.db, id);
   return rows.map((r) => ({ number: r.number, author: r.author, at: new Date(r.created_at).toISOString() }));
 }
 
-/** One version of a report the caller may read. */
+/** One version of a report (team and co-ordinator). */
 export async function getVersion(ctx: Context, id: string, number: number): Promise<VersionView> {
-  await readableReport(ctx, id);
+  await drafterView(ctx, id);
   const row = await q.selectVersion(ctx.db, id, number);
   if (!row) throw new Problem('not_found', `This report has no version ${number}.`);
   return { number: row.number, author: row.author, at: new Date(row.created_at).toISOString(), content: row.content };
@@ -116,9 +127,9 @@ export function sectionsOf(content: ReportContent): Array<[string, string]> {
   ];
 }
 
-/** The word-level differences between two versions, section by section. */
+/** The word-level differences between two versions, section by section (team and co-ordinator). */
 export async function diffVersions(ctx: Context, id: string, query: DiffQuery): Promise<DiffView> {
-  await readableReport(ctx, id);
+  await drafterView(ctx, id);
   const [from, to] = await Promise.all([q.selectVersion(ctx.db, id, query.from), q.selectVersion(ctx.db, id, query.to)]);
   if (!from || !to) throw new Problem('not_found', `This report has no version ${!from ? query.from : query.to}.`);
   const before = sectionsOf(from.content);

@@ -41,10 +41,11 @@ export function refusal(action: ReportAction, status: ReportStatus, standing: St
   return rule.from.includes(status) ? null : 'conflict';
 }
 
-/** The actions open to the caller now, sent with the report so the page shows only those. */
+/** The actions open to the caller now (and `pdf`, `history` for what it may see), sent with the report so the page shows only those. */
 export function openActions(status: ReportStatus, standing: Standing, canRead: boolean): string[] {
   const actions = (Object.keys(WORKFLOW) as ReportAction[]).filter((a) => refusal(a, status, standing) === null) as string[];
   if (canRead && (status === 'adopted' || status === 'distributed')) actions.push('pdf');
+  if (standing.member || standing.reviewer) actions.push('history');
   return actions;
 }
 

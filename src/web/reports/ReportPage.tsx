@@ -150,7 +150,7 @@ export function ReportPage() {
       ) : (
         <ContentView content={r.content} headingLevel={2} />
       )}
-      <VersionHistory id={r.id} current={r.version} />
+      {r.actions.includes('history') ? <VersionHistory id={r.id} current={r.version} /> : null}
     </Stack>
   );
 }
