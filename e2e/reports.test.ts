@@ -1,8 +1,9 @@
 // A mission report from draft to follow-up, in a real browser against the built platform: a team
-// member drafts and submits the report, the co-ordinator returns it with a comment, the member
-// revises and resubmits, the co-ordinator adopts and distributes it, a delegation downloads the
-// PDF; a recommendation gets a follow-up project that is marked implemented, and the dashboard
-// shows it. The pages talk to their own server only and log no error.
+// member drafts the report (a second tab saving at the same moment is refused and shown both
+// texts, never silently overwritten) and submits it, the co-ordinator returns it with a comment,
+// the member revises and resubmits, the co-ordinator adopts and distributes it, a delegation
+// downloads the PDF; a recommendation gets a follow-up project that is marked implemented, and the
+// dashboard shows it. The pages talk to their own server only and log no error.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,9 @@ const required = process.env.REQUIRE_E2E === '1';
 const PASSWORD = 'Mission-Report-2027!x';
 
 function expectedNoise(message: ConsoleMessage): boolean {
-  return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
+  if (message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session')) return true;
+  // The refused save of the two-editor step: the browser logs every 4xx answer.
+  return message.text().includes('status of 409') && /\/api\/reports\/[0-9a-f-]{36}$/.test(message.location().url);
 }
 
 async function signIn(page: Page, origin: string, email: string, oneTimePassword: string) {
@@ -171,6 +174,22 @@ describe.skipIf(!hasChromium && !required)('mission reports journey', () => {
     await member.getByText('Version 2', { exact: true }).first().waitFor();
     if (process.env.E2E_SCREENSHOTS)
       await member.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-editor.png'), fullPage: true });
+
+    // Two editors at once: a second tab saves first; the first tab's save is refused and shows both texts.
+    const other = await member.context().newPage();
+    await other.goto(member.url());
+    await other.getByRole('textbox', { name: 'Human dimension' }).fill('Registration takes four months; appeals take a year.');
+    await other.getByRole('button', { name: 'Save as new version' }).click();
+    await other.getByText('Version 3', { exact: true }).first().waitFor();
+    await other.close();
+    await member.getByRole('textbox', { name: 'Indicators' }).fill('Sea arrivals');
+    await member.getByRole('button', { name: 'Save as new version' }).click();
+    const conflict = member.getByRole('region', { name: 'Someone else saved meanwhile' });
+    await conflict.getByText('Registration takes four months; appeals take a year.').waitFor();
+    await conflict.getByText('Registration of asylum claims takes four months.').waitFor();
+    await conflict.getByRole('button', { name: 'Take their version' }).click();
+    await member.getByRole('button', { name: 'Save as new version' }).click();
+    await member.getByText('Version 4', { exact: true }).first().waitFor();
     await member.getByRole('button', { name: 'Submit for review' }).click();
     await member.getByText('Submitted', { exact: true }).first().waitFor();
 
