@@ -12,6 +12,7 @@ import { createAccount, resetAccountPassword } from './accounts.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { DIRECTORY_USAGE, export3w, import3w } from './directory.js';
 import { MISSIONS_USAGE, missions } from './missions.js';
+import { REPORTS_USAGE, reports } from './reports.js';
 import { SOLIDARITY_USAGE, solidarity } from './solidarity.js';
 import { importIndicators, WARNING_USAGE } from './warning.js';
 
@@ -35,6 +36,7 @@ ${SOLIDARITY_USAGE}
 ${WARNING_USAGE}
 ${DIRECTORY_USAGE}
 ${MISSIONS_USAGE}
+${REPORTS_USAGE}
 
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
@@ -172,6 +174,8 @@ export async function main(argv: string[]) {
       return restore(args);
     case 'missions':
       return missions(args);
+    case 'reports':
+      return reports(args);
     case 'solidarity':
       return solidarity(args);
     case 'import':

@@ -13,6 +13,8 @@ import type { Job } from './jobs/job.js';
 import { missionRoutes } from './missions/routes.js';
 import { seedMissionsDemo } from './missions/seed.js';
 import { referenceRoutes } from './reference/routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { seedReportsDemo } from './reports/seed.js';
 import { rosterRoutes } from './roster/routes.js';
 import { solidarityRoutes } from './solidarity/routes.js';
 import { seedSolidarityDemo } from './solidarity/seed.js';
@@ -44,4 +46,5 @@ export const DOMAINS: Domain[] = [
   { name: 'warning', routes: warningRoutes, seedDemo: seedWarningDemo },
   { name: 'roster', routes: rosterRoutes },
   { name: 'missions', routes: missionRoutes, seedDemo: seedMissionsDemo },
+  { name: 'reports', routes: reportRoutes, seedDemo: seedReportsDemo },
 ];

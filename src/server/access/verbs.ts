@@ -3,6 +3,7 @@ import { backupAccess } from '../backup/access.js';
 import { directoryAccess } from '../directory/access.js';
 import { missionAccess } from '../missions/access.js';
 import { referenceAccess } from '../reference/access.js';
+import { reportAccess } from '../reports/access.js';
 import { rosterAccess } from '../roster/access.js';
 import { solidarityAccess } from '../solidarity/access.js';
 import { userAccess } from '../users/access.js';
@@ -23,6 +24,7 @@ export const DOMAIN_ACCESS = [
   backupAccess,
   rosterAccess,
   missionAccess,
+  reportAccess,
 ] as const;
 
 export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../access/roles.js';
 import { BACKUP_ROWS } from '../backup/access-table.js';
 import { DIRECTORY_ROWS } from '../directory/access-table.js';
 import { MISSION_ROWS } from '../missions/access-table.js';
+import { REPORT_ROWS } from '../reports/access-table.js';
 import { ROSTER_ROWS } from '../roster/access-table.js';
 import { SOLIDARITY_ROWS } from '../solidarity/access-table.js';
 import type { AccessRow, AccessTable } from '../test-support/access-table.js';
@@ -80,6 +81,7 @@ const TABLE: AccessTable = {
   ...BACKUP_ROWS,
   ...ROSTER_ROWS,
   ...MISSION_ROWS,
+  ...REPORT_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

@@ -71,6 +71,15 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   mission_competence_competence_fk: 'One of the required competences is not in the reference list.',
   mission_language_language_fk: 'One of the required languages is not in the reference list.',
   deployment_mission_expert_uq: 'This expert is already on the mission’s team.',
+  mission_report_mission_uq: 'This mission already has a report.',
+  mission_report_version_number_uq: 'Someone saved this report at the same moment; reload it and save again.',
+  recommendation_country_fk: 'The State addressed by a recommendation is not in the reference data.',
+  recommendation_organisation_fk: 'The structure addressed by a recommendation does not exist.',
+  recommendation_addressee_ck: 'A recommendation is addressed to one State or one structure.',
+  follow_up_project_organisation_fk: 'The implementing organisation does not exist.',
+  follow_up_project_reason_ck: 'A project that was not implemented needs the reason.',
+  follow_up_project_budget_ck: 'A budget is a positive amount with its currency (ISO 4217).',
+  follow_up_project_dates_ck: 'A project cannot end before it starts.',
 };
 
 interface PgLikeError {

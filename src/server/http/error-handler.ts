@@ -67,6 +67,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     code: problem.code,
     requestId: String(request.id),
     ...(problem.extras.errors ? { errors: problem.extras.errors } : {}),
+    // Extension members (RFC 9457 §3.2) a page needs to recover, e.g. the current version on a conflict.
+    ...(problem.status < 500 ? (problem.extras.extensions ?? {}) : {}),
   };
   if (problem.extras.retryAfterSeconds) reply.header('retry-after', String(problem.extras.retryAfterSeconds));
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));

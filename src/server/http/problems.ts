@@ -40,7 +40,7 @@ export class Problem extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail?: string,
-    readonly extras: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extras: { errors?: FieldError[]; retryAfterSeconds?: number; extensions?: Record<string, unknown> } = {},
   ) {
     super(detail ?? PROBLEMS[code].title);
     this.status = PROBLEMS[code].status;

@@ -1,4 +1,4 @@
-import { AppShell, Divider, NavLink, Text } from '@mantine/core';
+import { AppShell, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,8 @@ export function Navigation() {
 
   return (
     <>
-      <AppShell.Section grow>
+      {/* The sections scroll on their own once they outgrow the window; the footer stays in view. */}
+      <AppShell.Section grow component={ScrollArea}>
         {items.map((item) => {
           const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
           return (

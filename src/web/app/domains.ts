@@ -3,6 +3,7 @@ import type i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { directoryDomain } from '../directory';
 import { missionsDomain } from '../missions';
+import { reportsDomain } from '../reports';
 import { rosterDomain } from '../roster';
 import { solidarityDomain } from '../solidarity';
 import { warningDomain } from '../warning';
@@ -32,7 +33,14 @@ export interface WebDomain {
 }
 
 /** Every domain of the web client, in navigation order. A new domain adds one line. */
-export const WEB_DOMAINS: WebDomain[] = [directoryDomain, solidarityDomain, warningDomain, rosterDomain, missionsDomain];
+export const WEB_DOMAINS: WebDomain[] = [
+  directoryDomain,
+  solidarityDomain,
+  warningDomain,
+  rosterDomain,
+  missionsDomain,
+  reportsDomain,
+];
 
 /** Adds every domain's translations to the interface's resources. */
 export function registerDomainTranslations(i18n: typeof i18next): void {

@@ -1,0 +1,266 @@
+// A mission report from draft to follow-up, in a real browser against the built platform: a team
+// member drafts the report (a second tab saving at the same moment is refused and shown both
+// texts, never silently overwritten) and submits it, the co-ordinator returns it with a comment,
+// the member revises and resubmits, the co-ordinator adopts and distributes it, a delegation
+// downloads the PDF; a recommendation gets a follow-up project that is marked implemented, and the
+// dashboard shows it. The pages talk to their own server only and log no error.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type RunningServer, startServer } from './server.js';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = fs.existsSync(executablePath);
+const required = process.env.REQUIRE_E2E === '1';
+const PASSWORD = 'Mission-Report-2027!x';
+
+function expectedNoise(message: ConsoleMessage): boolean {
+  if (message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session')) return true;
+  // The refused save of the two-editor step: the browser logs every 4xx answer.
+  return message.text().includes('status of 409') && /\/api\/reports\/[0-9a-f-]{36}$/.test(message.location().url);
+}
+
+async function signIn(page: Page, origin: string, email: string, oneTimePassword: string) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(oneTimePassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+  await page.getByRole('textbox', { name: 'One-time password' }).fill(oneTimePassword);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Mission reports' }).waitFor();
+}
+
+/** The co-ordinator's set-up through the API: two accounts, an expert profile for one, a deployed mission with that team. */
+async function setUp(page: Page, origin: string) {
+  const session = await (await page.request.get(`${origin}/api/auth/session`)).json();
+  const headers = { 'x-csrf-token': session.csrfToken };
+  const post = async (url: string, data: unknown, status = 201) => {
+    const response = await page.request.post(`${origin}/api${url}`, { headers, data });
+    expect(response.status(), `${url}: ${await response.text()}`).toBe(status);
+    return response.json();
+  };
+  const member = await post('/users', {
+    email: 'maria.member@example.org',
+    name: 'Maria Member',
+    grants: [{ role: 'expert', scopeType: 'global' }],
+  });
+  const delegation = await post('/users', {
+    email: 'dimitra.delegation@example.org',
+    name: 'Dimitra Delegation',
+    grants: [{ role: 'delegation', scopeType: 'country', countryIso2: 'GR' }],
+  });
+  const structures = (await (await page.request.get(`${origin}/api/structures`)).json()) as Array<{ code: string; id: string }>;
+  const odihr = structures.find((s) => s.code === 'ODIHR')!.id;
+  const expert = await post('/roster/experts', {
+    name: 'Maria Member',
+    organisationId: odihr,
+    userId: member.user.id,
+    gender: 'female',
+    nationalities: ['AT'],
+    competences: [{ code: 'border_security', level: 3 }],
+    languages: [{ code: 'en', speaking: 'C2', writing: 'C2' }],
+  });
+  const mission = await post('/missions', {
+    code: 'E2E-2027-05',
+    title: 'Aegean islands reception',
+    hostCountries: ['GR'],
+    startsOn: '2027-05-04',
+    endsOn: '2027-05-18',
+    teamMin: 1,
+    teamMax: 2,
+    consentStatus: 'given',
+    consentDate: '2027-04-01',
+    mandateReference: 'CIO.GAL/27/27',
+  });
+  await post(`/missions/${mission.id}/transitions`, { to: 'proposed' }, 200);
+  await post(`/missions/${mission.id}/transitions`, { to: 'approved' }, 200);
+  await post(`/missions/${mission.id}/team`, { expertIds: [expert.id] }, 200);
+  await post(`/missions/${mission.id}/transitions`, { to: 'deployed' }, 200);
+  return { member, delegation, odihr };
+}
+
+async function pdfText(data: Buffer): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+  let text = '';
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    text += `${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}\n`;
+  }
+  await pdf.destroy();
+  return text.replace(/\s+/g, ' ');
+}
+
+describe.skipIf(!hasChromium && !required)('mission reports journey', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
+    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
+    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
+    server = await startServer(repository);
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  test('draft, return, revise, adopt, distribute, download the PDF and follow a recommendation to implementation', {
+    timeout: 240_000,
+  }, async () => {
+    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { origin } = server;
+    const requests: string[] = [];
+    const errors: string[] = [];
+    const contexts: BrowserContext[] = [];
+    const open = async () => {
+      const context = await browser!.newContext({
+        viewport: { width: 1366, height: 900 },
+        locale: 'en-GB',
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on('request', (request) => requests.push(request.url()));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
+      });
+      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      return page;
+    };
+
+    const coordinator = await open();
+    await signIn(coordinator, origin, server.email, server.oneTimePassword);
+    const { member: memberAccount, delegation: delegationAccount, odihr } = await setUp(coordinator, origin);
+
+    // The team member opens the report, drafts it and submits it.
+    const member = await open();
+    await signIn(member, origin, memberAccount.user.email, memberAccount.oneTimePassword);
+    await member.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Mission reports' }).click();
+    await member.getByRole('heading', { level: 1, name: 'Mission reports' }).waitFor();
+    await member.getByRole('combobox', { name: 'Mission' }).selectOption({ label: 'E2E-2027-05 Aegean islands reception' });
+    await member.getByRole('button', { name: 'Open report' }).click();
+    await member.getByRole('heading', { level: 1, name: 'Report of mission E2E-2027-05' }).waitFor();
+    await member.getByRole('textbox', { name: 'Situation overview' }).fill('Arrivals on Lesvos doubled in April.');
+    await member.getByRole('textbox', { name: 'Human dimension' }).fill('Registration of asylum claims takes four months.');
+    await member.getByRole('combobox', { name: 'Alert level' }).selectOption('orange');
+    await member.getByRole('button', { name: 'Add a recommendation' }).click();
+    await member.getByRole('textbox', { name: 'Recommendation 1' }).fill('Open a second reception centre on Lesvos.');
+    await member.getByRole('textbox', { name: 'Addressed to a State' }).fill('GR');
+    await member.getByLabel('Due').fill('2020-06-30');
+    await member.getByRole('button', { name: 'Save as new version' }).click();
+    await member.getByText('Version 2', { exact: true }).first().waitFor();
+    if (process.env.E2E_SCREENSHOTS)
+      await member.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-editor.png'), fullPage: true });
+
+    // Two editors at once: a second tab saves first; the first tab's save is refused and shows both texts.
+    const other = await member.context().newPage();
+    await other.goto(member.url());
+    await other.getByRole('textbox', { name: 'Human dimension' }).fill('Registration takes four months; appeals take a year.');
+    await other.getByRole('button', { name: 'Save as new version' }).click();
+    await other.getByText('Version 3', { exact: true }).first().waitFor();
+    await other.close();
+    await member.getByRole('textbox', { name: 'Indicators' }).fill('Sea arrivals');
+    await member.getByRole('button', { name: 'Save as new version' }).click();
+    const conflict = member.getByRole('region', { name: 'Someone else saved meanwhile' });
+    await conflict.getByText('Registration takes four months; appeals take a year.').waitFor();
+    await conflict.getByText('Registration of asylum claims takes four months.').waitFor();
+    await conflict.getByRole('button', { name: 'Take their version' }).click();
+    await member.getByRole('button', { name: 'Save as new version' }).click();
+    await member.getByText('Version 4', { exact: true }).first().waitFor();
+    await member.getByRole('button', { name: 'Submit for review' }).click();
+    await member.getByText('Submitted', { exact: true }).first().waitFor();
+
+    // The co-ordinator returns it with a comment.
+    await coordinator.goto(`${origin}/reports`);
+    await coordinator.getByRole('link', { name: 'E2E-2027-05 Aegean islands reception' }).click();
+    await coordinator.getByRole('heading', { level: 2, name: 'Review' }).waitFor();
+    await coordinator.getByRole('textbox', { name: 'Comments for the team' }).fill('Add the security implications.');
+    await coordinator.getByRole('button', { name: 'Return with comments' }).click();
+    await coordinator.getByText('Returned', { exact: true }).first().waitFor();
+
+    // The member sees the comment, revises, and the history shows what changed.
+    await member.reload();
+    await member.getByRole('table', { name: 'Workflow history' }).getByText('Add the security implications.').waitFor();
+    await member
+      .getByRole('textbox', { name: 'Security implications for the region' })
+      .fill('Smuggling networks are shifting towards the land border.');
+    await member.getByRole('button', { name: 'Save as new version' }).click();
+    const differences = member.getByRole('region', { name: 'Differences between the two versions' });
+    await differences.getByText('Smuggling networks are shifting towards the land border.').waitFor();
+    await member.getByRole('button', { name: 'Submit for review' }).click();
+    await member.getByText('Submitted', { exact: true }).first().waitFor();
+
+    // The co-ordinator adopts and distributes it.
+    await coordinator.reload();
+    await coordinator.getByRole('button', { name: 'Adopt' }).click();
+    await coordinator.getByRole('button', { name: 'Distribute to delegations' }).click();
+    await coordinator.getByText('Distributed', { exact: true }).first().waitFor();
+
+    // A delegation downloads the PDF: an official document with numbered paragraphs.
+    const delegation = await open();
+    await signIn(delegation, origin, delegationAccount.user.email, delegationAccount.oneTimePassword);
+    await delegation.goto(`${origin}/reports`);
+    await delegation.getByRole('link', { name: 'E2E-2027-05 Aegean islands reception' }).click();
+    const [download] = await Promise.all([
+      delegation.waitForEvent('download'),
+      delegation.getByRole('link', { name: 'Download PDF' }).click(),
+    ]);
+    const text = await pdfText(fs.readFileSync((await download.path())!));
+    expect(text).toContain('RESTRICTED');
+    expect(text).toContain('1. Arrivals on Lesvos doubled in April.');
+    expect(text).toContain('3. Smuggling networks are shifting towards the land border.');
+
+    // The recommendation gets a project, which is marked implemented.
+    await coordinator.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Recommendations' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Recommendation tracker' }).waitFor();
+    await coordinator.getByRole('link', { name: '1. Open a second reception centre on Lesvos.' }).click();
+    await coordinator.getByText('Late', { exact: true }).first().waitFor();
+    await coordinator.getByRole('combobox', { name: 'Implementing organisation' }).selectOption(odihr);
+    await coordinator.getByRole('textbox', { name: 'Project' }).fill('Reception capacity on Lesvos');
+    await coordinator.getByRole('button', { name: 'Add project' }).click();
+    await coordinator.getByRole('link', { name: 'Reception capacity on Lesvos' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Reception capacity on Lesvos' }).waitFor();
+    await coordinator.getByRole('combobox', { name: 'Status' }).selectOption('implemented');
+    await coordinator.getByRole('button', { name: 'Save status' }).click();
+    await coordinator.getByText('Implemented', { exact: true }).first().waitFor();
+    await coordinator.getByRole('textbox', { name: 'Note' }).fill('Second centre opened.');
+    await coordinator.getByRole('button', { name: 'Add note' }).click();
+    await coordinator.getByText('Second centre opened.').waitFor();
+
+    // The dashboard shows it implemented.
+    await coordinator.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Implementation' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Implementation of recommendations' }).waitFor();
+    await coordinator.getByRole('img', { name: /share of adopted recommendations implemented/ }).waitFor();
+    await coordinator.getByText(/1 of 1 adopted recommendations implemented \(100 %\)/).waitFor();
+    if (process.env.E2E_SCREENSHOTS)
+      await coordinator.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-dashboard.png'), fullPage: true });
+
+    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
+    expect(foreign, 'requests to another host').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+    for (const context of contexts) await context.close();
+  });
+});

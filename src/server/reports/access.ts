@@ -1,0 +1,18 @@
+import type { DomainAccess } from '../access/domain.js';
+
+/**
+ * A report's team drafts it without a verb (membership is checked in the service). The
+ * co-ordinator reviews, adopts and distributes reports and steers the follow-up. Delegations and
+ * OSCE staff (focal points, analysts, incident reviewers) read distributed reports. A focal point
+ * records the follow-up projects its own structure implements (organisation scope).
+ */
+export const reportAccess = {
+  verbs: ['report.review', 'report.read', 'report.follow_up'],
+  grants: {
+    coordinator: ['report.review', 'report.read', 'report.follow_up'],
+    delegation: ['report.read'],
+    focal_point: ['report.read', 'report.follow_up'],
+    analyst: ['report.read'],
+    incident_reviewer: ['report.read'],
+  },
+} as const satisfies DomainAccess;

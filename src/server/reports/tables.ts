@@ -1,0 +1,91 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { ReportContent } from './schemas.js';
+
+type DateText = ColumnType<string, string, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'adopted' | 'distributed';
+export type ProjectStatus = 'not_started' | 'in_progress' | 'implemented' | 'not_implemented';
+
+export interface MissionReportTable {
+  id: Generated<string>;
+  mission_id: string;
+  status: Generated<ReportStatus>;
+  version: Generated<number>;
+  public_summary: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  adopted_at: Timestamp | null;
+  distributed_at: Timestamp | null;
+}
+
+export interface MissionReportVersionTable {
+  id: Generated<string>;
+  report_id: string;
+  number: number;
+  content: ColumnType<ReportContent, string, string>;
+  author_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MissionReportTransitionTable {
+  id: Generated<string>;
+  report_id: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: Generated<string>;
+  actor_id: string | null;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RecommendationTable {
+  id: Generated<string>;
+  report_id: string;
+  position: number;
+  text: string;
+  addressee_country_iso2: string | null;
+  addressee_organisation_id: string | null;
+  key_area_code: string;
+  dimension_code: string;
+  priority: 'high' | 'medium' | 'low';
+  due_on: DateText | null;
+  created_at: Generated<Date>;
+}
+
+export interface FollowUpProjectTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  organisation_id: string;
+  title: string;
+  /** numeric, read as text to keep its exact value. */
+  budget: ColumnType<string | null, string | number | null, string | number | null>;
+  currency: string | null;
+  starts_on: DateText | null;
+  ends_on: DateText | null;
+  status: Generated<ProjectStatus>;
+  reason: string | null;
+  status_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface FollowUpNoteTable {
+  id: Generated<string>;
+  project_id: string;
+  noted_on: DateText;
+  text: string;
+  author_id: string | null;
+  created_at: Generated<Date>;
+}
+
+/** The reports' tables. */
+export interface ReportTables {
+  mission_report: MissionReportTable;
+  mission_report_version: MissionReportVersionTable;
+  mission_report_transition: MissionReportTransitionTable;
+  recommendation: RecommendationTable;
+  follow_up_project: FollowUpProjectTable;
+  follow_up_note: FollowUpNoteTable;
+}
