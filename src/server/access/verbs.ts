@@ -1,6 +1,7 @@
 import { auditAccess } from '../audit/access.js';
 import { backupAccess } from '../backup/access.js';
 import { directoryAccess } from '../directory/access.js';
+import { incidentAccess } from '../incidents/access.js';
 import { missionAccess } from '../missions/access.js';
 import { referenceAccess } from '../reference/access.js';
 import { rosterAccess } from '../roster/access.js';
@@ -23,6 +24,7 @@ export const DOMAIN_ACCESS = [
   backupAccess,
   rosterAccess,
   missionAccess,
+  incidentAccess,
 ] as const;
 
 export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];

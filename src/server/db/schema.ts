@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DirectoryTables } from '../directory/tables.js';
+import type { IncidentTables } from '../incidents/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 import type { MissionTables } from '../missions/tables.js';
 import type { RosterTables } from '../roster/tables.js';
@@ -140,4 +141,11 @@ export interface PlatformTables {
  * The database as Kysely sees it. A domain declares its tables as an interface in its own
  * `tables.ts` and adds it to this intersection.
  */
-export type DB = PlatformTables & DirectoryTables & SolidarityTables & RosterTables & MissionTables & JobTables & WarningTables;
+export type DB = PlatformTables &
+  DirectoryTables &
+  SolidarityTables &
+  RosterTables &
+  MissionTables &
+  JobTables &
+  WarningTables &
+  IncidentTables;
