@@ -23,6 +23,7 @@ export function presentSummary(row: ReportRow): CaseSummary {
 export function presentCase(
   row: ReportRow,
   events: Array<{
+    id: string;
     at: Date;
     actor_id: string | null;
     actor_name: string | null;
@@ -52,6 +53,7 @@ export function presentCase(
     contactDeletedAt: iso(row.contact_deleted_at),
     protectedItems: { contact: count('contact') > 0, description: count('description') > 0, photos: count('photo') },
     history: events.map((e) => ({
+      id: String(e.id),
       at: new Date(e.at).toISOString(),
       actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? '' } : null,
       kind: e.kind,

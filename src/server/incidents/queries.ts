@@ -122,7 +122,7 @@ export function selectEvents(db: Db, reportId: string) {
   return db
     .selectFrom('incident_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.actor_id')
-    .select(['e.at', 'e.actor_id', 'u.name as actor_name', 'e.kind', 'e.from_status', 'e.to_status', 'e.note'])
+    .select(['e.id', 'e.at', 'e.actor_id', 'u.name as actor_name', 'e.kind', 'e.from_status', 'e.to_status', 'e.note'])
     .where('e.report_id', '=', reportId)
     .orderBy('e.at')
     .orderBy('e.id')

@@ -131,6 +131,7 @@ export const QueueView = Type.Object({ items: Type.Array(CaseSummary), total: Ty
 export type QueueView = Static<typeof QueueView>;
 
 export const CaseEvent = Type.Object({
+  id: Type.String(),
   at: Type.String(),
   actor: Person,
   kind: Type.String(),

@@ -2,6 +2,7 @@ import type { AnyRoute } from '@tanstack/react-router';
 import type i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { directoryDomain } from '../directory';
+import { incidentsDomain } from '../incidents';
 import { missionsDomain } from '../missions';
 import { rosterDomain } from '../roster';
 import { solidarityDomain } from '../solidarity';
@@ -32,7 +33,14 @@ export interface WebDomain {
 }
 
 /** Every domain of the web client, in navigation order. A new domain adds one line. */
-export const WEB_DOMAINS: WebDomain[] = [directoryDomain, solidarityDomain, warningDomain, rosterDomain, missionsDomain];
+export const WEB_DOMAINS: WebDomain[] = [
+  directoryDomain,
+  solidarityDomain,
+  warningDomain,
+  rosterDomain,
+  missionsDomain,
+  incidentsDomain,
+];
 
 /** Adds every domain's translations to the interface's resources. */
 export function registerDomainTranslations(i18n: typeof i18next): void {
