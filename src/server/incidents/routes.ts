@@ -97,8 +97,9 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'The statistics as CSV',
+        summary: 'The statistics as CSV ("<5" for suppressed counts)',
         querystring: StatisticsQuery,
+        produces: ['text/csv'],
         response: responses({ 200: Type.String() }),
       },
     },
@@ -117,6 +118,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })) },
           { additionalProperties: false },
         ),
+        produces: ['text/csv'],
         response: responses({ 200: Type.String() }),
       },
     },
