@@ -71,6 +71,10 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   mission_competence_competence_fk: 'One of the required competences is not in the reference list.',
   mission_language_language_fk: 'One of the required languages is not in the reference list.',
   deployment_mission_expert_uq: 'This expert is already on the mission’s team.',
+  incident_report_country_fk: 'The country of this report is not a known country.',
+  incident_report_point_ck: 'A map point needs both a latitude and a longitude.',
+  incident_report_place_ck: 'The place must be given, in at most 200 characters.',
+  incident_report_duplicate_fk: 'The report this one duplicates does not exist.',
 };
 
 interface PgLikeError {

@@ -271,6 +271,9 @@ describe.each(testBackends())('hate incident protected data on %s', (backend) =>
       submit(testReportBody({ contact: CONTACT, description: DESCRIPTION, country: 'XX' })),
     ]);
     expect(bodies[2]!.body.split('\n')[0]).toContain('bias_indicators');
+    // An unknown country: a clear problem, nothing stored, nothing protected echoed.
+    expect(bodies[5]!.statusCode).toBe(422);
+    expect(bodies[5]!.json().detail).toBe('The country of this report is not a known country.');
     for (const response of bodies) {
       for (const secret of ['Haddad', 'Kurt B', '1234567']) expect(response.body).not.toContain(secret);
     }
