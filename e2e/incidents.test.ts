@@ -138,6 +138,8 @@ describe.skipIf(!hasChromium && !required)('hate incident journey', () => {
     await country.fill('Gree');
     await visitor.getByRole('option', { name: 'Greece', exact: true }).click();
     await visitor.getByRole('textbox', { name: 'Place' }).fill('Chios');
+    await visitor.getByRole('img', { name: 'Map: tap to place the point (optional)' }).click({ position: { x: 250, y: 220 } });
+    expect(await visitor.getByRole('textbox', { name: 'Latitude (optional)' }).inputValue()).toMatch(/^\d+(\.\d+)?$/);
     await choose(visitor, 'Type of incident', 'Arson');
     await choose(visitor, 'Property attacked', 'Refugee shelter');
     await visitor.getByRole('checkbox', { name: 'Refugees', exact: true }).check();

@@ -25,6 +25,14 @@ function addressHash(address: string): Buffer {
   return createHash('sha256').update(`incident-address:${address}`).digest();
 }
 
+function assertUnderLimits(config: Context['config'], counts: { all: number; byAddress: number }): void {
+  if (counts.byAddress >= config.incidentMaxReportsPerAddressPerHour || counts.all >= config.incidentMaxReportsPerHour) {
+    throw new Problem('rate_limited', 'Too many reports have been sent. Please try again in an hour.', {
+      retryAfterSeconds: 3600,
+    });
+  }
+}
+
 /** What the public form needs before it is filled: the public key and the form's checks. */
 export async function formSettings(ctx: Context): Promise<FormSettingsView> {
   const key = await q.selectActiveKey(ctx.db);
@@ -77,6 +85,10 @@ export async function submitReport(ctx: Context, input: ReportBody): Promise<Rec
   if (input.sealed && input.sealed.keyId !== key.id) {
     throw new Problem('conflict', 'The encryption key has changed. Reload the page and send the report again.');
   }
+  const address = addressHash(ctx.address);
+  // A first look at the limits before the costly part (decoding photos, encrypting), so that a
+  // flood is turned away cheaply; the count that decides is taken again under the lock below.
+  if (config.incidentRateLimit) assertUnderLimits(config, await q.countSubmissions(ctx.db, address));
   const publicKey = publicKeyFromSpki(key.public_key_spki);
   const limits = { maxBytes: config.incidentPhotoMaxBytes, maxPixels: config.incidentPhotoMaxPixels };
   const photos = (input.photos ?? []).map((photo, i) => {
@@ -89,15 +101,9 @@ export async function submitReport(ctx: Context, input: ReportBody): Promise<Rec
   const contact = input.sealed?.contact ? decodeSealed(input.sealed.contact) : contactText ? text(contactText) : undefined;
 
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const address = addressHash(ctx.address);
     if (config.incidentRateLimit) {
       await q.lockSubmissions(trx);
-      const counts = await q.countSubmissions(trx, address);
-      if (counts.byAddress >= config.incidentMaxReportsPerAddressPerHour || counts.all >= config.incidentMaxReportsPerHour) {
-        throw new Problem('rate_limited', 'Too many reports have been sent. Please try again in an hour.', {
-          retryAfterSeconds: 3600,
-        });
-      }
+      assertUnderLimits(config, await q.countSubmissions(trx, address));
     }
     if (!(await q.insertSubmission(trx, address, proofHash(input.proof)))) {
       throw new Problem('validation', 'This form has already been sent. Reload the page to send another report.');

@@ -24,6 +24,8 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
 import { canEncrypt, fileToBase64, sealText } from './crypto';
+import { PointPicker } from './PointPicker';
+import { cleanPhotoInBrowser } from './photos';
 import { type Proof, solveProof } from './proof';
 import { BIAS_INDICATORS, BIAS_MOTIVATIONS, formQuery, INCIDENT_TYPES, PROPERTY_TARGETS, SOURCES, TARGETS } from './queries';
 
@@ -207,6 +209,15 @@ export function ReportPage() {
           <Text size="xs" c="dimmed">
             {t('incidents.fields.pointHelp')}
           </Text>
+          <PointPicker
+            label={t('incidents.fields.pointMap')}
+            point={
+              form.latitude !== '' && form.longitude !== ''
+                ? { latitude: Number(form.latitude), longitude: Number(form.longitude) }
+                : null
+            }
+            onPick={(p) => setForm((f) => ({ ...f, latitude: p.latitude, longitude: p.longitude }))}
+          />
 
           <Title order={2} size="h3">
             {t('incidents.report.what')}
@@ -286,7 +297,9 @@ export function ReportPage() {
             multiple
             clearable
             value={photos}
-            onChange={setPhotos}
+            onChange={(files) => {
+              void Promise.all(files.map(cleanPhotoInBrowser)).then(setPhotos);
+            }}
             error={
               tooMany
                 ? t('incidents.fields.photosTooMany')
