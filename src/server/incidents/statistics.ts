@@ -27,19 +27,35 @@ function conditions(filter: StatisticsQuery) {
   return sql.join(parts, sql` and `);
 }
 
-/** Exact counts of verified incidents by one dimension, and their exact total (never published as they are). */
+/**
+ * Exact counts of verified incidents by one dimension, and their exact total (never published as
+ * they are). One scan: the total is the empty grouping set; by target (an incident may have several)
+ * the total counts incidents, not targets, so it is a query of its own.
+ */
 export async function exactCounts(db: Kysely<DB>, by: StatDimension, filter: StatisticsQuery) {
   const where = conditions(filter);
-  const join = by === 'target' ? sql`cross join lateral unnest(r.targets) as t(target)` : sql``;
-  const [rows, total] = await Promise.all([
-    sql<{ key: string; n: number }>`
-      select ${KEY[by]} as key, count(*)::int as n
-      from incident_report r ${join}
-      where ${where}
-      group by 1 order by 1`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from incident_report r where ${where}`.execute(db),
-  ]);
-  return { rows: rows.rows.map((r) => ({ key: r.key, n: Number(r.n) })), total: Number(total.rows[0]?.n ?? 0) };
+  if (by === 'target') {
+    const [rows, total] = await Promise.all([
+      sql<{ key: string; n: number }>`
+        select t.target as key, count(*)::int as n
+        from incident_report r cross join lateral unnest(r.targets) as t(target)
+        where ${where}
+        group by 1 order by 1`.execute(db),
+      sql<{ n: number }>`select count(*)::int as n from incident_report r where ${where}`.execute(db),
+    ]);
+    return { rows: rows.rows.map((r) => ({ key: r.key, n: Number(r.n) })), total: Number(total.rows[0]?.n ?? 0) };
+  }
+  const result = await sql<{ key: string | null; n: number; is_total: boolean }>`
+    select ${KEY[by]} as key, count(*)::int as n, grouping(${KEY[by]}) = 1 as is_total
+    from incident_report r
+    where ${where}
+    group by grouping sets ((${KEY[by]}), ())
+    order by 1`.execute(db);
+  const total = result.rows.find((r) => r.is_total);
+  return {
+    rows: result.rows.filter((r) => !r.is_total).map((r) => ({ key: String(r.key), n: Number(r.n) })),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 /** Public statistics of verified incidents, every figure through the small-count rule. */
