@@ -37,6 +37,11 @@ export interface Config {
   /** The public form's proof of work (leading zero bits) and the least time it is open, in seconds. */
   incidentProofBits: number;
   incidentMinFillSeconds: number;
+  /**
+   * The key of the hash under which the rate limits count addresses. Unset, each process draws a
+   * random one at start (instances then count addresses separately); set it to share the count.
+   */
+  incidentAddressKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     incidentPhotoMaxPixels: integer(env, 'INCIDENT_PHOTO_MAX_PIXELS', 24_000_000, 10_000, 100_000_000),
     incidentProofBits: integer(env, 'INCIDENT_PROOF_BITS', 14, 0, 24),
     incidentMinFillSeconds: integer(env, 'INCIDENT_MIN_FILL_SECONDS', 3, 0, 3600),
+    incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
     jobPeriodSeconds: env.JOB_PERIOD_SECONDS ? integer(env, 'JOB_PERIOD_SECONDS', 3600, 1, 24 * 3600) : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
@@ -86,6 +87,17 @@ describe.each(testBackends())('hate incident abuse resistance on %s', (backend) 
     expect(floodAccepted + before + 3).toBe(8);
     expect(flood.filter((r) => r.statusCode === 429)).toHaveLength(10 - floodAccepted);
     expect(await reports()).toBe(8);
+
+    // Whoever copies the database cannot find the addresses by trying them all.
+    const hashes = (await t.database.db.selectFrom('incident_submission').select('address_hash').execute()).map((r) =>
+      Buffer.from(r.address_hash).toString('hex'),
+    );
+    expect(hashes.length).toBeGreaterThan(0);
+    for (let i = 0; i < 256; i++) {
+      for (const guess of [`192.0.2.${i}`, `incident-address:192.0.2.${i}`]) {
+        expect(hashes).not.toContain(createHash('sha256').update(guess).digest('hex'));
+      }
+    }
 
     // Reviewers work on, whatever the flood.
     const queue = await t.request(await t.as('incident_reviewer'), { method: 'GET', url: '/api/incidents/reports' });

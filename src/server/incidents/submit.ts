@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { insertAuditEntry } from '../audit/queries.js';
 import type { Context } from '../context.js';
 import { Problem } from '../http/problems.js';
@@ -21,8 +21,17 @@ export function receiptHash(receipt: string): Buffer {
   return createHash('sha256').update(`incident-receipt:${receipt.trim().toUpperCase()}`).digest();
 }
 
-function addressHash(address: string): Buffer {
-  return createHash('sha256').update(`incident-address:${address}`).digest();
+/** Drawn once per process when INCIDENT_ADDRESS_KEY is not set; never stored. */
+const PROCESS_ADDRESS_KEY = randomBytes(32);
+
+/**
+ * The address as the rate limits count it: an HMAC under a key the database does not hold, so
+ * that whoever copies the database cannot try every address and tie a reporter to a report.
+ */
+function addressHash(address: string, key: string | undefined): Buffer {
+  return createHmac('sha256', key ?? PROCESS_ADDRESS_KEY)
+    .update(address)
+    .digest();
 }
 
 function assertUnderLimits(config: Context['config'], counts: { all: number; byAddress: number }): void {
@@ -85,7 +94,7 @@ export async function submitReport(ctx: Context, input: ReportBody): Promise<Rec
   if (input.sealed && input.sealed.keyId !== key.id) {
     throw new Problem('conflict', 'The encryption key has changed. Reload the page and send the report again.');
   }
-  const address = addressHash(ctx.address);
+  const address = addressHash(ctx.address, config.incidentAddressKey);
   // A first look at the limits before the costly part (decoding photos, encrypting), so that a
   // flood is turned away cheaply; the count that decides is taken again under the lock below.
   if (config.incidentRateLimit) assertUnderLimits(config, await q.countSubmissions(ctx.db, address));

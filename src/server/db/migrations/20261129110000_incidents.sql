@@ -105,8 +105,9 @@ create table incident_event (
 create index incident_event_report_idx on incident_event (report_id, at);
 create index incident_event_actor_idx on incident_event (actor_id);
 
--- Accepted public submissions, for the rate limits: a hash of the address (never the address
--- itself) and the hash of the proof of work, so that a proof is not used twice. Purged after a day.
+-- Accepted public submissions, for the rate limits: an HMAC of the address under a key the
+-- database does not hold (never the address itself) and the hash of the proof of work, so that a
+-- proof is not used twice. Purged after a day.
 create table incident_submission (
   id bigint generated always as identity primary key,
   address_hash bytea not null,
