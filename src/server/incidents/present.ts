@@ -33,6 +33,7 @@ export function presentCase(
     note: string | null;
   }>,
   sealed: Array<{ kind: string; n: number }>,
+  duplicates: string[],
   actions: string[],
 ): CaseView {
   const count = (kind: string) => Number(sealed.find((s) => s.kind === kind)?.n ?? 0);
@@ -48,6 +49,7 @@ export function presentCase(
     contactConsent: row.contact_consent,
     redactedDescription: row.redacted_description,
     duplicateOf: row.duplicate_of,
+    duplicates,
     rejectionReason: row.rejection_reason,
     closedAt: iso(row.closed_at),
     contactDeletedAt: iso(row.contact_deleted_at),

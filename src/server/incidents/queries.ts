@@ -138,6 +138,16 @@ export function selectSealedSummary(db: Db, reportId: string) {
     .execute();
 }
 
+export async function selectDuplicates(db: Db, reportId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('incident_report')
+    .select('id')
+    .where('duplicate_of', '=', reportId)
+    .orderBy('received_at')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function selectSealed(db: Db, reportId: string) {
   return db
     .selectFrom('incident_sealed')

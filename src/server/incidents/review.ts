@@ -53,7 +53,11 @@ async function loadCase(ctx: Context, id: string) {
 export async function getCase(ctx: Context, id: string): Promise<CaseView> {
   assertAllowed(ctx.actor, 'incident.review');
   const row = await loadCase(ctx, id);
-  const [events, sealed] = await Promise.all([q.selectEvents(ctx.db, id), q.selectSealedSummary(ctx.db, id)]);
+  const [events, sealed, duplicates] = await Promise.all([
+    q.selectEvents(ctx.db, id),
+    q.selectSealedSummary(ctx.db, id),
+    q.selectDuplicates(ctx.db, id),
+  ]);
   const where = { countryIso2: row.country_iso2 };
   const actions = [
     ...NEXT[row.status as Status].map((s) => `status:${s}`),
@@ -65,7 +69,7 @@ export async function getCase(ctx: Context, id: string): Promise<CaseView> {
       ? ['read_protected']
       : []),
   ];
-  return presentCase(row, events, sealed, actions);
+  return presentCase(row, events, sealed, duplicates, actions);
 }
 
 /** Locks the report and checks that the caller reviews its country. */

@@ -149,6 +149,7 @@ export const CaseView = Type.Object({
   contactConsent: Type.Boolean(),
   redactedDescription: Type.Union([Type.String(), Type.Null()]),
   duplicateOf: Type.Union([Uuid, Type.Null()]),
+  duplicates: Type.Array(Uuid, { description: 'The reports linked to this one as its duplicates.' }),
   rejectionReason: Type.Union([Type.String(), Type.Null()]),
   closedAt: Type.Union([Type.String(), Type.Null()]),
   contactDeletedAt: Type.Union([Type.String(), Type.Null()]),

@@ -73,6 +73,16 @@ describe.each(testBackends())('hate incident workflow on %s', (backend) => {
     expect(await feedValue('HU', '2024-01-01')).toBe(1);
     expect((await risk('HU', 2024))?.incidents).toBe(2);
 
+    // The ODIHR submission lists the one verified incident, without personal data.
+    const exported = await t.request(reviewer, { method: 'GET', url: '/api/incidents/export/odihr.csv?year=2024' });
+    const lines = exported.body.trim().split('\n');
+    expect(lines[0]).toBe(
+      'date,date_approximate,country,location,incident_category,incident_type,property_target,bias_motivation,bias_indicators,targets,source',
+    );
+    expect(lines.filter((l) => l.includes('Hungary'))).toEqual([
+      '2024-06-02,no,Hungary,Vienna,threat,threat,,racist_xenophobic,,migrants,ngo',
+    ]);
+
     const history = (await t.request(reviewer, { method: 'GET', url: `/api/incidents/reports/${first}` })).json() as CaseView;
     expect(history.history.map((e) => [e.kind, e.toStatus])).toEqual([
       ['assigned', 'under_review'],
@@ -90,6 +100,10 @@ describe.each(testBackends())('hate incident workflow on %s', (backend) => {
     const linked = await move(copy, { status: 'duplicate', duplicateOf: kept });
     expect(linked).toMatchObject({ status: 'duplicate', duplicateOf: kept });
     await move(kept, { status: 'duplicate', duplicateOf: '00000000-0000-4000-8000-000000000000' }, 422);
+    const keptView = (
+      await t.request(await t.as('incident_reviewer'), { method: 'GET', url: `/api/incidents/reports/${kept}` })
+    ).json() as CaseView;
+    expect(keptView.duplicates).toEqual([copy]);
 
     const spam = await insertTestReport(t.database.db, { status: 'under_review' });
     await move(spam, { status: 'rejected' }, 400);

@@ -73,6 +73,16 @@ export function CasePage() {
           </Anchor>
         </Text>
       ) : null}
+      {c.duplicates.length > 0 ? (
+        <Text>
+          {t('incidents.case.duplicates')}{' '}
+          {c.duplicates.map((d) => (
+            <Anchor key={d} component={Link} to={`/incidents/review/${d}`} mr="xs">
+              {d.slice(0, 8)}
+            </Anchor>
+          ))}
+        </Text>
+      ) : null}
       {c.rejectionReason ? <Text>{t('incidents.case.rejectedBecause', { reason: c.rejectionReason })}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Table>

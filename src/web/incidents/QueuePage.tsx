@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueQuery } from '../../server/incidents/schemas.js';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
+import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
 import { INCIDENT_TYPES, queueQuery, STATUS_COLOURS, STATUSES } from './queries';
@@ -20,11 +21,19 @@ export function QueuePage() {
   const countries = useQuery(countriesQuery(lang));
   const [filter, setFilter] = useState<QueueQuery>({ limit: PAGE, offset: 0 });
   const queue = useQuery(queueQuery(filter));
+  const canExport = useCan('incident.export');
   const name = (iso2: string) => countries.data?.find((c) => c.iso2 === iso2)?.name ?? iso2;
   const change = (patch: Partial<QueueQuery>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
   return (
     <Stack gap="md">
-      <Title order={1}>{t('incidents.queue.title')}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{t('incidents.queue.title')}</Title>
+        {canExport ? (
+          <Anchor href="/api/incidents/export/odihr.csv" download>
+            {t('incidents.queue.odihr')}
+          </Anchor>
+        ) : null}
+      </Group>
       <Group align="end" wrap="wrap">
         <Select
           label={t('incidents.fields.status')}
