@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { type RunningServer, startServer } from './server.js';
+import { type RunningServer, type StartOptions, startServer } from './server.js';
 
 export const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -98,19 +98,19 @@ export async function signInFirstTime(
 
 /**
  * Starts the built platform on a fresh database and Chromium for the journeys of one `describe`,
- * and stops both afterwards. `prepare` sets the scene through the API before the browser starts.
- * Returns what the tests use; calling it before the set-up finished throws.
+ * and stops both afterwards. `start` passes settings and a step before the server starts;
+ * `prepare` sets the scene through the API before the browser starts. Returns what the tests use;
+ * calling it before the set-up finished throws.
  */
-export function journeyPlatform(prepare?: (server: RunningServer) => Promise<void>): () => {
-  server: RunningServer;
-  browser: Browser;
-} {
+export function journeyPlatform(
+  options: { start?: StartOptions; prepare?: (server: RunningServer) => Promise<void> } = {},
+): () => { server: RunningServer; browser: Browser } {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     ensureBuilt();
-    server = await startServer(REPOSITORY);
-    await prepare?.(server);
+    server = await startServer(REPOSITORY, options.start);
+    await options.prepare?.(server);
     browser = await launchBrowser();
   }, 300_000);
   afterAll(async () => {
@@ -121,4 +121,37 @@ export function journeyPlatform(prepare?: (server: RunningServer) => Promise<voi
     if (!server || !browser) throw new Error('The server or the browser did not start.');
     return { server, browser };
   };
+}
+
+/** An API client signed in with a password, for setting the scene as the operator would through the pages. */
+export type ApiCall = <T>(method: string, url: string, body?: unknown) => Promise<T>;
+
+export async function apiSignIn(origin: string, email: string, password: string): Promise<ApiCall> {
+  const login = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in of ${email}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${origin}/api${url}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  };
+}
+
+/** Replaces a new account's one-time password through the API and signs in with the new one. */
+export async function apiSignInFirstTime(
+  origin: string,
+  account: { email: string; oneTimePassword: string; newPassword: string },
+): Promise<ApiCall> {
+  const call = await apiSignIn(origin, account.email, account.oneTimePassword);
+  await call('POST', '/auth/password', { currentPassword: account.oneTimePassword, newPassword: account.newPassword });
+  return apiSignIn(origin, account.email, account.newPassword);
 }

@@ -7,37 +7,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
-import { describeJourney, journeyPlatform, Watcher } from './browser.js';
+import { apiSignInFirstTime, describeJourney, journeyPlatform, Watcher } from './browser.js';
 
 const PASSWORD = 'Directory-Journey-2026!';
-
-/** A signed-in API client for setting the scene, as the operator would through the interface. */
-async function signIn(origin: string, email: string, password: string) {
-  const login = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!login.ok) throw new Error(`sign-in of ${email}: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${origin}/api${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  };
-  return call;
-}
-
-async function withNewPassword(origin: string, email: string, oneTimePassword: string) {
-  const call = await signIn(origin, email, oneTimePassword);
-  await call('POST', '/auth/password', { currentPassword: oneTimePassword, newPassword: PASSWORD });
-  return signIn(origin, email, PASSWORD);
-}
 
 async function signInPage(page: Page, origin: string, email: string) {
   await page.goto(`${origin}/sign-in`);
@@ -51,46 +23,48 @@ describeJourney('directory journey', () => {
   let focalEmail = '';
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-e2e-directory-'));
 
-  const platform = journeyPlatform(async (server) => {
-    const { origin } = server;
-    const coordinator = await withNewPassword(origin, server.email, server.oneTimePassword);
-    const organisations = await coordinator<{ items: { id: string; code: string }[] }>(
-      'GET',
-      '/directory/organisations?limit=200',
-    );
-    const id = (code: string) => organisations.items.find((o) => o.code === code)?.id as string;
-    const ana = await coordinator<{ id: string }>('POST', '/directory/contacts', {
-      organisationId: id('FO-SERBIA'),
-      name: 'Ana Anti-Trafficking',
-      title: 'National Anti-Trafficking Adviser',
-      emails: ['ana.at@example.org'],
-      countries: ['RS'],
-      keyAreas: ['trafficking'],
-      visibility: 'public',
-    });
-    await coordinator('POST', '/directory/activities', {
-      organisationId: id('FO-SERBIA'),
-      title: 'Victim identification along the Balkan route',
-      keyAreas: ['trafficking'],
-      countries: ['RS'],
-      status: 'ongoing',
-      contactId: ana.id,
-      visibility: 'public',
-    });
-    await coordinator('POST', '/directory/contacts', {
-      organisationId: id('ODIHR'),
-      name: 'Hidden Person',
-      countries: ['RS'],
-      keyAreas: ['trafficking'],
-      visibility: 'coordinator',
-    });
-    focalEmail = 'focal.odihr@example.org';
-    const created = await coordinator<{ oneTimePassword: string }>('POST', '/users', {
-      email: focalEmail,
-      name: 'Olga Focal',
-      grants: [{ role: 'focal_point', scopeType: 'organisation', organisationId: id('ODIHR') }],
-    });
-    await withNewPassword(origin, focalEmail, created.oneTimePassword);
+  const platform = journeyPlatform({
+    prepare: async (server) => {
+      const { origin } = server;
+      const coordinator = await apiSignInFirstTime(origin, { ...server, newPassword: PASSWORD });
+      const organisations = await coordinator<{ items: { id: string; code: string }[] }>(
+        'GET',
+        '/directory/organisations?limit=200',
+      );
+      const id = (code: string) => organisations.items.find((o) => o.code === code)?.id as string;
+      const ana = await coordinator<{ id: string }>('POST', '/directory/contacts', {
+        organisationId: id('FO-SERBIA'),
+        name: 'Ana Anti-Trafficking',
+        title: 'National Anti-Trafficking Adviser',
+        emails: ['ana.at@example.org'],
+        countries: ['RS'],
+        keyAreas: ['trafficking'],
+        visibility: 'public',
+      });
+      await coordinator('POST', '/directory/activities', {
+        organisationId: id('FO-SERBIA'),
+        title: 'Victim identification along the Balkan route',
+        keyAreas: ['trafficking'],
+        countries: ['RS'],
+        status: 'ongoing',
+        contactId: ana.id,
+        visibility: 'public',
+      });
+      await coordinator('POST', '/directory/contacts', {
+        organisationId: id('ODIHR'),
+        name: 'Hidden Person',
+        countries: ['RS'],
+        keyAreas: ['trafficking'],
+        visibility: 'coordinator',
+      });
+      focalEmail = 'focal.odihr@example.org';
+      const created = await coordinator<{ oneTimePassword: string }>('POST', '/users', {
+        email: focalEmail,
+        name: 'Olga Focal',
+        grants: [{ role: 'focal_point', scopeType: 'organisation', organisationId: id('ODIHR') }],
+      });
+      await apiSignInFirstTime(origin, { email: focalEmail, oneTimePassword: created.oneTimePassword, newPassword: PASSWORD });
+    },
   });
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 

@@ -4,38 +4,23 @@
 // the member revises and resubmits, the co-ordinator adopts and distributes it, a delegation
 // downloads the PDF; a recommendation gets a follow-up project that is marked implemented, and the
 // dashboard shows it. The pages talk to their own server only and log no error.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from './server.js';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { describeJourney, journeyPlatform, sessionCheck, signInFirstTime, Watcher } from './browser.js';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(executablePath);
-const required = process.env.REQUIRE_E2E === '1';
 const PASSWORD = 'Mission-Report-2027!x';
 
 function expectedNoise(message: ConsoleMessage): boolean {
-  if (message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session')) return true;
+  if (sessionCheck(message)) return true;
   // The refused save of the two-editor step: the browser logs every 4xx answer.
   return message.text().includes('status of 409') && /\/api\/reports\/[0-9a-f-]{36}$/.test(message.location().url);
 }
 
 async function signIn(page: Page, origin: string, email: string, oneTimePassword: string) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(oneTimePassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
-  await page.getByRole('textbox', { name: 'One-time password' }).fill(oneTimePassword);
-  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Mission reports' }).waitFor();
+  await signInFirstTime(page, origin, { email, oneTimePassword, newPassword: PASSWORD }, { name: 'Mission reports' });
 }
 
 /** The co-ordinator's set-up through the API: two accounts, an expert profile for one, a deployed mission with that team. */
@@ -98,57 +83,24 @@ async function pdfText(data: Buffer): Promise<string> {
   return text.replace(/\s+/g, ' ');
 }
 
-describe.skipIf(!hasChromium && !required)('mission reports journey', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}.`);
-    const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(repository, file)));
-    if (!built) execFileSync('npm', ['run', 'build'], { cwd: repository, stdio: 'inherit' });
-    server = await startServer(repository);
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+describeJourney('mission reports journey', () => {
+  const platform = journeyPlatform();
 
   test('draft, return, revise, adopt, distribute, download the PDF and follow a recommendation to implementation', {
     timeout: 240_000,
   }, async () => {
-    if (!server || !browser) throw new Error('The server or the browser did not start.');
+    const { server, browser } = platform();
     const { origin } = server;
-    const requests: string[] = [];
-    const errors: string[] = [];
+    const watcher = new Watcher(expectedNoise);
     const contexts: BrowserContext[] = [];
     const open = async () => {
-      const context = await browser!.newContext({
+      const context = await browser.newContext({
         viewport: { width: 1366, height: 900 },
         locale: 'en-GB',
         acceptDownloads: true,
       });
       contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      page.on('request', (request) => requests.push(request.url()));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !expectedNoise(message)) errors.push(`${message.text()} (${message.location().url})`);
-      });
-      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-      return page;
+      return watcher.page(context);
     };
 
     const coordinator = await open();
@@ -176,7 +128,7 @@ describe.skipIf(!hasChromium && !required)('mission reports journey', () => {
       await member.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-editor.png'), fullPage: true });
 
     // Two editors at once: a second tab saves first; the first tab's save is refused and shows both texts.
-    const other = await member.context().newPage();
+    const other = await watcher.page(member.context());
     await other.goto(member.url());
     await other.getByRole('textbox', { name: 'Human dimension' }).fill('Registration takes four months; appeals take a year.');
     await other.getByRole('button', { name: 'Save as new version' }).click();
@@ -258,9 +210,7 @@ describe.skipIf(!hasChromium && !required)('mission reports journey', () => {
     if (process.env.E2E_SCREENSHOTS)
       await coordinator.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-dashboard.png'), fullPage: true });
 
-    const foreign = requests.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
-    expect(foreign, 'requests to another host').toEqual([]);
-    expect(errors, 'console errors').toEqual([]);
+    watcher.expectClean(origin);
     for (const context of contexts) await context.close();
   });
 });

@@ -76,8 +76,16 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `node dist/cli/main.js serve` in the repository, with its own data directory and port. */
-export async function startServer(repository: string): Promise<RunningServer> {
+/**
+ * `node dist/cli/main.js serve` in the repository, with its own data directory and port. `env` adds
+ * settings; `prepare` runs first with the server's environment (e.g. a CLI command on its database).
+ */
+export interface StartOptions {
+  env?: Record<string, string>;
+  prepare?: (env: NodeJS.ProcessEnv) => void;
+}
+
+export async function startServer(repository: string, options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-e2e-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -88,10 +96,12 @@ export async function startServer(repository: string): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
     DATABASE_URL: '',
     WEB_DIR: path.join(repository, 'dist', 'web'),
+    ...options.env,
   };
   // A configured administrator would replace the one-time password this journey signs in with.
   delete env.CROSSROADS_ADMIN_EMAIL;
   delete env.CROSSROADS_ADMIN_PASSWORD;
+  options.prepare?.(env);
 
   const child = spawn(process.execPath, [path.join(repository, 'dist', 'cli', 'main.js'), 'serve'], {
     cwd: repository,

@@ -11,6 +11,7 @@ import { seedReferenceData } from '../server/reference/seed.js';
 import { createAccount, resetAccountPassword } from './accounts.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { DIRECTORY_USAGE, export3w, import3w } from './directory.js';
+import { INCIDENTS_USAGE, incidents } from './incidents.js';
 import { MISSIONS_USAGE, missions } from './missions.js';
 import { REPORTS_USAGE, reports } from './reports.js';
 import { SOLIDARITY_USAGE, solidarity } from './solidarity.js';
@@ -37,6 +38,7 @@ ${WARNING_USAGE}
 ${DIRECTORY_USAGE}
 ${MISSIONS_USAGE}
 ${REPORTS_USAGE}
+${INCIDENTS_USAGE}
 
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
@@ -178,6 +180,8 @@ export async function main(argv: string[]) {
       return reports(args);
     case 'solidarity':
       return solidarity(args);
+    case 'incidents':
+      return incidents(args);
     case 'import':
       if (args[0] === 'indicators') return importIndicators(args.slice(1));
       if (args[0] === '3w') return import3w(args.slice(1));

@@ -25,6 +25,23 @@ export interface Config {
   bodyLimitBytes: number;
   /** Tests only: every scheduled job runs every this many seconds instead of its own period. */
   jobPeriodSeconds: number | undefined;
+  /** Hate incidents: reporters' contact details are deleted this many days after a case is closed. */
+  incidentContactRetentionDays: number;
+  /** Public reports accepted per address, and in all, per hour; off only for a benchmark run. */
+  incidentRateLimit: boolean;
+  incidentMaxReportsPerAddressPerHour: number;
+  incidentMaxReportsPerHour: number;
+  /** Largest photo (bytes) and most pixels accepted; at most five photos per report. */
+  incidentPhotoMaxBytes: number;
+  incidentPhotoMaxPixels: number;
+  /** The public form's proof of work (leading zero bits) and the least time it is open, in seconds. */
+  incidentProofBits: number;
+  incidentMinFillSeconds: number;
+  /**
+   * The key of the hash under which the rate limits count addresses. Unset, each process draws a
+   * random one at start (instances then count addresses separately); set it to share the count.
+   */
+  incidentAddressKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +103,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     trustProxy: flag(env, 'TRUST_PROXY', false),
     webDir: path.resolve(env.WEB_DIR || defaults.webDir || 'dist/web'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
+    incidentContactRetentionDays: integer(env, 'INCIDENT_CONTACT_RETENTION_DAYS', 90, 0, 3650),
+    incidentRateLimit: flag(env, 'INCIDENT_RATE_LIMIT', true),
+    incidentMaxReportsPerAddressPerHour: integer(env, 'INCIDENT_MAX_REPORTS_PER_ADDRESS_PER_HOUR', 10, 1, 100000),
+    incidentMaxReportsPerHour: integer(env, 'INCIDENT_MAX_REPORTS_PER_HOUR', 500, 1, 10_000_000),
+    incidentPhotoMaxBytes: integer(env, 'INCIDENT_PHOTO_MAX_BYTES', 4 * 1024 * 1024, 1024, 32 * 1024 * 1024),
+    incidentPhotoMaxPixels: integer(env, 'INCIDENT_PHOTO_MAX_PIXELS', 24_000_000, 10_000, 100_000_000),
+    incidentProofBits: integer(env, 'INCIDENT_PROOF_BITS', 14, 0, 24),
+    incidentMinFillSeconds: integer(env, 'INCIDENT_MIN_FILL_SECONDS', 3, 0, 3600),
+    incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
     jobPeriodSeconds: env.JOB_PERIOD_SECONDS ? integer(env, 'JOB_PERIOD_SECONDS', 3600, 1, 24 * 3600) : undefined,
   };
 }

@@ -9,6 +9,9 @@ import { seedDirectoryDemo } from './directory/demo/seed.js';
 import { directoryRoutes } from './directory/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { problemRoutes } from './http/problem-routes.js';
+import { incidentJobs } from './incidents/jobs.js';
+import { incidentRoutes } from './incidents/routes.js';
+import { seedIncidentsDemo } from './incidents/seed.js';
 import type { Job } from './jobs/job.js';
 import { missionRoutes } from './missions/routes.js';
 import { seedMissionsDemo } from './missions/seed.js';
@@ -47,4 +50,5 @@ export const DOMAINS: Domain[] = [
   { name: 'roster', routes: rosterRoutes },
   { name: 'missions', routes: missionRoutes, seedDemo: seedMissionsDemo },
   { name: 'reports', routes: reportRoutes, seedDemo: seedReportsDemo },
+  { name: 'incidents', routes: incidentRoutes, seedDemo: seedIncidentsDemo, jobs: incidentJobs },
 ];

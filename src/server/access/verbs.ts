@@ -1,6 +1,7 @@
 import { auditAccess } from '../audit/access.js';
 import { backupAccess } from '../backup/access.js';
 import { directoryAccess } from '../directory/access.js';
+import { incidentAccess } from '../incidents/access.js';
 import { missionAccess } from '../missions/access.js';
 import { referenceAccess } from '../reference/access.js';
 import { reportAccess } from '../reports/access.js';
@@ -25,6 +26,7 @@ export const DOMAIN_ACCESS = [
   rosterAccess,
   missionAccess,
   reportAccess,
+  incidentAccess,
 ] as const;
 
 export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];

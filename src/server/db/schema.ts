@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DirectoryTables } from '../directory/tables.js';
+import type { IncidentTables } from '../incidents/tables.js';
 import type { JobTables } from '../jobs/tables.js';
 import type { MissionTables } from '../missions/tables.js';
 import type { ReportTables } from '../reports/tables.js';
@@ -148,4 +149,5 @@ export type DB = PlatformTables &
   MissionTables &
   JobTables &
   WarningTables &
-  ReportTables;
+  ReportTables &
+  IncidentTables;

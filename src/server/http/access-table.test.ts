@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../access/roles.js';
 import { BACKUP_ROWS } from '../backup/access-table.js';
 import { DIRECTORY_ROWS } from '../directory/access-table.js';
+import { INCIDENT_ROWS } from '../incidents/access-table.js';
 import { MISSION_ROWS } from '../missions/access-table.js';
 import { REPORT_ROWS } from '../reports/access-table.js';
 import { ROSTER_ROWS } from '../roster/access-table.js';
@@ -82,6 +83,7 @@ const TABLE: AccessTable = {
   ...ROSTER_ROWS,
   ...MISSION_ROWS,
   ...REPORT_ROWS,
+  ...INCIDENT_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

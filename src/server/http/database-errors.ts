@@ -80,6 +80,10 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   follow_up_project_reason_ck: 'A project that was not implemented needs the reason.',
   follow_up_project_budget_ck: 'A budget is a positive amount with its currency (ISO 4217).',
   follow_up_project_dates_ck: 'A project cannot end before it starts.',
+  incident_report_country_fk: 'The country of this report is not a known country.',
+  incident_report_point_ck: 'A map point needs both a latitude and a longitude.',
+  incident_report_place_ck: 'The place must be given, in at most 200 characters.',
+  incident_report_duplicate_fk: 'The report this one duplicates does not exist.',
 };
 
 interface PgLikeError {

@@ -2,6 +2,7 @@ import type { AnyRoute } from '@tanstack/react-router';
 import type i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { directoryDomain } from '../directory';
+import { incidentsDomain } from '../incidents';
 import { missionsDomain } from '../missions';
 import { reportsDomain } from '../reports';
 import { rosterDomain } from '../roster';
@@ -40,6 +41,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   rosterDomain,
   missionsDomain,
   reportsDomain,
+  incidentsDomain,
 ];
 
 /** Adds every domain's translations to the interface's resources. */

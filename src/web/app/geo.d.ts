@@ -2,6 +2,8 @@
 declare module 'd3-geo' {
   export interface GeoProjection {
     fitExtent(extent: [[number, number], [number, number]], object: unknown): GeoProjection;
+    (point: [number, number]): [number, number] | null;
+    invert?(point: [number, number]): [number, number] | null;
   }
   export function geoNaturalEarth1(): GeoProjection;
   export function geoPath(projection: GeoProjection): (object: unknown) => string | null;

@@ -1,0 +1,159 @@
+// Hate incidents across pages, in a real browser against the built platform: the organisation's
+// key is created with the command line; a visitor on a phone reports an incident with a photo and
+// keeps the receipt; a reviewer verifies it and reads the contact details, giving a reason and the
+// passphrase (decrypted in the browser); the public statistics change and the reporter sees the status.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jpeg from 'jpeg-js';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, test } from 'vitest';
+import { type ApiCall, apiSignInFirstTime, describeJourney, journeyPlatform, REPOSITORY, Watcher } from './browser.js';
+
+const PASSWORD = 'Incidents-Journey-2026!';
+const PASSPHRASE = 'journey passphrase for the organisation key';
+const CONTACT = 'Samir, +30 690 555 0101';
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describeJourney('hate incident journey', () => {
+  const reviewerEmail = 'irene.reviewer@example.org';
+  let coordinator: ApiCall | undefined;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-e2e-incidents-'));
+
+  const platform = journeyPlatform({
+    start: {
+      env: { INCIDENT_MIN_FILL_SECONDS: '1' },
+      // The key pair, made as an operator would: the passphrase on standard input, never stored.
+      prepare: (env) => {
+        const output = execFileSync(process.execPath, [path.join(REPOSITORY, 'dist', 'cli', 'main.js'), 'incidents', 'keygen'], {
+          env: { ...env, CROSSROADS_INCIDENT_PASSPHRASE: '' },
+          input: `${PASSPHRASE}\n`,
+          encoding: 'utf8',
+        });
+        if (!output.includes('Created the incident key')) throw new Error(output);
+      },
+    },
+    prepare: async (server) => {
+      coordinator = await apiSignInFirstTime(server.origin, { ...server, newPassword: PASSWORD });
+      const created = await coordinator<{ oneTimePassword: string }>('POST', '/users', {
+        email: reviewerEmail,
+        name: 'Irene Reviewer',
+        grants: [{ role: 'incident_reviewer', scopeType: 'global' }],
+      });
+      await apiSignInFirstTime(server.origin, {
+        email: reviewerEmail,
+        oneTimePassword: created.oneTimePassword,
+        newPassword: PASSWORD,
+      });
+      fs.writeFileSync(
+        path.join(scratch, 'shelter.jpg'),
+        jpeg.encode({ width: 64, height: 48, data: Buffer.alloc(64 * 48 * 4, 120) }, 90).data,
+      );
+    },
+  });
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  test('a visitor reports on a phone, a reviewer verifies and reads the contact, the statistics change', {
+    timeout: 240_000,
+  }, async () => {
+    const { server, browser } = platform();
+    if (!coordinator) throw new Error('The co-ordinator did not sign in.');
+    const { origin } = server;
+    const watcher = new Watcher();
+
+    // The statistics before: nothing verified in Greece.
+    const before = (await (await fetch(`${origin}/api/incidents/statistics?country=GR`)).json()) as { total: { value: number } };
+    expect(before.total.value).toBe(0);
+
+    // A visitor on a phone.
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-GB',
+    });
+    const visitor = await watcher.page(phone);
+    await visitor.goto(`${origin}/incidents/report`);
+    await visitor.getByRole('heading', { level: 1, name: 'Report a hate incident' }).waitFor();
+    await visitor.getByLabel('Date of the incident').fill('2025-06-14');
+    const country = visitor.getByRole('combobox', { name: 'Country' });
+    await country.click();
+    await country.fill('Gree');
+    await visitor.getByRole('option', { name: 'Greece', exact: true }).click();
+    await visitor.getByRole('textbox', { name: 'Place' }).fill('Chios');
+    await visitor.getByRole('img', { name: 'Map: tap to place the point (optional)' }).click({ position: { x: 250, y: 220 } });
+    expect(await visitor.getByRole('textbox', { name: 'Latitude (optional)' }).inputValue()).toMatch(/^\d+(\.\d+)?$/);
+    await choose(visitor, 'Type of incident', 'Arson');
+    await choose(visitor, 'Property attacked', 'Refugee shelter');
+    await visitor.getByRole('checkbox', { name: 'Refugees', exact: true }).check();
+    await choose(visitor, 'Bias motivation', 'Racist and xenophobic');
+    await visitor.getByRole('checkbox', { name: 'Symbols, drawings or graffiti' }).check();
+    await visitor
+      .getByRole('textbox', { name: 'Description' })
+      .fill('At night someone set fire to the door of the shelter and sprayed slogans.');
+    await choose(visitor, 'You are reporting as', 'Witness');
+    await visitor.locator('input[type="file"]').setInputFiles(path.join(scratch, 'shelter.jpg'));
+    await visitor.getByRole('textbox', { name: 'Your contact details' }).fill(CONTACT);
+    await visitor.getByRole('checkbox', { name: 'I agree to be contacted about this report' }).check();
+    await visitor.getByRole('button', { name: 'Send the report' }).click();
+    await visitor.getByRole('heading', { level: 1, name: 'Thank you: your report has been received' }).waitFor();
+    const receipt = (await visitor.getByTestId('receipt').textContent())?.trim() ?? '';
+    expect(receipt).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+
+    // A reviewer verifies it and reads the contact details with a reason and the passphrase.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const reviewer = await watcher.page(desk);
+    await reviewer.goto(`${origin}/sign-in`);
+    await reviewer.getByRole('textbox', { name: 'Email' }).fill(reviewerEmail);
+    await reviewer.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+    await reviewer.getByRole('button', { name: 'Sign in' }).click();
+    await reviewer.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
+    await reviewer.getByRole('link', { name: 'Incident review' }).first().click();
+    await reviewer.getByRole('heading', { level: 1, name: 'Incident review queue' }).waitFor();
+    await reviewer.getByRole('row', { name: /Chios/ }).getByRole('link').click();
+    await reviewer.getByRole('heading', { level: 1, name: 'Incident case' }).waitFor();
+    expect(await reviewer.getByText(CONTACT).count()).toBe(0);
+    await reviewer.getByRole('button', { name: 'Assign to me' }).click();
+    await reviewer.getByTestId('case-status').filter({ hasText: 'Under review' }).waitFor();
+    await choose(reviewer, 'New status', 'Verified');
+    await reviewer.getByRole('textbox', { name: 'Note' }).first().fill('Confirmed with the shelter staff.');
+    await reviewer.getByRole('button', { name: 'Apply' }).click();
+    await reviewer.getByTestId('case-status').filter({ hasText: 'Verified' }).waitFor();
+    await reviewer.getByRole('textbox', { name: 'Why do you need to see it?' }).fill('Calling the witness back');
+    await reviewer.getByLabel('Organisation key passphrase').fill(PASSPHRASE);
+    await reviewer.getByRole('button', { name: 'Show protected data' }).click();
+    await reviewer.getByTestId('protected-contact').filter({ hasText: CONTACT }).waitFor();
+    await reviewer.getByTestId('protected-description').filter({ hasText: 'set fire to the door' }).waitFor();
+    await reviewer.getByRole('img', { name: 'Photo 1' }).waitFor();
+    const audit = await coordinator<{ items: Array<{ verb: string; details: { reason?: string } }> }>(
+      'GET',
+      '/audit?verb=incident.protected.read',
+    );
+    expect(audit.items.map((e) => e.details.reason)).toEqual(['Calling the witness back']);
+
+    // The public statistics now count it, as "fewer than 5".
+    await visitor.goto(`${origin}/incidents/statistics`);
+    await visitor.getByRole('heading', { level: 1, name: 'Hate incidents against migrants and refugees' }).waitFor();
+    await visitor.getByTestId('stats-total').filter({ hasText: 'Verified incidents: fewer than 5' }).waitFor();
+    await visitor.getByRole('img', { name: 'Map of verified incidents by country' }).waitFor();
+    const after = (await (await fetch(`${origin}/api/incidents/statistics?country=GR`)).json()) as {
+      total: { fewerThanFive: boolean };
+    };
+    expect(after.total.fewerThanFive).toBe(true);
+
+    // The reporter checks the status with the receipt.
+    await visitor.goto(`${origin}/incidents/status`);
+    await visitor.getByRole('textbox', { name: 'Receipt code' }).fill(receipt);
+    await visitor.getByRole('button', { name: 'Check' }).click();
+    await visitor.getByTestId('receipt-status').filter({ hasText: 'Verified' }).waitFor();
+
+    watcher.expectClean(origin);
+    await phone.close();
+    await desk.close();
+  });
+});

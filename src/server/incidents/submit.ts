@@ -1,0 +1,190 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { insertAuditEntry } from '../audit/queries.js';
+import type { Context } from '../context.js';
+import { Problem } from '../http/problems.js';
+import { CLOSED } from './categories.js';
+import { asBuffer, publicKeyFromSpki, type SealedItem, sealItem } from './crypto.js';
+import { cleanPhoto } from './photos.js';
+import { proofFault, proofHash } from './proof.js';
+import * as q from './queries.js';
+import type { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from './schemas.js';
+
+const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function newReceipt(): string {
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+export function receiptHash(receipt: string): Buffer {
+  return createHash('sha256').update(`incident-receipt:${receipt.trim().toUpperCase()}`).digest();
+}
+
+/** Drawn once per process when INCIDENT_ADDRESS_KEY is not set; never stored. */
+const PROCESS_ADDRESS_KEY = randomBytes(32);
+
+/**
+ * The address as the rate limits count it: an HMAC under a key the database does not hold, so
+ * that whoever copies the database cannot try every address and tie a reporter to a report.
+ */
+function addressHash(address: string, key: string | undefined): Buffer {
+  return createHmac('sha256', key ?? PROCESS_ADDRESS_KEY)
+    .update(address)
+    .digest();
+}
+
+function assertUnderLimits(config: Context['config'], counts: { all: number; byAddress: number }): void {
+  if (counts.byAddress >= config.incidentMaxReportsPerAddressPerHour || counts.all >= config.incidentMaxReportsPerHour) {
+    throw new Problem('rate_limited', 'Too many reports have been sent. Please try again in an hour.', {
+      retryAfterSeconds: 3600,
+    });
+  }
+}
+
+/** What the public form needs before it is filled: the public key and the form's checks. */
+export async function formSettings(ctx: Context): Promise<FormSettingsView> {
+  const key = await q.selectActiveKey(ctx.db);
+  return {
+    proofBits: ctx.config.incidentProofBits,
+    minFillSeconds: ctx.config.incidentMinFillSeconds,
+    photoMaxBytes: ctx.config.incidentPhotoMaxBytes,
+    maxPhotos: 5,
+    key: key ? { keyId: key.id, spki: asBuffer(key.public_key_spki).toString('base64') } : null,
+  };
+}
+
+function decodeSealed(item: { wrappedKey: string; payload: string }): SealedItem {
+  return { wrappedKey: Buffer.from(item.wrappedKey, 'base64'), payload: Buffer.from(item.payload, 'base64') };
+}
+
+/**
+ * Accepts a public report. The description and contact arrive encrypted by the browser or, when
+ * it cannot, are encrypted here before anything is stored; photos are re-encoded (dropping all
+ * metadata) and encrypted. Rate limits are counted in the database under a lock, in the same
+ * transaction as the report, so an accepted report is never lost and a refused one leaves nothing.
+ */
+export async function submitReport(ctx: Context, input: ReportBody): Promise<ReceiptView> {
+  const { config } = ctx;
+  const receipt = newReceipt();
+  // A filled honeypot is a robot: it gets an answer that looks the same, and nothing is kept.
+  if (input.website) return { receipt };
+  const fault = proofFault(input.proof, config.incidentProofBits, config.incidentMinFillSeconds);
+  if (fault) throw new Problem('validation', fault, { errors: [{ pointer: '/proof', message: fault }] });
+  if ((input.sealed === undefined) === (input.description === undefined)) {
+    const message = 'Send the description either encrypted or as text, not both.';
+    throw new Problem('validation', message, { errors: [{ pointer: '/description', message }] });
+  }
+  if (input.sealed && input.contact !== undefined) {
+    const message = 'An encrypted report sends its contact details encrypted too.';
+    throw new Problem('validation', message, { errors: [{ pointer: '/contact', message }] });
+  }
+  const isProperty = ['arson', 'vandalism', 'graffiti', 'desecration', 'property_attack_other'].includes(input.incidentType);
+  if (input.propertyTarget && !isProperty) {
+    const message = 'Only an attack against property has a property target.';
+    throw new Problem('validation', message, { errors: [{ pointer: '/propertyTarget', message }] });
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  if (input.occurredOn > today || input.occurredOn < '1990-01-01') {
+    const message = 'The date must be between 1990 and today.';
+    throw new Problem('validation', message, { errors: [{ pointer: '/occurredOn', message }] });
+  }
+  const key = await q.selectActiveKey(ctx.db);
+  if (!key) throw new Problem('unavailable', 'Reports cannot be received until the organisation has created its key.');
+  if (input.sealed && input.sealed.keyId !== key.id) {
+    throw new Problem('conflict', 'The encryption key has changed. Reload the page and send the report again.');
+  }
+  const address = addressHash(ctx.address, config.incidentAddressKey);
+  // A first look at the limits before the costly part (decoding photos, encrypting), so that a
+  // flood is turned away cheaply; the count that decides is taken again under the lock below.
+  if (config.incidentRateLimit) assertUnderLimits(config, await q.countSubmissions(ctx.db, address));
+  const publicKey = publicKeyFromSpki(key.public_key_spki);
+  const limits = { maxBytes: config.incidentPhotoMaxBytes, maxPixels: config.incidentPhotoMaxPixels };
+  const photos = (input.photos ?? []).map((photo, i) => {
+    const clean = cleanPhoto(Buffer.from(photo.data, 'base64'), photo.mediaType, limits, i);
+    return { mediaType: clean.type, ...sealItem(publicKey, clean.bytes) };
+  });
+  const text = (value: string) => sealItem(publicKey, Buffer.from(value, 'utf8'));
+  const description = input.sealed ? decodeSealed(input.sealed.description) : text(input.description ?? '');
+  const contactText = input.contact?.trim();
+  const contact = input.sealed?.contact ? decodeSealed(input.sealed.contact) : contactText ? text(contactText) : undefined;
+
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    if (config.incidentRateLimit) {
+      await q.lockSubmissions(trx);
+      assertUnderLimits(config, await q.countSubmissions(trx, address));
+    }
+    if (!(await q.insertSubmission(trx, address, proofHash(input.proof)))) {
+      throw new Problem('validation', 'This form has already been sent. Reload the page to send another report.');
+    }
+    const report = await trx
+      .insertInto('incident_report')
+      .values({
+        receipt_hash: receiptHash(receipt),
+        occurred_on: input.occurredOn,
+        date_approximate: input.dateApproximate ?? false,
+        country_iso2: input.country,
+        place: input.place.trim() || '-',
+        latitude: input.point ? Math.round(input.point.latitude * 100) / 100 : null,
+        longitude: input.point ? Math.round(input.point.longitude * 100) / 100 : null,
+        incident_type: input.incidentType,
+        property_target: input.propertyTarget ?? null,
+        targets: input.targets,
+        bias_motivation: input.biasMotivation,
+        bias_indicators: input.biasIndicators ?? [],
+        source: input.source,
+        contact_consent: (input.contactConsent ?? false) && contact !== undefined,
+        encrypted_in: input.sealed ? 'browser' : 'server',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const sealed = [
+      { kind: 'description' as const, item: description, mediaType: null, position: 0 },
+      ...(contact ? [{ kind: 'contact' as const, item: contact, mediaType: null, position: 0 }] : []),
+      ...photos.map((p, i) => ({ kind: 'photo' as const, item: p, mediaType: p.mediaType, position: i })),
+    ];
+    await trx
+      .insertInto('incident_sealed')
+      .values(
+        sealed.map((s) => ({
+          report_id: report.id,
+          kind: s.kind,
+          key_id: key.id,
+          wrapped_key: s.item.wrappedKey,
+          payload: s.item.payload,
+          media_type: s.mediaType,
+          position: s.position,
+        })),
+      )
+      .execute();
+    await q.insertEvent(trx, { reportId: report.id, actorId: null, kind: 'received', to: 'received' });
+    // The reporter's address is not written to the audit log: it would tie them to the report.
+    await insertAuditEntry(trx, {
+      actorId: null,
+      verb: 'incident.report.receive',
+      recordType: 'incident_report',
+      recordId: report.id,
+      requestId: ctx.requestId,
+    });
+    return report.id;
+  });
+  if (!id) throw new Problem('internal');
+  return { receipt };
+}
+
+/** The status of a report, for the reporter who holds its receipt code; nothing else. */
+export async function receiptStatus(ctx: Context, code: string): Promise<ReceiptStatusView> {
+  const row = await ctx.db
+    .selectFrom('incident_report')
+    .select(['status', 'received_at', 'updated_at'])
+    .where('receipt_hash', '=', receiptHash(code))
+    .executeTakeFirst();
+  if (!row) throw new Problem('not_found', 'No report has this receipt code.');
+  return {
+    status: row.status as ReceiptStatusView['status'],
+    receivedAt: new Date(row.received_at).toISOString().slice(0, 10),
+    updatedAt: new Date(row.updated_at).toISOString().slice(0, 10),
+  };
+}
+
+export const isClosed = (status: string) => (CLOSED as readonly string[]).includes(status);

@@ -1,0 +1,83 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Dates are read as ISO strings (queries cast them) and written as strings. */
+type Day = ColumnType<string, string, string>;
+
+export interface IncidentKeyTable {
+  id: Generated<string>;
+  public_key_spki: Buffer;
+  sealed_private_key: Buffer | null;
+  kdf_salt: Buffer | null;
+  kdf_iterations: number | null;
+  seal_iv: Buffer | null;
+  created_at: Generated<Date>;
+  retired_at: Timestamp | null;
+}
+
+export interface IncidentReportTable {
+  id: Generated<string>;
+  receipt_hash: Buffer;
+  status: Generated<string>;
+  occurred_on: Day;
+  date_approximate: Generated<boolean>;
+  country_iso2: string;
+  place: string;
+  /** numeric, read as text. */
+  latitude: ColumnType<string | null, number | null, number | null>;
+  longitude: ColumnType<string | null, number | null, number | null>;
+  incident_type: string;
+  property_target: string | null;
+  targets: string[];
+  bias_motivation: string;
+  bias_indicators: Generated<string[]>;
+  source: string;
+  contact_consent: Generated<boolean>;
+  encrypted_in: 'browser' | 'server';
+  redacted_description: string | null;
+  assigned_to: string | null;
+  duplicate_of: string | null;
+  rejection_reason: string | null;
+  closed_at: Timestamp | null;
+  contact_deleted_at: Timestamp | null;
+  received_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface IncidentSealedTable {
+  id: Generated<string>;
+  report_id: string;
+  kind: 'contact' | 'description' | 'photo';
+  key_id: string;
+  wrapped_key: Buffer;
+  payload: Buffer;
+  media_type: string | null;
+  position: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface IncidentEventTable {
+  id: Generated<string>;
+  report_id: string;
+  at: Generated<Date>;
+  actor_id: string | null;
+  kind: 'received' | 'status' | 'assigned' | 'note' | 'redacted' | 'contact_deleted';
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+}
+
+export interface IncidentSubmissionTable {
+  id: Generated<string>;
+  address_hash: Buffer;
+  proof_hash: Buffer;
+  at: Generated<Date>;
+}
+
+export interface IncidentTables {
+  incident_key: IncidentKeyTable;
+  incident_report: IncidentReportTable;
+  incident_sealed: IncidentSealedTable;
+  incident_event: IncidentEventTable;
+  incident_submission: IncidentSubmissionTable;
+}

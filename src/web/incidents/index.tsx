@@ -1,0 +1,70 @@
+import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import type { WebDomain } from '../app/domains';
+import { requireSignIn } from '../app/guards';
+import de from './i18n/de.json';
+import en from './i18n/en.json';
+import es from './i18n/es.json';
+import fr from './i18n/fr.json';
+import it from './i18n/it.json';
+import ru from './i18n/ru.json';
+
+// Decorative, hidden from screen readers like the shell's icons: a megaphone and a bar chart.
+const icon = (d: string) => (
+  <svg
+    width={18}
+    height={18}
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={2}
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+    focusable="false"
+  >
+    <path d={d} />
+  </svg>
+);
+const ReportIcon = () => icon('M3 11v2a1 1 0 0 0 1 1h3l5 4V6L7 10H4a1 1 0 0 0-1 1zM16 8a5 5 0 0 1 0 8');
+const ChartIcon = () => icon('M4 20V10M10 20V4M16 20v-8M22 20H2');
+const QueueIcon = () => icon('M4 6h16M4 12h16M4 18h10');
+
+/** Hate incidents: the public report form and receipt status, the public statistics, and the reviewers' queue and cases. */
+export const incidentsDomain: WebDomain = {
+  name: 'incidents',
+  routes: (root: AnyRoute) => [
+    createRoute({
+      getParentRoute: () => root,
+      path: 'incidents/report',
+      component: lazyRouteComponent(() => import('./ReportPage'), 'ReportPage'),
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: 'incidents/status',
+      component: lazyRouteComponent(() => import('./StatusPage'), 'StatusPage'),
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: 'incidents/statistics',
+      component: lazyRouteComponent(() => import('./StatisticsPage'), 'StatisticsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: 'incidents/review',
+      beforeLoad: requireSignIn,
+      component: lazyRouteComponent(() => import('./QueuePage'), 'QueuePage'),
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: 'incidents/review/$id',
+      beforeLoad: requireSignIn,
+      component: lazyRouteComponent(() => import('./CasePage'), 'CasePage'),
+    }),
+  ],
+  nav: [
+    { to: '/incidents/report', label: 'incidents.nav.report', icon: <ReportIcon />, show: 'public' },
+    { to: '/incidents/statistics', label: 'incidents.nav.statistics', icon: <ChartIcon />, show: 'public' },
+    { to: '/incidents/review', label: 'incidents.nav.review', icon: <QueueIcon />, show: 'incident.review' },
+  ],
+  translations: { en, fr, de, it, ru, es },
+};

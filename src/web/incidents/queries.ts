@@ -1,0 +1,65 @@
+import { queryOptions } from '@tanstack/react-query';
+import type {
+  CaseView,
+  FormSettingsView,
+  QueueQuery,
+  QueueView,
+  StatDimension,
+  StatisticsQuery,
+  StatisticsView,
+} from '../../server/incidents/schemas.js';
+import { api, queryString } from '../app/api';
+
+/** The codes of the ODIHR categories (their names are in the translations). */
+export {
+  BIAS_INDICATORS,
+  BIAS_MOTIVATIONS,
+  INCIDENT_TYPES,
+  PROPERTY_TARGETS,
+  SOURCES,
+  STATUSES,
+  TARGETS,
+} from '../../server/incidents/categories.js';
+export type { CaseView, FormSettingsView, QueueView, StatDimension, StatisticsQuery, StatisticsView };
+
+export const formQuery = queryOptions({
+  queryKey: ['incidents', 'form'],
+  queryFn: () => api.get<FormSettingsView>('/incidents/form'),
+});
+
+export const queueQuery = (filter: QueueQuery) =>
+  queryOptions({
+    queryKey: ['incidents', 'queue', filter],
+    queryFn: () => api.get<QueueView>(`/incidents/reports${queryString({ ...filter })}`),
+  });
+
+export const caseQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['incidents', 'case', id],
+    queryFn: () => api.get<CaseView>(`/incidents/reports/${id}`),
+  });
+
+export const reviewersQuery = queryOptions({
+  queryKey: ['incidents', 'reviewers'],
+  queryFn: () => api.get<Array<{ id: string; name: string }>>('/incidents/reviewers'),
+});
+
+export const statisticsQuery = (query: StatisticsQuery) =>
+  queryOptions({
+    queryKey: ['incidents', 'statistics', query],
+    queryFn: () => api.get<StatisticsView>(`/incidents/statistics${queryString({ ...query })}`),
+  });
+
+export const STATUS_COLOURS: Record<string, string> = {
+  received: 'gray',
+  under_review: 'blue',
+  verified: 'green',
+  not_verified: 'orange',
+  duplicate: 'grape',
+  rejected: 'red',
+};
+
+/** A published count as a person reads it: "fewer than 5" or the (rounded) number. */
+export function countText(count: { value: number | null; fewerThanFive: boolean }, fewer: string): string {
+  return count.fewerThanFive ? fewer : String(count.value ?? 0);
+}
