@@ -46,10 +46,16 @@ function placeholders(text: string): Set<string> {
   return new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ''));
 }
 
-/** The base keys English marks as plural: those with a `<base>_other` form. */
+/**
+ * The base keys English marks as plural: those with both `<base>_one` and `<base>_other` forms,
+ * the two English needs. A code that merely ends in `_other` (`violent_attack_other`) is no plural.
+ */
 function pluralBases(english: Strings): Set<string> {
   const bases = new Set<string>();
-  for (const key of english.keys()) if (key.endsWith('_other')) bases.add(key.slice(0, -'_other'.length));
+  for (const key of english.keys()) {
+    const base = key.slice(0, -'_other'.length);
+    if (key.endsWith('_other') && english.has(`${base}_one`)) bases.add(base);
+  }
   return bases;
 }
 
