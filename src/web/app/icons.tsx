@@ -1,7 +1,8 @@
 // Inline icons: no icon font and no request to another host. Decorative, so hidden from screen readers.
 import type { SVGProps } from 'react';
 
-function Icon({ children, size = 18, ...props }: SVGProps<SVGSVGElement> & { size?: number }) {
+/** An inline icon of the navigation's size and style; `children` are its SVG shapes on a 24-unit grid. */
+export function Icon({ children, size = 18, ...props }: SVGProps<SVGSVGElement> & { size?: number }) {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"

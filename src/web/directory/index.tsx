@@ -1,6 +1,7 @@
-import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import type { AnyRoute } from '@tanstack/react-router';
 import type { WebDomain } from '../app/domains';
-import { requireSignIn } from '../app/guards';
+import { Icon } from '../app/icons';
+import { lazyPage } from '../app/pages';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
@@ -10,77 +11,36 @@ import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: an address card and a telephone handset.
 const CardIcon = () => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <Icon>
     <rect x="3" y="4" width="18" height="16" rx="2" />
     <circle cx="9" cy="11" r="2.5" />
     <path d="M5.5 17c.8-1.8 2-2.6 3.5-2.6s2.7.8 3.5 2.6M15 9h3M15 13h3" />
-  </svg>
+  </Icon>
 );
 const PhoneIcon = () => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <Icon>
     <path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2" />
-  </svg>
+  </Icon>
 );
 const GlobeIcon = () => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <Icon>
     <circle cx="12" cy="12" r="9" />
     <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
-  </svg>
+  </Icon>
 );
-
-const page = (root: AnyRoute, path: string, load: () => Promise<Record<string, unknown>>, name: string, signedIn = false) =>
-  createRoute({
-    getParentRoute: () => root,
-    path,
-    ...(signedIn ? { beforeLoad: requireSignIn } : {}),
-    component: lazyRouteComponent(load as never, name as never),
-  });
 
 /** The directory: search, "whom do I call?", organisations, contacts, activities, the public map and the 3W matrix. */
 export const directoryDomain: WebDomain = {
   name: 'directory',
   routes: (root: AnyRoute) => [
-    page(root, 'directory', () => import('./SearchPage'), 'SearchPage'),
-    page(root, 'directory/whom-to-call', () => import('./WhomToCallPage'), 'WhomToCallPage'),
-    page(root, 'directory/public', () => import('./PublicPage'), 'PublicPage'),
-    page(root, 'directory/organisations/$id', () => import('./OrganisationPage'), 'OrganisationPage'),
-    page(root, 'directory/contacts/$id', () => import('./ContactPage'), 'ContactPage'),
-    page(root, 'directory/activities/new', () => import('./ActivityEditorPage'), 'ActivityEditorPage', true),
-    page(root, 'directory/activities/$id/edit', () => import('./ActivityEditorPage'), 'ActivityEditorPage', true),
-    page(root, 'directory/import', () => import('./ImportPage'), 'ImportPage', true),
+    lazyPage(root, 'directory', () => import('./SearchPage'), 'SearchPage', 'public'),
+    lazyPage(root, 'directory/whom-to-call', () => import('./WhomToCallPage'), 'WhomToCallPage', 'public'),
+    lazyPage(root, 'directory/public', () => import('./PublicPage'), 'PublicPage', 'public'),
+    lazyPage(root, 'directory/organisations/$id', () => import('./OrganisationPage'), 'OrganisationPage', 'public'),
+    lazyPage(root, 'directory/contacts/$id', () => import('./ContactPage'), 'ContactPage', 'public'),
+    lazyPage(root, 'directory/activities/new', () => import('./ActivityEditorPage'), 'ActivityEditorPage', 'signed_in'),
+    lazyPage(root, 'directory/activities/$id/edit', () => import('./ActivityEditorPage'), 'ActivityEditorPage', 'signed_in'),
+    lazyPage(root, 'directory/import', () => import('./ImportPage'), 'ImportPage', 'signed_in'),
   ],
   nav: [
     { to: '/directory/whom-to-call', label: 'directory.nav.whom', icon: <PhoneIcon />, show: 'public' },

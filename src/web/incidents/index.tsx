@@ -1,6 +1,7 @@
-import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import type { AnyRoute } from '@tanstack/react-router';
 import type { WebDomain } from '../app/domains';
-import { requireSignIn } from '../app/guards';
+import { Icon } from '../app/icons';
+import { lazyPage } from '../app/pages';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
@@ -10,20 +11,9 @@ import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers like the shell's icons: a megaphone and a bar chart.
 const icon = (d: string) => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <Icon>
     <path d={d} />
-  </svg>
+  </Icon>
 );
 const ReportIcon = () => icon('M3 11v2a1 1 0 0 0 1 1h3l5 4V6L7 10H4a1 1 0 0 0-1 1zM16 8a5 5 0 0 1 0 8');
 const ChartIcon = () => icon('M4 20V10M10 20V4M16 20v-8M22 20H2');
@@ -33,33 +23,11 @@ const QueueIcon = () => icon('M4 6h16M4 12h16M4 18h10');
 export const incidentsDomain: WebDomain = {
   name: 'incidents',
   routes: (root: AnyRoute) => [
-    createRoute({
-      getParentRoute: () => root,
-      path: 'incidents/report',
-      component: lazyRouteComponent(() => import('./ReportPage'), 'ReportPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'incidents/status',
-      component: lazyRouteComponent(() => import('./StatusPage'), 'StatusPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'incidents/statistics',
-      component: lazyRouteComponent(() => import('./StatisticsPage'), 'StatisticsPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'incidents/review',
-      beforeLoad: requireSignIn,
-      component: lazyRouteComponent(() => import('./QueuePage'), 'QueuePage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'incidents/review/$id',
-      beforeLoad: requireSignIn,
-      component: lazyRouteComponent(() => import('./CasePage'), 'CasePage'),
-    }),
+    lazyPage(root, 'incidents/report', () => import('./ReportPage'), 'ReportPage', 'public'),
+    lazyPage(root, 'incidents/status', () => import('./StatusPage'), 'StatusPage', 'public'),
+    lazyPage(root, 'incidents/statistics', () => import('./StatisticsPage'), 'StatisticsPage', 'public'),
+    lazyPage(root, 'incidents/review', () => import('./QueuePage'), 'QueuePage', 'signed_in'),
+    lazyPage(root, 'incidents/review/$id', () => import('./CasePage'), 'CasePage', 'signed_in'),
   ],
   nav: [
     { to: '/incidents/report', label: 'incidents.nav.report', icon: <ReportIcon />, show: 'public' },

@@ -1,6 +1,7 @@
-import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import type { AnyRoute } from '@tanstack/react-router';
 import type { WebDomain } from '../app/domains';
-import { requireSignIn } from '../app/guards';
+import { Icon } from '../app/icons';
+import { lazyPage } from '../app/pages';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
@@ -10,76 +11,29 @@ import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers like the shell's icons: two hands of a scale.
 const ScaleIcon = () => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <Icon>
     <path d="M12 3v18M5 21h14M4 7h16" />
     <path d="M4 7l-3 7a3 3 0 0 0 6 0zM20 7l-3 7a3 3 0 0 0 6 0z" />
-  </svg>
+  </Icon>
 );
 
 const LedgerIcon = () => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <Icon>
     <path d="M5 3h14v18H5z" />
     <path d="M9 7h6M9 11h6M9 15h3" />
-  </svg>
+  </Icon>
 );
 
 /** Solidarity and relocation: distribution keys, their comparison, fulfilment, burden indicators and the pledge ledger. */
 export const solidarityDomain: WebDomain = {
   name: 'solidarity',
   routes: (root: AnyRoute) => [
-    createRoute({
-      getParentRoute: () => root,
-      path: 'solidarity',
-      component: lazyRouteComponent(() => import('./KeysPage'), 'KeysPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'solidarity/keys/$key',
-      component: lazyRouteComponent(() => import('./KeyEditorPage'), 'KeyEditorPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'solidarity/compare',
-      component: lazyRouteComponent(() => import('./ComparePage'), 'ComparePage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'solidarity/fulfilment',
-      component: lazyRouteComponent(() => import('./FulfilmentPage'), 'FulfilmentPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'solidarity/burden',
-      component: lazyRouteComponent(() => import('./BurdenPage'), 'BurdenPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'solidarity/pledges',
-      beforeLoad: requireSignIn,
-      component: lazyRouteComponent(() => import('./LedgerPage'), 'LedgerPage'),
-    }),
+    lazyPage(root, 'solidarity', () => import('./KeysPage'), 'KeysPage', 'public'),
+    lazyPage(root, 'solidarity/keys/$key', () => import('./KeyEditorPage'), 'KeyEditorPage', 'public'),
+    lazyPage(root, 'solidarity/compare', () => import('./ComparePage'), 'ComparePage', 'public'),
+    lazyPage(root, 'solidarity/fulfilment', () => import('./FulfilmentPage'), 'FulfilmentPage', 'public'),
+    lazyPage(root, 'solidarity/burden', () => import('./BurdenPage'), 'BurdenPage', 'public'),
+    lazyPage(root, 'solidarity/pledges', () => import('./LedgerPage'), 'LedgerPage', 'signed_in'),
   ],
   nav: [
     { to: '/solidarity', label: 'solidarity.nav.keys', icon: <ScaleIcon />, show: 'public' },

@@ -1,6 +1,7 @@
-import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import type { AnyRoute } from '@tanstack/react-router';
 import type { WebDomain } from '../app/domains';
-import { requireSignIn } from '../app/guards';
+import { Icon } from '../app/icons';
+import { lazyPage } from '../app/pages';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
@@ -10,75 +11,29 @@ import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers like the shell's icons: a radar sweep.
 const RadarIcon = () => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <Icon>
     <circle cx="12" cy="12" r="9" />
     <circle cx="12" cy="12" r="4" />
     <path d="M12 12l6-6" />
-  </svg>
+  </Icon>
 );
 
 const InboxIcon = () => (
-  <svg
-    width={18}
-    height={18}
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth={2}
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <Icon>
     <path d="M3 13h5l2 3h4l2-3h5" />
     <path d="M5 5h14l2 8v6H3v-6z" />
-  </svg>
+  </Icon>
 );
 
 /** Early warning: the risk map, each country's series and alerts, the alert inbox, comparisons, imports and rules. */
 export const warningDomain: WebDomain = {
   name: 'warning',
   routes: (root: AnyRoute) => [
-    createRoute({
-      getParentRoute: () => root,
-      path: 'warning',
-      beforeLoad: requireSignIn,
-      component: lazyRouteComponent(() => import('./MapPage'), 'MapPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'warning/countries/$iso2',
-      beforeLoad: requireSignIn,
-      component: lazyRouteComponent(() => import('./CountryPage'), 'CountryPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'warning/alerts',
-      beforeLoad: requireSignIn,
-      component: lazyRouteComponent(() => import('./AlertsPage'), 'AlertsPage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'warning/compare',
-      component: lazyRouteComponent(() => import('./ComparePage'), 'ComparePage'),
-    }),
-    createRoute({
-      getParentRoute: () => root,
-      path: 'warning/import',
-      beforeLoad: requireSignIn,
-      component: lazyRouteComponent(() => import('./ImportPage'), 'ImportPage'),
-    }),
+    lazyPage(root, 'warning', () => import('./MapPage'), 'MapPage', 'signed_in'),
+    lazyPage(root, 'warning/countries/$iso2', () => import('./CountryPage'), 'CountryPage', 'signed_in'),
+    lazyPage(root, 'warning/alerts', () => import('./AlertsPage'), 'AlertsPage', 'signed_in'),
+    lazyPage(root, 'warning/compare', () => import('./ComparePage'), 'ComparePage', 'public'),
+    lazyPage(root, 'warning/import', () => import('./ImportPage'), 'ImportPage', 'signed_in'),
   ],
   nav: [
     { to: '/warning', label: 'warning.nav.map', icon: <RadarIcon />, show: 'signed_in' },
