@@ -9,7 +9,8 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
-import { INCIDENT_TYPES, queueQuery, STATUS_COLOURS, STATUSES } from './queries';
+import { IncidentTypeFilter, StateFilter } from './filters';
+import { queueQuery, STATUS_COLOURS, STATUSES } from './queries';
 
 const PAGE = 50;
 
@@ -42,25 +43,8 @@ export function QueuePage() {
           value={filter.status ?? null}
           onChange={(v) => change({ status: (v ?? undefined) as QueueQuery['status'] })}
         />
-        <Select
-          label={t('incidents.fields.country')}
-          clearable
-          searchable
-          data={(countries.data ?? [])
-            .filter((c) => c.osceStatus === 'participating')
-            .map((c) => ({ value: c.iso2, label: c.name }))}
-          value={filter.country ?? null}
-          onChange={(v) => change({ country: v ?? undefined })}
-        />
-        <Select
-          label={t('incidents.fields.incidentType')}
-          clearable
-          data={Object.values(INCIDENT_TYPES)
-            .flat()
-            .map((c) => ({ value: c, label: t(`incidents.type.${c}`) }))}
-          value={filter.incidentType ?? null}
-          onChange={(v) => change({ incidentType: (v ?? undefined) as QueueQuery['incidentType'] })}
-        />
+        <StateFilter value={filter.country} onChange={(country) => change({ country })} />
+        <IncidentTypeFilter value={filter.incidentType} onChange={(incidentType) => change({ incidentType })} />
         <Select
           label={t('incidents.queue.assignee')}
           clearable

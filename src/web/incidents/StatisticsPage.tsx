@@ -6,16 +6,9 @@ import { queryString } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
+import { IncidentTypeFilter, StateFilter } from './filters';
 import { IncidentMap } from './IncidentMap';
-import {
-  BIAS_MOTIVATIONS,
-  countText,
-  INCIDENT_TYPES,
-  type StatDimension,
-  type StatisticsQuery,
-  statisticsQuery,
-  TARGETS,
-} from './queries';
+import { BIAS_MOTIVATIONS, countText, type StatDimension, type StatisticsQuery, statisticsQuery, TARGETS } from './queries';
 import { StatisticsChart } from './StatisticsChart';
 
 const DIMENSIONS: StatDimension[] = ['country', 'year', 'incidentType', 'biasMotivation', 'target'];
@@ -64,25 +57,8 @@ export function StatisticsPage() {
           value={filter.year ? String(filter.year) : null}
           onChange={(v) => set({ year: v ? Number(v) : undefined })}
         />
-        <Select
-          label={t('incidents.fields.country')}
-          clearable
-          searchable
-          data={(countries.data ?? [])
-            .filter((c) => c.osceStatus === 'participating')
-            .map((c) => ({ value: c.iso2, label: c.name }))}
-          value={filter.country ?? null}
-          onChange={(v) => set({ country: v ?? undefined })}
-        />
-        <Select
-          label={t('incidents.fields.incidentType')}
-          clearable
-          data={Object.values(INCIDENT_TYPES)
-            .flat()
-            .map((c) => ({ value: c, label: t(`incidents.type.${c}`) }))}
-          value={filter.incidentType ?? null}
-          onChange={(v) => set({ incidentType: (v ?? undefined) as StatisticsQuery['incidentType'] })}
-        />
+        <StateFilter value={filter.country} onChange={(country) => set({ country })} />
+        <IncidentTypeFilter value={filter.incidentType} onChange={(incidentType) => set({ incidentType })} />
         <Select
           label={t('incidents.fields.biasMotivation')}
           clearable
