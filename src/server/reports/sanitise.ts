@@ -55,6 +55,19 @@ function safeHref(raw: string | undefined): string | null {
  * No attribute survives but a link's href, and every link gets rel="noopener noreferrer".
  */
 export function sanitiseHtml(html: string): string {
+  // Read back, some tag soup nests differently (an <li> opened inside another is closed by the
+  // parser's own rules); clean until the text reads back unchanged, so that what is stored is
+  // exactly what the next reader parses. Two or three rounds at most in practice.
+  let clean = sanitiseOnce(html);
+  for (let round = 0; round < 5; round++) {
+    const again = sanitiseOnce(clean);
+    if (again === clean) break;
+    clean = again;
+  }
+  return clean;
+}
+
+function sanitiseOnce(html: string): string {
   const out: string[] = [];
   const open: string[] = [];
   let dropDepth = 0;
