@@ -6,12 +6,15 @@ export interface DirectoryConfig {
   staleAfterDays: number;
   /** The largest 3W spreadsheet an import accepts, in bytes. */
   importMaxBytes: number;
+  /** How far a search counts the matches of each kind; past it, it says "more than" and ranks what it found. */
+  searchCountLimit: number;
 }
 
 export function loadDirectoryConfig(env: NodeJS.ProcessEnv = process.env): DirectoryConfig {
   return {
     staleAfterDays: integer(env, 'DIRECTORY_STALE_AFTER_DAYS', 180, 1, 3650),
     importMaxBytes: integer(env, 'DIRECTORY_IMPORT_MAX_BYTES', 32 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    searchCountLimit: integer(env, 'DIRECTORY_SEARCH_COUNT_LIMIT', 1000, 100, 100_000),
   };
 }
 

@@ -71,6 +71,16 @@ export function englishNames(list: Map<string, Named>, codes: readonly string[])
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
+ * English words that carry no topic: an alternative such as "and" would match nearly every record.
+ * (PostgreSQL's English stop words of three letters or more, and the joining words of the names.)
+ */
+const ENGLISH_FILLERS = new Set(
+  'all along and any are but can for from had has have her his how its not off our out own per she than that the their them then there these they this those too via was were what when where which who why will with you'.split(
+    ' ',
+  ),
+);
+
+/**
  * For each word of a name in French, German, Italian, Russian or Spanish, the words of the English
  * name: the search document holds English names, so "Сербия" is also looked for as "Serbia".
  */
@@ -78,7 +88,7 @@ export function translationIndex(ref: Reference): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
   for (const list of [ref.countries, ref.keyAreas, ref.competences] as Map<string, Named>[]) {
     for (const item of list.values()) {
-      const english = item.names.en.match(WORD)?.filter((w) => w.length > 2) ?? [];
+      const english = item.names.en.match(WORD)?.filter((w) => w.length > 2 && !ENGLISH_FILLERS.has(fold(w))) ?? [];
       const own = new Set((item.names.en.match(WORD) ?? []).map(fold));
       for (const lang of LANGS) {
         for (const word of item.names[lang].match(WORD) ?? []) {

@@ -14,6 +14,8 @@ export interface DirectoryOrganisationColumns {
   mandate_summary: string | null;
   dimensions: TextArray;
   search_doc: Derived<string>;
+  /** The words of the name alone, for ranking name matches first. */
+  name_doc: Derived<string>;
 }
 
 export interface DirectoryContactTable {
@@ -33,6 +35,7 @@ export interface DirectoryContactTable {
   confirmed_at: Timestamp;
   search_text: Generated<string>;
   search_doc: Derived<string>;
+  name_doc: Derived<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -56,6 +59,7 @@ export interface DirectoryActivityTable {
   visibility: ColumnType<Visibility, Visibility | undefined, Visibility>;
   search_text: Generated<string>;
   search_doc: Derived<string>;
+  name_doc: Derived<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -83,12 +83,18 @@ export function sees(viewer: Viewer, record: { visibility: Visibility; organisat
 
 /**
  * The SQL condition "the viewer sees this record", for a table alias whose rows carry
- * `visibility` and `organisation_id` (contacts and activities).
+ * `visibility` and `organisation_id` (contacts and activities). The `text_index` form says the same
+ * in the words of the search indexes, so that they answer it without reading the records.
  */
-export function visibleRecords(viewer: Viewer, alias: string): RawBuilder<boolean> {
+export function visibleRecords(viewer: Viewer, alias: string, form: 'plain' | 'text_index' = 'plain'): RawBuilder<boolean> {
   if (viewer.seesAll || viewer.edits.all) return sql<boolean>`true`;
   const visibility = sql.ref(`${alias}.visibility`);
   const organisation = sql.ref(`${alias}.organisation_id`);
-  if (viewer.edits.organisations.length === 0) return sql<boolean>`${visibility} = any(${viewer.levels}::text[])`;
-  return sql<boolean>`(${visibility} = any(${viewer.levels}::text[]) or ${organisation} = any(${viewer.edits.organisations}::uuid[]))`;
+  // The text indexes of contacts and activities hold the visibility as a one-element array.
+  const level =
+    form === 'text_index'
+      ? sql<boolean>`array[${visibility}] && ${viewer.levels}::text[]`
+      : sql<boolean>`${visibility} = any(${viewer.levels}::text[])`;
+  if (viewer.edits.organisations.length === 0) return level;
+  return sql<boolean>`(${level} or ${organisation} = any(${viewer.edits.organisations}::uuid[]))`;
 }

@@ -14,6 +14,9 @@ import { KEY_AREAS, ORGANISATION_TYPES, type SearchHit, STATUSES, searchQuery, u
 
 const LIMIT = 20;
 
+/** A total, with "+" when the search stopped counting there. */
+const shown = (n: number, capped: boolean) => (capped ? `${n}+` : String(n));
+
 function Hit({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation();
   const countries = useCountries();
@@ -154,13 +157,16 @@ export function SearchPage() {
       </Group>
       <ProblemAlert error={result.error} />
       {result.isPending ? <Loader aria-label={t('directory.loading')} /> : null}
-      {totals ? (
+      {totals && result.data ? (
         <Text size="sm" role="status">
           {t('directory.search.totals', {
-            organisations: totals.organisation,
-            contacts: totals.contact,
-            activities: totals.activity,
+            organisations: shown(totals.organisation, result.data.capped.organisation),
+            contacts: shown(totals.contact, result.data.capped.contact),
+            activities: shown(totals.activity, result.data.capped.activity),
           })}
+          {Object.values(result.data.capped).some(Boolean)
+            ? ` ${t('directory.search.capped', { limit: result.data.countLimit })}`
+            : null}
         </Text>
       ) : null}
       <Stack gap="sm">

@@ -4,82 +4,166 @@ import { type Viewer, visibleRecords } from '../visibility.js';
 import type { SearchQuery } from './schemas.js';
 
 type Filters = Omit<SearchQuery, 'q' | 'lang' | 'limit' | 'offset'>;
+export type Kind = 'organisation' | 'contact' | 'activity';
 
-const all = <T>(parts: RawBuilder<T>[]) => sql.join(parts, sql` and `);
+const all = (parts: RawBuilder<boolean>[]): RawBuilder<boolean> =>
+  parts.length > 0 ? sql<boolean>`${sql.join(parts, sql` and `)}` : sql<boolean>`true`;
+
+/** One kind of record as search reads it: its table, the column it is listed by, and the filters that apply. */
+interface Source {
+  kind: Kind;
+  from: RawBuilder<unknown>;
+  alias: string;
+  sort: string;
+  where: RawBuilder<boolean>[];
+}
 
 /**
- * The matches of every kind the viewer may see, in one ranked list: each branch filters with the
- * same visibility rule as the lists, so a search never reveals a hidden contact, nor counts it.
- * Filters that do not apply to a kind leave that kind out (status applies to activities only).
+ * The kinds a search covers, each with the viewer's visibility rule and the filters, so that a
+ * search never shows a hidden contact, nor counts it. Filters that do not apply to a kind leave
+ * that kind out (status applies to activities only).
  */
-function hits(viewer: Viewer, words: string[], f: Filters) {
-  const query = sql`directory_query(${words}::text[])`;
-  const text = (alias: string) =>
-    words.length > 0 ? sql<boolean>`${sql.ref(`${alias}.search_doc`)} @@ ${query}` : sql<boolean>`true`;
-  const rank = (alias: string) => (words.length > 0 ? sql`ts_rank(${sql.ref(`${alias}.search_doc`)}, ${query})` : sql`0`);
-  const branches: RawBuilder<unknown>[] = [];
-  const wants = (kind: string) => !f.kind || f.kind === kind;
+function sources(viewer: Viewer, f: Filters): Source[] {
+  const list: Source[] = [];
+  const wants = (kind: Kind) => !f.kind || f.kind === kind;
+  const typed = (table: string, alias: string) =>
+    f.type
+      ? sql`${sql.table(table)} ${sql.raw(alias)} join organisation o on o.id = ${sql.ref(`${alias}.organisation_id`)}`
+      : sql`${sql.table(table)} ${sql.raw(alias)}`;
 
   if (wants('organisation') && !f.status) {
-    const activityIn = (condition: RawBuilder<boolean>) =>
-      sql<boolean>`exists (select 1 from directory_activity a where a.organisation_id = o.id and ${condition} and ${visibleRecords(viewer, 'a')})`;
-    const where = [text('o')];
+    // Organisations with a visible activity in the country (read from the narrow place table) or on the key area.
+    const keyArea = (alias: string) => sql<boolean>`${sql.ref(`${alias}.key_areas`)} @> array[${f.keyArea}]::text[]`;
+    const activeIn = (country: string) =>
+      sql<boolean>`o.id in (select p.organisation_id from directory_activity_place p where p.country_iso2 = ${country}
+        and ${all([visibleRecords(viewer, 'p'), ...(f.keyArea ? [keyArea('p')] : [])])})`;
+    const where: RawBuilder<boolean>[] = [];
     if (f.type) where.push(sql`o.type = ${f.type}`);
-    if (f.country)
-      where.push(sql`(o.country_iso2 = ${f.country} or ${activityIn(sql`a.countries @> array[${f.country}]::text[]`)})`);
-    if (f.keyArea) where.push(activityIn(sql`a.key_areas @> array[${f.keyArea}]::text[]`));
-    branches.push(sql`select 'organisation' as kind, o.id, ${rank('o')} as rank, o.name_en as sort
-      from organisation o where ${all(where)}`);
+    if (f.country) where.push(sql`(o.country_iso2 = ${f.country} or ${activeIn(f.country)})`);
+    if (f.keyArea && f.country) where.push(activeIn(f.country));
+    else if (f.keyArea)
+      where.push(
+        sql`o.id in (select a.organisation_id from directory_activity a where ${keyArea('a')} and ${visibleRecords(viewer, 'a')})`,
+      );
+    list.push({ kind: 'organisation', from: sql`organisation o`, alias: 'o', sort: 'name_en', where });
   }
-  if (wants('contact') && !f.status) {
-    const where = [text('c'), visibleRecords(viewer, 'c')];
+  for (const [kind, table, alias, sort] of [
+    ['contact', 'directory_contact', 'c', 'name'],
+    ['activity', 'directory_activity', 'a', 'title'],
+  ] as const) {
+    if (!wants(kind) || (kind === 'contact' && f.status)) continue;
+    const where = [visibleRecords(viewer, alias, 'text_index')];
     if (f.type) where.push(sql`o.type = ${f.type}`);
-    if (f.country) where.push(sql`c.countries @> array[${f.country}]::text[]`);
-    if (f.keyArea) where.push(sql`c.key_areas @> array[${f.keyArea}]::text[]`);
-    branches.push(sql`select 'contact' as kind, c.id, ${rank('c')} as rank, c.name as sort
-      from directory_contact c join organisation o on o.id = c.organisation_id where ${all(where)}`);
+    if (f.country) where.push(sql`${sql.ref(`${alias}.countries`)} @> array[${f.country}]::text[]`);
+    if (f.keyArea) where.push(sql`${sql.ref(`${alias}.key_areas`)} @> array[${f.keyArea}]::text[]`);
+    if (kind === 'activity' && f.status) where.push(sql`a.status = ${f.status}`);
+    list.push({ kind, from: typed(table, alias), alias, sort, where });
   }
-  if (wants('activity')) {
-    const where = [text('a'), visibleRecords(viewer, 'a')];
-    if (f.type) where.push(sql`o.type = ${f.type}`);
-    if (f.country) where.push(sql`a.countries @> array[${f.country}]::text[]`);
-    if (f.keyArea) where.push(sql`a.key_areas @> array[${f.keyArea}]::text[]`);
-    if (f.status) where.push(sql`a.status = ${f.status}`);
-    branches.push(sql`select 'activity' as kind, a.id, ${rank('a')} as rank, a.title as sort
-      from directory_activity a join organisation o on o.id = a.organisation_id where ${all(where)}`);
-  }
-  return branches.length > 0
-    ? sql.join(branches, sql` union all `)
-    : sql`select null::text as kind, null::uuid as id, 0 as rank, '' as sort where false`;
+  return list;
 }
 
 export interface HitRow {
-  kind: 'organisation' | 'contact' | 'activity';
+  kind: Kind;
   id: string;
-  organisations: number;
-  contacts: number;
-  activities: number;
 }
 
-/** One page of ranked matches with the totals of each kind, in one query. */
-export async function selectHits(db: Kysely<DB>, viewer: Viewer, words: string[], query: SearchQuery): Promise<HitRow[]> {
-  const { rows } = await sql<HitRow>`
-    with hits as (${hits(viewer, words, query)})
-    select kind, id,
-      (count(*) filter (where kind = 'organisation') over ())::int as organisations,
-      (count(*) filter (where kind = 'contact') over ())::int as contacts,
-      (count(*) filter (where kind = 'activity') over ())::int as activities
-    from hits
-    order by rank desc, sort, id
-    limit ${query.limit ?? 25} offset ${query.offset ?? 0}`.execute(db);
-  return rows;
+export interface SearchPage {
+  rows: HitRow[];
+  totals: Record<Kind, number>;
+  capped: Record<Kind, boolean>;
 }
 
-/** The totals alone, for a page past the last match. */
-export async function countHits(db: Kysely<DB>, viewer: Viewer, words: string[], query: SearchQuery) {
-  const { rows } = await sql<{ kind: HitRow['kind']; n: number }>`
-    with hits as (${hits(viewer, words, query)})
-    select kind, count(*)::int as n from hits group by kind`.execute(db);
-  const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
-  return { organisation: n('organisation'), contact: n('contact'), activity: n('activity') };
+/**
+ * One page of matches, with the totals of each kind. Records with every word, as typed, in their
+ * name come first, then the others, each group listed by name.
+ *
+ * A page costs about the same however many records match. The text indexes, which also hold each
+ * record's visibility, find up to `countLimit` + 1 records of each kind with every word in the name
+ * and as many with the words anywhere; those are ranked. A kind that matches more than `countLimit`
+ * records says so (`capped`), and is ranked among those found: all its name matches, when there
+ * are at most `countLimit` of them, and the first `countLimit` of the rest, as the index holds them.
+ * The database is told not to read whole tables, so that a wrong guess of how many records match
+ * cannot make it do so.
+ */
+export async function searchPage(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  words: string[],
+  query: SearchQuery,
+  countLimit: number,
+): Promise<SearchPage> {
+  const limit = query.limit ?? 25;
+  const offset = query.offset ?? 0;
+  const list = sources(viewer, query);
+  const totals: Record<Kind, number> = { organisation: 0, contact: 0, activity: 0 };
+  const capped: Record<Kind, boolean> = { organisation: false, contact: false, activity: false };
+  if (list.length === 0) return { rows: [], totals, capped };
+
+  const q = sql`directory_query(${words}::text[])`;
+  // A name match is one with every word as typed: the English alternatives of a translated word
+  // (all the words of a key area's or country's name) are for finding, not for ranking.
+  const asTyped = sql`directory_query(${words.map((w) => w.split(' ')[0] ?? w)}::text[])`;
+  const found = list.map((s) => {
+    const name = sql.ref(`${s.alias}.name_doc`);
+    const doc = sql.ref(`${s.alias}.search_doc`);
+    const columns = sql`${sql.ref(`${s.alias}.id`)} as id, ${sql.ref(`${s.alias}.${s.sort}`)} as sort`;
+    const cte = (suffix: string) => sql.table(`${s.kind}_${suffix}`);
+    if (words.length === 0)
+      return {
+        s,
+        ctes: [
+          sql`${cte('found')} as materialized (select 0 as tier, ${columns} from ${s.from} where ${all(s.where)}
+            order by sort, id limit ${countLimit + 1})`,
+        ],
+        arms: [sql`select ${s.kind}::text as kind, tier, id, sort from ${cte('found')}`],
+      };
+    return {
+      s,
+      ctes: [
+        sql`${cte('named')} as materialized (select 1 as tier, ${columns} from ${s.from}
+          where ${all([sql`${name} @@ ${asTyped}`, ...s.where])} limit ${countLimit + 1})`,
+        sql`${cte('found')} as materialized (select coalesce(${name} @@ ${asTyped}, false)::int as tier, ${columns} from ${s.from}
+          where ${all([sql`${doc} @@ ${q}`, ...s.where])} limit ${countLimit + 1})`,
+      ],
+      arms: [
+        sql`select ${s.kind}::text as kind, tier, id, sort from ${cte('named')}
+          union select ${s.kind}::text, tier, id, sort from ${cte('found')}`,
+      ],
+    };
+  });
+  const counts = sql.join(
+    found.map((f) => sql`(select count(*) from ${sql.table(`${f.s.kind}_found`)})::int as ${sql.ref(f.s.kind)}`),
+    sql`, `,
+  );
+
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    // Those plans look costly to the planner, which would compile them to machine code for nothing.
+    await sql`set local jit = off`.execute(trx);
+    const { rows } = await sql<Partial<Record<Kind, number>> & { kind: Kind | null; id: string | null }>`
+      with ${sql.join(
+        found.flatMap((f) => f.ctes),
+        sql`, `,
+      )}
+      select n.*, page.kind, page.id
+      from (select ${counts}) n
+      left join lateral (
+        select kind, id, tier, sort from (${sql.join(
+          found.flatMap((f) => f.arms),
+          sql` union all `,
+        )}) hits
+        order by tier desc, sort, id limit ${limit} offset ${offset}
+      ) page on true
+      order by page.tier desc, page.sort, page.id`.execute(trx);
+    for (const f of found) {
+      const n = rows[0]?.[f.s.kind] ?? 0;
+      totals[f.s.kind] = Math.min(n, countLimit);
+      capped[f.s.kind] = n > countLimit;
+    }
+    return {
+      rows: rows.flatMap((r) => (r.kind && r.id ? [{ kind: r.kind, id: r.id }] : [])),
+      totals,
+      capped,
+    };
+  });
 }

@@ -50,8 +50,16 @@ export type SearchHit = Static<typeof SearchHit>;
 
 export const SearchResult = Type.Object({
   items: Type.Array(SearchHit),
-  total: Type.Integer(),
-  totals: Type.Object({ organisation: Type.Integer(), contact: Type.Integer(), activity: Type.Integer() }),
+  total: Type.Integer({ description: 'The sum of the totals.' }),
+  totals: Type.Object(
+    { organisation: Type.Integer(), contact: Type.Integer(), activity: Type.Integer() },
+    { description: 'Matches of each kind, counted up to `countLimit`.' },
+  ),
+  capped: Type.Object(
+    { organisation: Type.Boolean(), contact: Type.Boolean(), activity: Type.Boolean() },
+    { description: 'Whether more records of the kind match than its total says (the count stopped at `countLimit`).' },
+  ),
+  countLimit: Type.Integer({ description: 'How far each kind is counted.' }),
   limit: Type.Integer(),
   offset: Type.Integer(),
 });

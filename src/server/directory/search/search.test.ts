@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
 import { addActivity, addContact, organisationId } from '../test-fixtures.js';
+import { OPERATOR } from '../visibility.js';
+import { searchPage } from './queries.js';
 
 describe.each(testBackends())('directory search on %s', (backend) => {
   let t: TestApp;
@@ -116,6 +118,47 @@ describe.each(testBackends())('directory search on %s', (backend) => {
     const coordinatorView = await search('q=trafficking+expert', coordinator);
     expect(titles(coordinatorView)).toEqual(['Hidden Trafficking Expert']);
     expect(coordinatorView.totals.contact).toBe(1);
+  });
+
+  it('lists name matches first, and past the count limit still ranks every name match it can', async () => {
+    const osce = await organisationId(t, 'SEC');
+    for (const n of [3, 1, 4, 2]) {
+      await addActivity(t, coordinator, { organisationId: osce, title: `Zyzzyva workshop ${n}` });
+      await addActivity(t, coordinator, { organisationId: osce, title: `Aardvark seminar ${n}`, description: 'On zyzzyva.' });
+    }
+    const titleOf = async (ids: string[]) => {
+      const rows = await t.database.db.selectFrom('directory_activity').select(['id', 'title']).where('id', 'in', ids).execute();
+      return ids.map((id) => rows.find((r) => r.id === id)?.title);
+    };
+    const names = ['Zyzzyva workshop 1', 'Zyzzyva workshop 2', 'Zyzzyva workshop 3', 'Zyzzyva workshop 4'];
+    const everything = await searchPage(t.database.db, OPERATOR, ['zyzzyva'], { limit: 10 }, 100);
+    expect(everything).toMatchObject({ totals: { activity: 8 }, capped: { activity: false } });
+    expect(await titleOf(everything.rows.map((r) => r.id))).toEqual([
+      ...names,
+      'Aardvark seminar 1',
+      'Aardvark seminar 2',
+      'Aardvark seminar 3',
+      'Aardvark seminar 4',
+    ]);
+    // Counting stops at 3; the four name matches are all found through the name index, in order.
+    const capped = await searchPage(t.database.db, OPERATOR, ['zyzzyva'], { limit: 4 }, 3);
+    expect(capped).toMatchObject({ totals: { activity: 3 }, capped: { activity: true } });
+    expect(await titleOf(capped.rows.map((r) => r.id))).toEqual(names);
+    // Over HTTP, the totals say how far they were counted.
+    expect(await search('q=zyzzyva&kind=activity')).toMatchObject({
+      total: 8,
+      capped: { organisation: false, contact: false, activity: false },
+      countLimit: 1000,
+    });
+  });
+
+  it('does not match every record through joining words of a translated name', async () => {
+    const odihr = await organisationId(t, 'ODIHR');
+    await addActivity(t, coordinator, { organisationId: odihr, title: 'Food and shelter on arrival', countries: ['GR'] });
+    // "Menschenhandel" is also looked for as the English name of the key area, but not as its "and".
+    const found = titles(await search('q=menschenhandel&kind=activity'));
+    expect(found).toContain('Schulung zur Bekämpfung des Menschenhandels');
+    expect(found).not.toContain('Food and shelter on arrival');
   });
 
   it('refuses bad filters', async () => {

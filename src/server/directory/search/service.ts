@@ -1,13 +1,14 @@
 import type { Context } from '../../context.js';
 import { presentActivities } from '../activities/present.js';
 import { selectActivitiesById } from '../activities/queries.js';
+import { directoryConfig } from '../config.js';
 import { presentContact, staleBefore } from '../contacts/present.js';
 import { selectContactsById } from '../contacts/queries.js';
 import { selectOrganisationRefs } from '../organisations/queries.js';
 import { languageOf, presentOrganisationRef } from '../present.js';
 import { searchTerms } from '../reference.js';
 import { viewerOf } from '../visibility.js';
-import { countHits, selectHits } from './queries.js';
+import { searchPage } from './queries.js';
 import type { SearchHit, SearchQuery, SearchResult } from './schemas.js';
 
 /** Full-text search across organisations, contacts and activities, of what the caller may see. */
@@ -15,13 +16,8 @@ export async function search(ctx: Context, query: SearchQuery): Promise<SearchRe
   const viewer = await viewerOf(ctx);
   const lang = languageOf(ctx, query.lang);
   const words = await searchTerms(ctx.db, query.q);
-  const rows = await selectHits(ctx.db, viewer, words, query);
-  const first = rows[0];
-  const totals = first
-    ? { organisation: first.organisations, contact: first.contacts, activity: first.activities }
-    : (query.offset ?? 0) > 0
-      ? await countHits(ctx.db, viewer, words, query)
-      : { organisation: 0, contact: 0, activity: 0 };
+  const countLimit = directoryConfig().searchCountLimit;
+  const { rows, totals, capped } = await searchPage(ctx.db, viewer, words, query, countLimit);
   const ids = (kind: SearchHit['kind']) => rows.filter((r) => r.kind === kind).map((r) => r.id);
 
   const [organisationRows, contacts, activityRows] = await Promise.all([
@@ -60,6 +56,8 @@ export async function search(ctx: Context, query: SearchQuery): Promise<SearchRe
     items,
     total: totals.organisation + totals.contact + totals.activity,
     totals,
+    capped,
+    countLimit,
     limit: query.limit ?? 25,
     offset: query.offset ?? 0,
   };
