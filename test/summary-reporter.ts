@@ -13,7 +13,10 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
+      // A failing hook (beforeAll, afterAll) or a file that does not load skips its tests: it counts
+      // as a failure of its own, so the closing line never reads "0 failed" for a failed run.
+      for (const suite of module.children.allSuites()) if (suite.errors().length > 0) failed++;
+      if (module.errors().length > 0 || (module.state() === 'failed' && [...module.children.allTests()].length === 0)) failed++;
     }
     process.stdout.write(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

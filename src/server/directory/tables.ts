@@ -35,7 +35,6 @@ export interface DirectoryContactTable {
   confirmed_at: Timestamp;
   search_text: Generated<string>;
   search_doc: Derived<string>;
-  name_doc: Derived<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -59,7 +58,6 @@ export interface DirectoryActivityTable {
   visibility: ColumnType<Visibility, Visibility | undefined, Visibility>;
   search_text: Generated<string>;
   search_doc: Derived<string>;
-  name_doc: Derived<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -15,6 +15,8 @@ interface Source {
   from: RawBuilder<unknown>;
   alias: string;
   sort: string;
+  /** The document of the name alone, as its index has it. */
+  nameDoc: RawBuilder<unknown>;
   where: RawBuilder<boolean>[];
 }
 
@@ -45,11 +47,11 @@ function sources(viewer: Viewer, f: Filters): Source[] {
       where.push(
         sql`o.id in (select a.organisation_id from directory_activity a where ${keyArea('a')} and ${visibleRecords(viewer, 'a')})`,
       );
-    list.push({ kind: 'organisation', from: sql`organisation o`, alias: 'o', sort: 'name_en', where });
+    list.push({ kind: 'organisation', from: sql`organisation o`, alias: 'o', sort: 'name_en', nameDoc: sql`o.name_doc`, where });
   }
-  for (const [kind, table, alias, sort] of [
-    ['contact', 'directory_contact', 'c', 'name'],
-    ['activity', 'directory_activity', 'a', 'title'],
+  for (const [kind, table, alias, sort, nameDoc] of [
+    ['contact', 'directory_contact', 'c', 'name', sql`directory_name_document(c.name || ' ' || coalesce(c.title, ''))`],
+    ['activity', 'directory_activity', 'a', 'title', sql`directory_name_document(a.title)`],
   ] as const) {
     if (!wants(kind) || (kind === 'contact' && f.status)) continue;
     const where = [visibleRecords(viewer, alias, 'text_index')];
@@ -57,7 +59,7 @@ function sources(viewer: Viewer, f: Filters): Source[] {
     if (f.country) where.push(sql`${sql.ref(`${alias}.countries`)} @> array[${f.country}]::text[]`);
     if (f.keyArea) where.push(sql`${sql.ref(`${alias}.key_areas`)} @> array[${f.keyArea}]::text[]`);
     if (kind === 'activity' && f.status) where.push(sql`a.status = ${f.status}`);
-    list.push({ kind, from: typed(table, alias), alias, sort, where });
+    list.push({ kind, from: typed(table, alias), alias, sort, nameDoc, where });
   }
   return list;
 }
@@ -82,6 +84,7 @@ export interface SearchPage {
  * and as many with the words anywhere; those are ranked. A kind that matches more than `countLimit`
  * records says so (`capped`), and is ranked among those found: all its name matches, when there
  * are at most `countLimit` of them, and the first `countLimit` of the rest, as the index holds them.
+ * (A record counts as a name match when it is among the name matches found.)
  * The database is told not to read whole tables, so that a wrong guess of how many records match
  * cannot make it do so.
  */
@@ -104,30 +107,28 @@ export async function searchPage(
   // (all the words of a key area's or country's name) are for finding, not for ranking.
   const asTyped = sql`directory_query(${words.map((w) => w.split(' ')[0] ?? w)}::text[])`;
   const found = list.map((s) => {
-    const name = sql.ref(`${s.alias}.name_doc`);
-    const doc = sql.ref(`${s.alias}.search_doc`);
     const columns = sql`${sql.ref(`${s.alias}.id`)} as id, ${sql.ref(`${s.alias}.${s.sort}`)} as sort`;
     const cte = (suffix: string) => sql.table(`${s.kind}_${suffix}`);
     if (words.length === 0)
       return {
         s,
         ctes: [
-          sql`${cte('found')} as materialized (select 0 as tier, ${columns} from ${s.from} where ${all(s.where)}
+          sql`${cte('found')} as materialized (select ${columns} from ${s.from} where ${all(s.where)}
             order by sort, id limit ${countLimit + 1})`,
         ],
-        arms: [sql`select ${s.kind}::text as kind, tier, id, sort from ${cte('found')}`],
+        arms: [sql`select ${s.kind}::text as kind, 0 as tier, id, sort from ${cte('found')}`],
       };
     return {
       s,
       ctes: [
-        sql`${cte('named')} as materialized (select 1 as tier, ${columns} from ${s.from}
-          where ${all([sql`${name} @@ ${asTyped}`, ...s.where])} limit ${countLimit + 1})`,
-        sql`${cte('found')} as materialized (select coalesce(${name} @@ ${asTyped}, false)::int as tier, ${columns} from ${s.from}
-          where ${all([sql`${doc} @@ ${q}`, ...s.where])} limit ${countLimit + 1})`,
+        sql`${cte('named')} as materialized (select ${columns} from ${s.from}
+          where ${all([sql`${s.nameDoc} @@ ${asTyped}`, ...s.where])} limit ${countLimit + 1})`,
+        sql`${cte('found')} as materialized (select ${columns} from ${s.from}
+          where ${all([sql`${sql.ref(`${s.alias}.search_doc`)} @@ ${q}`, ...s.where])} limit ${countLimit + 1})`,
       ],
       arms: [
-        sql`select ${s.kind}::text as kind, tier, id, sort from ${cte('named')}
-          union select ${s.kind}::text, tier, id, sort from ${cte('found')}`,
+        sql`select ${s.kind}::text as kind, 1 as tier, id, sort from ${cte('named')}
+          union all select ${s.kind}::text, 0, id, sort from ${cte('found')} where id not in (select id from ${cte('named')})`,
       ],
     };
   });
@@ -138,8 +139,10 @@ export async function searchPage(
 
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
-    // Those plans look costly to the planner, which would compile them to machine code for nothing.
+    // Those plans look costly to the planner, which would compile them to machine code or start
+    // parallel workers for what takes a few milliseconds.
     await sql`set local jit = off`.execute(trx);
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     const { rows } = await sql<Partial<Record<Kind, number>> & { kind: Kind | null; id: string | null }>`
       with ${sql.join(
         found.flatMap((f) => f.ctes),
