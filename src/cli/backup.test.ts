@@ -108,7 +108,7 @@ describe('crossroads backup and restore on the embedded database', () => {
       expect(toServer.stderr).toBe('');
       expect(await contentsOfUrl(onServer.url as string)).toEqual(await contentsOfDataDir(target));
     }
-  });
+  }, 180_000);
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('crossroads backup and restore on a PostgreSQL server', () => {
