@@ -2,7 +2,8 @@ import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useChart } from '../app/useChart';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
@@ -15,51 +16,36 @@ interface Props {
 
 /** Verified incidents by one dimension as bars; suppressed counts never show a number. */
 export function StatisticsChart({ label, fewer, rows }: Props) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(
-      {
-        aria: { enabled: true, label: { description: label } },
-        tooltip: {
-          trigger: 'item',
-          formatter: (p: { name: string; data: { suppressed?: boolean; value: number } }) =>
-            `${p.name}: ${p.data.suppressed ? fewer : p.data.value}`,
-        },
-        grid: { left: 60, right: 20, top: 20, bottom: 90 },
-        xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { rotate: 40, interval: 0 } },
-        yAxis: { type: 'value', minInterval: 5 },
-        series: [
-          {
-            type: 'bar',
-            name: label,
-            data: rows.map((r) =>
-              r.value === null
-                ? {
-                    value: 2.5,
-                    suppressed: true,
-                    itemStyle: { color: '#ced4da' },
-                    label: { show: true, position: 'top', formatter: '<5' },
-                  }
-                : { value: r.value, itemStyle: { color: '#c2255c' } },
-            ),
-          },
-        ],
+  const option = useMemo(
+    () => ({
+      aria: { enabled: true, label: { description: label } },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; data: { suppressed?: boolean; value: number } }) =>
+          `${p.name}: ${p.data.suppressed ? fewer : p.data.value}`,
       },
-      true,
-    );
-  }, [label, fewer, rows]);
+      grid: { left: 60, right: 20, top: 20, bottom: 90 },
+      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { rotate: 40, interval: 0 } },
+      yAxis: { type: 'value', minInterval: 5 },
+      series: [
+        {
+          type: 'bar',
+          name: label,
+          data: rows.map((r) =>
+            r.value === null
+              ? {
+                  value: 2.5,
+                  suppressed: true,
+                  itemStyle: { color: '#ced4da' },
+                  label: { show: true, position: 'top', formatter: '<5' },
+                }
+              : { value: r.value, itemStyle: { color: '#c2255c' } },
+          ),
+        },
+      ],
+    }),
+    [label, fewer, rows],
+  );
+  const element = useChart(option);
   return <div ref={element} style={{ width: '100%', height: 360 }} />;
 }

@@ -2,40 +2,26 @@ import { LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useChart } from '../app/useChart';
 
 // Only what the page uses, bundled: the chart needs no other host.
 echarts.use([LineChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 /** The implementation rate month by month, as a line; the page gives the same figures as text. */
 export function RateChart({ label, months, rates }: { label: string; months: string[]; rates: number[] }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(
-      {
-        aria: { enabled: true, label: { description: label } },
-        animationDuration: 300,
-        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${Math.round(Number(v) * 100)} %` },
-        grid: { left: 50, right: 20, top: 10, bottom: 40 },
-        xAxis: { type: 'category', data: months },
-        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` } },
-        series: [{ type: 'line', data: rates, step: 'end', areaStyle: { opacity: 0.15 }, showSymbol: false }],
-      },
-      { notMerge: true },
-    );
-  }, [label, months, rates]);
+  const option = useMemo(
+    () => ({
+      aria: { enabled: true, label: { description: label } },
+      animationDuration: 300,
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${Math.round(Number(v) * 100)} %` },
+      grid: { left: 50, right: 20, top: 10, bottom: 40 },
+      xAxis: { type: 'category', data: months },
+      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` } },
+      series: [{ type: 'line', data: rates, step: 'end', areaStyle: { opacity: 0.15 }, showSymbol: false }],
+    }),
+    [label, months, rates],
+  );
+  const element = useChart(option);
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height: 280 }} />;
 }
