@@ -138,11 +138,10 @@ export async function searchPage(
   );
 
   return db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    // Those plans look costly to the planner, which would compile them to machine code or start
-    // parallel workers for what takes a few milliseconds.
-    await sql`set local jit = off`.execute(trx);
-    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    // No whole-table reads; and no machine-code compilation or parallel workers, which the planner
+    // would start for plans that look costly but take a few milliseconds. For this transaction only.
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
+      set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
     const { rows } = await sql<Partial<Record<Kind, number>> & { kind: Kind | null; id: string | null }>`
       with ${sql.join(
         found.flatMap((f) => f.ctes),
