@@ -36,13 +36,15 @@ function evidence(viewer: Viewer, q: Question) {
 }
 
 /**
- * The same activities for ranking, from the narrow place table; the wide row is read for its text
- * only when the key areas alone do not put the activity on the topic.
+ * The same activities for ranking, from the narrow place table. The activities whose text is on the
+ * topic are found once, through the text and country indexes, and only for places whose key areas
+ * alone do not put them on the topic.
  */
 function rankingEvidence(viewer: Viewer, q: Question) {
   const text =
     q.words.length > 0
-      ? sql`coalesce((select a.search_doc @@ directory_query(${q.words}::text[]) from directory_activity a where a.id = p.activity_id), false)`
+      ? sql`p.activity_id in (select a.id from directory_activity a
+          where a.search_doc @@ directory_query(${q.words}::text[]) and a.countries @> array[${q.country}]::text[])`
       : sql`false`;
   return sql`select p.activity_id as id, p.contact_id, p.organisation_id, p.status
     from directory_activity_place p
@@ -51,29 +53,17 @@ function rankingEvidence(viewer: Viewer, q: Question) {
 }
 
 /** The columns every candidate brings to scoring. */
-const CANDIDATE = sql`id, name, key_areas, competences, languages, confirmed_at, organisation_id, covers, based, mentions_text`;
+const CANDIDATE = sql`id, name, key_areas, competences, languages, confirmed_at, organisation_id, covers, based`;
 
-/**
- * Candidates on the country's side: covering it or based in it (from the place table), or contact
- * person of an activity there.
- */
-function countryCandidates(viewer: Viewer, q: Question) {
-  const text = (id: RawBuilder<unknown>) =>
-    q.words.length > 0
-      ? sql`coalesce((select t.search_doc @@ directory_query(${q.words}::text[]) from directory_contact t where t.id = ${id}), false)`
-      : sql`false`;
-  const onCodes = (alias: string) =>
-    sql`(${sql.ref(`${alias}.key_areas`)} && ${q.keyAreas}::text[] or ${sql.ref(`${alias}.competences`)} && ${q.competences}::text[])`;
-  return sql`select p.contact_id as id, p.name, p.key_areas, p.competences, p.languages, p.confirmed_at, p.organisation_id,
-      p.covers, p.based, case when ${onCodes('p')} then false else ${text(sql.ref('p.contact_id'))} end as mentions_text
-    from directory_contact_place p where p.country_iso2 = ${q.country} and ${visibleRecords(viewer, 'p')}
-    union all
-    select c.id, c.name, c.key_areas, c.competences, c.languages, c.confirmed_at, c.organisation_id, false, false,
-      case when ${onCodes('c')} then false else ${text(sql.ref('c.id'))} end
-    from directory_contact c
-    where c.id in (select e.contact_id from evidence e where e.contact_id is not null
-        and not exists (select 1 from directory_contact_place p where p.country_iso2 = ${q.country} and p.contact_id = e.contact_id))
-      and ${visibleRecords(viewer, 'c')}`;
+/** A contact's place in the country, with the columns of CANDIDATE. */
+const PLACE = sql`p.contact_id as id, p.name, p.key_areas, p.competences, p.languages, p.confirmed_at, p.organisation_id,
+  p.covers, p.based`;
+
+/** Whether the contact's own text is on the topic, read from its row. */
+function mentionsText(q: Question, id: RawBuilder<unknown>) {
+  return q.words.length > 0
+    ? sql<boolean>`coalesce((select t.search_doc @@ directory_query(${q.words}::text[]) from directory_contact t where t.id = ${id}), false)`
+    : sql<boolean>`false`;
 }
 
 /** Candidates who work on the topic but have nothing to do with the country. */
@@ -103,26 +93,41 @@ export interface ScoredRow {
   on_topic: boolean;
 }
 
-/**
- * Scores candidates with the weights of ranking.ts and returns the best: those on the topic first
- * (with the country side, that is a full match), then by score, then by name. The order is decided
- * on booleans and counts only; which key areas and competences matched is worked out for the
- * returned rows alone, so the cost of a question grows with its candidates, not with their arrays.
- */
-async function scored(db: Kysely<DB>, viewer: Viewer, q: Question, candidates: RawBuilder<unknown>, limit: number) {
-  const W = WEIGHTS;
-  const { rows } = await sql<ScoredRow>`
-    with evidence as materialized (${rankingEvidence(viewer, q)}),
-    by_contact as (
+/** The evidence for ranking, counted per contact and per organisation. */
+function evidenceTables(viewer: Viewer, q: Question) {
+  return sql`evidence as materialized (${rankingEvidence(viewer, q)}),
+    by_contact as materialized (
       select e.contact_id,
         count(*) filter (where e.status = 'ongoing')::int as n_ongoing,
         count(*) filter (where e.status = 'planned')::int as n_planned,
         count(*) filter (where e.status = 'completed')::int as n_completed
       from evidence e where e.contact_id is not null group by e.contact_id
     ),
-    active_organisations as (select distinct e.organisation_id from evidence e),
-    facts as (
-      select k.id, k.name, k.key_areas, k.competences, k.mentions_text,
+    active_organisations as materialized (select distinct e.organisation_id from evidence e)`;
+}
+
+/**
+ * Every fact about the candidates but whether their own text mentions the topic, and the score and
+ * on-topic flag those facts give: a lower bound, since a mention can only add to them. The rows are
+ * narrow (booleans and counts), so that tens of thousands of them sort and join quickly; `extra`
+ * names candidate columns to pass through.
+ */
+function factsOf(q: Question, candidates: RawBuilder<unknown>, extra: string[] = []) {
+  const W = WEIGHTS;
+  const passed = sql.join([sql``, ...extra.map((c) => sql.ref(`k.${c}`))]);
+  return sql`select f.*,
+      (f.key_area_hit or f.competence_hit or f.n_activities > 0) as on_topic_known,
+      (case when f.covers_country then ${sql.lit(W.coversCountry)} when f.based_in_country then ${sql.lit(W.basedInCountry)} else 0 end
+        + case when f.key_area_hit then ${sql.lit(W.keyArea)} else 0 end
+        + case when f.competence_hit then ${sql.lit(W.competence)} else 0 end
+        + least(${sql.lit(W.activityCap)}, f.n_ongoing * ${sql.lit(W.activityOngoing)} + f.n_planned * ${sql.lit(W.activityPlanned)}
+            + f.n_completed * ${sql.lit(W.activityCompleted)})
+        + case when f.organisation_active and f.n_activities = 0 then ${sql.lit(W.organisationActive)} else 0 end
+        + case when f.speaks_language then ${sql.lit(W.speaksLanguage)} else 0 end
+        + case when f.recently_confirmed then ${sql.lit(W.recentlyConfirmed)} else ${sql.lit(W.notRecentlyConfirmed)} end)::int
+        as score_known
+    from (
+      select k.id, k.name,
         k.covers as covers_country,
         k.based as based_in_country,
         k.key_areas && ${q.keyAreas}::text[] as key_area_hit,
@@ -132,49 +137,91 @@ async function scored(db: Kysely<DB>, viewer: Viewer, q: Question, candidates: R
         coalesce(b.n_ongoing, 0) as n_ongoing,
         coalesce(b.n_planned, 0) as n_planned,
         coalesce(b.n_completed, 0) as n_completed,
-        ao.organisation_id is not null as organisation_active
-      from (select ${CANDIDATE} from (${candidates}) all_candidates) k
+        coalesce(b.n_ongoing + b.n_planned + b.n_completed, 0) as n_activities,
+        ao.organisation_id is not null as organisation_active${passed}
+      from (${candidates}) k
       left join by_contact b on b.contact_id = k.id
       left join active_organisations ao on ao.organisation_id = k.organisation_id
+    ) f`;
+}
+
+/**
+ * The best of the facts table `facts`, given whether each mentions the topic (worked out once per
+ * row): those on the topic first (with the country side, that is a full match), then by score, then
+ * by name. Which key areas and competences matched is worked out for the returned rows alone.
+ */
+async function best(db: Kysely<DB>, q: Question, tables: RawBuilder<unknown>, mentions: RawBuilder<boolean>, limit: number) {
+  const { rows } = await sql<ScoredRow>`
+    with ${tables},
+    flagged as materialized (
+      select g.*, ${mentions} as mentions_topic from facts g
     ),
-    flagged as (
-      select f.*, (not (key_area_hit or competence_hit) and mentions_text) as mentions_topic,
-        n_ongoing + n_planned + n_completed as n_activities
-      from facts f
-    ),
-    best as (
-      select g.*,
-        (key_area_hit or competence_hit or mentions_topic or n_activities > 0) as on_topic,
-        (case when covers_country then ${sql.lit(W.coversCountry)} when based_in_country then ${sql.lit(W.basedInCountry)} else 0 end
-          + case when key_area_hit then ${sql.lit(W.keyArea)} else 0 end
-          + case when competence_hit then ${sql.lit(W.competence)} else 0 end
-          + case when mentions_topic then ${sql.lit(W.mentionsTopic)} else 0 end
-          + least(${sql.lit(W.activityCap)}, n_ongoing * ${sql.lit(W.activityOngoing)} + n_planned * ${sql.lit(W.activityPlanned)}
-              + n_completed * ${sql.lit(W.activityCompleted)})
-          + case when organisation_active and n_activities = 0 then ${sql.lit(W.organisationActive)} else 0 end
-          + case when speaks_language then ${sql.lit(W.speaksLanguage)} else 0 end
-          + case when recently_confirmed then ${sql.lit(W.recentlyConfirmed)} else ${sql.lit(W.notRecentlyConfirmed)} end)::int as score
+    chosen as (
+      select g.*, (g.on_topic_known or g.mentions_topic) as on_topic,
+        g.score_known + case when g.mentions_topic then ${sql.lit(WEIGHTS.mentionsTopic)} else 0 end as score
       from flagged g
-      order by on_topic desc, score desc, g.name, g.id
+      order by on_topic desc, score desc, name, id
       limit ${limit}
     )
     select b.id, b.score, b.covers_country, b.based_in_country, b.mentions_topic, b.organisation_active,
       b.speaks_language, b.recently_confirmed, b.on_topic,
-      array(select unnest(b.key_areas) intersect select unnest(${q.keyAreas}::text[]) order by 1) as key_areas_hit,
-      array(select unnest(b.competences) intersect select unnest(${q.competences}::text[]) order by 1) as competences_hit
-    from best b
+      array(select unnest(c.key_areas) intersect select unnest(${q.keyAreas}::text[]) order by 1) as key_areas_hit,
+      array(select unnest(c.competences) intersect select unnest(${q.competences}::text[]) order by 1) as competences_hit
+    from chosen b join directory_contact c on c.id = b.id
     order by b.on_topic desc, b.score desc, b.name, b.id`.execute(db);
   return rows;
 }
 
-/** The best candidates on the country's side (full matches first). */
-export function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Question, limit: number) {
-  return scored(db, viewer, q, countryCandidates(viewer, q), limit);
+/**
+ * The best candidates on the country's side (full matches first): contacts who cover the country,
+ * whose organisation is based there, or who are the contact person of an activity there on the topic.
+ *
+ * A hub country (a seat of many organisations) has tens of thousands of candidates, so the work is
+ * bounded without changing the answer. Contacts who cover the country, and those with activities
+ * on the topic there, are scored first ("near"), on every fact but the text of their own record. The
+ * `limit`-th best of those scores is a floor the answer cannot fall below. The other contacts
+ * based there ("far") can score at most `farCeiling`: they are read only when that could reach the
+ * floor. Only the candidates that can still reach the floor are ranked, and a contact's own text
+ * is read only for those.
+ */
+export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Question, limit: number) {
+  const W = WEIGHTS;
+  const codes = (q.keyAreas.length > 0 ? W.keyArea : 0) + (q.competences.length > 0 ? W.competence : 0);
+  const farCeiling =
+    W.basedInCountry +
+    Math.max(codes, q.words.length > 0 ? W.mentionsTopic : 0) +
+    W.organisationActive +
+    (q.language ? W.speaksLanguage : 0) +
+    W.recentlyConfirmed;
+  const here = sql`p.country_iso2 = ${q.country} and ${visibleRecords(viewer, 'p')}`;
+  const near = sql`select ${PLACE} from directory_contact_place p
+    where ${here} and (p.covers or p.acts) and (p.covers or p.contact_id in (select b.contact_id from by_contact b))`;
+  const far = sql`select ${PLACE} from directory_contact_place p
+    where ${here} and p.based and not p.covers
+      and not exists (select 1 from by_contact b where b.contact_id = p.contact_id)
+      and not exists (select 1 from score_floor f where f.on_topic and f.score > ${sql.lit(farCeiling)})`;
+  const mentionable = q.words.length > 0 ? sql`not (u.key_area_hit or u.competence_hit)` : sql`false`;
+  const tables = sql`${evidenceTables(viewer, q)},
+    near_facts as materialized (${factsOf(q, near)}),
+    score_floor as (
+      select on_topic_known as on_topic, score_known as score from near_facts
+      order by on_topic_known desc, score_known desc offset ${limit - 1} limit 1
+    ),
+    facts as (
+      select u.* from (select * from near_facts union all ${factsOf(q, far)}) u
+      where not exists (select 1 from score_floor f where f.on_topic
+        and not (u.on_topic_known and u.score_known >= f.score
+          or ${mentionable} and u.score_known + ${sql.lit(W.mentionsTopic)} >= f.score))
+    )`;
+  const mentions = sql<boolean>`(not (g.key_area_hit or g.competence_hit) and ${mentionsText(q, sql.ref('g.id'))})`;
+  return best(db, q, tables, mentions, limit);
 }
 
 /** The best candidates who work on the topic elsewhere. */
 export function selectTopicSide(db: Kysely<DB>, viewer: Viewer, q: Question, limit: number) {
-  return scored(db, viewer, q, topicOnlyCandidates(viewer, q), limit);
+  const tables = sql`${evidenceTables(viewer, q)},
+    facts as (${factsOf(q, sql`select ${CANDIDATE}, mentions_text from (${topicOnlyCandidates(viewer, q)}) t`, ['mentions_text'])})`;
+  return best(db, q, tables, sql<boolean>`not (g.key_area_hit or g.competence_hit) and g.mentions_text`, limit);
 }
 
 /** The activities that justify the chosen contacts, ongoing first. */

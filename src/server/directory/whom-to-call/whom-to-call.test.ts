@@ -168,6 +168,39 @@ describe.each(testBackends())('“Whom do I call?” on %s', (backend) => {
     );
     expect(await matchOf('Dana Bosnia')).toBe('topic_only');
 
+    // An activity moved to other countries, or to another contact person, moves where each acts.
+    const moving = await addActivity(t, coordinator, {
+      organisationId: icrc,
+      title: 'Family tracing desk',
+      keyAreas: ['trafficking'],
+      countries: ['RS'],
+      status: 'planned',
+      contactId: dana,
+    });
+    const patchActivity = async (body: Record<string, unknown>) =>
+      expect(
+        (await t.request(coordinator, { method: 'PATCH', url: `/api/directory/activities/${moving.id}`, payload: body }))
+          .statusCode,
+      ).toBe(200);
+    expect(await matchOf('Dana Bosnia')).toBe('full');
+    await patchActivity({ countries: ['MK'] });
+    expect(await matchOf('Dana Bosnia')).toBe('topic_only');
+    await patchActivity({ countries: ['RS', 'MK'] });
+    expect(await matchOf('Dana Bosnia')).toBe('full');
+    const emil = (
+      await t.database.db
+        .selectFrom('directory_contact')
+        .select('id')
+        .where('name', '=', 'Emil Belgrade')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await patchActivity({ contactId: emil });
+    expect(await matchOf('Dana Bosnia')).toBe('topic_only');
+    const emilNow = (await ask('topic=trafficking&country=RS', coordinator)).results.find(
+      (r) => r.contact.name === 'Emil Belgrade',
+    );
+    expect(emilNow?.activities.map((a) => a.title)).toContain('Family tracing desk');
+
     // The place tables the ranking reads are what a rebuild from the contacts and activities gives.
     const snapshot = async () => {
       const contacts = await sql`select * from directory_contact_place order by country_iso2, contact_id`.execute(t.database.db);
@@ -181,6 +214,10 @@ describe.each(testBackends())('“Whom do I call?” on %s', (backend) => {
                      directory_refresh_activity_places(array(select id from directory_activity))`.execute(t.database.db);
     expect(await snapshot()).toBe(kept);
     expect(kept).toContain(dana);
+    // Dana acts nowhere now; Emil acts in Serbia and North Macedonia.
+    const acting = await sql<{ name: string; country_iso2: string }>`select name, country_iso2 from directory_contact_place
+      where acts and name in ('Dana Bosnia', 'Emil Belgrade') order by name, country_iso2`.execute(t.database.db);
+    expect(acting.rows.map((r) => `${r.name} ${r.country_iso2}`)).toEqual(['Emil Belgrade MK', 'Emil Belgrade RS']);
   });
 
   it('asks for a topic and a known country', async () => {
