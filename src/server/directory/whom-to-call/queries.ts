@@ -182,9 +182,10 @@ async function best(db: Kysely<DB>, q: Question, tables: RawBuilder<unknown>, me
  * `limit`-th best of those scores is a floor the answer cannot fall below. The other contacts
  * based there ("far") can score at most `farCeiling`: they are read only when that could reach the
  * floor. Only the candidates that can still reach the floor are ranked, and a contact's own text
- * is read only for those.
+ * is read only for those. `bounded = false` ranks every candidate: the reference the tests hold
+ * the bounded ranking to.
  */
-export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Question, limit: number) {
+export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Question, limit: number, bounded = true) {
   const W = WEIGHTS;
   const codes = (q.keyAreas.length > 0 ? W.keyArea : 0) + (q.competences.length > 0 ? W.competence : 0);
   const farCeiling =
@@ -204,7 +205,7 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
   const tables = sql`${evidenceTables(viewer, q)},
     near_facts as materialized (${factsOf(q, near)}),
     score_floor as (
-      select on_topic_known as on_topic, score_known as score from near_facts
+      select on_topic_known as on_topic, score_known as score from near_facts where ${sql.lit(bounded)}
       order by on_topic_known desc, score_known desc offset ${limit - 1} limit 1
     ),
     facts as (
