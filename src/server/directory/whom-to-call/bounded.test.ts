@@ -4,7 +4,7 @@ import { type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
 import { organisationId } from '../test-fixtures.js';
 import type { Viewer } from '../visibility.js';
-import { type Question, selectCountrySide } from './queries.js';
+import { type Question, selectCountrySide, selectTopicSide } from './queries.js';
 
 // The ranking reads a hub country's candidates in two steps and skips those that cannot reach the
 // answer (queries.ts). Over random directories and questions, it must give exactly what ranking
@@ -65,7 +65,7 @@ const EXAMPLE_ACTIVITY = {
   visibility: 'public' as const,
 };
 
-describe.each(testBackends())('the bounded "whom do I call?" ranking on %s', (backend) => {
+describe.each(testBackends())('the bounded "whom do I call?" rankings on %s', (backend) => {
   let t: TestApp;
   let organisations: string[];
   beforeAll(async () => {
@@ -77,6 +77,7 @@ describe.each(testBackends())('the bounded "whom do I call?" ranking on %s', (ba
   it('gives the same answer as ranking every candidate', async () => {
     const db = t.database.db;
     let bounded = 0;
+    let firstEnough = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(contact, { minLength: 5, maxLength: 40 }),
@@ -132,6 +133,10 @@ describe.each(testBackends())('the bounded "whom do I call?" ranking on %s', (ba
             const all = await selectCountrySide(db, viewer, q, limit, false);
             if (all.length === limit) bounded++;
             expect(await selectCountrySide(db, viewer, q, limit)).toEqual(all);
+            // Elsewhere: the first few by name, when they reach the ceiling, or else everyone.
+            const elsewhere = await selectTopicSide(db, viewer, q, limit, null);
+            if (elsewhere.length === limit && elsewhere.every((r) => r.score === r.ceiling)) firstEnough++;
+            expect(await selectTopicSide(db, viewer, q, limit, limit + 2)).toEqual(elsewhere);
           }
         },
       ),
@@ -163,5 +168,6 @@ describe.each(testBackends())('the bounded "whom do I call?" ranking on %s', (ba
     );
     // The bound was in play: many questions had more candidates than places in the answer.
     expect(bounded).toBeGreaterThan(5);
+    expect(firstEnough).toBeGreaterThan(0);
   });
 });

@@ -66,17 +66,22 @@ function mentionsText(q: Question, id: RawBuilder<unknown>) {
     : sql<boolean>`false`;
 }
 
-/** Candidates who work on the topic but have nothing to do with the country. */
-function topicOnlyCandidates(viewer: Viewer, q: Question) {
+/**
+ * Candidates who work on the topic but have nothing to do with the country; with `firstByName`,
+ * only that many, the first by name. (The conditions are filters, not joins, so that the first by
+ * name are read from the name index in order.)
+ */
+function topicOnlyCandidates(viewer: Viewer, q: Question, firstByName?: number) {
   const text = q.words.length > 0 ? sql`c.search_doc @@ directory_query(${q.words}::text[])` : sql`false`;
   return sql`select c.id, c.name, c.key_areas, c.competences, c.languages, c.confirmed_at, c.organisation_id,
       false as covers, false as based, ${text} as mentions_text
-    from directory_contact c join organisation o on o.id = c.organisation_id
+    from directory_contact c
     where ${visibleRecords(viewer, 'c')}
       and (c.key_areas && ${q.keyAreas}::text[] or c.competences && ${q.competences}::text[] or ${text})
       and not c.countries @> array[${q.country}]::text[]
-      and o.country_iso2 is distinct from ${q.country}
-      and not exists (select 1 from evidence e where e.contact_id = c.id)`;
+      and c.organisation_id not in (select o.id from organisation o where o.country_iso2 = ${q.country})
+      and c.id not in (select b.contact_id from by_contact b)
+    ${firstByName ? sql`order by c.name, c.id limit ${firstByName}` : sql``}`;
 }
 
 export interface ScoredRow {
@@ -91,6 +96,8 @@ export interface ScoredRow {
   speaks_language: boolean;
   recently_confirmed: boolean;
   on_topic: boolean;
+  /** The highest score any candidate of the query could have, when asked for. */
+  ceiling?: number;
 }
 
 /** The evidence for ranking, counted per contact and per organisation. */
@@ -150,7 +157,14 @@ function factsOf(q: Question, candidates: RawBuilder<unknown>, extra: string[] =
  * row): those on the topic first (with the country side, that is a full match), then by score, then
  * by name. Which key areas and competences matched is worked out for the returned rows alone.
  */
-async function best(db: Kysely<DB>, q: Question, tables: RawBuilder<unknown>, mentions: RawBuilder<boolean>, limit: number) {
+async function best(
+  db: Kysely<DB>,
+  q: Question,
+  tables: RawBuilder<unknown>,
+  mentions: RawBuilder<boolean>,
+  limit: number,
+  ceiling: RawBuilder<number> = sql`null`,
+) {
   const { rows } = await sql<ScoredRow>`
     with ${tables},
     flagged as materialized (
@@ -166,7 +180,8 @@ async function best(db: Kysely<DB>, q: Question, tables: RawBuilder<unknown>, me
     select b.id, b.score, b.covers_country, b.based_in_country, b.mentions_topic, b.organisation_active,
       b.speaks_language, b.recently_confirmed, b.on_topic,
       array(select unnest(c.key_areas) intersect select unnest(${q.keyAreas}::text[]) order by 1) as key_areas_hit,
-      array(select unnest(c.competences) intersect select unnest(${q.competences}::text[]) order by 1) as competences_hit
+      array(select unnest(c.competences) intersect select unnest(${q.competences}::text[]) order by 1) as competences_hit,
+      (${ceiling})::int as ceiling
     from chosen b join directory_contact c on c.id = b.id
     order by b.on_topic desc, b.score desc, b.name, b.id`.execute(db);
   return rows;
@@ -218,11 +233,40 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
   return best(db, q, tables, mentions, limit);
 }
 
-/** The best candidates who work on the topic elsewhere. */
-export function selectTopicSide(db: Kysely<DB>, viewer: Viewer, q: Question, limit: number) {
-  const tables = sql`${evidenceTables(viewer, q)},
-    facts as (${factsOf(q, sql`select ${CANDIDATE}, mentions_text from (${topicOnlyCandidates(viewer, q)}) t`, ['mentions_text'])})`;
-  return best(db, q, tables, sql<boolean>`not (g.key_area_hit or g.competence_hit) and g.mentions_text`, limit);
+/** How many candidates elsewhere, the first by name, are ranked before all of them are. */
+const TOPIC_SIDE_FIRST = 500;
+
+/**
+ * The best candidates who work on the topic elsewhere. Often the first of them by name already
+ * hold `limit` contacts with the highest score a contact elsewhere can have (the ceiling): nobody
+ * later in the alphabet can come before them, so the rest are not read. `firstByName = null`
+ * ranks every candidate at once: the reference the tests hold this to.
+ */
+export async function selectTopicSide(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  q: Question,
+  limit: number,
+  firstByName: number | null = TOPIC_SIDE_FIRST,
+) {
+  const W = WEIGHTS;
+  const codes = (q.keyAreas.length > 0 ? W.keyArea : 0) + (q.competences.length > 0 ? W.competence : 0);
+  const topic = codes > 0 ? codes : q.words.length > 0 ? W.mentionsTopic : 0;
+  const ceiling = sql<number>`${sql.lit(topic + (q.language ? W.speaksLanguage : 0) + W.recentlyConfirmed)}
+    + case when exists (select 1 from active_organisations) then ${sql.lit(W.organisationActive)} else 0 end`;
+  const rank = (on: Kysely<DB>, firstByName?: number) => {
+    const candidates = sql`select ${CANDIDATE}, mentions_text from (${topicOnlyCandidates(viewer, q, firstByName)}) t`;
+    const tables = sql`${evidenceTables(viewer, q)}, facts as (${factsOf(q, candidates, ['mentions_text'])})`;
+    return best(on, q, tables, sql<boolean>`not (g.key_area_hit or g.competence_hit) and g.mentions_text`, limit, ceiling);
+  };
+  if (firstByName === null) return rank(db);
+  // Read in name order from the name index, rather than all matches sorted.
+  const first = await db.transaction().execute(async (trx) => {
+    await sql`select set_config('enable_sort', 'off', true)`.execute(trx);
+    return rank(trx, firstByName);
+  });
+  if (first.length === limit && first.every((r) => r.score === r.ceiling)) return first;
+  return rank(db);
 }
 
 /** The activities that justify the chosen contacts, ongoing first. */
