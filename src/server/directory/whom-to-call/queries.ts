@@ -157,7 +157,7 @@ function factsOf(q: Question, candidates: RawBuilder<unknown>, extra: string[] =
  * row): those on the topic first (with the country side, that is a full match), then by score, then
  * by name. Which key areas and competences matched is worked out for the returned rows alone.
  */
-async function best(
+async function ranked(
   db: Kysely<DB>,
   q: Question,
   tables: RawBuilder<unknown>,
@@ -196,7 +196,8 @@ async function best(
  * on the topic there, are scored first ("near"), on every fact but the text of their own record. The
  * `limit`-th best of those scores is a floor the answer cannot fall below. The other contacts
  * based there ("far") can score at most `farCeiling`: they are read only when that could reach the
- * floor. Only the candidates that can still reach the floor are ranked, and a contact's own text
+ * floor, and then only those whose own row could reach it. With them, the floor rises to the
+ * `limit`-th best of all; only the candidates that can still reach it are ranked, and a contact's own text
  * is read only for those. `bounded = false` ranks every candidate: the reference the tests hold
  * the bounded ranking to.
  */
@@ -212,25 +213,43 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
   const here = sql`p.country_iso2 = ${q.country} and ${visibleRecords(viewer, 'p')}`;
   const near = sql`select ${PLACE} from directory_contact_place p
     where ${here} and (p.covers or p.acts) and (p.covers or p.contact_id in (select b.contact_id from by_contact b))`;
+  // What a contact only based in the country scores at most, from its own row: on the topic by a
+  // key area, a competence or (else) a mention, its organisation active, its language, confirmed.
+  const keyArea = sql`p.key_areas && ${q.keyAreas}::text[]`;
+  const competence = sql`p.competences && ${q.competences}::text[]`;
+  const farBest = sql`${sql.lit(W.basedInCountry + W.organisationActive)}
+    + case when ${keyArea} then ${sql.lit(W.keyArea)} else 0 end
+    + case when ${competence} then ${sql.lit(W.competence)} else 0 end
+    + case when ${q.words.length > 0 ? sql`not (${keyArea} or ${competence})` : sql`false`} then ${sql.lit(W.mentionsTopic)} else 0 end
+    + case when ${q.language ? sql`p.languages @> array[${q.language}]::text[]` : sql`false`} then ${sql.lit(W.speaksLanguage)} else 0 end
+    + case when p.confirmed_at >= ${q.confirmedSince} then ${sql.lit(W.recentlyConfirmed)} else ${sql.lit(W.notRecentlyConfirmed)} end`;
+  const floor = sql`(select f.score from score_floor f where f.on_topic)`;
   const far = sql`select ${PLACE} from directory_contact_place p
     where ${here} and p.based and not p.covers
       and not exists (select 1 from by_contact b where b.contact_id = p.contact_id)
-      and not exists (select 1 from score_floor f where f.on_topic and f.score > ${sql.lit(farCeiling)})`;
+      and ${sql.lit(farCeiling)} >= coalesce(${floor}, ${sql.lit(farCeiling)})
+      and (${floor} is null or ${farBest} >= ${floor})`;
   const mentionable = q.words.length > 0 ? sql`not (u.key_area_hit or u.competence_hit)` : sql`false`;
+  const best = (facts: string) =>
+    sql`select on_topic_known as on_topic, score_known as score from ${sql.table(facts)} where ${sql.lit(bounded)}
+      order by on_topic_known desc, score_known desc limit ${limit}`;
   const tables = sql`${evidenceTables(viewer, q)},
     near_facts as materialized (${factsOf(q, near)}),
-    score_floor as (
-      select on_topic_known as on_topic, score_known as score from near_facts where ${sql.lit(bounded)}
-      order by on_topic_known desc, score_known desc offset ${limit - 1} limit 1
+    near_best as materialized (${best('near_facts')}),
+    score_floor as (select * from near_best order by on_topic desc, score desc offset ${limit - 1}),
+    far_facts as materialized (${factsOf(q, far)}),
+    final_floor as (
+      select * from (select * from near_best union all (${best('far_facts')})) u
+      order by on_topic desc, score desc offset ${limit - 1} limit 1
     ),
     facts as (
-      select u.* from (select * from near_facts union all ${factsOf(q, far)}) u
-      where not exists (select 1 from score_floor f where f.on_topic
-        and not (u.on_topic_known and u.score_known >= f.score
-          or ${mentionable} and u.score_known + ${sql.lit(W.mentionsTopic)} >= f.score))
+      select u.* from (select * from near_facts union all select * from far_facts) u
+      cross join (select (select f.score from final_floor f where f.on_topic) as score) f
+      where f.score is null or u.on_topic_known and u.score_known >= f.score
+        or ${mentionable} and u.score_known + ${sql.lit(W.mentionsTopic)} >= f.score
     )`;
   const mentions = sql<boolean>`(not (g.key_area_hit or g.competence_hit) and ${mentionsText(q, sql.ref('g.id'))})`;
-  return best(db, q, tables, mentions, limit);
+  return ranked(db, q, tables, mentions, limit);
 }
 
 /** How many candidates elsewhere, the first by name, are ranked before all of them are. */
@@ -257,7 +276,7 @@ export async function selectTopicSide(
   const rank = (on: Kysely<DB>, firstByName?: number) => {
     const candidates = sql`select ${CANDIDATE}, mentions_text from (${topicOnlyCandidates(viewer, q, firstByName)}) t`;
     const tables = sql`${evidenceTables(viewer, q)}, facts as (${factsOf(q, candidates, ['mentions_text'])})`;
-    return best(on, q, tables, sql<boolean>`not (g.key_area_hit or g.competence_hit) and g.mentions_text`, limit, ceiling);
+    return ranked(on, q, tables, sql<boolean>`not (g.key_area_hit or g.competence_hit) and g.mentions_text`, limit, ceiling);
   };
   if (firstByName === null) return rank(db);
   // Read in name order from the name index, rather than all matches sorted.
