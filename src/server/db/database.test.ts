@@ -76,6 +76,18 @@ describe.each(testBackends())('database on %s', (backend) => {
   });
 });
 
+describe.each(testBackends().filter((b) => b === 'postgres'))('the connections to a %s server', (backend) => {
+  it('never compile a query just in time', async () => {
+    const database = await freshDatabase(backend, { migrate: false });
+    try {
+      const { rows } = await sql<{ jit: string }>`show jit`.execute(database.db);
+      expect(rows[0]?.jit).toBe('off');
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('the embedded database worker', () => {
   it('fails queries at once after it stopped, instead of hanging', async () => {
     const { PgliteWorker } = await import('./pglite-dialect.js');
