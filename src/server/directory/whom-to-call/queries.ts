@@ -52,12 +52,24 @@ function rankingEvidence(viewer: Viewer, q: Question) {
       and (p.key_areas && ${q.keyAreas}::text[] or ${text})`;
 }
 
-/** The columns every candidate brings to scoring. */
-const CANDIDATE = sql`id, name, key_areas, competences, languages, confirmed_at, organisation_id, covers, based`;
+/**
+ * The columns every candidate brings to scoring. Its key areas, competences and languages come as
+ * comma-framed lists (",en,ru,"), as the place table holds them.
+ */
+const CANDIDATE = sql`id, name, key_area_codes, competence_codes, language_codes, confirmed_at, organisation_id, covers, based`;
 
 /** A contact's place in the country, with the columns of CANDIDATE. */
-const PLACE = sql`p.contact_id as id, p.name, p.key_areas, p.competences, p.languages, p.confirmed_at, p.organisation_id,
-  p.covers, p.based`;
+const PLACE = sql`p.contact_id as id, p.name, p.key_area_codes, p.competence_codes, p.language_codes, p.confirmed_at,
+  p.organisation_id, p.covers, p.based`;
+
+/** Whether a comma-framed list of codes holds any of `codes`: a few substring searches. */
+function holdsAny(list: RawBuilder<unknown>, codes: readonly string[]) {
+  if (codes.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(
+    codes.map((code) => sql`strpos(${list}, ${`,${code},`}) > 0`),
+    sql` or `,
+  )})`;
+}
 
 /** Whether the contact's own text is on the topic, read from its row. */
 function mentionsText(q: Question, id: RawBuilder<unknown>) {
@@ -73,8 +85,9 @@ function mentionsText(q: Question, id: RawBuilder<unknown>) {
  */
 function topicOnlyCandidates(viewer: Viewer, q: Question, firstByName?: number) {
   const text = q.words.length > 0 ? sql`c.search_doc @@ directory_query(${q.words}::text[])` : sql`false`;
-  return sql`select c.id, c.name, c.key_areas, c.competences, c.languages, c.confirmed_at, c.organisation_id,
-      false as covers, false as based, ${text} as mentions_text
+  return sql`select c.id, c.name, directory_code_list(c.key_areas) as key_area_codes,
+      directory_code_list(c.competences) as competence_codes, directory_code_list(c.languages) as language_codes,
+      c.confirmed_at, c.organisation_id, false as covers, false as based, ${text} as mentions_text
     from directory_contact c
     where ${visibleRecords(viewer, 'c')}
       and (c.key_areas && ${q.keyAreas}::text[] or c.competences && ${q.competences}::text[] or ${text})
@@ -137,9 +150,9 @@ function factsOf(q: Question, candidates: RawBuilder<unknown>, extra: string[] =
       select k.id, k.name,
         k.covers as covers_country,
         k.based as based_in_country,
-        k.key_areas && ${q.keyAreas}::text[] as key_area_hit,
-        k.competences && ${q.competences}::text[] as competence_hit,
-        coalesce(${q.language}::text is not null and k.languages @> array[${q.language}]::text[], false) as speaks_language,
+        ${holdsAny(sql.ref('k.key_area_codes'), q.keyAreas)} as key_area_hit,
+        ${holdsAny(sql.ref('k.competence_codes'), q.competences)} as competence_hit,
+        ${holdsAny(sql.ref('k.language_codes'), q.language ? [q.language] : [])} as speaks_language,
         k.confirmed_at >= ${q.confirmedSince} as recently_confirmed,
         coalesce(b.n_ongoing, 0) as n_ongoing,
         coalesce(b.n_planned, 0) as n_planned,
@@ -215,13 +228,13 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
     where ${here} and (p.covers or p.acts) and (p.covers or p.contact_id in (select b.contact_id from by_contact b))`;
   // What a contact only based in the country scores at most, from its own row: on the topic by a
   // key area, a competence or (else) a mention, its organisation active, its language, confirmed.
-  const keyArea = sql`p.key_areas && ${q.keyAreas}::text[]`;
-  const competence = sql`p.competences && ${q.competences}::text[]`;
+  const keyArea = holdsAny(sql.ref('p.key_area_codes'), q.keyAreas);
+  const competence = holdsAny(sql.ref('p.competence_codes'), q.competences);
   const farBest = sql`${sql.lit(W.basedInCountry + W.organisationActive)}
     + case when ${keyArea} then ${sql.lit(W.keyArea)} else 0 end
     + case when ${competence} then ${sql.lit(W.competence)} else 0 end
     + case when ${q.words.length > 0 ? sql`not (${keyArea} or ${competence})` : sql`false`} then ${sql.lit(W.mentionsTopic)} else 0 end
-    + case when ${q.language ? sql`p.languages @> array[${q.language}]::text[]` : sql`false`} then ${sql.lit(W.speaksLanguage)} else 0 end
+    + case when ${holdsAny(sql.ref('p.language_codes'), q.language ? [q.language] : [])} then ${sql.lit(W.speaksLanguage)} else 0 end
     + case when p.confirmed_at >= ${q.confirmedSince} then ${sql.lit(W.recentlyConfirmed)} else ${sql.lit(W.notRecentlyConfirmed)} end`;
   const floor = sql`(select f.score from score_floor f where f.on_topic)`;
   const far = sql`select ${PLACE} from directory_contact_place p
