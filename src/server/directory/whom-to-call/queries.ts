@@ -53,12 +53,9 @@ function rankingEvidence(viewer: Viewer, q: Question) {
 }
 
 /**
- * The columns every candidate brings to scoring. Its key areas, competences and languages come as
- * comma-framed lists (",en,ru,"), as the place table holds them.
+ * A contact's place in the country, with what scoring reads: its key areas, competences and
+ * languages as comma-framed lists (",en,ru,"), as the place table holds them.
  */
-const CANDIDATE = sql`id, name, key_area_codes, competence_codes, language_codes, confirmed_at, organisation_id, covers, based`;
-
-/** A contact's place in the country, with the columns of CANDIDATE. */
 const PLACE = sql`p.contact_id as id, p.name, p.key_area_codes, p.competence_codes, p.language_codes, p.confirmed_at,
   p.organisation_id, p.covers, p.based`;
 
@@ -80,21 +77,21 @@ function mentionsText(q: Question, id: RawBuilder<unknown>) {
 
 /**
  * Candidates who work on the topic but have nothing to do with the country; with `firstByName`,
- * only that many, the first by name. (The conditions are filters, not joins, so that the first by
- * name are read from the name index in order.)
+ * only those among that many contacts, the first by name (read in order from the name index).
  */
 function topicOnlyCandidates(viewer: Viewer, q: Question, firstByName?: number) {
+  const contacts = firstByName
+    ? sql`(select * from directory_contact order by name, id limit ${firstByName})`
+    : sql`directory_contact`;
   const text = q.words.length > 0 ? sql`c.search_doc @@ directory_query(${q.words}::text[])` : sql`false`;
-  return sql`select c.id, c.name, directory_code_list(c.key_areas) as key_area_codes,
-      directory_code_list(c.competences) as competence_codes, directory_code_list(c.languages) as language_codes,
-      c.confirmed_at, c.organisation_id, false as covers, false as based, ${text} as mentions_text
-    from directory_contact c
+  return sql`select c.id, c.name, c.key_areas, c.competences, c.languages, c.confirmed_at, c.organisation_id,
+      false as covers, false as based
+    from ${contacts} c
     where ${visibleRecords(viewer, 'c')}
       and (c.key_areas && ${q.keyAreas}::text[] or c.competences && ${q.competences}::text[] or ${text})
       and not c.countries @> array[${q.country}]::text[]
       and c.organisation_id not in (select o.id from organisation o where o.country_iso2 = ${q.country})
-      and c.id not in (select b.contact_id from by_contact b)
-    ${firstByName ? sql`order by c.name, c.id limit ${firstByName}` : sql``}`;
+      and c.id not in (select b.contact_id from by_contact b)`;
 }
 
 export interface ScoredRow {
@@ -132,7 +129,27 @@ function evidenceTables(viewer: Viewer, q: Question) {
  * narrow (booleans and counts), so that tens of thousands of them sort and join quickly; `extra`
  * names candidate columns to pass through.
  */
-function factsOf(q: Question, candidates: RawBuilder<unknown>, extra: string[] = []) {
+interface Hits {
+  keyArea: RawBuilder<boolean>;
+  competence: RawBuilder<boolean>;
+  language: RawBuilder<boolean>;
+}
+
+/** Whether a place row (alias k) has the question's codes, from its comma-framed lists. */
+const placeHits = (q: Question): Hits => ({
+  keyArea: holdsAny(sql.ref('k.key_area_codes'), q.keyAreas),
+  competence: holdsAny(sql.ref('k.competence_codes'), q.competences),
+  language: holdsAny(sql.ref('k.language_codes'), q.language ? [q.language] : []),
+});
+
+/** Whether a contact row (alias k) has the question's codes, from its arrays. */
+const contactHits = (q: Question): Hits => ({
+  keyArea: sql`k.key_areas && ${q.keyAreas}::text[]`,
+  competence: sql`k.competences && ${q.competences}::text[]`,
+  language: q.language ? sql`k.languages @> array[${q.language}]::text[]` : sql`false`,
+});
+
+function factsOf(q: Question, candidates: RawBuilder<unknown>, hits: Hits, extra: string[] = []) {
   const W = WEIGHTS;
   const passed = sql.join([sql``, ...extra.map((c) => sql.ref(`k.${c}`))]);
   return sql`select f.*,
@@ -150,9 +167,9 @@ function factsOf(q: Question, candidates: RawBuilder<unknown>, extra: string[] =
       select k.id, k.name,
         k.covers as covers_country,
         k.based as based_in_country,
-        ${holdsAny(sql.ref('k.key_area_codes'), q.keyAreas)} as key_area_hit,
-        ${holdsAny(sql.ref('k.competence_codes'), q.competences)} as competence_hit,
-        ${holdsAny(sql.ref('k.language_codes'), q.language ? [q.language] : [])} as speaks_language,
+        ${hits.keyArea} as key_area_hit,
+        ${hits.competence} as competence_hit,
+        ${hits.language} as speaks_language,
         k.confirmed_at >= ${q.confirmedSince} as recently_confirmed,
         coalesce(b.n_ongoing, 0) as n_ongoing,
         coalesce(b.n_planned, 0) as n_planned,
@@ -247,10 +264,10 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
     sql`select on_topic_known as on_topic, score_known as score from ${sql.table(facts)} where ${sql.lit(bounded)}
       order by on_topic_known desc, score_known desc limit ${limit}`;
   const tables = sql`${evidenceTables(viewer, q)},
-    near_facts as materialized (${factsOf(q, near)}),
+    near_facts as materialized (${factsOf(q, near, placeHits(q))}),
     near_best as materialized (${best('near_facts')}),
     score_floor as (select * from near_best order by on_topic desc, score desc offset ${limit - 1}),
-    far_facts as materialized (${factsOf(q, far)}),
+    far_facts as materialized (${factsOf(q, far, placeHits(q))}),
     final_floor as (
       select * from (select * from near_best union all (${best('far_facts')})) u
       order by on_topic desc, score desc offset ${limit - 1} limit 1
@@ -265,14 +282,15 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
   return ranked(db, q, tables, mentions, limit);
 }
 
-/** How many candidates elsewhere, the first by name, are ranked before all of them are. */
-const TOPIC_SIDE_FIRST = 500;
+/** Among how many contacts, the first by name, candidates elsewhere are ranked before all of them are. */
+const TOPIC_SIDE_FIRST = 5000;
 
 /**
- * The best candidates who work on the topic elsewhere. Often the first of them by name already
- * hold `limit` contacts with the highest score a contact elsewhere can have (the ceiling): nobody
- * later in the alphabet can come before them, so the rest are not read. `firstByName = null`
- * ranks every candidate at once: the reference the tests hold this to.
+ * The best candidates who work on the topic elsewhere. Often those among the first contacts by
+ * name already hold `limit` contacts with the highest score a contact elsewhere can have (the
+ * ceiling): nobody later in the alphabet can come before them, so the rest are not read; the first
+ * contacts cost the same to read however rare the topic is. `firstByName = null` ranks every
+ * candidate at once: the reference the tests hold this to.
  */
 export async function selectTopicSide(
   db: Kysely<DB>,
@@ -287,16 +305,13 @@ export async function selectTopicSide(
   const ceiling = sql<number>`${sql.lit(topic + (q.language ? W.speaksLanguage : 0) + W.recentlyConfirmed)}
     + case when exists (select 1 from active_organisations) then ${sql.lit(W.organisationActive)} else 0 end`;
   const rank = (on: Kysely<DB>, firstByName?: number) => {
-    const candidates = sql`select ${CANDIDATE}, mentions_text from (${topicOnlyCandidates(viewer, q, firstByName)}) t`;
-    const tables = sql`${evidenceTables(viewer, q)}, facts as (${factsOf(q, candidates, ['mentions_text'])})`;
-    return ranked(on, q, tables, sql<boolean>`not (g.key_area_hit or g.competence_hit) and g.mentions_text`, limit, ceiling);
+    const candidates = topicOnlyCandidates(viewer, q, firstByName);
+    const tables = sql`${evidenceTables(viewer, q)}, facts as (${factsOf(q, candidates, contactHits(q))})`;
+    // A candidate without the key area or competence is one because its text is on the topic.
+    return ranked(on, q, tables, sql<boolean>`not (g.key_area_hit or g.competence_hit)`, limit, ceiling);
   };
   if (firstByName === null) return rank(db);
-  // Read in name order from the name index, rather than all matches sorted.
-  const first = await db.transaction().execute(async (trx) => {
-    await sql`select set_config('enable_sort', 'off', true)`.execute(trx);
-    return rank(trx, firstByName);
-  });
+  const first = await rank(db, firstByName);
   if (first.length === limit && first.every((r) => r.score === r.ceiling)) return first;
   return rank(db);
 }
