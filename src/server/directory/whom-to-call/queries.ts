@@ -123,12 +123,7 @@ function evidenceTables(viewer: Viewer, q: Question) {
     active_organisations as materialized (select distinct e.organisation_id from evidence e)`;
 }
 
-/**
- * Every fact about the candidates but whether their own text mentions the topic, and the score and
- * on-topic flag those facts give: a lower bound, since a mention can only add to them. The rows are
- * narrow (booleans and counts), so that tens of thousands of them sort and join quickly; `extra`
- * names candidate columns to pass through.
- */
+/** Whether a candidate has one of the question's key areas, competences and its language. */
 interface Hits {
   keyArea: RawBuilder<boolean>;
   competence: RawBuilder<boolean>;
@@ -149,9 +144,13 @@ const contactHits = (q: Question): Hits => ({
   language: q.language ? sql`k.languages @> array[${q.language}]::text[]` : sql`false`,
 });
 
-function factsOf(q: Question, candidates: RawBuilder<unknown>, hits: Hits, extra: string[] = []) {
+/**
+ * Every fact about the candidates but whether their own text mentions the topic, and the score and
+ * on-topic flag those facts give: a lower bound, since a mention can only add to them. The rows are
+ * narrow (booleans and counts), so that tens of thousands of them sort and join quickly.
+ */
+function factsOf(q: Question, candidates: RawBuilder<unknown>, hits: Hits) {
   const W = WEIGHTS;
-  const passed = sql.join([sql``, ...extra.map((c) => sql.ref(`k.${c}`))]);
   return sql`select f.*,
       (f.key_area_hit or f.competence_hit or f.n_activities > 0) as on_topic_known,
       (case when f.covers_country then ${sql.lit(W.coversCountry)} when f.based_in_country then ${sql.lit(W.basedInCountry)} else 0 end
@@ -175,7 +174,7 @@ function factsOf(q: Question, candidates: RawBuilder<unknown>, hits: Hits, extra
         coalesce(b.n_planned, 0) as n_planned,
         coalesce(b.n_completed, 0) as n_completed,
         coalesce(b.n_ongoing + b.n_planned + b.n_completed, 0) as n_activities,
-        ao.organisation_id is not null as organisation_active${passed}
+        ao.organisation_id is not null as organisation_active
       from (${candidates}) k
       left join by_contact b on b.contact_id = k.id
       left join active_organisations ao on ao.organisation_id = k.organisation_id
