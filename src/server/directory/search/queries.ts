@@ -138,10 +138,12 @@ export async function searchPage(
   );
 
   return db.transaction().execute(async (trx) => {
-    // No whole-table reads; and no machine-code compilation or parallel workers, which the planner
-    // would start for plans that look costly but take a few milliseconds. For this transaction only.
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
-      set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+    // No whole-table reads; and no parallel workers, which the planner would start for plans that
+    // look costly but take a few milliseconds. For this transaction only. (The connections never
+    // compile just in time: db/connection.ts.)
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(
+      trx,
+    );
     const { rows } = await sql<Partial<Record<Kind, number>> & { kind: Kind | null; id: string | null }>`
       with ${sql.join(
         found.flatMap((f) => f.ctes),

@@ -217,6 +217,18 @@ async function ranked(
 }
 
 /**
+ * The most a contact without activities in the country can score for the topic (a key area and a
+ * competence, or else a mention), the language and being recently confirmed: the part of a bound
+ * both sides share.
+ */
+function mostForTopicAndLanguage(q: Question): number {
+  const W = WEIGHTS;
+  const codes = (q.keyAreas.length > 0 ? W.keyArea : 0) + (q.competences.length > 0 ? W.competence : 0);
+  const topic = Math.max(codes, q.words.length > 0 ? W.mentionsTopic : 0);
+  return topic + (q.language ? W.speaksLanguage : 0) + W.recentlyConfirmed;
+}
+
+/**
  * The best candidates on the country's side (full matches first): contacts who cover the country,
  * whose organisation is based there, or who are the contact person of an activity there on the topic.
  *
@@ -226,19 +238,13 @@ async function ranked(
  * `limit`-th best of those scores is a floor the answer cannot fall below. The other contacts
  * based there ("far") can score at most `farCeiling`: they are read only when that could reach the
  * floor, and then only those whose own row could reach it. With them, the floor rises to the
- * `limit`-th best of all; only the candidates that can still reach it are ranked, and a contact's own text
- * is read only for those. `bounded = false` ranks every candidate: the reference the tests hold
- * the bounded ranking to.
+ * `limit`-th best of all; only the candidates that can still reach it are ranked, and a contact's
+ * own text is read only for those. `bounded = false` ranks every candidate: the reference the
+ * tests hold the bounded ranking to.
  */
 export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Question, limit: number, bounded = true) {
   const W = WEIGHTS;
-  const codes = (q.keyAreas.length > 0 ? W.keyArea : 0) + (q.competences.length > 0 ? W.competence : 0);
-  const farCeiling =
-    W.basedInCountry +
-    Math.max(codes, q.words.length > 0 ? W.mentionsTopic : 0) +
-    W.organisationActive +
-    (q.language ? W.speaksLanguage : 0) +
-    W.recentlyConfirmed;
+  const farCeiling = W.basedInCountry + W.organisationActive + mostForTopicAndLanguage(q);
   const here = sql`p.country_iso2 = ${q.country} and ${visibleRecords(viewer, 'p')}`;
   const near = sql`select ${PLACE} from directory_contact_place p
     where ${here} and (p.covers or p.acts) and (p.covers or p.contact_id in (select b.contact_id from by_contact b))`;
@@ -299,9 +305,7 @@ export async function selectTopicSide(
   firstByName: number | null = TOPIC_SIDE_FIRST,
 ) {
   const W = WEIGHTS;
-  const codes = (q.keyAreas.length > 0 ? W.keyArea : 0) + (q.competences.length > 0 ? W.competence : 0);
-  const topic = codes > 0 ? codes : q.words.length > 0 ? W.mentionsTopic : 0;
-  const ceiling = sql<number>`${sql.lit(topic + (q.language ? W.speaksLanguage : 0) + W.recentlyConfirmed)}
+  const ceiling = sql<number>`${sql.lit(mostForTopicAndLanguage(q))}
     + case when exists (select 1 from active_organisations) then ${sql.lit(W.organisationActive)} else 0 end`;
   const rank = (on: Kysely<DB>, firstByName?: number) => {
     const candidates = topicOnlyCandidates(viewer, q, firstByName);
