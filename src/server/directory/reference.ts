@@ -80,34 +80,66 @@ const ENGLISH_FILLERS = new Set(
   ),
 );
 
+/** Whether two folded words are forms of one word: a long common beginning and short endings ("торговля", "торговлей"). */
+function sameWord(a: string, b: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 6 && a.length - n <= 3 && b.length - n <= 3;
+}
+
+/** Whether a foreign word and an English word look alike: they begin alike ("réfugiés", "refugees"). */
+function cognate(foreign: string, english: string): boolean {
+  return Math.min(foreign.length, english.length) >= 5 && foreign.slice(0, 5) === english.slice(0, 5);
+}
+
+/** The words of `a` that `b` also holds, in some form. */
+function common(a: string[], b: string[]): string[] {
+  return a.filter((x) => b.some((y) => fold(x) === fold(y) || sameWord(fold(x), fold(y))));
+}
+
 /**
- * For each word of a name in French, German, Italian, Russian or Spanish, the words of the English
- * name: the search document holds English names, so "Сербия" is also looked for as "Serbia".
+ * For each word of a name in French, German, Italian, Russian or Spanish, the English words it
+ * stands for: the search document holds English names, so "Сербия" is also looked for as "Serbia".
+ * A word is given, of the English name's words, those it looks like ("réfugiés": refugees); else
+ * those every name holding the word (in any of its forms) shares ("людьми", in three names about
+ * trafficking: trafficking); else all of them ("Сербия": Serbia). Giving every word of every name
+ * would make "Menschenhandel" also mean "routes" and "crime", and match nearly everything.
  */
 export function translationIndex(ref: Reference): Map<string, Set<string>> {
-  const index = new Map<string, Set<string>>();
+  // Every foreign word, with the English words of each name it appears in.
+  const seen = new Map<string, string[][]>();
   for (const list of [ref.countries, ref.keyAreas, ref.competences] as Map<string, Named>[]) {
     for (const item of list.values()) {
       const english = item.names.en.match(WORD)?.filter((w) => w.length > 2 && !ENGLISH_FILLERS.has(fold(w))) ?? [];
       const own = new Set((item.names.en.match(WORD) ?? []).map(fold));
-      for (const lang of LANGS) {
-        for (const word of item.names[lang].match(WORD) ?? []) {
-          const key = fold(word);
-          if (key.length < 3 || own.has(key)) continue;
-          const set = index.get(key) ?? new Set<string>();
-          for (const e of english) set.add(e);
-          index.set(key, set);
-        }
-      }
+      const words = new Set(
+        LANGS.flatMap((lang) => (item.names[lang].match(WORD) ?? []).map(fold)).filter((w) => w.length >= 3 && !own.has(w)),
+      );
+      for (const word of words) seen.set(word, [...(seen.get(word) ?? []), english]);
     }
   }
+  const index = new Map<string, Set<string>>();
+  for (const word of seen.keys()) {
+    const names = [...seen].filter(([other]) => other === word || sameWord(other, word)).flatMap(([, lists]) => lists);
+    const alike = new Set(names.flat().filter((e) => cognate(word, fold(e))));
+    const shared = names.length > 1 ? names.reduce(common) : [];
+    index.set(word, alike.size > 0 ? alike : new Set(shared.length > 0 ? shared : names.flat()));
+  }
   return index;
+}
+
+/** The English words a folded word stands for: its own entry, else that of another form of it. */
+function translationsOf(word: string, index: Map<string, Set<string>>): Set<string> | undefined {
+  const own = index.get(word);
+  if (own || word.length < 6) return own;
+  for (const [other, english] of index) if (sameWord(other, word)) return english;
+  return undefined;
 }
 
 /** The words of a search with their English alternatives, as directory_query takes them. */
 export function withTranslations(words: string[], index: Map<string, Set<string>>): string[] {
   return words.map((word) => {
-    const alternatives = index.get(fold(word));
+    const alternatives = translationsOf(fold(word), index);
     return alternatives && alternatives.size <= 12 ? [word, ...alternatives].join(' ') : word;
   });
 }

@@ -161,6 +161,22 @@ describe.each(testBackends())('directory search on %s', (backend) => {
     expect(found).not.toContain('Food and shelter on arrival');
   });
 
+  it('looks for a word in another language as the English word it stands for, not the whole name', async () => {
+    const odihr = await organisationId(t, 'ODIHR');
+    await addActivity(t, coordinator, { organisationId: odihr, title: 'Winter shelters along the routes', countries: ['MK'] });
+    await addActivity(t, coordinator, { organisationId: odihr, title: 'Trafficking case referrals', countries: ['MK'] });
+    // The key area "Combating trafficking and organised crime along routes" is, in German, "Bekämpfung von
+    // Menschenhandel …": "Menschenhandel" stands for "trafficking", not for "routes" or "crime".
+    const found = titles(await search('q=menschenhandel&kind=activity'));
+    expect(found).toContain('Trafficking case referrals');
+    expect(found).not.toContain('Winter shelters along the routes');
+    // A form of the word no name holds ("торговля", the names have "торговлей"), and a word that
+    // looks like its English one ("réfugiés").
+    expect(titles(await search(`q=${encodeURIComponent('торговля')}&kind=activity`))).toContain('Trafficking case referrals');
+    await addActivity(t, coordinator, { organisationId: odihr, title: 'Legal aid for refugees', countries: ['MK'] });
+    expect(titles(await search(`q=${encodeURIComponent('réfugiés')}&kind=activity`))).toContain('Legal aid for refugees');
+  });
+
   it('refuses bad filters', async () => {
     expect((await t.request(null, { method: 'GET', url: '/api/directory/search?status=paused' })).statusCode).toBe(400);
     expect((await t.request(null, { method: 'GET', url: '/api/directory/search?country=Serbia' })).statusCode).toBe(400);
