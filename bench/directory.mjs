@@ -3,7 +3,8 @@
 // and on PostgreSQL. Sizes: BENCH_DIRECTORY_CONTACTS, BENCH_DIRECTORY_ACTIVITIES,
 // BENCH_DIRECTORY_IMPORT_ROWS and BENCH_DIRECTORY_REQUESTS (requests per measured route);
 // BENCH_DIRECTORY_BACKENDS=postgres (or pglite) runs one backend only: generating the full sizes
-// inside PGlite takes far longer than on a PostgreSQL server.
+// inside PGlite takes far longer than on a PostgreSQL server. BENCH_DIRECTORY_SHAPE=broad generates
+// the stress shape instead of the realistic one (see SHAPES).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -168,8 +169,69 @@ const pick = (list, expr) => `(${lit(list)})[1 + ((${expr}) % ${list.length})]`;
 const some = (list, g, n) =>
   `array(select x from unnest(${lit(list)}) with ordinality as u(x, i) where (i + ${g}) % ${Math.max(2, Math.ceil(list.length / n))} = 0 or i = 1 + ${g} % ${list.length})`;
 
+/** A pseudo-random non-negative number for row `g`, one stream per `salt`: independent attributes. */
+const h = (salt) => `abs(hashint4(g * 64 + ${salt}))`;
+/** `count` consecutive items of `list` (wrapping), starting at a pseudo-random one: neighbours along a route. */
+const window = (list, salt, count) =>
+  `array(select (${lit(list)})[1 + ((${h(salt)} + i) % ${list.length})] from generate_series(0, (${count}) - 1) i)`;
+
+/**
+ * What each generated contact and activity holds. "realistic" (the default): a contact covers one
+ * to three neighbouring countries (one in twenty, a regional post, covers eight), works on one or
+ * two key areas and one to three competences, and speaks English and one or two other languages;
+ * an activity runs in one to three countries (one in twenty in six) on one or two key areas, and
+ * its contact person works for its organisation. Each attribute is drawn independently. "broad":
+ * the earlier stress shape, in which every contact covers about half of the 30 countries and holds
+ * about half of the key areas, and attributes follow the row number together.
+ */
+const SHAPES = {
+  realistic: {
+    contactCountries: window(COUNTRIES, 1, `case when ${h(2)} % 20 = 0 then 8 else 1 + ${h(3)} % 3 end`),
+    contactKeyAreas: window(KEY_AREAS, 4, `1 + ${h(5)} % 2`),
+    competences: window(COMPETENCES, 6, `1 + ${h(7)} % 3`),
+    languages: `array['en'] || ${window(['fr', 'de', 'ru', 'sr', 'tr', 'ar', 'uk', 'kk'], 8, `1 + ${h(9)} % 2`)}`,
+    name: `${pick(FIRST, h(10))} || ' ' || ${pick(LAST, h(11))} || ' ' || g`,
+    title: pick(TITLES, h(12)),
+    contactVisibility: pick(['public', 'public', 'signed_in', 'osce_staff', 'coordinator'], h(13)),
+    confirmedDaysAgo: `${h(14)} % 300`,
+    contactOrganisation: `1 + ${h(15)} % o.total`,
+    activityCountries: window(COUNTRIES, 21, `case when ${h(22)} % 20 = 0 then 6 else 1 + ${h(23)} % 3 end`),
+    activityKeyAreas: window(KEY_AREAS, 24, `1 + ${h(25)} % 2`),
+    activityContact: `1 + ${h(26)} % ${CONTACTS}`,
+    status: pick(['planned', 'ongoing', 'ongoing', 'completed'], h(27)),
+    activityVisibility: pick(['public', 'public', 'public', 'signed_in', 'osce_staff'], h(28)),
+    activityTitle: pick(TITLES, h(29)),
+    place: pick(PLACES, h(30)),
+    startDay: `${h(31)} % 1000`,
+    activityOrganisation: 'contact',
+  },
+  broad: {
+    contactCountries: some(COUNTRIES, 'g', 2),
+    contactKeyAreas: some(KEY_AREAS, 'g', 2),
+    competences: some(COMPETENCES, 'g', 3),
+    languages: some(['en', 'fr', 'de', 'ru', 'sr', 'tr', 'ar', 'uk', 'kk'], 'g', 3),
+    name: `${pick(FIRST, 'g * 7')} || ' ' || ${pick(LAST, 'g * 13')} || ' ' || g`,
+    title: pick(TITLES, 'g'),
+    contactVisibility: pick(['public', 'public', 'signed_in', 'osce_staff', 'coordinator'], 'g * 3'),
+    confirmedDaysAgo: 'g % 300',
+    contactOrganisation: '1 + (x.g * 31) % o.total',
+    activityCountries: some(COUNTRIES, 'g', 3),
+    activityKeyAreas: some(KEY_AREAS, 'g', 2),
+    activityContact: `(g * 17) % ${CONTACTS} + 1`,
+    status: pick(['planned', 'ongoing', 'ongoing', 'completed'], 'g'),
+    activityVisibility: pick(['public', 'public', 'public', 'signed_in', 'osce_staff'], 'g * 5'),
+    activityTitle: pick(TITLES, 'g'),
+    place: pick(PLACES, 'g * 7'),
+    startDay: 'g % 1000',
+    activityOrganisation: '1 + (x.g * 17) % o.total',
+  },
+};
+const SHAPE = process.env.BENCH_DIRECTORY_SHAPE ?? 'realistic';
+
 /** Fills the directory in batches with generated rows, as SQL, so that sizes of 100,000 stay quick. */
 async function fill(db, sql) {
+  const s = SHAPES[SHAPE];
+  if (!s) throw new Error(`BENCH_DIRECTORY_SHAPE must be one of ${Object.keys(SHAPES).join(', ')}`);
   const orgs = `(select id, acronym, name_en, row_number() over (order by code nulls last, id) as n, count(*) over () as total from organisation)`;
   const batch = 5000;
   for (let from = 1; from <= CONTACTS; from += batch) {
@@ -177,36 +239,42 @@ async function fill(db, sql) {
     await sql
       .raw(`
       insert into directory_contact (organisation_id, name, title, emails, phones, languages, key_areas, competences, countries, visibility, confirmed_at, search_text)
-      select o.id, ${pick(FIRST, 'g * 7')} || ' ' || ${pick(LAST, 'g * 13')} || ' ' || g,
-        ${pick(TITLES, 'g')} || ' adviser', array['person' || g || '@bench.example.org'], array['+43 1 514 36 ' || (1000 + g % 9000)],
-        ${some(['en', 'fr', 'de', 'ru', 'sr', 'tr', 'ar', 'uk', 'kk'], 'g', 3)}, x.ka, ${some(COMPETENCES, 'g', 3)}, x.countries,
-        ${pick(['public', 'public', 'signed_in', 'osce_staff', 'coordinator'], 'g * 3')}, now() - ((g % 300) || ' days')::interval,
+      select o.id, ${s.name},
+        ${s.title} || ' adviser', array['person' || g || '@bench.example.org'], array['+43 1 514 36 ' || (1000 + g % 9000)],
+        ${s.languages}, x.ka, ${s.competences}, x.countries,
+        ${s.contactVisibility}, now() - ((${s.confirmedDaysAgo}) || ' days')::interval,
         coalesce(o.acronym, '') || ' ' || o.name_en || ' ' ||
           coalesce((select string_agg(k.name_en, ' ') from key_area k where k.code = any(x.ka)), '') || ' ' ||
           coalesce((select string_agg(c.name_en, ' ') from country c where c.iso2 = any(x.countries)), '')
-      from (select g, ${some(KEY_AREAS, 'g', 2)} as ka, ${some(COUNTRIES, 'g', 2)} as countries from generate_series(${from}, ${to}) g) x
-      join ${orgs} o on o.n = 1 + (x.g * 31) % o.total`)
+      from (select g, ${s.contactKeyAreas} as ka, ${s.contactCountries} as countries from generate_series(${from}, ${to}) g) x
+      join ${orgs} o on o.n = ${s.contactOrganisation}`)
       .execute(db);
     process.stderr.write(`  contacts ${to}/${CONTACTS}\r`);
   }
   await sql.raw('create table bench_contact_index (n int primary key, id uuid not null)').execute(db);
   await sql.raw('insert into bench_contact_index select row_number() over (order by id), id from directory_contact').execute(db);
+  // The activity's organisation: its contact person's ("contact"), or one drawn on its own.
+  const organisation =
+    s.activityOrganisation === 'contact'
+      ? 'join directory_contact cp on cp.id = x.contact_id join organisation o on o.id = cp.organisation_id'
+      : `join ${orgs} o on o.n = ${s.activityOrganisation}`;
   for (let from = 1; from <= ACTIVITIES; from += batch) {
     const to = Math.min(ACTIVITIES, from + batch - 1);
     await sql
       .raw(`
       insert into directory_activity (organisation_id, title, description, key_areas, dimension, countries, place, start_date, end_date, status, target_groups, contact_id, visibility, search_text)
-      select o.id, ${pick(TITLES, 'g')} || ' in ' || ${pick(PLACES, 'g * 7')} || ' #' || g, 'Work with national partners along the route.',
-        x.ka, ${pick(['politico_military', 'economic_environmental', 'human'], 'g')}, x.countries, ${pick(PLACES, 'g * 7')},
-        date '2024-01-01' + (g % 1000), date '2024-01-01' + (g % 1000) + 200, ${pick(['planned', 'ongoing', 'ongoing', 'completed'], 'g')},
+      select o.id, ${s.activityTitle} || ' in ' || ${s.place} || ' #' || g, 'Work with national partners along the route.',
+        x.ka, ${pick(['politico_military', 'economic_environmental', 'human'], 'g')}, x.countries, ${s.place},
+        date '2024-01-01' + (${s.startDay}), date '2024-01-01' + (${s.startDay}) + 200, ${s.status},
         ${some(['refugees', 'asylum_seekers', 'migrants', 'victims_of_trafficking', 'officials'], 'g', 2)},
-        (select b.id from bench_contact_index b where b.n = (g * 17) % ${CONTACTS} + 1),
-        ${pick(['public', 'public', 'public', 'signed_in', 'osce_staff'], 'g * 5')},
+        x.contact_id, ${s.activityVisibility},
         coalesce(o.acronym, '') || ' ' || o.name_en || ' ' ||
           coalesce((select string_agg(k.name_en, ' ') from key_area k where k.code = any(x.ka)), '') || ' ' ||
           coalesce((select string_agg(c.name_en, ' ') from country c where c.iso2 = any(x.countries)), '')
-      from (select g, ${some(KEY_AREAS, 'g', 2)} as ka, ${some(COUNTRIES, 'g', 3)} as countries from generate_series(${from}, ${to}) g) x
-      join ${orgs} o on o.n = 1 + (x.g * 17) % o.total`)
+      from (select g, ${s.activityKeyAreas} as ka, ${s.activityCountries} as countries,
+              (select b.id from bench_contact_index b where b.n = ${s.activityContact}) as contact_id
+            from generate_series(${from}, ${to}) g) x
+      ${organisation}`)
       .execute(db);
     process.stderr.write(`  activities ${to}/${ACTIVITIES}\r`);
   }
@@ -278,8 +346,16 @@ function searchUrls() {
   ]);
 }
 
+/**
+ * Latencies as a visitor and as the co-ordinator, each also as a ratio to those of GET /api/health
+ * measured on the same server in the same run: the ratio is the figure to compare across machines.
+ */
 async function measure(backend, port) {
   const cookie = await signIn(port);
+  await latencies(port, ['/api/health'], {}); // warm-up
+  const health = await latencies(port, ['/api/health'], {});
+  figure('directory.health.p50', health.p50, 'ms', { backend, requests: REQUESTS });
+  figure('directory.health.p95', health.p95, 'ms', { backend, requests: REQUESTS });
   for (const [who, headers] of [
     ['public', {}],
     ['coordinator', { cookie }],
@@ -290,9 +366,10 @@ async function measure(backend, port) {
     ]) {
       await latencies(port, urls.slice(0, 10), headers); // warm-up
       const r = await latencies(port, urls, headers);
-      const extra = { backend, caller: who, contacts: CONTACTS, activities: ACTIVITIES, requests: REQUESTS };
+      const extra = { backend, caller: who, shape: SHAPE, contacts: CONTACTS, activities: ACTIVITIES, requests: REQUESTS };
       figure(`directory.${name}.p50`, r.p50, 'ms', extra);
       figure(`directory.${name}.p95`, r.p95, 'ms', extra);
+      figure(`directory.${name}_vs_health.p95_ratio`, r.p95 / health.p95, 'ratio', extra);
     }
   }
 }
@@ -366,7 +443,7 @@ function cli(args, env) {
 async function suite(backend, env, importFile) {
   process.stderr.write(`  ${backend}: generating ${CONTACTS} contacts and ${ACTIVITIES} activities\n`);
   const seconds = await prepare(env);
-  figure('directory.generate', seconds, 's', { backend, contacts: CONTACTS, activities: ACTIVITIES });
+  figure('directory.generate', seconds, 's', { backend, shape: SHAPE, contacts: CONTACTS, activities: ACTIVITIES });
   const server = await startServer({ ...env, ...ADMIN });
   try {
     await measure(backend, server.port);
