@@ -163,6 +163,35 @@ describe.each(testBackends())('the bounded "whom do I call?" rankings on %s', (b
               },
             ],
           ],
+          // At the bound of those who cover the country without its codes: a mention, an active
+          // organisation, the language and a recent confirmation (4 + 2 + 1 + 3 + 1 = 11, the most
+          // such a contact can score) beat a key area and a planned activity (4 + 3 + 2 + 1 = 10).
+          [
+            [
+              {
+                ...EXAMPLE_CONTACT,
+                organisation: 0,
+                countries: ['RS'],
+                keyAreas: [],
+                competences: [],
+                title: 'Family tracing officer',
+                languages: ['ru'],
+              },
+              { ...EXAMPLE_CONTACT, organisation: 0, countries: ['RS'], competences: [], languages: [] },
+            ],
+            [{ ...EXAMPLE_ACTIVITY, organisation: 0, contact: 1, countries: ['RS'], status: 'planned' as const }],
+            [
+              {
+                country: 'RS',
+                words: ['tracing'],
+                keyAreas: ['trafficking'],
+                competences: [],
+                language: 'ru',
+                limit: 1,
+                seesAll: false,
+              },
+            ],
+          ],
         ],
       },
     );

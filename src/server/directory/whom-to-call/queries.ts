@@ -232,54 +232,67 @@ function mostForTopicAndLanguage(q: Question): number {
  * The best candidates on the country's side (full matches first): contacts who cover the country,
  * whose organisation is based there, or who are the contact person of an activity there on the topic.
  *
- * A hub country (a seat of many organisations) has tens of thousands of candidates, so the work is
- * bounded without changing the answer. Contacts who cover the country, and those with activities
- * on the topic there, are scored first ("near"), on every fact but the text of their own record. The
- * `limit`-th best of those scores is a floor the answer cannot fall below. The other contacts
- * based there ("far") can score at most `farCeiling`: they are read only when that could reach the
- * floor, and then only those whose own row could reach it. With them, the floor rises to the
- * `limit`-th best of all; only the candidates that can still reach it are ranked, and a contact's
- * own text is read only for those. `bounded = false` ranks every candidate: the reference the
- * tests hold the bounded ranking to.
+ * A country has thousands of candidates (a hub such as Vienna, the seat of many organisations, tens
+ * of thousands), so the work is bounded without changing the answer. The candidates are read in
+ * three tiers, each scored on every fact but the text of their own record: those who cover the
+ * country or act there and hold one of the topic's codes or have activities on it ("near"), then
+ * the others who cover it ("covering"), then the others whose organisation is based there
+ * ("based"). After each tier the `limit`-th best score so far is a floor the answer cannot fall
+ * below. A contact of a later tier has no activities on the topic and, in the covering tier, none
+ * of its codes, so it can score at most what its own row allows: a tier is read only when its best
+ * could reach the floor, and then only the rows that could. Only the candidates that can still
+ * reach the final floor are ranked, and a contact's own text is read only for those.
+ * `bounded = false` ranks every candidate: the reference the tests hold this to.
  */
 export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Question, limit: number, bounded = true) {
   const W = WEIGHTS;
-  const farCeiling = W.basedInCountry + W.organisationActive + mostForTopicAndLanguage(q);
   const here = sql`p.country_iso2 = ${q.country} and ${visibleRecords(viewer, 'p')}`;
-  const near = sql`select ${PLACE} from directory_contact_place p
-    where ${here} and (p.covers or p.acts) and (p.covers or p.contact_id in (select b.contact_id from by_contact b))`;
-  // What a contact only based in the country scores at most, from its own row: on the topic by a
-  // key area, a competence or (else) a mention, its organisation active, its language, confirmed.
   const keyArea = holdsAny(sql.ref('p.key_area_codes'), q.keyAreas);
   const competence = holdsAny(sql.ref('p.competence_codes'), q.competences);
-  const farBest = sql`${sql.lit(W.basedInCountry + W.organisationActive)}
+  const codeHit = sql`(${keyArea} or ${competence})`;
+  const acting = sql`p.contact_id in (select b.contact_id from by_contact b)`;
+  // What a contact without activities on the topic scores at most, from its own row, given the
+  // points of its place: on the topic by a key area, a competence or (else) a mention, its
+  // organisation active, its language, confirmed.
+  const ownBest = (place: number) => sql`${sql.lit(place + W.organisationActive)}
     + case when ${keyArea} then ${sql.lit(W.keyArea)} else 0 end
     + case when ${competence} then ${sql.lit(W.competence)} else 0 end
-    + case when ${q.words.length > 0 ? sql`not (${keyArea} or ${competence})` : sql`false`} then ${sql.lit(W.mentionsTopic)} else 0 end
+    + case when ${q.words.length > 0 ? sql`not ${codeHit}` : sql`false`} then ${sql.lit(W.mentionsTopic)} else 0 end
     + case when ${holdsAny(sql.ref('p.language_codes'), q.language ? [q.language] : [])} then ${sql.lit(W.speaksLanguage)} else 0 end
     + case when p.confirmed_at >= ${q.confirmedSince} then ${sql.lit(W.recentlyConfirmed)} else ${sql.lit(W.notRecentlyConfirmed)} end`;
-  const floor = sql`(select f.score from score_floor f where f.on_topic)`;
-  const far = sql`select ${PLACE} from directory_contact_place p
-    where ${here} and p.based and not p.covers
-      and not exists (select 1 from by_contact b where b.contact_id = p.contact_id)
-      and ${sql.lit(farCeiling)} >= coalesce(${floor}, ${sql.lit(farCeiling)})
-      and (${floor} is null or ${farBest} >= ${floor})`;
+  const language = q.language ? W.speaksLanguage : 0;
+  // Whether the tier's rows could reach the floor of the tiers before it: its best at all, then each row's.
+  const reaches = (floorTable: string, place: number, ceiling: number) => {
+    const floor = sql`(select f.score from ${sql.table(floorTable)} f where f.on_topic)`;
+    return sql`${sql.lit(ceiling)} >= coalesce(${floor}, ${sql.lit(ceiling)}) and (${floor} is null or ${ownBest(place)} >= ${floor})`;
+  };
+  const tiers = [
+    sql`select ${PLACE} from directory_contact_place p
+      where ${here} and (p.covers or p.acts) and (${codeHit} or ${acting})`,
+    sql`select ${PLACE} from directory_contact_place p
+      where ${here} and p.covers and not ${codeHit} and not ${acting}
+        and ${reaches('floor_1', W.coversCountry, W.coversCountry + W.organisationActive + (q.words.length > 0 ? W.mentionsTopic : 0) + language + W.recentlyConfirmed)}`,
+    sql`select ${PLACE} from directory_contact_place p
+      where ${here} and p.based and not p.covers and not ${acting}
+        and ${reaches('floor_2', W.basedInCountry, W.basedInCountry + W.organisationActive + mostForTopicAndLanguage(q))}`,
+  ];
+  const ctes = tiers.flatMap((candidates, i) => {
+    const n = sql.raw(String(i + 1));
+    const before = i > 0 ? sql`select * from ${sql.raw(`best_${i}`)} union all ` : sql``;
+    return [
+      sql`facts_${n} as materialized (${factsOf(q, candidates, placeHits(q))})`,
+      sql`best_${n} as materialized (
+        select * from (${before}(select on_topic_known as on_topic, score_known as score from facts_${n}
+          where ${sql.lit(bounded)} order by on_topic_known desc, score_known desc limit ${limit})) u
+        order by on_topic desc, score desc limit ${limit})`,
+      sql`floor_${n} as (select * from best_${n} order by on_topic desc, score desc offset ${limit - 1} limit 1)`,
+    ];
+  });
   const mentionable = q.words.length > 0 ? sql`not (u.key_area_hit or u.competence_hit)` : sql`false`;
-  const best = (facts: string) =>
-    sql`select on_topic_known as on_topic, score_known as score from ${sql.table(facts)} where ${sql.lit(bounded)}
-      order by on_topic_known desc, score_known desc limit ${limit}`;
-  const tables = sql`${evidenceTables(viewer, q)},
-    near_facts as materialized (${factsOf(q, near, placeHits(q))}),
-    near_best as materialized (${best('near_facts')}),
-    score_floor as (select * from near_best order by on_topic desc, score desc offset ${limit - 1}),
-    far_facts as materialized (${factsOf(q, far, placeHits(q))}),
-    final_floor as (
-      select * from (select * from near_best union all (${best('far_facts')})) u
-      order by on_topic desc, score desc offset ${limit - 1} limit 1
-    ),
+  const tables = sql`${evidenceTables(viewer, q)}, ${sql.join(ctes, sql`, `)},
     facts as (
-      select u.* from (select * from near_facts union all select * from far_facts) u
-      cross join (select (select f.score from final_floor f where f.on_topic) as score) f
+      select u.* from (select * from facts_1 union all select * from facts_2 union all select * from facts_3) u
+      cross join (select (select f.score from floor_3 f where f.on_topic) as score) f
       where f.score is null or u.on_topic_known and u.score_known >= f.score
         or ${mentionable} and u.score_known + ${sql.lit(W.mentionsTopic)} >= f.score
     )`;
