@@ -268,7 +268,7 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
   };
   const tiers = [
     sql`select ${PLACE} from directory_contact_place p
-      where ${here} and (p.covers or p.acts) and (${codeHit} or ${acting})`,
+      where ${here} and (p.covers or p.acts) and (p.covers and ${codeHit} or ${acting})`,
     sql`select ${PLACE} from directory_contact_place p
       where ${here} and p.covers and not ${codeHit} and not ${acting}
         and ${reaches('floor_1', W.coversCountry, W.coversCountry + W.organisationActive + (q.words.length > 0 ? W.mentionsTopic : 0) + language + W.recentlyConfirmed)}`,
