@@ -4,7 +4,7 @@ import { type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
 import { organisationId } from '../test-fixtures.js';
 import type { Viewer } from '../visibility.js';
-import { type Question, selectCountrySide, selectTopicSide } from './queries.js';
+import { type Question, selectCountrySide, selectEvidence, selectTopicSide } from './queries.js';
 
 // The ranking reads a hub country's candidates in two steps and skips those that cannot reach the
 // answer (queries.ts). Over random directories and questions, it must give exactly what ranking
@@ -132,6 +132,11 @@ describe.each(testBackends())('the bounded "whom do I call?" rankings on %s', (b
             const q: Question = { ...rest, confirmedSince: new Date(Date.now() - 180 * DAY) };
             const all = await selectCountrySide(db, viewer, q, limit, false);
             if (all.length === limit) bounded++;
+            // A candidate neither covering the country nor based there acts there: it is the contact
+            // person of an activity there on the topic that the caller may see.
+            const acting = all.filter((r) => !r.covers_country && !r.based_in_country).map((r) => r.id);
+            const evidence = await selectEvidence(db, viewer, q, acting);
+            expect(new Set(evidence.map((e) => e.contact_id))).toEqual(new Set(acting));
             expect(await selectCountrySide(db, viewer, q, limit)).toEqual(all);
             // Elsewhere: the first few by name, when they reach the ceiling, or else everyone.
             const elsewhere = await selectTopicSide(db, viewer, q, limit, null);
