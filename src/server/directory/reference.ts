@@ -84,7 +84,24 @@ const ENGLISH_FILLERS = new Set(
 function sameWord(a: string, b: string): boolean {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n >= 6 && a.length - n <= 3 && b.length - n <= 3;
+  return n >= STEM && a.length - n <= 3 && b.length - n <= 3;
+}
+const STEM = 6;
+
+/** The words grouped by their first letters: the forms of a word (sameWord) are in one group. */
+function stemGroups(words: Iterable<string>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const word of words) {
+    if (word.length < STEM) continue;
+    const stem = word.slice(0, STEM);
+    groups.set(stem, [...(groups.get(stem) ?? []), word]);
+  }
+  return groups;
+}
+
+/** The forms of `word` among the grouped words, itself excepted. */
+function otherForms(word: string, groups: Map<string, string[]>): string[] {
+  return (groups.get(word.slice(0, STEM)) ?? []).filter((other) => other !== word && sameWord(other, word));
 }
 
 /** Whether a foreign word and an English word look alike: they begin alike ("réfugiés", "refugees"). */
@@ -118,9 +135,10 @@ export function translationIndex(ref: Reference): Map<string, Set<string>> {
       for (const word of words) seen.set(word, [...(seen.get(word) ?? []), english]);
     }
   }
+  const groups = stemGroups(seen.keys());
   const index = new Map<string, Set<string>>();
-  for (const word of seen.keys()) {
-    const names = [...seen].filter(([other]) => other === word || sameWord(other, word)).flatMap(([, lists]) => lists);
+  for (const [word, own] of seen) {
+    const names = [...own, ...otherForms(word, groups).flatMap((other) => seen.get(other) ?? [])];
     const alike = new Set(names.flat().filter((e) => cognate(word, fold(e))));
     const shared = names.length > 1 ? names.reduce(common) : [];
     index.set(word, alike.size > 0 ? alike : new Set(shared.length > 0 ? shared : names.flat()));
@@ -128,12 +146,20 @@ export function translationIndex(ref: Reference): Map<string, Set<string>> {
   return index;
 }
 
+/** The words of each translation index grouped by stem, made once per index. */
+const indexGroups = new WeakMap<Map<string, Set<string>>, Map<string, string[]>>();
+
 /** The English words a folded word stands for: its own entry, else that of another form of it. */
 function translationsOf(word: string, index: Map<string, Set<string>>): Set<string> | undefined {
   const own = index.get(word);
-  if (own || word.length < 6) return own;
-  for (const [other, english] of index) if (sameWord(other, word)) return english;
-  return undefined;
+  if (own) return own;
+  let groups = indexGroups.get(index);
+  if (!groups) {
+    groups = stemGroups(index.keys());
+    indexGroups.set(index, groups);
+  }
+  const [other] = otherForms(word, groups);
+  return other === undefined ? undefined : index.get(other);
 }
 
 /** The words of a search with their English alternatives, as directory_query takes them. */

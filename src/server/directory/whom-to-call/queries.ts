@@ -260,9 +260,10 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
     + case when ${q.words.length > 0 ? sql`not ${codeHit}` : sql`false`} then ${sql.lit(W.mentionsTopic)} else 0 end
     + case when ${holdsAny(sql.ref('p.language_codes'), q.language ? [q.language] : [])} then ${sql.lit(W.speaksLanguage)} else 0 end
     + case when p.confirmed_at >= ${q.confirmedSince} then ${sql.lit(W.recentlyConfirmed)} else ${sql.lit(W.notRecentlyConfirmed)} end`;
-  const language = q.language ? W.speaksLanguage : 0;
-  // Whether the tier's rows could reach the floor of the tiers before it: its best at all, then each row's.
-  const reaches = (floorTable: string, place: number, ceiling: number) => {
+  // Whether the tier's rows could reach the floor of the tiers before it: the most any of them can
+  // score (`topic`: the part of the question they can match), then each row's best.
+  const reaches = (floorTable: string, place: number, topic: Question) => {
+    const ceiling = place + W.organisationActive + mostForTopicAndLanguage(topic);
     const floor = sql`(select f.score from ${sql.table(floorTable)} f where f.on_topic)`;
     return sql`${sql.lit(ceiling)} >= coalesce(${floor}, ${sql.lit(ceiling)}) and (${floor} is null or ${ownBest(place)} >= ${floor})`;
   };
@@ -271,10 +272,10 @@ export async function selectCountrySide(db: Kysely<DB>, viewer: Viewer, q: Quest
       where ${here} and (p.covers or p.acts) and (p.covers and ${codeHit} or ${acting})`,
     sql`select ${PLACE} from directory_contact_place p
       where ${here} and p.covers and not ${codeHit} and not ${acting}
-        and ${reaches('floor_1', W.coversCountry, W.coversCountry + W.organisationActive + (q.words.length > 0 ? W.mentionsTopic : 0) + language + W.recentlyConfirmed)}`,
+        and ${reaches('floor_1', W.coversCountry, { ...q, keyAreas: [], competences: [] })}`,
     sql`select ${PLACE} from directory_contact_place p
       where ${here} and p.based and not p.covers and not ${acting}
-        and ${reaches('floor_2', W.basedInCountry, W.basedInCountry + W.organisationActive + mostForTopicAndLanguage(q))}`,
+        and ${reaches('floor_2', W.basedInCountry, q)}`,
   ];
   const ctes = tiers.flatMap((candidates, i) => {
     const n = sql.raw(String(i + 1));
