@@ -21,6 +21,26 @@ describe.each(testBackends())('database on %s', (backend) => {
     expect(results).toEqual([[], []]);
   });
 
+  it('refuses to start when an applied migration has been changed, naming it', async () => {
+    const migrations = readMigrations();
+    const changed = migrations.map((m, i) => (i === 1 ? { ...m, sql: `${m.sql}\n-- edited after it landed\n` } : m));
+    await expect(migrate(database.db, changed)).rejects.toThrow(migrations[1]?.name);
+    // A line ending changed by a checkout is not an edit.
+    const crlf = migrations.map((m) => ({ ...m, sql: m.sql.replace(/\n/g, '\r\n') }));
+    expect(await migrate(database.db, crlf)).toEqual([]);
+  });
+
+  it('records the checksum of a migration applied before checksums were kept', async () => {
+    await sql`update schema_migration set checksum = null where name = ${readMigrations()[0]?.name}`.execute(database.db);
+    expect(await migrate(database.db)).toEqual([]);
+    const row = await database.db
+      .selectFrom('schema_migration')
+      .select('checksum')
+      .where('name', '=', readMigrations()[0]?.name ?? '')
+      .executeTakeFirstOrThrow();
+    expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('keeps the audit log append-only in the database itself', async () => {
     await database.db.insertInto('audit_log').values({ actor_id: null, verb: 'test.append', details: '{}' }).execute();
     await expect(sql`update audit_log set verb = 'test.changed'`.execute(database.db)).rejects.toMatchObject({ code: '42501' });

@@ -120,6 +120,8 @@ export interface AuditLogTable {
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Generated<Date>;
+  /** SHA-256 of the file as applied (LF line endings); null only for rows from before checksums were kept. */
+  checksum: string | null;
 }
 
 /** The platform's own tables. */
