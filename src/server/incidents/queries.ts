@@ -138,13 +138,11 @@ export function selectSealedSummary(db: Db, reportId: string) {
     .execute();
 }
 
-export async function selectDuplicates(db: Db, reportId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('incident_report')
-    .select('id')
-    .where('duplicate_of', '=', reportId)
-    .orderBy('received_at')
-    .execute();
+/** The reports marked as duplicates of one, within these countries (null: all). */
+export async function selectDuplicates(db: Db, reportId: string, countries: string[] | null): Promise<string[]> {
+  let query = db.selectFrom('incident_report').select('id').where('duplicate_of', '=', reportId);
+  if (countries) query = query.where('country_iso2', 'in', countries.length ? countries : ['--']);
+  const rows = await query.orderBy('received_at').execute();
   return rows.map((r) => r.id);
 }
 

@@ -1,4 +1,4 @@
-import { type Actor, assertAllowed, scopeOf } from '../access/check.js';
+import { type Actor, allowedSubset, assertAllowed, scopeOf } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { Problem } from '../http/problems.js';
@@ -12,6 +12,14 @@ import type { CaseView, QueueQuery, QueueView, StatusBody } from './schemas.js';
 function reviewedCountries(actor: Actor | null): string[] | null {
   const scope = scopeOf(actor, 'incident.review');
   return scope.all ? null : [...scope.countries];
+}
+
+/**
+ * The report if the actor reviews its country; otherwise nothing, exactly as for a report that
+ * does not exist, so that a reviewer learns nothing of cases in other countries.
+ */
+function reviewable<T extends { country_iso2: string }>(actor: Actor | null, report: T | undefined): T | undefined {
+  return report && allowedSubset(actor, 'incident.review', [report], (r) => ({ countryIso2: r.country_iso2 }))[0];
 }
 
 /** Where a status may go next: a closed case can only be reopened for review. */
@@ -56,7 +64,7 @@ export async function getCase(ctx: Context, id: string): Promise<CaseView> {
   const [events, sealed, duplicates] = await Promise.all([
     q.selectEvents(ctx.db, id),
     q.selectSealedSummary(ctx.db, id),
-    q.selectDuplicates(ctx.db, id),
+    q.selectDuplicates(ctx.db, id, reviewedCountries(ctx.actor)),
   ]);
   const where = { countryIso2: row.country_iso2 };
   const actions = [
@@ -72,11 +80,10 @@ export async function getCase(ctx: Context, id: string): Promise<CaseView> {
   return presentCase(row, events, sealed, duplicates, actions);
 }
 
-/** Locks the report and checks that the caller reviews its country. */
+/** Locks the report if the caller reviews its country; any other is not found. */
 async function lockForChange(ctx: Context, trx: q.Db, id: string) {
-  const report = await q.lockReport(trx, id);
+  const report = reviewable(ctx.actor, await q.lockReport(trx, id));
   if (!report) throw new Problem('not_found');
-  assertAllowed(ctx.actor, 'incident.review', { countryIso2: report.country_iso2 });
   return report;
 }
 
@@ -104,7 +111,8 @@ export async function changeStatus(ctx: Context, id: string, body: StatusBody): 
         const message = 'Name the report that is kept (another report).';
         throw new Problem('validation', message, { errors: [{ pointer: '/duplicateOf', message }] });
       }
-      const kept = await q.lockReport(trx, body.duplicateOf);
+      // Linking needs the verb on both reports' countries; a kept report elsewhere is unknown.
+      const kept = reviewable(ctx.actor, await q.lockReport(trx, body.duplicateOf));
       if (!kept) throw new Problem('unknown_reference', 'The report to keep does not exist.');
       if (kept.status === 'duplicate')
         throw new Problem('conflict', 'The report to keep is itself a duplicate; link to the one it duplicates.');

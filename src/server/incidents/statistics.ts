@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Kysely, sql } from 'kysely';
-import { assertAllowed } from '../access/check.js';
+import { assertAllowed, scopeOf } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
@@ -104,6 +104,9 @@ export async function odihrExport(ctx: Context, year?: number): Promise<string> 
     .orderBy('r.occurred_on')
     .orderBy('r.id');
   if (year) query = query.where('r.occurred_on', '>=', `${year}-01-01`).where('r.occurred_on', '<', `${year + 1}-01-01`);
+  // Only the countries where the caller holds the export; an organisation grant covers no incident.
+  const scope = scopeOf(ctx.actor, 'incident.export');
+  if (!scope.all) query = query.where('r.country_iso2', 'in', scope.countries.size ? [...scope.countries] : ['--']);
   const rows = await query.execute();
   await ctx.db
     .transaction()

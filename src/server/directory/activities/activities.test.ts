@@ -139,4 +139,29 @@ describe.each(testBackends())('directory activities on %s', (backend) => {
     expect(await me(null)).toEqual({ iso2: 'ME', activities: 1, organisations: 1 });
     expect(await me(expert)).toEqual({ iso2: 'ME', activities: 2, organisations: 1 });
   });
+
+  it('answers a filter on a contact the caller may not see as on a contact that does not exist', async () => {
+    const hidden = await addContact(t, coordinator, { organisationId: serbia, name: 'Quiet Contact', visibility: 'osce_staff' });
+    const open = await addActivity(t, coordinator, {
+      organisationId: serbia,
+      title: 'Public activity led by a staff contact',
+      countries: ['AL'],
+      contactId: hidden.id,
+      visibility: 'public',
+    });
+    const list = async (persona: Persona | null, contactId: string) => {
+      const response = await t.request(persona, { method: 'GET', url: `/api/directory/activities?contactId=${contactId}` });
+      return { status: response.statusCode, body: response.json() };
+    };
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const signedIn = await t.user({});
+    for (const persona of [null, signedIn]) {
+      const nobody = await list(persona, unknown);
+      expect(nobody).toEqual({ status: 200, body: { items: [], total: 0, limit: 25, offset: 0 } });
+      expect(await list(persona, hidden.id)).toEqual(nobody);
+    }
+    const expert = await t.as('expert');
+    const seen = await list(expert, hidden.id);
+    expect(seen.body.items.map((a: { id: string }) => a.id)).toEqual([open.id]);
+  });
 });

@@ -48,7 +48,13 @@ export function selectActivities(
     .where(visibleRecords(viewer, 'a'));
   if (words.length > 0) select = select.where(sql<boolean>`a.search_doc @@ directory_query(${words}::text[])`);
   if (query.organisationId) select = select.where('a.organisation_id', '=', query.organisationId);
-  if (query.contactId) select = select.where('a.contact_id', '=', query.contactId);
+  // Filtering by a contact the viewer may not see finds nothing, as for one that does not exist.
+  if (query.contactId)
+    select = select
+      .where('a.contact_id', '=', query.contactId)
+      .where(
+        sql<boolean>`exists (select 1 from directory_contact c where c.id = a.contact_id and ${visibleRecords(viewer, 'c')})`,
+      );
   if (query.country) select = select.where(sql<boolean>`a.countries @> array[${query.country}]::text[]`);
   if (query.keyArea) select = select.where(sql<boolean>`a.key_areas @> array[${query.keyArea}]::text[]`);
   if (query.dimension) select = select.where('a.dimension', '=', query.dimension);
