@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    setupFiles: ['src/server/test-support/setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

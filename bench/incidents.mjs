@@ -112,6 +112,8 @@ async function throughput() {
 }
 
 async function openFresh(backend) {
+  // The list of domains registers every domain's verbs, which the services' access checks read.
+  await import(dist('domains.js'));
   const { openDatabase } = await import(dist('db/connection.js'));
   const { migrate } = await import(dist('db/migrate.js'));
   const { seedReferenceData } = await import(dist('reference/seed.js'));

@@ -51,6 +51,8 @@ async function copyRate(backend, url, csv, rows) {
 }
 
 async function openFresh(backend) {
+  // The list of domains registers every domain's verbs, which the services' access checks read.
+  await import(dist('domains.js'));
   const { openDatabase } = await import(dist('db/connection.js'));
   const { migrate } = await import(dist('db/migrate.js'));
   const { seedReferenceData } = await import(dist('reference/seed.js'));

@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { actorFromToken } from './auth/service.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { DOMAINS } from './domains.js';
@@ -56,7 +57,7 @@ export async function build(
   registerErrorHandling(app, pageHtml);
   registerSecurityHeaders(app);
   await app.register(cookie);
-  registerSessionAndAccess(app);
+  registerSessionAndAccess(app, actorFromToken);
   app.addSchema(ProblemDocument);
 
   await app.register(swagger, {

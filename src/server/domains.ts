@@ -1,27 +1,40 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
+import type { DomainAccess } from './access/roles.js';
+import { registerAccess } from './access/roles.js';
+import { auditAccess } from './audit/access.js';
 import { auditRoutes } from './audit/routes.js';
 import { authJobs } from './auth/jobs.js';
 import { authRoutes } from './auth/routes.js';
+import { backupAccess } from './backup/access.js';
 import { backupRoutes } from './backup/routes.js';
 import type { DB } from './db/schema.js';
+import { directoryAccess } from './directory/access.js';
 import { seedDirectoryDemo } from './directory/demo/seed.js';
 import { directoryRoutes } from './directory/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { problemRoutes } from './http/problem-routes.js';
+import { incidentAccess } from './incidents/access.js';
 import { incidentJobs } from './incidents/jobs.js';
 import { incidentRoutes } from './incidents/routes.js';
 import { seedIncidentsDemo } from './incidents/seed.js';
 import type { Job } from './jobs/job.js';
+import { missionAccess } from './missions/access.js';
 import { missionRoutes } from './missions/routes.js';
 import { seedMissionsDemo } from './missions/seed.js';
+import { referenceAccess } from './reference/access.js';
 import { referenceRoutes } from './reference/routes.js';
+import { reportAccess } from './reports/access.js';
 import { reportRoutes } from './reports/routes.js';
 import { seedReportsDemo } from './reports/seed.js';
+import { rosterAccess } from './roster/access.js';
 import { rosterRoutes } from './roster/routes.js';
+import { solidarityAccess } from './solidarity/access.js';
 import { solidarityRoutes } from './solidarity/routes.js';
 import { seedSolidarityDemo } from './solidarity/seed.js';
+import { userAccess } from './users/access.js';
 import { userRoutes } from './users/routes.js';
+import { warningAccess } from './warning/access.js';
 import { warningRoutes } from './warning/routes.js';
 import { seedWarningDemo } from './warning/seed.js';
 
@@ -29,6 +42,8 @@ import { seedWarningDemo } from './warning/seed.js';
 export interface Domain {
   name: string;
   routes: FastifyPluginAsyncTypebox;
+  /** The verbs it declares and the roles that hold them; the route × role test then covers its routes. */
+  access?: DomainAccess;
   /** Adds a realistic, deterministic demonstration data set (`npm start -- --demo`); must be idempotent. */
   seedDemo?: (db: Kysely<DB>) => Promise<void>;
   /** Scheduled jobs, each run once per period by one instance (see jobs/runner.ts). */
@@ -40,15 +55,17 @@ export const DOMAINS: Domain[] = [
   { name: 'health', routes: healthRoutes },
   { name: 'problems', routes: problemRoutes },
   { name: 'auth', routes: authRoutes, jobs: authJobs },
-  { name: 'users', routes: userRoutes },
-  { name: 'reference', routes: referenceRoutes },
-  { name: 'audit', routes: auditRoutes },
-  { name: 'backup', routes: backupRoutes },
-  { name: 'directory', routes: directoryRoutes, seedDemo: seedDirectoryDemo },
-  { name: 'solidarity', routes: solidarityRoutes, seedDemo: seedSolidarityDemo },
-  { name: 'warning', routes: warningRoutes, seedDemo: seedWarningDemo },
-  { name: 'roster', routes: rosterRoutes },
-  { name: 'missions', routes: missionRoutes, seedDemo: seedMissionsDemo },
-  { name: 'reports', routes: reportRoutes, seedDemo: seedReportsDemo },
-  { name: 'incidents', routes: incidentRoutes, seedDemo: seedIncidentsDemo, jobs: incidentJobs },
+  { name: 'users', routes: userRoutes, access: userAccess },
+  { name: 'reference', routes: referenceRoutes, access: referenceAccess },
+  { name: 'audit', routes: auditRoutes, access: auditAccess },
+  { name: 'backup', routes: backupRoutes, access: backupAccess },
+  { name: 'directory', routes: directoryRoutes, access: directoryAccess, seedDemo: seedDirectoryDemo },
+  { name: 'solidarity', routes: solidarityRoutes, access: solidarityAccess, seedDemo: seedSolidarityDemo },
+  { name: 'warning', routes: warningRoutes, access: warningAccess, seedDemo: seedWarningDemo },
+  { name: 'roster', routes: rosterRoutes, access: rosterAccess },
+  { name: 'missions', routes: missionRoutes, access: missionAccess, seedDemo: seedMissionsDemo },
+  { name: 'reports', routes: reportRoutes, access: reportAccess, seedDemo: seedReportsDemo },
+  { name: 'incidents', routes: incidentRoutes, access: incidentAccess, seedDemo: seedIncidentsDemo, jobs: incidentJobs },
 ];
+
+registerAccess(DOMAINS.flatMap((domain) => (domain.access ? [domain.access] : [])));

@@ -1,5 +1,5 @@
 import { Problem } from '../http/problems.js';
-import { ROLE_VERBS, type Role, type ScopeType } from './roles.js';
+import { type Role, type ScopeType, verbsOfRole } from './roles.js';
 import type { Verb } from './verbs.js';
 
 export interface Grant {
@@ -43,7 +43,7 @@ export function scopeOf(actor: Actor | null, verb: Verb): Scope {
   const countries = new Set<string>();
   let all = false;
   for (const grant of actor.grants) {
-    if (!ROLE_VERBS[grant.role].includes(verb)) continue;
+    if (!verbsOfRole(grant.role).includes(verb)) continue;
     if (grant.scopeType === 'global') all = true;
     else if (grant.scopeType === 'organisation' && grant.organisationId) organisations.add(grant.organisationId);
     else if (grant.scopeType === 'country' && grant.countryIso2) countries.add(grant.countryIso2);
@@ -80,5 +80,5 @@ export function assertAllowed(actor: Actor | null, verb: Verb, location?: Locati
 /** Every verb the actor holds somewhere, for the browser to show or hide actions. */
 export function heldVerbs(actor: Actor | null): Verb[] {
   if (!actor) return [];
-  return [...new Set(actor.grants.flatMap((grant) => ROLE_VERBS[grant.role]))].sort();
+  return [...new Set(actor.grants.flatMap((grant) => verbsOfRole(grant.role)))].sort();
 }

@@ -1,37 +1,17 @@
-import { auditAccess } from '../audit/access.js';
-import { backupAccess } from '../backup/access.js';
-import { directoryAccess } from '../directory/access.js';
-import { incidentAccess } from '../incidents/access.js';
-import { missionAccess } from '../missions/access.js';
-import { referenceAccess } from '../reference/access.js';
-import { reportAccess } from '../reports/access.js';
-import { rosterAccess } from '../roster/access.js';
-import { solidarityAccess } from '../solidarity/access.js';
-import { userAccess } from '../users/access.js';
-import { warningAccess } from '../warning/access.js';
-
 /**
- * Permissions are named verbs, granted through roles on scopes. Each domain declares its verbs and
- * the roles that hold them in its own `access.ts`; a new domain adds one line here, and the
- * route × role test then covers its routes.
+ * Permissions are named verbs, granted through roles on scopes. Each domain declares its verbs
+ * and the roles that hold them in its own `access.ts`, adds its verbs to this registry's type by
+ * declaration merging (`declare module '../access/verbs.js' { interface VerbRegistry … }`), and
+ * is registered at start-up by the list of domains (`domains.ts`), the one place that knows them
+ * all; this layer names none of them.
  */
-export const DOMAIN_ACCESS = [
-  userAccess,
-  auditAccess,
-  referenceAccess,
-  directoryAccess,
-  solidarityAccess,
-  warningAccess,
-  backupAccess,
-  rosterAccess,
-  missionAccess,
-  reportAccess,
-  incidentAccess,
-] as const;
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each domain's access.ts through declaration merging.
+export interface VerbRegistry {}
 
-export type Verb = (typeof DOMAIN_ACCESS)[number]['verbs'][number];
-
-export const VERBS: readonly Verb[] = DOMAIN_ACCESS.flatMap((domain) => domain.verbs);
+export type Verb = keyof VerbRegistry & string;
 
 /** Who may call a route: anyone, any signed-in person, or holders of a verb. */
 export type Access = 'public' | 'signed_in' | Verb;
+
+/** The verbs a domain declares, as the registry's entries. */
+export type VerbsOf<T extends { verbs: readonly string[] }> = Record<T['verbs'][number], true>;

@@ -1,12 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { DirectoryTables } from '../directory/tables.js';
-import type { IncidentTables } from '../incidents/tables.js';
 import type { JobTables } from '../jobs/tables.js';
-import type { MissionTables } from '../missions/tables.js';
-import type { ReportTables } from '../reports/tables.js';
-import type { RosterTables } from '../roster/tables.js';
-import type { SolidarityTables } from '../solidarity/tables.js';
-import type { WarningTables } from '../warning/tables.js';
 
 /** Timestamps are read as Date and written as Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -141,15 +134,8 @@ export interface PlatformTables {
 }
 
 /**
- * The database as Kysely sees it. A domain declares its tables as an interface in its own
- * `tables.ts` and adds it to this intersection.
+ * The database as Kysely sees it: the platform's own tables here, and each domain's added by its
+ * own `tables.ts` through declaration merging (`declare module '../db/schema.js' { interface DB
+ * extends …Tables {} }`), so that this layer names no domain.
  */
-export type DB = PlatformTables &
-  DirectoryTables &
-  SolidarityTables &
-  RosterTables &
-  MissionTables &
-  JobTables &
-  WarningTables &
-  ReportTables &
-  IncidentTables;
+export interface DB extends PlatformTables, JobTables {}

@@ -1,4 +1,5 @@
-import type { DomainAccess } from '../access/domain.js';
+import type { DomainAccess } from '../access/roles.js';
+import type { VerbsOf } from '../access/verbs.js';
 
 /**
  * The directory's verbs. Reading is open: what a person sees is decided by each record's visibility
@@ -12,3 +13,7 @@ export const directoryAccess = {
     coordinator: ['directory.edit', 'directory.import', 'directory.manage', 'directory.read_all'],
   },
 } as const satisfies DomainAccess;
+
+declare module '../access/verbs.js' {
+  interface VerbRegistry extends VerbsOf<typeof directoryAccess> {}
+}

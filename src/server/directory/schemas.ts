@@ -1,8 +1,8 @@
 import { type SchemaOptions, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Language, StringEnum, Uuid } from '../http/schemas.js';
-import { VISIBILITIES } from './tables.js';
 
-export { VISIBILITIES };
+/** Who may see a contact or an activity, from everyone to the co-ordinator alone. */
+export const VISIBILITIES = ['public', 'signed_in', 'osce_staff', 'coordinator'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 export const Visibility = StringEnum(VISIBILITIES, {
   description:

@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { holds } from '../access/check.js';
-import { actorFromToken } from '../auth/service.js';
+import type { Kysely } from 'kysely';
+import { type Actor, holds } from '../access/check.js';
+import type { Config } from '../config.js';
+import type { DB } from '../db/schema.js';
 import { Problem } from './problems.js';
 
 export const SESSION_COOKIE = 'crossroads_session';
@@ -28,11 +30,14 @@ function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
+/** The person a session token stands for; the sign-in domain knows, this layer only asks. */
+export type ActorFromToken = (db: Kysely<DB>, config: Config, token: string) => Promise<Actor | null>;
+
 /**
  * Resolves the session cookie to an actor, then enforces the route's declared access: sign-in,
  * the forced password change, CSRF for cookie-authenticated writes, and the route's verb.
  */
-export function registerSessionAndAccess(app: FastifyInstance) {
+export function registerSessionAndAccess(app: FastifyInstance, actorFromToken: ActorFromToken) {
   app.decorateRequest('actor', null);
   app.decorateRequest('ctx', null as never);
 

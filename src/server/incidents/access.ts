@@ -1,4 +1,5 @@
-import type { DomainAccess } from '../access/domain.js';
+import type { DomainAccess } from '../access/roles.js';
+import type { VerbsOf } from '../access/verbs.js';
 
 /**
  * Anyone may report an incident and read the public statistics. Incident reviewers, and only
@@ -11,3 +12,7 @@ export const incidentAccess = {
     incident_reviewer: ['incident.review', 'incident.protected.read', 'incident.export'],
   },
 } as const satisfies DomainAccess;
+
+declare module '../access/verbs.js' {
+  interface VerbRegistry extends VerbsOf<typeof incidentAccess> {}
+}

@@ -81,3 +81,7 @@ export interface IncidentTables {
   incident_event: IncidentEventTable;
   incident_submission: IncidentSubmissionTable;
 }
+
+declare module '../db/schema.js' {
+  interface DB extends IncidentTables {}
+}

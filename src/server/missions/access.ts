@@ -1,4 +1,5 @@
-import type { DomainAccess } from '../access/domain.js';
+import type { DomainAccess } from '../access/roles.js';
+import type { VerbsOf } from '../access/verbs.js';
 
 /**
  * Every signed-in person reads missions. The co-ordinator runs them: approves, composes and
@@ -11,3 +12,7 @@ export const missionAccess = {
     focal_point: ['mission.create', 'mission.propose'],
   },
 } as const satisfies DomainAccess;
+
+declare module '../access/verbs.js' {
+  interface VerbRegistry extends VerbsOf<typeof missionAccess> {}
+}

@@ -85,3 +85,7 @@ export interface MissionTables {
   mission_transition: MissionTransitionTable;
   calendar_feed_token: CalendarFeedTokenTable;
 }
+
+declare module '../db/schema.js' {
+  interface DB extends MissionTables {}
+}

@@ -1,4 +1,5 @@
-import type { DomainAccess } from '../access/domain.js';
+import type { DomainAccess } from '../access/roles.js';
+import type { VerbsOf } from '../access/verbs.js';
 
 /**
  * A report's team drafts it without a verb (membership is checked in the service). The
@@ -16,3 +17,7 @@ export const reportAccess = {
     incident_reviewer: ['report.read'],
   },
 } as const satisfies DomainAccess;
+
+declare module '../access/verbs.js' {
+  interface VerbRegistry extends VerbsOf<typeof reportAccess> {}
+}

@@ -89,3 +89,7 @@ export interface ReportTables {
   follow_up_project: FollowUpProjectTable;
   follow_up_note: FollowUpNoteTable;
 }
+
+declare module '../db/schema.js' {
+  interface DB extends ReportTables {}
+}

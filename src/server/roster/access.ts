@@ -1,4 +1,5 @@
-import type { DomainAccess } from '../access/domain.js';
+import type { DomainAccess } from '../access/roles.js';
+import type { VerbsOf } from '../access/verbs.js';
 
 /**
  * The co-ordinator searches and edits the whole roster. A focal point searches it and nominates
@@ -14,3 +15,7 @@ export const rosterAccess = {
     delegation: ['expert.edit', 'expert.nominate'],
   },
 } as const satisfies DomainAccess;
+
+declare module '../access/verbs.js' {
+  interface VerbRegistry extends VerbsOf<typeof rosterAccess> {}
+}

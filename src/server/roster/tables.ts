@@ -72,3 +72,7 @@ export interface RosterTables {
   expert_prerequisite: ExpertPrerequisiteTable;
   deployment: DeploymentTable;
 }
+
+declare module '../db/schema.js' {
+  interface DB extends RosterTables {}
+}

@@ -1,4 +1,5 @@
-import type { DomainAccess } from '../access/domain.js';
+import type { DomainAccess } from '../access/roles.js';
+import type { VerbsOf } from '../access/verbs.js';
 
 /**
  * Keys, their computation, fulfilment and burden indicators are public: an open fair-share
@@ -13,3 +14,7 @@ export const solidarityAccess = {
     delegation: ['solidarity.pledge.record', 'solidarity.relocation.record'],
   },
 } as const satisfies DomainAccess;
+
+declare module '../access/verbs.js' {
+  interface VerbRegistry extends VerbsOf<typeof solidarityAccess> {}
+}

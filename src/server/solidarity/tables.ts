@@ -84,3 +84,7 @@ export interface SolidarityTables {
   solidarity_relocation: SolidarityRelocationTable;
   solidarity_relocation_revision: SolidarityRevisionTable;
 }
+
+declare module '../db/schema.js' {
+  interface DB extends SolidarityTables {}
+}

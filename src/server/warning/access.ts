@@ -1,4 +1,5 @@
-import type { DomainAccess } from '../access/domain.js';
+import type { DomainAccess } from '../access/roles.js';
+import type { VerbsOf } from '../access/verbs.js';
 
 /**
  * The indicator catalogue and the series are public (partners reuse them); alerts and the risk
@@ -13,3 +14,7 @@ export const warningAccess = {
     analyst: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit'],
   },
 } as const satisfies DomainAccess;
+
+declare module '../access/verbs.js' {
+  interface VerbRegistry extends VerbsOf<typeof warningAccess> {}
+}

@@ -96,3 +96,7 @@ export interface WarningTables {
   warning_rule: WarningRuleTable;
   warning_alert: WarningAlertTable;
 }
+
+declare module '../db/schema.js' {
+  interface DB extends WarningTables {}
+}
