@@ -13,30 +13,35 @@ function lpText(
   figures: Figure[],
   relations: Relation[],
   suppressed: boolean[],
-  objective: { sense: 'Minimize' | 'Maximize'; figures: number[]; cap?: number },
+  objective: { sense: 'Minimize' | 'Maximize'; figures: number[] },
 ): string {
-  const lines = [objective.sense, ` obj: ${objective.figures.map(name).join(' + ')}`, 'Subject To'];
+  // Upwards only 4 matters: each figure to maximise gets a twin z ≤ 4, z ≤ f, and the sum of the
+  // twins is maximised, so that one large figure cannot hide that another stays small.
+  const up = objective.sense === 'Maximize';
+  const objectiveTerms = objective.figures.map((i) => (up ? `z${i}` : name(i)));
+  const lines = [objective.sense, ` obj: ${objectiveTerms.join(' + ')}`, 'Subject To'];
   relations.forEach((r, k) => {
     const terms = r.terms.map(([i, c]) => `${c < 0 ? '-' : '+'} ${Math.abs(c) === 1 ? '' : `${Math.abs(c)} `}${name(i)}`);
     lines.push(` r${k}: ${terms.join(' ')} ${r.sense} ${r.rhs}`);
   });
+  if (up) for (const i of objective.figures) lines.push(` z${i}: z${i} - ${name(i)} <= 0`);
   lines.push('Bounds');
   figures.forEach((f, i) => {
-    if (suppressed[i]) {
-      if (objective.cap !== undefined && objective.figures.includes(i)) lines.push(` 0 <= ${name(i)} <= ${objective.cap}`);
-      return;
-    }
+    if (suppressed[i]) return;
     const [lo, hi] = roundingInterval(rounded(f.exact));
     lines.push(` ${lo} <= ${name(i)} <= ${hi}`);
   });
+  if (up) for (const i of objective.figures) lines.push(` 0 <= z${i} <= ${PROTECTED_MAX}`);
   lines.push('End');
   return lines.join('\n');
 }
 
 /**
  * The suppressed figures that someone holding every published figure (rounded to 5, with the
- * rounding interval each implies) and every relation between them could place outside 0 to 4:
- * those whose least possible value is above 0 or whose greatest is below 4. Each solution the
+ * rounding interval each implies) and every relation between them could narrow within 0 to 4:
+ * those whose least possible value is above 0 or whose greatest is below 4 — unless the least is
+ * 5 or more, which proves the figure is no small count (a complementary one) and tells nothing
+ * about a person that a rounded figure would not. Each solution the
  * solver returns is a possible table, so it also clears every other figure it shows at 0 or at 4
  * or more; most figures are cleared by the first two solves, which push all of them down or up.
  */
@@ -57,13 +62,14 @@ export async function exposedFigures(
       if (v >= PROTECTED_MAX - TOLERANCE) highOk.add(i);
     }
   };
+  const large = new Set<number>();
   const run = async (sense: 'Minimize' | 'Maximize', of: number[]) => {
     solves++;
-    const cap = sense === 'Maximize' ? PROTECTED_MAX : undefined;
-    const result = await solve(lpText(figures, relations, suppressed, { sense, figures: of, ...(cap ? { cap } : {}) }));
+    const result = await solve(lpText(figures, relations, suppressed, { sense, figures: of }));
     // The true tables satisfy every relation, so the model is always feasible and, capped, bounded.
     if (result.status !== 'Optimal') throw new Error(`The disclosure audit found the model ${result.status}.`);
     clear(result.columns);
+    if (sense === 'Minimize' && of.length === 1 && result.objective >= THRESHOLD - TOLERANCE) large.add(of[0] as number);
   };
   if (candidates.length === 0) return { exposed: [], solves };
   // Push every uncleared figure down (then up) together until a round clears no more.
@@ -80,9 +86,10 @@ export async function exposedFigures(
   }
   for (const i of candidates) {
     if (!lowOk.has(i)) await run('Minimize', [i]);
-    if (!highOk.has(i)) await run('Maximize', [i]);
+    if (!highOk.has(i) && !large.has(i)) await run('Maximize', [i]);
   }
-  return { exposed: candidates.filter((i) => !lowOk.has(i) || !highOk.has(i)), solves };
+  const safe = (i: number) => (lowOk.has(i) && highOk.has(i)) || large.has(i);
+  return { exposed: candidates.filter((i) => !safe(i)), solves };
 }
 
 /**
@@ -140,16 +147,19 @@ export async function decideSuppression(figures: Figure[], relations: Relation[]
     rounds++;
     const audit = await exposedFigures(figures, relations, suppressed, solve, candidates);
     solves += audit.solves;
+    if (audit.exposed.length === 0) break;
     const added: number[] = [];
     for (const i of audit.exposed) {
       // One complement per row or column and round: it may protect its neighbours as well.
       if (added.some((a) => neighbours(a, i))) continue;
       const complement = complementOf(i, figures, related, suppressed);
-      if (complement === undefined) throw new Error('The disclosure audit cannot protect a figure: nothing left to suppress.');
+      // Suppressed already by an earlier complement of this round: the next round tells.
+      if (complement === undefined) continue;
       suppressed[complement] = true;
       added.push(complement);
     }
-    candidates = [...audit.exposed, ...added];
+    if (added.length === 0) throw new Error('The disclosure audit cannot protect a figure: nothing left to suppress.');
+    candidates = [...new Set([...audit.exposed, ...added])];
   }
   return { suppressed, primary, complementary: suppressed.filter(Boolean).length - primary, rounds, solves };
 }
