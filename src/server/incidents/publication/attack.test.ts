@@ -160,7 +160,17 @@ function ranges(highs: Solver, knowledge: Knowledge): Map<string, [number, numbe
     const capped = cap === undefined ? [] : of.map((f) => ` t_${f}: ${twin(f)} - ${f} <= 0`);
     const twinBounds = cap === undefined ? [] : of.map((f) => ` 0 <= ${twin(f)} <= ${cap}`);
     const objective = cap === undefined ? of : of.map(twin);
-    const lp = [sense, ` obj: ${objective.join(' + ')}`, 'Subject To', ...constraints, ...capped, 'Bounds', ...bounds, ...twinBounds, 'End'].join('\n');
+    const lp = [
+      sense,
+      ` obj: ${objective.join(' + ')}`,
+      'Subject To',
+      ...constraints,
+      ...capped,
+      'Bounds',
+      ...bounds,
+      ...twinBounds,
+      'End',
+    ].join('\n');
     const result = highs.solve(lp, { output_flag: false });
     expect(result.Status).toBe('Optimal');
     // Each solution is a set of tables consistent with everything published.

@@ -21,7 +21,12 @@ function tables(countries: number[][]): ExactTables {
   const single = { rows: ['all'], cells: [yearTotals], rowTotals: [total] };
   const exact: ExactTables = {
     years,
-    rows: { country: countries.map((_, i) => `C${i}`), incidentType: single.rows, biasMotivation: single.rows, target: single.rows },
+    rows: {
+      country: countries.map((_, i) => `C${i}`),
+      incidentType: single.rows,
+      biasMotivation: single.rows,
+      target: single.rows,
+    },
     cells: { country: countries, incidentType: single.cells, biasMotivation: single.cells, target: single.cells },
     rowTotals: {
       country: countries.map((row) => row.reduce((a, b) => a + b, 0)),
