@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import type { Job } from '../jobs/job.js';
 import { deleteExpiredContacts } from './protected.js';
+import { refreshPublication } from './publication/service.js';
 import { purgeSubmissions } from './queries.js';
 
 /**
@@ -16,5 +17,12 @@ export const incidentJobs: Job[] = [
       const submissions = await purgeSubmissions(db);
       return { contactsDeleted: contacts.deleted, submissionsPurged: Number(submissions.numDeletedRows) };
     },
+  },
+  {
+    // Once a day, and only then, the public statistics and the early-warning figures of verified
+    // incidents change: never at the moment of one verification.
+    name: 'incidents.publish_statistics',
+    everySeconds: 24 * 3600,
+    run: async (db) => refreshPublication(db),
   },
 ];

@@ -166,19 +166,6 @@ export function lockReport(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/** The number of verified incidents in a country and year, for the early-warning feed. */
-export async function countVerified(db: Db, country: string, year: number): Promise<number> {
-  const row = await db
-    .selectFrom('incident_report')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('status', '=', 'verified')
-    .where('country_iso2', '=', country)
-    .where('occurred_on', '>=', `${year}-01-01`)
-    .where('occurred_on', '<', `${year + 1}-01-01`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Closed cases whose contact details are past the retention period. */
 export function selectContactsDue(db: Db, days: number) {
   return db

@@ -2,7 +2,6 @@ import { type Actor, allowedSubset, assertAllowed, scopeOf } from '../access/che
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { Problem } from '../http/problems.js';
-import { recordFeed } from '../warning/feed.js';
 import { CLOSED, type Status } from './categories.js';
 import { presentCase, presentSummary } from './present.js';
 import * as q from './queries.js';
@@ -88,9 +87,9 @@ async function lockForChange(ctx: Context, trx: q.Db, id: string) {
 }
 
 /**
- * Moves a case through the workflow, with history and audit. Entering or leaving "verified"
- * updates the early-warning feed (verified incidents of the country and year) in the same
- * transaction.
+ * Moves a case through the workflow, with history and audit. The public statistics and the
+ * early-warning feed of verified incidents follow on their schedule (publication/), not here: a
+ * figure that changed at the moment of a verification would tell when it happened.
  */
 export async function changeStatus(ctx: Context, id: string, body: StatusBody): Promise<CaseView> {
   assertAllowed(ctx.actor, 'incident.review');
@@ -144,15 +143,6 @@ export async function changeStatus(ctx: Context, id: string, body: StatusBody): 
       recordId: id,
       details: { from, to: body.status, ...(duplicateOf ? { duplicateOf } : {}) },
     });
-    if (from === 'verified' || body.status === 'verified') {
-      const value = await q.countVerified(trx, report.country_iso2, report.year);
-      await recordFeed(trx, {
-        indicatorCode: 'hate_incidents_verified',
-        source: 'Crossroads verified hate incidents',
-        actorId: ctx.actor?.userId ?? null,
-        values: [{ country: report.country_iso2, period: `${report.year}-01-01`, value }],
-      });
-    }
   });
   return getCase(ctx, id);
 }

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { responses } from '../http/responses.js';
 import { IdParams } from '../http/schemas.js';
 import { readProtected } from './protected.js';
+import { statistics, statisticsCsv } from './publication/service.js';
 import { addNote, assignCase, changeStatus, getCase, listQueue, listReviewers, redactDescription } from './review.js';
 import {
   AssigneeBody,
@@ -22,7 +23,7 @@ import {
   StatisticsView,
   StatusBody,
 } from './schemas.js';
-import { odihrExport, statistics, statisticsCsv } from './statistics.js';
+import { odihrExport } from './statistics.js';
 import { formSettings, receiptStatus, submitReport } from './submit.js';
 
 const tags = ['hate incidents'];
@@ -83,7 +84,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Verified incidents by one dimension, small counts suppressed',
+        summary: 'One slice of the fixed published tables of verified incidents, small counts suppressed',
         querystring: StatisticsQuery,
         response: responses({ 200: StatisticsView }),
       },
@@ -97,7 +98,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'The statistics as CSV ("<5" for suppressed counts)',
+        summary: 'The same slice as CSV (suppressed figures empty, marked "suppressed")',
         querystring: StatisticsQuery,
         produces: ['text/csv'],
         response: responses({ 200: Type.String() }),

@@ -211,14 +211,19 @@ export const StatisticsQuery = Type.Object(
     biasMotivation: Type.Optional(StringEnum(BIAS_MOTIVATIONS)),
     target: Type.Optional(StringEnum(TARGETS)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A slice of the fixed published tables (country, incident type, bias motivation and target, each by year): ' +
+      'by one of them with at most a year, or by year with at most one of them.',
+  },
 );
 export type StatisticsQuery = Static<typeof StatisticsQuery>;
 
-/** A published count: exact 0, "fewer than 5" (value null), or a multiple of 5. */
+/** A published count: a multiple of 5, or suppressed (value null): 0 to 4, or withheld to protect one. */
 export const PublishedCount = Type.Object({
   value: Type.Union([Type.Integer(), Type.Null()]),
-  fewerThanFive: Type.Boolean(),
+  suppressed: Type.Boolean(),
 });
 export type PublishedCount = Static<typeof PublishedCount>;
 
@@ -227,5 +232,6 @@ export const StatisticsView = Type.Object({
   total: PublishedCount,
   rows: Type.Array(Type.Object({ key: Type.String(), count: PublishedCount })),
   rule: Type.String(),
+  asOf: Type.Union([Type.String(), Type.Null()], { description: 'When the published figures were computed.' }),
 });
 export type StatisticsView = Static<typeof StatisticsView>;

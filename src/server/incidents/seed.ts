@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { random } from '../roster/demo.js';
-import { recordFeed } from '../warning/feed.js';
 import { BIAS_INDICATORS, CLOSED, INCIDENT_TYPES, PROPERTY_TARGETS, SOURCES, type Status, TARGETS } from './categories.js';
+import { refreshPublication } from './publication/service.js';
 
 /** OSCE participating States with their relative weight in the synthetic data set. */
 const COUNTRIES: Array<[string, number, string[]]> = [
@@ -127,22 +127,7 @@ export async function seedIncidentsDemo(db: Kysely<DB>): Promise<void> {
           ),
       )
       .execute();
-    const counts = await trx
-      .selectFrom('incident_report')
-      .select([
-        'country_iso2',
-        (eb) =>
-          eb.fn<string>('to_char', [eb.fn('date_trunc', [eb.val('year'), 'occurred_on']), eb.val('YYYY-MM-DD')]).as('period'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where('status', '=', 'verified')
-      .groupBy(['country_iso2', 'period'])
-      .execute();
-    await recordFeed(trx, {
-      indicatorCode: 'hate_incidents_verified',
-      source: 'Crossroads verified hate incidents (demonstration)',
-      actorId: null,
-      values: counts.map((c) => ({ country: c.country_iso2, period: c.period, value: Number(c.n) })),
-    });
   });
+  // The demonstration has its statistics (and their early-warning figures) at once, not the next day.
+  await refreshPublication(db);
 }

@@ -74,12 +74,21 @@ export interface IncidentSubmissionTable {
   at: Generated<Date>;
 }
 
+/** The published statistics (publication/): one row, replaced on a schedule. */
+export interface IncidentPublicationTable {
+  id: Generated<number>;
+  computed_at: Timestamp;
+  counts_digest: string;
+  body: ColumnType<unknown, string, string>;
+}
+
 export interface IncidentTables {
   incident_key: IncidentKeyTable;
   incident_report: IncidentReportTable;
   incident_sealed: IncidentSealedTable;
   incident_event: IncidentEventTable;
   incident_submission: IncidentSubmissionTable;
+  incident_publication: IncidentPublicationTable;
 }
 
 declare module '../db/schema.js' {

@@ -9,12 +9,14 @@ import type { CountryRiskView, RiskMapView, RiskPoint } from './schemas.js';
  *   year that were not dismissed, at most 50;
  * - the latest mission alert level known in that year (indicator `mission_alert_level`, 0 green
  *   to 3 red): 10 points per level, at most 30;
- * - hate incidents verified in that year (indicator `hate_incidents_verified`): 2 points each, at most 20.
+ * - hate incidents verified in that year as the public statistics publish them (indicator
+ *   `hate_incidents_verified`: rounded to 5, no value when suppressed): 2 points each, at most 20.
+ *   The score is read by every signed-in user, so it never sees an exact count.
  * Levels: red from 60, orange from 35, yellow from 15, else green. A part without data counts 0
  * and is reported as null, so the score works before the mission and incident modules feed it.
  */
 export const RISK_FORMULA =
-  'score = min(50, 10 × alert points [yellow 1, orange 2, red 3; dismissed alerts excluded]) + 10 × latest mission alert level [0–3] + min(20, 2 × verified hate incidents); red ≥ 60, orange ≥ 35, yellow ≥ 15, else green.';
+  'score = min(50, 10 × alert points [yellow 1, orange 2, red 3; dismissed alerts excluded]) + 10 × latest mission alert level [0–3] + min(20, 2 × verified hate incidents as published [rounded to 5; a suppressed figure counts 0]); red ≥ 60, orange ≥ 35, yellow ≥ 15, else green.';
 
 export function riskLevel(score: number): RiskPoint['level'] {
   return score >= 60 ? 'red' : score >= 35 ? 'orange' : score >= 15 ? 'yellow' : 'green';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
-import { recordFeed } from './feed.js';
+import { recordFeed, replacePublishedSeries } from './feed.js';
 
 const HXL = (rows: string[]) =>
   `indicator,country,period,value\n#indicator+code,#country+code,#date,#value\n${rows.join('\n')}\n`;
@@ -274,25 +274,36 @@ describe.each(testBackends())('early warning on %s', (backend) => {
           { country: 'MD', period: '2023-09-01', value: 2 },
         ],
       });
-      await recordFeed(trx, {
+      await replacePublishedSeries(trx, {
         indicatorCode: 'hate_incidents_verified',
-        source: 'Crossroads hate-incident reports',
-        actorId: null,
-        values: [{ country: 'MD', period: '2023-01-01', value: 4 }],
+        source: 'Crossroads verified hate incidents (published figures)',
+        values: [{ country: 'MD', period: '2023-01-01', value: 5 }],
       });
     });
     const risk = await t.request(await t.as('delegation'), { method: 'GET', url: '/api/warning/risk/MD' });
     const point = risk.json().history.find((p: { year: number }) => p.year === 2023);
-    // The September level (orange, 2: 20 points) wins over March's; four incidents at two points each.
-    expect(point).toMatchObject({ mission: 20, incidents: 8, score: 28 });
+    // The September level (orange, 2: 20 points) wins over March's; five incidents as published, two points each.
+    expect(point).toMatchObject({ mission: 20, incidents: 10, score: 30 });
+    const revisionsBefore = await count('warning_observation_revision');
     const again = await recordFeed(t.database.db, {
-      indicatorCode: 'hate_incidents_verified',
-      source: 'Crossroads hate-incident reports',
+      indicatorCode: 'mission_alert_level',
+      source: 'Crossroads mission reports',
       actorId: null,
-      values: [{ country: 'MD', period: '2023-01-01', value: 5 }],
+      values: [{ country: 'MD', period: '2023-09-01', value: 3 }],
     });
     expect(again).toEqual({ inserted: 0, updated: 1 });
-    expect(await count('warning_observation_revision')).toBeGreaterThan(0);
+    // A new publication replaces the published figures without keeping the old ones as revisions.
+    await replacePublishedSeries(t.database.db, {
+      indicatorCode: 'hate_incidents_verified',
+      source: 'Crossroads verified hate incidents (published figures)',
+      values: [{ country: 'MD', period: '2023-01-01', value: 10 }],
+    });
+    const history = await t.request(null, {
+      method: 'GET',
+      url: '/api/warning/series/history?indicator=hate_incidents_verified&country=MD&period=2023-01-01',
+    });
+    expect(history.json()).toMatchObject({ current: { value: 10 }, revisions: [] });
+    expect(await count('warning_observation_revision')).toBe(revisionsBefore + 1);
   });
 
   it('answers 401, 403 and 400 with problem documents', async () => {

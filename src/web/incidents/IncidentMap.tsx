@@ -10,17 +10,17 @@ const SHADES = ['#fde0dd', '#fa9fb5', '#f768a1', '#c51b8a', '#7a0177'];
 
 interface Props {
   label: string;
-  /** Published figure per country: null for "fewer than 5". */
+  /** Published figure per country: null when not published. */
   values: Map<string, number | null>;
   name: (iso2: string) => string;
-  fewer: string;
+  suppressedLabel: string;
 }
 
 /**
  * A choropleth of verified incidents per country over the OSCE area, drawn from the bundled
  * world map (no tiles, no other host). "Fewer than 5" has its own light shade, never a number.
  */
-export function IncidentMap({ label, values, name, fewer }: Props) {
+export function IncidentMap({ label, values, name, suppressedLabel }: Props) {
   const shapes = useMemo(() => {
     const countries = feature(world, (world as { objects: { countries: unknown } }).objects.countries);
     const visible = countries.features.filter((f) => f.id !== '010');
@@ -56,7 +56,11 @@ export function IncidentMap({ label, values, name, fewer }: Props) {
       {shapes.map((s) => {
         const value = s.iso2 ? values.get(s.iso2) : undefined;
         const text =
-          s.iso2 && value !== undefined ? `${name(s.iso2)}: ${value === null ? fewer : value}` : s.iso2 ? name(s.iso2) : '';
+          s.iso2 && value !== undefined
+            ? `${name(s.iso2)}: ${value === null ? suppressedLabel : value}`
+            : s.iso2
+              ? name(s.iso2)
+              : '';
         return (
           <path key={s.key} d={s.d} fill={fill(value)} stroke="#fff" strokeWidth={0.5} data-country={s.iso2}>
             <title>{text}</title>

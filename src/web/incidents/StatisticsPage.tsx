@@ -14,17 +14,21 @@ import { StatisticsChart } from './StatisticsChart';
 const DIMENSIONS: StatDimension[] = ['country', 'year', 'incidentType', 'biasMotivation', 'target'];
 const YEARS = Array.from({ length: new Date().getFullYear() - 2009 }, (_, i) => String(new Date().getFullYear() - i));
 
-/** Public statistics of verified incidents: chart, map, table and CSV, small counts shown as "fewer than 5". */
+/**
+ * Public statistics of verified incidents: chart, map, table and CSV of one slice of the fixed
+ * published tables — by a dimension (optionally in one year) or by year (optionally for one
+ * country, type, motivation or target). Figures not published show as such, never as a number.
+ */
 export function StatisticsPage() {
   const { t } = useTranslation();
   usePageTitle(t('incidents.stats.title'));
   const lang = useApiLanguage();
   const countries = useQuery(countriesQuery(lang));
   const [filter, setFilter] = useState<StatisticsQuery>({ by: 'year' });
-  const { by: _by, country: _country, ...mapFilter } = filter;
   const stats = useQuery(statisticsQuery(filter));
-  const byCountry = useQuery(statisticsQuery({ ...mapFilter, by: 'country' }));
-  const fewer = t('incidents.stats.fewer');
+  // The map is the country table: of the year chosen, or of every year.
+  const byCountry = useQuery(statisticsQuery({ by: 'country', ...(filter.year ? { year: filter.year } : {}) }));
+  const suppressed = t('incidents.stats.suppressed');
   const countryName = (iso2: string) => countries.data?.find((c) => c.iso2 === iso2)?.name ?? iso2;
   const by = filter.by ?? 'country';
   const keyLabel = (key: string) => {
@@ -36,7 +40,10 @@ export function StatisticsPage() {
   };
   const rows = (stats.data?.rows ?? []).map((r) => ({ key: r.key, label: keyLabel(r.key), count: r.count }));
   const mapValues = useMemo(() => new Map((byCountry.data?.rows ?? []).map((r) => [r.key, r.count.value])), [byCountry.data]);
+  // Only slices of the fixed tables exist: a year with a dimension, or one row with the years.
   const set = (patch: Partial<StatisticsQuery>) => setFilter((f) => ({ ...f, ...patch }));
+  const setBy = (next: StatDimension) => setFilter(next === 'year' ? { by: next } : { by: next, year: filter.year });
+  const only = (patch: Partial<StatisticsQuery>) => setFilter({ by: 'year', ...patch });
   const csvQuery = queryString({ ...filter });
   return (
     <Stack gap="md">
@@ -47,44 +54,49 @@ export function StatisticsPage() {
           label={t('incidents.stats.by')}
           data={DIMENSIONS.map((d) => ({ value: d, label: t(`incidents.stats.dimension.${d}`) }))}
           value={by}
-          onChange={(v) => set({ by: (v ?? 'country') as StatDimension })}
+          onChange={(v) => setBy((v ?? 'country') as StatDimension)}
           allowDeselect={false}
         />
-        <Select
-          label={t('incidents.stats.year')}
-          clearable
-          data={YEARS}
-          value={filter.year ? String(filter.year) : null}
-          onChange={(v) => set({ year: v ? Number(v) : undefined })}
-        />
-        <StateFilter value={filter.country} onChange={(country) => set({ country })} />
-        <IncidentTypeFilter value={filter.incidentType} onChange={(incidentType) => set({ incidentType })} />
-        <Select
-          label={t('incidents.fields.biasMotivation')}
-          clearable
-          data={BIAS_MOTIVATIONS.map((c) => ({ value: c, label: t(`incidents.bias.${c}`) }))}
-          value={filter.biasMotivation ?? null}
-          onChange={(v) => set({ biasMotivation: (v ?? undefined) as StatisticsQuery['biasMotivation'] })}
-        />
-        <Select
-          label={t('incidents.fields.target')}
-          clearable
-          data={TARGETS.map((c) => ({ value: c, label: t(`incidents.target.${c}`) }))}
-          value={filter.target ?? null}
-          onChange={(v) => set({ target: (v ?? undefined) as StatisticsQuery['target'] })}
-        />
+        {by !== 'year' ? (
+          <Select
+            label={t('incidents.stats.year')}
+            clearable
+            data={YEARS}
+            value={filter.year ? String(filter.year) : null}
+            onChange={(v) => set({ year: v ? Number(v) : undefined })}
+          />
+        ) : (
+          <>
+            <StateFilter value={filter.country} onChange={(country) => only({ country })} />
+            <IncidentTypeFilter value={filter.incidentType} onChange={(incidentType) => only({ incidentType })} />
+            <Select
+              label={t('incidents.fields.biasMotivation')}
+              clearable
+              data={BIAS_MOTIVATIONS.map((c) => ({ value: c, label: t(`incidents.bias.${c}`) }))}
+              value={filter.biasMotivation ?? null}
+              onChange={(v) => only({ biasMotivation: (v ?? undefined) as StatisticsQuery['biasMotivation'] })}
+            />
+            <Select
+              label={t('incidents.fields.target')}
+              clearable
+              data={TARGETS.map((c) => ({ value: c, label: t(`incidents.target.${c}`) }))}
+              value={filter.target ?? null}
+              onChange={(v) => only({ target: (v ?? undefined) as StatisticsQuery['target'] })}
+            />
+          </>
+        )}
       </Group>
       <ProblemAlert error={stats.error ?? byCountry.error} />
       <Text fw={600} data-testid="stats-total">
-        {t('incidents.stats.total', { count: stats.data ? countText(stats.data.total, fewer) : '…' })}
+        {t('incidents.stats.total', { count: stats.data ? countText(stats.data.total, suppressed) : '…' })}
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <StatisticsChart
           label={t('incidents.stats.chartLabel', { dimension: t(`incidents.stats.dimension.${by}`) })}
-          fewer={fewer}
-          rows={rows.map((r) => ({ label: r.label, value: r.count.fewerThanFive ? null : (r.count.value ?? 0) }))}
+          suppressedLabel={suppressed}
+          rows={rows.map((r) => ({ label: r.label, value: r.count.suppressed ? null : (r.count.value ?? 0) }))}
         />
-        <IncidentMap label={t('incidents.stats.mapLabel')} values={mapValues} name={countryName} fewer={fewer} />
+        <IncidentMap label={t('incidents.stats.mapLabel')} values={mapValues} name={countryName} suppressedLabel={suppressed} />
       </SimpleGrid>
       <Table striped>
         <Table.Caption>{t('incidents.stats.tableCaption')}</Table.Caption>
@@ -98,7 +110,7 @@ export function StatisticsPage() {
           {rows.map((r) => (
             <Table.Tr key={r.key} data-key={r.key}>
               <Table.Td>{r.label}</Table.Td>
-              <Table.Td>{countText(r.count, fewer)}</Table.Td>
+              <Table.Td>{countText(r.count, suppressed)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

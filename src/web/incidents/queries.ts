@@ -59,7 +59,7 @@ export const STATUS_COLOURS: Record<string, string> = {
   rejected: 'red',
 };
 
-/** A published count as a person reads it: "fewer than 5" or the (rounded) number. */
-export function countText(count: { value: number | null; fewerThanFive: boolean }, fewer: string): string {
-  return count.fewerThanFive ? fewer : String(count.value ?? 0);
+/** A published count as a person reads it: "not published" or the (rounded) number. */
+export function countText(count: { value: number | null; suppressed: boolean }, suppressedLabel: string): string {
+  return count.suppressed ? suppressedLabel : String(count.value ?? 0);
 }
