@@ -34,6 +34,15 @@ export interface Config {
   /** Largest photo (bytes) and most pixels accepted; at most five photos per report. */
   incidentPhotoMaxBytes: number;
   incidentPhotoMaxPixels: number;
+  /**
+   * Photos are decoded and re-encoded in worker threads, never on the event loop: how many
+   * threads, how many photos may wait for one (more are refused with 503), the time one photo may
+   * take, and the heap each thread may use.
+   */
+  incidentPhotoWorkers: number;
+  incidentPhotoQueue: number;
+  incidentPhotoTimeoutMs: number;
+  incidentPhotoWorkerMemoryMb: number;
   /** The public form's proof of work (leading zero bits) and the least time it is open, in seconds. */
   incidentProofBits: number;
   incidentMinFillSeconds: number;
@@ -108,7 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     incidentMaxReportsPerAddressPerHour: integer(env, 'INCIDENT_MAX_REPORTS_PER_ADDRESS_PER_HOUR', 10, 1, 100000),
     incidentMaxReportsPerHour: integer(env, 'INCIDENT_MAX_REPORTS_PER_HOUR', 500, 1, 10_000_000),
     incidentPhotoMaxBytes: integer(env, 'INCIDENT_PHOTO_MAX_BYTES', 4 * 1024 * 1024, 1024, 32 * 1024 * 1024),
-    incidentPhotoMaxPixels: integer(env, 'INCIDENT_PHOTO_MAX_PIXELS', 24_000_000, 10_000, 100_000_000),
+    incidentPhotoMaxPixels: integer(env, 'INCIDENT_PHOTO_MAX_PIXELS', 16_000_000, 10_000, 50_000_000),
+    incidentPhotoWorkers: integer(env, 'INCIDENT_PHOTO_WORKERS', 1, 1, 64),
+    incidentPhotoQueue: integer(env, 'INCIDENT_PHOTO_QUEUE', 10, 0, 10_000),
+    incidentPhotoTimeoutMs: integer(env, 'INCIDENT_PHOTO_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
+    incidentPhotoWorkerMemoryMb: integer(env, 'INCIDENT_PHOTO_WORKER_MEMORY_MB', 256, 64, 4096),
     incidentProofBits: integer(env, 'INCIDENT_PROOF_BITS', 14, 0, 24),
     incidentMinFillSeconds: integer(env, 'INCIDENT_MIN_FILL_SECONDS', 3, 0, 3600),
     incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
