@@ -36,6 +36,17 @@ export async function insertSubmission(db: Db, addressHash: Buffer, proofHash: B
   return row !== undefined;
 }
 
+/** Reports accepted from everyone in the last hour: the load the proof of work rises with. */
+export async function countAccepted(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('incident_submission')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('accepted', '=', true)
+    .where('at', '>', sql<Date>`now() - interval '1 hour'`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** A refused attempt, counted against its address's limit. */
 export async function insertRefusedSubmission(db: Db, addressHash: Buffer): Promise<void> {
   await db.insertInto('incident_submission').values({ address_hash: addressHash, proof_hash: null, accepted: false }).execute();

@@ -6,7 +6,7 @@ import { CLOSED } from './categories.js';
 import { asBuffer, publicKeyFromSpki, type SealedItem, sealItem } from './crypto.js';
 import type { PhotoPool } from './photo-pool.js';
 import { cleanPhotos } from './photos.js';
-import { type Proof, proofFault, proofHash } from './proof.js';
+import { issueChallenge, type Proof, type ProofRules, proofFault, proofHash, requiredBits } from './proof.js';
 import * as q from './queries.js';
 import type { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from './schemas.js';
 
@@ -35,19 +35,36 @@ function addressHash(address: string, key: string | undefined): Buffer {
     .digest();
 }
 
-function assertUnderLimits(config: Context['config'], counts: { all: number; byAddress: number }): void {
-  if (counts.byAddress >= config.incidentMaxReportsPerAddressPerHour || counts.all >= config.incidentMaxReportsPerHour) {
+function assertUnderLimit(config: Context['config'], attemptsFromAddress: number): void {
+  if (attemptsFromAddress >= config.incidentMaxReportsPerAddressPerHour) {
     throw new Problem('rate_limited', 'Too many reports have been sent. Please try again in an hour.', {
       retryAfterSeconds: 3600,
     });
   }
 }
 
-/** What the public form needs before it is filled: the public key and the form's checks. */
+function proofRules(config: Context['config']): ProofRules {
+  return {
+    baseBits: config.incidentProofBits,
+    // With the limits off (a benchmark), the proof does not rise with load either.
+    maxBits: config.incidentRateLimit ? config.incidentProofMaxBits : config.incidentProofBits,
+    reportsPerBit: config.incidentReportsPerProofBit,
+    minFillSeconds: config.incidentMinFillSeconds,
+    key: config.incidentChallengeKey,
+  };
+}
+
+/**
+ * What the public form needs before it is filled: the public key, the form's checks and a fresh
+ * challenge, signed, whose difficulty rises with the reports accepted in the last hour.
+ */
 export async function formSettings(ctx: Context): Promise<FormSettingsView> {
   const key = await q.selectActiveKey(ctx.db);
+  const rules = proofRules(ctx.config);
+  const bits = requiredBits(rules, ctx.config.incidentRateLimit ? await q.countAccepted(ctx.db) : 0);
   return {
-    proofBits: ctx.config.incidentProofBits,
+    challenge: issueChallenge(bits, rules.key),
+    proofBits: bits,
     minFillSeconds: ctx.config.incidentMinFillSeconds,
     photoMaxBytes: ctx.config.incidentPhotoMaxBytes,
     maxPhotos: 5,
@@ -67,9 +84,9 @@ function refuseProof(message: string): never {
  * The proof of work holds and was not used before; a refused one counts against the address's
  * limit, so that replaying a proof ends in 429 rather than in work for the server.
  */
-async function assertProof(ctx: Context, proof: Proof, address: Buffer): Promise<void> {
+async function assertProof(ctx: Context, proof: Proof, address: Buffer, accepted: number): Promise<void> {
   const { config } = ctx;
-  let fault = proofFault(proof, config.incidentProofBits, config.incidentMinFillSeconds);
+  let fault = proofFault(proof, proofRules(config), accepted);
   if (!fault && (await q.isProofUsed(ctx.db, proofHash(proof)))) {
     fault = 'This form has already been sent. Reload the page to send another report.';
   }
@@ -82,8 +99,8 @@ async function assertProof(ctx: Context, proof: Proof, address: Buffer): Promise
  * Accepts a public report. The description and contact arrive encrypted by the browser or, when
  * it cannot, are encrypted here before anything is stored; photos are re-encoded (dropping all
  * metadata) in the photo pool and encrypted. Everything cheap that decides whether the sender may
- * send at all (the limits, the proof and its single use) comes before any photo is read. Rate
- * limits are counted again in the database under a lock, in the same transaction as the report,
+ * send at all (the limits, the proof and its single use) comes before any photo is read. The
+ * address's limit is counted again in the database under a lock, in the same transaction as the report,
  * so an accepted report is never lost and a refused one leaves nothing.
  */
 export async function submitReport(ctx: Context, input: ReportBody, photoPool: PhotoPool): Promise<ReceiptView> {
@@ -92,8 +109,9 @@ export async function submitReport(ctx: Context, input: ReportBody, photoPool: P
   // A filled honeypot is a robot: it gets an answer that looks the same, and nothing is kept.
   if (input.website) return { receipt };
   const address = addressHash(ctx.address, config.incidentAddressKey);
-  if (config.incidentRateLimit) assertUnderLimits(config, await q.countSubmissions(ctx.db, address));
-  await assertProof(ctx, input.proof, address);
+  const counts = config.incidentRateLimit ? await q.countSubmissions(ctx.db, address) : { all: 0, byAddress: 0 };
+  assertUnderLimit(config, counts.byAddress);
+  await assertProof(ctx, input.proof, address, counts.all);
   if ((input.sealed === undefined) === (input.description === undefined)) {
     const message = 'Send the description either encrypted or as text, not both.';
     throw new Problem('validation', message, { errors: [{ pointer: '/description', message }] });
@@ -133,7 +151,7 @@ export async function submitReport(ctx: Context, input: ReportBody, photoPool: P
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (config.incidentRateLimit) {
       await q.lockSubmissions(trx);
-      assertUnderLimits(config, await q.countSubmissions(trx, address));
+      assertUnderLimit(config, (await q.countSubmissions(trx, address)).byAddress);
     }
     if (!(await q.insertSubmission(trx, address, proofHash(input.proof)))) {
       refuseProof('This form has already been sent. Reload the page to send another report.');
