@@ -16,6 +16,13 @@ describe('configuration', () => {
     [{ CROSSROADS_ADMIN_EMAIL: 'nobody' }, 'CROSSROADS_ADMIN_EMAIL must be an email address.'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false; it is "maybe".'],
     [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES must be a whole number between 1 and 10080; it is "0".'],
+    [{ INCIDENT_MAX_REPORTS_PER_HOUR: '500' }, 'INCIDENT_MAX_REPORTS_PER_HOUR is no longer used'],
+    [{ INCIDENT_CHALLENGE_KEY: 'short' }, 'INCIDENT_CHALLENGE_KEY must be at least 32 characters long.'],
+    [
+      { INCIDENT_PROOF_BITS: '16', INCIDENT_PROOF_MAX_BITS: '12' },
+      'INCIDENT_PROOF_MAX_BITS must be a whole number between 16 and 28; it is "12".',
+    ],
+    [{ INCIDENT_PHOTO_WORKERS: '0' }, 'INCIDENT_PHOTO_WORKERS must be a whole number between 1 and 64; it is "0".'],
   ])('refuses %o with a message an operator understands', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

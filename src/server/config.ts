@@ -27,16 +27,38 @@ export interface Config {
   jobPeriodSeconds: number | undefined;
   /** Hate incidents: reporters' contact details are deleted this many days after a case is closed. */
   incidentContactRetentionDays: number;
-  /** Public reports accepted per address, and in all, per hour; off only for a benchmark run. */
+  /**
+   * Public reports (and refused proofs) accepted per address per hour, and the proof's rise with
+   * load; both off only for a benchmark run.
+   */
   incidentRateLimit: boolean;
   incidentMaxReportsPerAddressPerHour: number;
-  incidentMaxReportsPerHour: number;
   /** Largest photo (bytes) and most pixels accepted; at most five photos per report. */
   incidentPhotoMaxBytes: number;
   incidentPhotoMaxPixels: number;
-  /** The public form's proof of work (leading zero bits) and the least time it is open, in seconds. */
+  /**
+   * Photos are decoded and re-encoded in worker threads, never on the event loop: how many
+   * threads, how many photos may wait for one (more are refused with 503), the time one photo may
+   * take, and the heap each thread may use.
+   */
+  incidentPhotoWorkers: number;
+  incidentPhotoQueue: number;
+  incidentPhotoTimeoutMs: number;
+  incidentPhotoWorkerMemoryMb: number;
+  /**
+   * The public form's proof of work (leading zero bits) when all is calm, one bit more for each
+   * incidentReportsPerProofBit reports accepted in the last hour, up to incidentProofMaxBits; and
+   * the least time the form is open, in seconds.
+   */
   incidentProofBits: number;
+  incidentProofMaxBits: number;
+  incidentReportsPerProofBit: number;
   incidentMinFillSeconds: number;
+  /**
+   * The key under which the server signs the form's challenges. Unset, each process draws a random
+   * one at start; several instances behind one address must share it.
+   */
+  incidentChallengeKey: string | undefined;
   /**
    * The key of the hash under which the rate limits count addresses. Unset, each process draws a
    * random one at start (instances then count addresses separately); set it to share the count.
@@ -86,6 +108,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     throw new ConfigError('CROSSROADS_ADMIN_PASSWORD must be at least 12 characters long.');
   }
   const dataDir = env.DATA_DIR || defaults.dataDir || './data';
+  if (env.INCIDENT_MAX_REPORTS_PER_HOUR) {
+    throw new ConfigError(
+      'INCIDENT_MAX_REPORTS_PER_HOUR is no longer used: instead of closing the report form for everyone, its proof of work ' +
+        'grows harder with load (INCIDENT_REPORTS_PER_PROOF_BIT, INCIDENT_PROOF_MAX_BITS). Remove it.',
+    );
+  }
+  const incidentChallengeKey = env.INCIDENT_CHALLENGE_KEY || undefined;
+  if (incidentChallengeKey && incidentChallengeKey.length < 32) {
+    throw new ConfigError('INCIDENT_CHALLENGE_KEY must be at least 32 characters long.');
+  }
+  const incidentProofBits = integer(env, 'INCIDENT_PROOF_BITS', 14, 0, 24);
   return {
     port: integer(env, 'PORT', defaults.port ?? 3000, 0, 65535),
     host: env.HOST || defaults.host || '127.0.0.1',
@@ -106,12 +139,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     incidentContactRetentionDays: integer(env, 'INCIDENT_CONTACT_RETENTION_DAYS', 90, 0, 3650),
     incidentRateLimit: flag(env, 'INCIDENT_RATE_LIMIT', true),
     incidentMaxReportsPerAddressPerHour: integer(env, 'INCIDENT_MAX_REPORTS_PER_ADDRESS_PER_HOUR', 10, 1, 100000),
-    incidentMaxReportsPerHour: integer(env, 'INCIDENT_MAX_REPORTS_PER_HOUR', 500, 1, 10_000_000),
     incidentPhotoMaxBytes: integer(env, 'INCIDENT_PHOTO_MAX_BYTES', 4 * 1024 * 1024, 1024, 32 * 1024 * 1024),
-    incidentPhotoMaxPixels: integer(env, 'INCIDENT_PHOTO_MAX_PIXELS', 24_000_000, 10_000, 100_000_000),
-    incidentProofBits: integer(env, 'INCIDENT_PROOF_BITS', 14, 0, 24),
+    incidentPhotoMaxPixels: integer(env, 'INCIDENT_PHOTO_MAX_PIXELS', 16_000_000, 10_000, 50_000_000),
+    incidentPhotoWorkers: integer(env, 'INCIDENT_PHOTO_WORKERS', 1, 1, 64),
+    incidentPhotoQueue: integer(env, 'INCIDENT_PHOTO_QUEUE', 10, 0, 10_000),
+    incidentPhotoTimeoutMs: integer(env, 'INCIDENT_PHOTO_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
+    incidentPhotoWorkerMemoryMb: integer(env, 'INCIDENT_PHOTO_WORKER_MEMORY_MB', 256, 64, 4096),
+    incidentProofBits,
+    incidentProofMaxBits: integer(env, 'INCIDENT_PROOF_MAX_BITS', Math.max(20, incidentProofBits), incidentProofBits, 28),
+    incidentReportsPerProofBit: integer(env, 'INCIDENT_REPORTS_PER_PROOF_BIT', 100, 1, 1_000_000),
     incidentMinFillSeconds: integer(env, 'INCIDENT_MIN_FILL_SECONDS', 3, 0, 3600),
     incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
+    incidentChallengeKey,
     jobPeriodSeconds: env.JOB_PERIOD_SECONDS ? integer(env, 'JOB_PERIOD_SECONDS', 3600, 1, 24 * 3600) : undefined,
   };
 }

@@ -13,11 +13,12 @@ export async function lockSubmissions(db: Db) {
   await sql`select pg_advisory_xact_lock(74110, 1)`.execute(db);
 }
 
+/** The last hour's accepted reports from everyone, and attempts (accepted or refused) from one address. */
 export async function countSubmissions(db: Db, addressHash: Buffer) {
   const row = await db
     .selectFrom('incident_submission')
     .select([
-      sql<number>`count(*)::int`.as('all'),
+      sql<number>`(count(*) filter (where accepted))::int`.as('all'),
       sql<number>`(count(*) filter (where address_hash = ${addressHash}))::int`.as('by_address'),
     ])
     .where('at', '>', sql<Date>`now() - interval '1 hour'`)
@@ -32,6 +33,27 @@ export async function insertSubmission(db: Db, addressHash: Buffer, proofHash: B
     .onConflict((oc) => oc.constraint('incident_submission_proof_uq').doNothing())
     .returning('id')
     .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Reports accepted from everyone in the last hour: the load the proof of work rises with. */
+export async function countAccepted(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('incident_submission')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('accepted', '=', true)
+    .where('at', '>', sql<Date>`now() - interval '1 hour'`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A refused attempt, counted against its address's limit. */
+export async function insertRefusedSubmission(db: Db, addressHash: Buffer): Promise<void> {
+  await db.insertInto('incident_submission').values({ address_hash: addressHash, proof_hash: null, accepted: false }).execute();
+}
+
+export async function isProofUsed(db: Db, proofHash: Buffer): Promise<boolean> {
+  const row = await db.selectFrom('incident_submission').select('id').where('proof_hash', '=', proofHash).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../http/responses.js';
 import { IdParams } from '../http/schemas.js';
+import { PhotoPool } from './photo-pool.js';
 import { readProtected } from './protected.js';
 import { statistics, statisticsCsv } from './publication/service.js';
 import { addNote, assignCase, changeStatus, getCase, listQueue, listReviewers, redactDescription } from './review.js';
@@ -35,6 +36,14 @@ const csv = (filename: string) => ({
 export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Five photos, base64 in JSON, and the rest of the form.
   const reportBodyLimit = Math.ceil(app.config.incidentPhotoMaxBytes * 5 * 1.37) + 256 * 1024;
+  // Photos are decoded in worker threads, never on the event loop; the threads end with the server.
+  const photoPool = new PhotoPool({
+    workers: app.config.incidentPhotoWorkers,
+    queue: app.config.incidentPhotoQueue,
+    timeoutMs: app.config.incidentPhotoTimeoutMs,
+    memoryMb: app.config.incidentPhotoWorkerMemoryMb,
+  });
+  app.addHook('onClose', () => photoPool.close());
 
   app.get(
     '/incidents/form',
@@ -61,7 +70,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 201: ReceiptView }),
       },
     },
-    async (request, reply) => reply.code(201).send(await submitReport(request.ctx, request.body)),
+    async (request, reply) => reply.code(201).send(await submitReport(request.ctx, request.body, photoPool)),
   );
 
   app.post(

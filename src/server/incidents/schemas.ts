@@ -89,7 +89,8 @@ export const PublicKeyView = Type.Object({
 export type PublicKeyView = Static<typeof PublicKeyView>;
 
 export const FormSettingsView = Type.Object({
-  proofBits: Type.Integer(),
+  challenge: Type.String({ description: 'Signed by the server; valid once, for a day, after minFillSeconds.' }),
+  proofBits: Type.Integer({ description: 'Leading zero bits of SHA-256("challenge.nonce"); rises with load.' }),
   minFillSeconds: Type.Integer(),
   photoMaxBytes: Type.Integer(),
   maxPhotos: Type.Integer(),

@@ -4,8 +4,9 @@ import type { Context } from '../context.js';
 import { Problem } from '../http/problems.js';
 import { CLOSED } from './categories.js';
 import { asBuffer, publicKeyFromSpki, type SealedItem, sealItem } from './crypto.js';
-import { cleanPhoto } from './photos.js';
-import { proofFault, proofHash } from './proof.js';
+import type { PhotoPool } from './photo-pool.js';
+import { cleanPhotos } from './photos.js';
+import { issueChallenge, type Proof, type ProofRules, proofFault, proofHash, requiredBits } from './proof.js';
 import * as q from './queries.js';
 import type { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from './schemas.js';
 
@@ -34,19 +35,36 @@ function addressHash(address: string, key: string | undefined): Buffer {
     .digest();
 }
 
-function assertUnderLimits(config: Context['config'], counts: { all: number; byAddress: number }): void {
-  if (counts.byAddress >= config.incidentMaxReportsPerAddressPerHour || counts.all >= config.incidentMaxReportsPerHour) {
+function assertUnderLimit(config: Context['config'], attemptsFromAddress: number): void {
+  if (attemptsFromAddress >= config.incidentMaxReportsPerAddressPerHour) {
     throw new Problem('rate_limited', 'Too many reports have been sent. Please try again in an hour.', {
       retryAfterSeconds: 3600,
     });
   }
 }
 
-/** What the public form needs before it is filled: the public key and the form's checks. */
+function proofRules(config: Context['config']): ProofRules {
+  return {
+    baseBits: config.incidentProofBits,
+    // With the limits off (a benchmark), the proof does not rise with load either.
+    maxBits: config.incidentRateLimit ? config.incidentProofMaxBits : config.incidentProofBits,
+    reportsPerBit: config.incidentReportsPerProofBit,
+    minFillSeconds: config.incidentMinFillSeconds,
+    key: config.incidentChallengeKey,
+  };
+}
+
+/**
+ * What the public form needs before it is filled: the public key, the form's checks and a fresh
+ * challenge, signed, whose difficulty rises with the reports accepted in the last hour.
+ */
 export async function formSettings(ctx: Context): Promise<FormSettingsView> {
   const key = await q.selectActiveKey(ctx.db);
+  const rules = proofRules(ctx.config);
+  const bits = requiredBits(rules, ctx.config.incidentRateLimit ? await q.countAccepted(ctx.db) : 0);
   return {
-    proofBits: ctx.config.incidentProofBits,
+    challenge: issueChallenge(bits, rules.key),
+    proofBits: bits,
     minFillSeconds: ctx.config.incidentMinFillSeconds,
     photoMaxBytes: ctx.config.incidentPhotoMaxBytes,
     maxPhotos: 5,
@@ -58,19 +76,42 @@ function decodeSealed(item: { wrappedKey: string; payload: string }): SealedItem
   return { wrappedKey: Buffer.from(item.wrappedKey, 'base64'), payload: Buffer.from(item.payload, 'base64') };
 }
 
+function refuseProof(message: string): never {
+  throw new Problem('validation', message, { errors: [{ pointer: '/proof', message }] });
+}
+
+/**
+ * The proof of work holds and was not used before; a refused one counts against the address's
+ * limit, so that replaying a proof ends in 429 rather than in work for the server.
+ */
+async function assertProof(ctx: Context, proof: Proof, address: Buffer, accepted: number): Promise<void> {
+  const { config } = ctx;
+  let fault = proofFault(proof, proofRules(config), accepted);
+  if (!fault && (await q.isProofUsed(ctx.db, proofHash(proof)))) {
+    fault = 'This form has already been sent. Reload the page to send another report.';
+  }
+  if (!fault) return;
+  if (config.incidentRateLimit) await q.insertRefusedSubmission(ctx.db, address);
+  refuseProof(fault);
+}
+
 /**
  * Accepts a public report. The description and contact arrive encrypted by the browser or, when
  * it cannot, are encrypted here before anything is stored; photos are re-encoded (dropping all
- * metadata) and encrypted. Rate limits are counted in the database under a lock, in the same
- * transaction as the report, so an accepted report is never lost and a refused one leaves nothing.
+ * metadata) in the photo pool and encrypted. Everything cheap that decides whether the sender may
+ * send at all (the limits, the proof and its single use) comes before any photo is read. The
+ * address's limit is counted again in the database under a lock, in the same transaction as the report,
+ * so an accepted report is never lost and a refused one leaves nothing.
  */
-export async function submitReport(ctx: Context, input: ReportBody): Promise<ReceiptView> {
+export async function submitReport(ctx: Context, input: ReportBody, photoPool: PhotoPool): Promise<ReceiptView> {
   const { config } = ctx;
   const receipt = newReceipt();
   // A filled honeypot is a robot: it gets an answer that looks the same, and nothing is kept.
   if (input.website) return { receipt };
-  const fault = proofFault(input.proof, config.incidentProofBits, config.incidentMinFillSeconds);
-  if (fault) throw new Problem('validation', fault, { errors: [{ pointer: '/proof', message: fault }] });
+  const address = addressHash(ctx.address, config.incidentAddressKey);
+  const counts = config.incidentRateLimit ? await q.countSubmissions(ctx.db, address) : { all: 0, byAddress: 0 };
+  assertUnderLimit(config, counts.byAddress);
+  await assertProof(ctx, input.proof, address, counts.all);
   if ((input.sealed === undefined) === (input.description === undefined)) {
     const message = 'Send the description either encrypted or as text, not both.';
     throw new Problem('validation', message, { errors: [{ pointer: '/description', message }] });
@@ -94,16 +135,14 @@ export async function submitReport(ctx: Context, input: ReportBody): Promise<Rec
   if (input.sealed && input.sealed.keyId !== key.id) {
     throw new Problem('conflict', 'The encryption key has changed. Reload the page and send the report again.');
   }
-  const address = addressHash(ctx.address, config.incidentAddressKey);
-  // A first look at the limits before the costly part (decoding photos, encrypting), so that a
-  // flood is turned away cheaply; the count that decides is taken again under the lock below.
-  if (config.incidentRateLimit) assertUnderLimits(config, await q.countSubmissions(ctx.db, address));
   const publicKey = publicKeyFromSpki(key.public_key_spki);
   const limits = { maxBytes: config.incidentPhotoMaxBytes, maxPixels: config.incidentPhotoMaxPixels };
-  const photos = (input.photos ?? []).map((photo, i) => {
-    const clean = cleanPhoto(Buffer.from(photo.data, 'base64'), photo.mediaType, limits, i);
-    return { mediaType: clean.type, ...sealItem(publicKey, clean.bytes) };
-  });
+  const cleaned = await cleanPhotos(
+    photoPool,
+    (input.photos ?? []).map((photo) => ({ mediaType: photo.mediaType, bytes: Buffer.from(photo.data, 'base64') })),
+    limits,
+  );
+  const photos = cleaned.map((clean) => ({ mediaType: clean.type, ...sealItem(publicKey, clean.bytes) }));
   const text = (value: string) => sealItem(publicKey, Buffer.from(value, 'utf8'));
   const description = input.sealed ? decodeSealed(input.sealed.description) : text(input.description ?? '');
   const contactText = input.contact?.trim();
@@ -112,10 +151,10 @@ export async function submitReport(ctx: Context, input: ReportBody): Promise<Rec
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (config.incidentRateLimit) {
       await q.lockSubmissions(trx);
-      assertUnderLimits(config, await q.countSubmissions(trx, address));
+      assertUnderLimit(config, (await q.countSubmissions(trx, address)).byAddress);
     }
     if (!(await q.insertSubmission(trx, address, proofHash(input.proof)))) {
-      throw new Problem('validation', 'This form has already been sent. Reload the page to send another report.');
+      refuseProof('This form has already been sent. Reload the page to send another report.');
     }
     const report = await trx
       .insertInto('incident_report')

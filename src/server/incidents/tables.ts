@@ -70,7 +70,9 @@ export interface IncidentEventTable {
 export interface IncidentSubmissionTable {
   id: Generated<string>;
   address_hash: Buffer;
-  proof_hash: Buffer;
+  /** Null for a refused attempt. */
+  proof_hash: Buffer | null;
+  accepted: Generated<boolean>;
   at: Generated<Date>;
 }
 

@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { deflateSync, crc32 as zlibCrc32 } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
@@ -112,4 +112,32 @@ export function pngWithMetadata(width = 16, height = 16): Buffer {
   const ztxt = pngChunk('zTXt', Buffer.concat([Buffer.from('Software\0\0', 'latin1'), deflateSync(CAMERA)]));
   // After the 8-byte signature and the 25-byte IHDR chunk.
   return Buffer.concat([plain.subarray(0, 33), text, ztxt, plain.subarray(33)]);
+}
+
+function rawChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlibCrc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/**
+ * A decompression bomb as an attacker sends one: a PNG of width × height blank RGBA pixels that
+ * compresses to a few tens of kilobytes (4,000 × 4,000 is about 60 KB) but costs seconds to decode.
+ */
+export function pngBomb(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  const scanlines = Buffer.alloc(height * (1 + width * 4));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    rawChunk('IHDR', header),
+    rawChunk('IDAT', deflateSync(scanlines, { level: 9 })),
+    rawChunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -58,10 +58,11 @@ export function ReportPage() {
   const [form, setForm] = useState(EMPTY);
   const [photos, setPhotos] = useState<File[]>([]);
   const proof = useRef<Promise<Proof> | null>(null);
+  const challenge = settings.data?.challenge;
   const bits = settings.data?.proofBits;
   useEffect(() => {
-    if (bits !== undefined) proof.current = solveProof(bits);
-  }, [bits]);
+    if (challenge !== undefined && bits !== undefined) proof.current = solveProof(challenge, bits);
+  }, [challenge, bits]);
 
   const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [key]: value }));
   const isProperty = (INCIDENT_TYPES.attack_against_property as readonly string[]).includes(form.incidentType);
@@ -87,7 +88,7 @@ export function ReportPage() {
           photos.map(async (file) => ({ mediaType: file.type as 'image/jpeg', data: await fileToBase64(file) })),
         ),
         website: form.website,
-        proof: await (proof.current ?? solveProof(settings.data?.proofBits ?? 0)),
+        proof: await (proof.current ?? solveProof(settings.data?.challenge ?? '', settings.data?.proofBits ?? 0)),
         ...(isProperty && form.propertyTarget ? { propertyTarget: form.propertyTarget as ReportBody['propertyTarget'] } : {}),
         ...(form.latitude !== '' && form.longitude !== ''
           ? { point: { latitude: Number(form.latitude), longitude: Number(form.longitude) } }
@@ -105,8 +106,9 @@ export function ReportPage() {
       return api.post<{ receipt: string }>('/incidents/reports', body);
     },
     onSettled: () => {
-      // A proof is accepted once: a new one for the next attempt.
-      if (bits !== undefined) proof.current = solveProof(bits);
+      // A challenge is accepted once: a new one (and a new proof) for the next attempt.
+      proof.current = null;
+      void settings.refetch();
     },
   });
   const fieldError = (pointer: string) => (submit.error instanceof ApiProblem ? submit.error.fieldError(pointer) : undefined);

@@ -1,7 +1,8 @@
 /**
- * The form's proof of work (see src/server/incidents/proof.ts): the challenge is the time the
- * form was opened and a random value; the nonce makes SHA-256("challenge.nonce") start with
- * `bits` zero bits. Solved in the background while the visitor fills the form.
+ * The form's proof of work (see src/server/incidents/proof.ts): the server issues the challenge,
+ * signed, with the zero bits it asks for (more when many reports are arriving); the nonce makes
+ * SHA-256("challenge.nonce") start with that many zero bits. Solved in the background while the
+ * visitor fills the form.
  */
 import { sha256 } from './sha256';
 
@@ -22,19 +23,14 @@ function leadingZeroBits(digest: Uint8Array): number {
   return bits;
 }
 
-function randomHex(bytes: number): string {
-  return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Web Crypto where the page is a secure context, else the plain JavaScript digest. */
 async function digestOf(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   if (typeof crypto !== 'undefined' && crypto.subtle) return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return sha256(bytes);
 }
 
-/** Finds a proof for a form opened now. */
-export async function solveProof(bits: number): Promise<Proof> {
-  const challenge = `${Date.now()}.${randomHex(16)}`;
+/** Finds the nonce for the challenge the server issued. */
+export async function solveProof(challenge: string, bits: number): Promise<Proof> {
   const encoder = new TextEncoder();
   for (let nonce = 0; ; nonce++) {
     const digest = await digestOf(encoder.encode(`${challenge}.${nonce}`));

@@ -22,9 +22,16 @@ export {
 } from '../../server/incidents/categories.js';
 export type { CaseView, FormSettingsView, QueueView, StatDimension, StatisticsQuery, StatisticsView };
 
+/**
+ * The form's settings with a fresh challenge: fetched once per form, and again only after a
+ * sending (a challenge is accepted once), so that the proof is not started over while filling.
+ */
 export const formQuery = queryOptions({
   queryKey: ['incidents', 'form'],
   queryFn: () => api.get<FormSettingsView>('/incidents/form'),
+  staleTime: Number.POSITIVE_INFINITY,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
 });
 
 export const queueQuery = (filter: QueueQuery) =>
