@@ -1,5 +1,6 @@
 // Compiles the server and the CLI to dist/ and copies what they read at run time beside them:
-// the SQL migrations, the embedded database's worker, and the reference data.
+// the SQL migrations, the embedded database's worker, the spreadsheet reader's worker, and the
+// reference data.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,10 @@ execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'
 const copies = [
   ['src/server/db/migrations', 'dist/server/db/migrations'],
   ['src/server/db/pglite-worker.mjs', 'dist/server/db/pglite-worker.mjs'],
+  // The worker that reads imported spreadsheets, and the plain modules it loads.
+  ['src/server/files/sheet-worker.mjs', 'dist/server/files/sheet-worker.mjs'],
+  ['src/server/files/xlsx-cells.mjs', 'dist/server/files/xlsx-cells.mjs'],
+  ['src/server/files/zip.mjs', 'dist/server/files/zip.mjs'],
 ];
 // Every domain's shipped data (src/server/<domain>/data), less the sources tsc has compiled.
 for (const domain of fs.readdirSync(path.join(root, 'src', 'server'))) {
