@@ -4,6 +4,7 @@ import { assertAllowed } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { csvOf } from '../files/sheet-writer.js';
 import { groupOf } from './categories.js';
 import type { StatDimension, StatisticsQuery, StatisticsView } from './schemas.js';
 import { publish, publishedText, SUPPRESSION_RULE } from './suppression.js';
@@ -108,7 +109,7 @@ export async function odihrExport(ctx: Context, year?: number): Promise<string> 
   await ctx.db
     .transaction()
     .execute((trx) => audit(trx, ctx, { verb: 'incident.export', details: { rows: rows.length, year: year ?? null } }));
-  return stringify([
+  return csvOf([
     [
       'date',
       'date_approximate',
