@@ -80,6 +80,7 @@ describe.each(testBackends())('spreadsheets made to expand, sent to the imports 
       const { response, elapsed, slowestHealth } = await sendWhileProbing(url, role, gzipped, 'application/octet-stream');
       expect(response.statusCode, response.body.slice(0, 300)).toBe(413);
       expect(response.json()).toMatchObject({ code: 'payload_too_large' });
+      expect(response.json().detail).toMatch(/at most 100 times its size/);
       expect(elapsed).toBeLessThan(5_000);
       expect(slowestHealth).toBeLessThan(1_000);
     });

@@ -24,7 +24,7 @@ function csvCells(bytes, limits) {
 
 async function read({ bytes, format, limits }) {
   let data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isGzip(data)) data = gunzipBounded(data, limits.maxTotalBytes);
+  if (isGzip(data)) data = gunzipBounded(data, limits);
   const kind = format ?? (isZip(data) ? 'xlsx' : 'csv');
   return { format: kind, cells: kind === 'xlsx' ? await xlsxCells(data, limits) : csvCells(data, limits) };
 }

@@ -138,13 +138,21 @@ export function inflateEntry(bytes, entry, onChunk) {
   });
 }
 
-/** Gunzips with a hard limit on the output. @param {Buffer} bytes @param {number} maxBytes */
-export function gunzipBounded(bytes, maxBytes) {
+/**
+ * Gunzips with a hard limit on the output: the total cap, and no more than `maxRatio` times the
+ * input (above 1 MiB), so a file made to expand is stopped after a few megabytes, whatever its
+ * trailer declares.
+ * @param {Buffer} bytes @param {{ maxTotalBytes: number, maxRatio: number }} limits
+ */
+export function gunzipBounded(bytes, limits) {
+  const cap = Math.min(limits.maxTotalBytes, Math.max(MiB, bytes.length * limits.maxRatio));
   try {
-    return zlib.gunzipSync(bytes, { maxOutputLength: maxBytes });
+    return zlib.gunzipSync(bytes, { maxOutputLength: cap });
   } catch (error) {
     if (error?.code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-      throw tooLarge(`The compressed file expands to more than ${mib(maxBytes)} MiB, the most accepted.`);
+      throw tooLarge(
+        `The compressed file expands to more than ${mib(cap)} MiB (at most ${limits.maxRatio} times its size and ${mib(limits.maxTotalBytes)} MiB are accepted).`,
+      );
     }
     throw new SheetRefusal('validation', 'The compressed file could not be read.');
   }
