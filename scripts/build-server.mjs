@@ -1,5 +1,6 @@
 // Compiles the server and the CLI to dist/ and copies what they read at run time beside them:
-// the SQL migrations, the embedded database's worker, the photo-cleaning worker, and the reference data.
+// the SQL migrations, the plain-JavaScript modules that worker threads load (*.mjs: the embedded
+// database, photo cleaning, spreadsheet reading), and the reference data.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,11 @@ fs.rmSync(path.join(root, 'dist', 'server'), { recursive: true, force: true });
 fs.rmSync(path.join(root, 'dist', 'cli'), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
-const copies = [
-  ['src/server/db/migrations', 'dist/server/db/migrations'],
-  ['src/server/db/pglite-worker.mjs', 'dist/server/db/pglite-worker.mjs'],
-  ['src/server/incidents/photo-worker.mjs', 'dist/server/incidents/photo-worker.mjs'],
-];
+const copies = [['src/server/db/migrations', 'dist/server/db/migrations']];
+// Every plain-JavaScript module beside the sources: worker threads load them by path, tsc does not copy them.
+for (const file of fs.readdirSync(path.join(root, 'src', 'server'), { recursive: true })) {
+  if (String(file).endsWith('.mjs')) copies.push([`src/server/${file}`, `dist/server/${file}`]);
+}
 // Every domain's shipped data (src/server/<domain>/data), less the sources tsc has compiled.
 for (const domain of fs.readdirSync(path.join(root, 'src', 'server'))) {
   if (fs.existsSync(path.join(root, 'src', 'server', domain, 'data'))) {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendAttachment, today } from '../files/attachment.js';
 import { responses } from '../http/responses.js';
 import { AuditExportQuery, AuditPage, AuditQuery } from './schemas.js';
 import { exportAuditEntries, listAuditEntries } from './service.js';
@@ -29,12 +30,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const csv = await exportAuditEntries(request.ctx, request.query);
-      const stamp = new Date().toISOString().slice(0, 10);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="crossroads-audit-${stamp}.csv"`)
-        .send(csv);
+      const body = await exportAuditEntries(request.ctx, request.query);
+      return sendAttachment(reply, { kind: 'csv', filename: `crossroads-audit-${today()}.csv`, body });
     },
   );
 };

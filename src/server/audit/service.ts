@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { assertAllowed } from '../access/check.js';
 import type { Context } from '../context.js';
+import { csvOf } from '../files/sheet-writer.js';
 import { countAuditEntries, selectAuditEntries } from './queries.js';
 import { audit } from './record.js';
 import type { AuditEntryView, AuditExportQuery, AuditQuery } from './schemas.js';
@@ -30,11 +30,6 @@ export async function listAuditEntries(ctx: Context, query: AuditQuery) {
   return { items: rows.map(present), total, limit, offset };
 }
 
-/** Cells that a spreadsheet would run as a formula are prefixed with a quote. */
-function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 const EXPORT_LIMIT = 1_000_000;
 
 /** The filtered audit log as CSV; the export is itself audited. */
@@ -59,20 +54,18 @@ export async function exportAuditEntries(ctx: Context, query: AuditExportQuery):
     'address',
     'details',
   ];
-  const records = rows.map((r) =>
-    [
-      String(r.id),
-      r.at,
-      r.actor?.id ?? '',
-      r.actor?.name ?? '',
-      r.actor?.email ?? '',
-      r.verb,
-      r.recordType ?? '',
-      r.recordId ?? '',
-      r.requestId ?? '',
-      r.address ?? '',
-      JSON.stringify(r.details),
-    ].map(safeCell),
-  );
-  return stringify([header, ...records]);
+  const records = rows.map((r) => [
+    String(r.id),
+    r.at,
+    r.actor?.id ?? '',
+    r.actor?.name ?? '',
+    r.actor?.email ?? '',
+    r.verb,
+    r.recordType ?? '',
+    r.recordId ?? '',
+    r.requestId ?? '',
+    r.address ?? '',
+    JSON.stringify(r.details),
+  ]);
+  return csvOf([header, ...records]);
 }

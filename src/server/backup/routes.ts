@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendAttachment, today } from '../files/attachment.js';
 import { responses } from '../http/responses.js';
 import { createBackup } from './service.js';
 
@@ -17,11 +18,7 @@ export const backupRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const backup = await createBackup(request.ctx);
-      const stamp = new Date().toISOString().slice(0, 10);
-      return reply
-        .type('application/x-ndjson; charset=utf-8')
-        .header('content-disposition', `attachment; filename="crossroads-backup-${stamp}.ndjson"`)
-        .send(backup);
+      return sendAttachment(reply, { kind: 'ndjson', filename: `crossroads-backup-${today()}.ndjson`, body: backup });
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendAttachment } from '../files/attachment.js';
 import { responses } from '../http/responses.js';
 import { IdParams } from '../http/schemas.js';
 import { PhotoPool } from './photo-pool.js';
@@ -28,10 +29,6 @@ import { odihrExport } from './statistics.js';
 import { formSettings, receiptStatus, submitReport } from './submit.js';
 
 const tags = ['hate incidents'];
-const csv = (filename: string) => ({
-  'content-type': 'text/csv; charset=utf-8',
-  'content-disposition': `attachment; filename="${filename}"`,
-});
 
 export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Five photos, base64 in JSON, and the rest of the form.
@@ -114,7 +111,11 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.headers(csv('crossroads-hate-incidents.csv')).send(await statisticsCsv(request.ctx, request.query)),
+      sendAttachment(reply, {
+        kind: 'csv',
+        filename: 'crossroads-hate-incidents.csv',
+        body: await statisticsCsv(request.ctx, request.query),
+      }),
   );
 
   app.get(
@@ -133,7 +134,11 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.headers(csv('odihr-hate-incidents.csv')).send(await odihrExport(request.ctx, request.query.year)),
+      sendAttachment(reply, {
+        kind: 'csv',
+        filename: 'odihr-hate-incidents.csv',
+        body: await odihrExport(request.ctx, request.query.year),
+      }),
   );
 
   app.get(

@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import { assertAllowed, scopeOf } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { csvOf } from '../files/sheet-writer.js';
 import { groupOf } from './categories.js';
 
 /**
@@ -38,7 +38,7 @@ export async function odihrExport(ctx: Context, year?: number): Promise<string> 
   await ctx.db
     .transaction()
     .execute((trx) => audit(trx, ctx, { verb: 'incident.export', details: { rows: rows.length, year: year ?? null } }));
-  return stringify([
+  return csvOf([
     [
       'date',
       'date_approximate',

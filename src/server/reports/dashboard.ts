@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { type Column, toCsv, toXlsx } from '../solidarity/export.js';
+import { type SheetColumn as Column, tableCsv, tableXlsx } from '../files/sheet-writer.js';
 import { filteredRecommendations, filteredRows, statusOf, today } from './follow-up.js';
 import type { DashboardView, ExportQuery, RecommendationView } from './follow-up-schemas.js';
 
@@ -106,7 +106,7 @@ export async function exportRecommendations(ctx: Context, query: ExportQuery, fo
   const filename = `recommendations-${today()}.${format}`;
   const body =
     format === 'csv'
-      ? toCsv(COLUMNS, items)
-      : await toXlsx('Recommendations', COLUMNS, items, [`Exported ${today()} from Crossroads; late ones first.`]);
-  return { filename, body };
+      ? tableCsv(COLUMNS, items)
+      : await tableXlsx('Recommendations', COLUMNS, items, [`Exported ${today()} from Crossroads; late ones first.`]);
+  return { kind: format, filename, body };
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendAttachment } from '../files/attachment.js';
+import { XLSX_TYPE } from '../files/sheet-writer.js';
 import { responses } from '../http/responses.js';
 import { IdParams } from '../http/schemas.js';
-import { XLSX_TYPE } from '../solidarity/export.js';
-import { sendFile } from '../solidarity/routes.js';
 import { dashboard, exportRecommendations } from './dashboard.js';
 import { addNote, createProject, getProject, getRecommendation, listRecommendations, updateProject } from './follow-up.js';
 import {
@@ -66,7 +66,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: responses({ 200: FileBody }),
         },
       },
-      async (request, reply) => sendFile(reply, format, await exportRecommendations(request.ctx, request.query, format)),
+      async (request, reply) => sendAttachment(reply, await exportRecommendations(request.ctx, request.query, format)),
     );
   }
 

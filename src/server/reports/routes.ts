@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendAttachment } from '../files/attachment.js';
 import { responses } from '../http/responses.js';
 import { IdParams } from '../http/schemas.js';
 import { followUpRoutes } from './follow-up-routes.js';
@@ -183,10 +184,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const file = await reportPdf(request.ctx, request.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+      return sendAttachment(reply, { kind: 'pdf', filename: file.filename, body: file.body });
     },
   );
 

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendAttachment } from '../files/attachment.js';
+import { XLSX_TYPE } from '../files/sheet-writer.js';
 import { responses } from '../http/responses.js';
 import { IdParams } from '../http/schemas.js';
-import { XLSX_TYPE } from './export.js';
 import {
   CreatePledgeBody,
   CreateRelocationBody,
@@ -25,7 +26,6 @@ import {
 } from './ledger-service.js';
 import { FORMATS } from './report-schemas.js';
 import { exportPledges } from './reports.js';
-import { sendFile } from './routes.js';
 
 const tags = ['solidarity ledger'];
 
@@ -57,7 +57,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: responses({ 200: Type.String({ description: 'The file.' }) }),
         },
       },
-      async (request, reply) => sendFile(reply, format, await exportPledges(request.ctx, format)),
+      async (request, reply) => sendAttachment(reply, await exportPledges(request.ctx, format)),
     );
   }
 

@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
+import type { Attachment } from '../files/attachment.js';
+import { type SheetColumn as Column, tableCsv, tableXlsx } from '../files/sheet-writer.js';
 import { Problem } from '../http/problems.js';
 import { burdenYears, computeBurden, shippedBurdenSource } from './burden.js';
-import { type Column, toCsv, toXlsx } from './export.js';
 import * as q from './ledger-queries.js';
 import type { PledgeView } from './ledger-schemas.js';
 import { listPledges } from './ledger-service.js';
@@ -100,15 +101,16 @@ export async function getBurden(ctx: Context, query: BurdenQuery): Promise<Burde
 }
 
 type Format = 'csv' | 'xlsx';
-export interface ExportFile {
-  body: string | Buffer;
-  filename: string;
-}
+export type ExportFile = Attachment;
 
 async function render<T>(format: Format, name: string, columns: Column<T>[], rows: T[], notes: string[]): Promise<ExportFile> {
   const stamp = new Date().toISOString().slice(0, 10);
   const filename = `crossroads-${name}-${stamp}.${format}`;
-  return { filename, body: format === 'csv' ? toCsv(columns, rows) : await toXlsx(name, columns, rows, notes) };
+  return {
+    kind: format,
+    filename,
+    body: format === 'csv' ? tableCsv(columns, rows) : await tableXlsx(name, columns, rows, notes),
+  };
 }
 
 /** A key's shares, allocations and the contribution of each criterion, as a table. */

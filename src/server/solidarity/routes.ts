@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
+import { sendAttachment } from '../files/attachment.js';
+import { XLSX_TYPE } from '../files/sheet-writer.js';
 import { responses } from '../http/responses.js';
-import { XLSX_TYPE } from './export.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { BurdenQuery, BurdenView, FORMATS, FulfilmentQuery, FulfilmentView } from './report-schemas.js';
-import { type ExportFile, exportFulfilment, exportKey, getBurden, getFulfilment } from './reports.js';
+import { exportFulfilment, exportKey, getBurden, getFulfilment } from './reports.js';
 import {
   CreateKeyBody,
   KeyDefinition,
@@ -21,13 +21,6 @@ import { addKeyVersion, computePosted, createKey, getKey, listKeys } from './ser
 
 const tags = ['solidarity'];
 const FileBody = Type.String({ description: 'The file: CSV text or an XLSX workbook.' });
-
-export function sendFile(reply: FastifyReply, format: 'csv' | 'xlsx', file: ExportFile) {
-  return reply
-    .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .send(file.body);
-}
 
 /** Distribution keys, fair shares, fulfilment and burden indicators; the ledger in ledger-routes.ts. */
 export const solidarityRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -86,7 +79,7 @@ export const solidarityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) =>
-        sendFile(reply, format, await exportKey(request.ctx, request.params.key, request.query.version, format)),
+        sendAttachment(reply, await exportKey(request.ctx, request.params.key, request.query.version, format)),
     );
   }
 
@@ -146,7 +139,7 @@ export const solidarityRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: responses({ 200: FileBody }),
         },
       },
-      async (request, reply) => sendFile(reply, format, await exportFulfilment(request.ctx, request.query, format)),
+      async (request, reply) => sendAttachment(reply, await exportFulfilment(request.ctx, request.query, format)),
     );
   }
 

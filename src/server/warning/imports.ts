@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type Actor, scopeOf } from '../access/check.js';
+import { readSheetCells, type SheetFormat } from '../files/sheet-reader.js';
 import { Problem } from '../http/problems.js';
 import { evaluateRules } from './evaluate.js';
 import { type Candidate, type ColumnMapping, type ImportFormat, type Lookups, parseObservations } from './formats.js';
 import type { Frequency } from './periods.js';
 import * as q from './queries.js';
 import type { ImportReport } from './schemas.js';
-import { readCells, type SheetFormat } from './sheet.js';
 
 export interface ImportProgress {
   phase: 'reading' | 'checking' | 'writing' | 'evaluating';
@@ -69,7 +69,7 @@ export async function importObservations(
 ): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'reading', done: 0, total: 1 });
-  const cells = await readCells(bytes, options.sheet);
+  const cells = (await readSheetCells(bytes, { format: options.sheet })).cells.filter((row) => row.some((c) => c.trim() !== ''));
   if (cells.length < 2) throw new Problem('validation', 'The file holds no rows.');
   const { found, ids } = await lookups(db);
   if (options.indicator && !found.frequency(options.indicator)) {

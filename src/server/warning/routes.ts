@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendAttachment } from '../files/attachment.js';
 import { responses } from '../http/responses.js';
 import { createIndicator, observationHistory, updateIndicator } from './catalogue.js';
 import { importRoutes } from './import-routes.js';
@@ -32,10 +33,6 @@ import {
 import { compareCountries, exportSeries, listIndicators, listSeries } from './service.js';
 
 const tags = ['early warning'];
-const csv = (filename: string) => ({
-  'content-type': 'text/csv; charset=utf-8',
-  'content-disposition': `attachment; filename="${filename}"`,
-});
 const CsvText = Type.String({ description: 'CSV; with hxl=true a row of HXL hashtags follows the labels.' });
 
 export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -124,7 +121,12 @@ export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: CsvText }),
       },
     },
-    async (request, reply) => reply.headers(csv('crossroads-series.csv')).send(await exportSeries(request.ctx, request.query)),
+    async (request, reply) =>
+      sendAttachment(reply, {
+        kind: 'csv',
+        filename: 'crossroads-series.csv',
+        body: await exportSeries(request.ctx, request.query),
+      }),
   );
 
   app.get(
@@ -205,7 +207,12 @@ export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: CsvText }),
       },
     },
-    async (request, reply) => reply.headers(csv('crossroads-alerts.csv')).send(await exportAlerts(request.ctx, request.query)),
+    async (request, reply) =>
+      sendAttachment(reply, {
+        kind: 'csv',
+        filename: 'crossroads-alerts.csv',
+        body: await exportAlerts(request.ctx, request.query),
+      }),
   );
 
   app.post(

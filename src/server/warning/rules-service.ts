@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { allowedSubset, assertAllowed } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { csvOf } from '../files/sheet-writer.js';
 import { Problem } from '../http/problems.js';
 import { evaluateRules } from './evaluate.js';
 import { mayActOn, presentAlert, presentRule } from './present.js';
@@ -132,7 +132,7 @@ export async function exportAlerts(ctx: Context, query: AlertQuery): Promise<str
     '#date+fired',
     '#description',
   ];
-  return stringify([
+  return csvOf([
     header,
     ...(query.hxl ? [hxl] : []),
     ...alerts.map((a) => [

@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { assertAllowed } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { csvOf } from '../files/sheet-writer.js';
 import { Problem } from '../http/problems.js';
 import type { ColumnMapping } from './formats.js';
 import { type ImportOptions, importObservations } from './imports.js';
@@ -55,7 +55,7 @@ export async function exportSeries(ctx: Context, query: SeriesQuery): Promise<st
   const rows = await listSeries(ctx, query);
   const header = ['indicator', 'country', 'period', 'value', 'source', 'batch'];
   const hxl = ['#indicator+code', '#country+code', '#date', '#value', '#meta+source', '#meta+batch'];
-  return stringify([
+  return csvOf([
     header,
     ...(query.hxl ? [hxl] : []),
     ...rows.map((r) => [r.indicator, r.country, r.label, r.value, r.source, r.batchId]),

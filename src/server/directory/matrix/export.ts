@@ -1,7 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { csvOf, xlsxOf } from '../../files/sheet-writer.js';
 import { visibleContactRefs } from '../activities/present.js';
 import { selectActivities } from '../activities/queries.js';
 import { isoDate } from '../present.js';
@@ -9,9 +8,6 @@ import type { Reference } from '../reference.js';
 import type { Viewer } from '../visibility.js';
 import { COLUMNS, FIELDS, type Field } from './columns.js';
 import type { ExportQuery } from './schemas.js';
-
-/** Cells a spreadsheet would run as a formula get a leading quote; an import takes it off again. */
-const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** The 3W matrix of the activities the viewer may see: a header row, a HXL row, one row per activity. */
 export async function matrixRows(db: Kysely<DB>, viewer: Viewer, ref: Reference, query: ExportQuery) {
@@ -45,7 +41,7 @@ export async function matrixRows(db: Kysely<DB>, viewer: Viewer, ref: Reference,
       contactEmail: contact?.emails[0] ?? '',
       visibility: a.visibility,
     };
-    return FIELDS.map((f) => safeCell(values[f]));
+    return FIELDS.map((f) => values[f]);
   });
   return {
     header: FIELDS.map((f) => COLUMNS[f].label),
@@ -54,19 +50,12 @@ export async function matrixRows(db: Kysely<DB>, viewer: Viewer, ref: Reference,
   };
 }
 
+/** The matrix as CSV with a byte-order mark (Excel then reads it as UTF-8); cells guarded by the writer. */
 export function toCsv(sheet: { header: string[]; hxl: string[]; rows: string[][] }): Buffer {
-  return Buffer.from(stringify([sheet.header, sheet.hxl, ...sheet.rows], { bom: true }), 'utf8');
+  return Buffer.from(csvOf([sheet.header, sheet.hxl, ...sheet.rows], { bom: true }), 'utf8');
 }
 
-export async function toXlsx(sheet: { header: string[]; hxl: string[]; rows: string[][] }, title = '3W'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Crossroads';
-  const worksheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 2 }] });
-  worksheet.addRow(sheet.header).font = { bold: true };
-  worksheet.addRow(sheet.hxl).font = { italic: true, color: { argb: 'FF555555' } };
-  for (const row of sheet.rows) worksheet.addRow(row);
-  worksheet.columns.forEach((column, index) => {
-    column.width = Math.min(60, Math.max(12, (sheet.header[index]?.length ?? 10) + 4));
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The matrix as a workbook, the label and HXL rows frozen above the activities. */
+export function toXlsx(sheet: { header: string[]; hxl: string[]; rows: string[][] }, title = '3W'): Promise<Buffer> {
+  return xlsxOf({ name: title, header: [sheet.header, sheet.hxl], rows: sheet.rows });
 }

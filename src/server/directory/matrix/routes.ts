@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sendAttachment, today } from '../../files/attachment.js';
 import { problemFromDatabaseError } from '../../http/database-errors.js';
 import { PROBLEMS, Problem, problemType } from '../../http/problems.js';
 import { responses } from '../../http/responses.js';
@@ -35,11 +36,7 @@ export const matrixRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { body, format } = await exportMatrix(request.ctx, request.query);
-      const stamp = new Date().toISOString().slice(0, 10);
-      return reply
-        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
-        .header('content-disposition', `attachment; filename="crossroads-3w-${stamp}.${format}"`)
-        .send(body);
+      return sendAttachment(reply, { kind: format, filename: `crossroads-3w-${today()}.${format}`, body });
     },
   );
 

@@ -1,6 +1,7 @@
 import { holds } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
+import type { SheetFormat } from '../../files/sheet-reader.js';
 import { Problem } from '../../http/problems.js';
 import { loadReference } from '../reference.js';
 import { OPERATOR, type Viewer, viewerOf } from '../visibility.js';
@@ -8,7 +9,7 @@ import { applyPlan } from './apply.js';
 import { FIELDS, type Field } from './columns.js';
 import { matrixRows, toCsv, toXlsx } from './export.js';
 import { planImport } from './plan.js';
-import { readSheet, type SheetFormat, sniffFormat } from './read.js';
+import { readSheet } from './read.js';
 import type { ExportQuery, ImportProgress, ImportReport } from './schemas.js';
 
 export interface ImportOptions {
@@ -53,8 +54,7 @@ export async function importMatrix(ctx: Context, bytes: Buffer, options: ImportO
   if (bytes.length === 0) throw new Problem('validation', 'The file is empty.');
 
   report('reading', 0, 1);
-  const format = options.format ?? sniffFormat(bytes);
-  const sheet = await readSheet(bytes, format, parseMapping(options.mapping));
+  const sheet = await readSheet(bytes, options.format, parseMapping(options.mapping));
   report('reading', 1, 1);
   const ref = await loadReference(ctx.db);
   const total = sheet.rows.length;
@@ -73,7 +73,7 @@ export async function importMatrix(ctx: Context, bytes: Buffer, options: ImportO
         recordType: 'directory_activity',
         details: {
           fileName: options.fileName ?? null,
-          format,
+          format: sheet.format,
           rows: total,
           created: plan.creates.length,
           updated: plan.updates.length,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context.js';
 import type { DB } from '../../db/schema.js';
+import { csvOf } from '../../files/sheet-writer.js';
 import { Problem } from '../../http/problems.js';
 import { solveLp } from '../../missions/team/solver.js';
 import { replacePublishedSeries } from '../../warning/feed.js';
@@ -204,7 +204,7 @@ function csvCells(count: PublishedCount): [string, string] {
 /** The same figures as CSV. */
 export async function statisticsCsv(ctx: Context, query: StatisticsQuery): Promise<string> {
   const view = await statistics(ctx, query);
-  return stringify([
+  return csvOf([
     [view.by, 'verified_incidents', 'note'],
     ...view.rows.map((r) => [r.key, ...csvCells(r.count)]),
     ['total', ...csvCells(view.total)],
