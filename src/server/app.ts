@@ -18,6 +18,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionAndAccess } from './http/session.js';
 import type { RouteEntry } from './http/types.js';
 import { validatorCompiler } from './http/validation.js';
+import { registerWritePipeline } from './http/write.js';
 
 export type App = FastifyInstance;
 
@@ -58,6 +59,7 @@ export async function build(
   registerSecurityHeaders(app);
   await app.register(cookie);
   registerSessionAndAccess(app, actorFromToken);
+  registerWritePipeline(app);
   app.addSchema(ProblemDocument);
 
   await app.register(swagger, {

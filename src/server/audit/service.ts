@@ -1,5 +1,6 @@
 import { assertAllowed } from '../access/check.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { csvOf } from '../files/sheet-writer.js';
 import { countAuditEntries, selectAuditEntries } from './queries.js';
 import { audit } from './record.js';
@@ -36,11 +37,9 @@ const EXPORT_LIMIT = 1_000_000;
 export async function exportAuditEntries(ctx: Context, query: AuditExportQuery): Promise<string> {
   assertAllowed(ctx.actor, 'audit.export');
   const rows = (await selectAuditEntries(ctx.db, query, EXPORT_LIMIT, 0)).map(present);
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      audit(trx, ctx, { verb: 'audit.export', recordType: 'audit_log', details: { filter: query, rows: rows.length } }),
-    );
+  await inTransaction(ctx.db, (trx) =>
+    audit(trx, ctx, { verb: 'audit.export', recordType: 'audit_log', details: { filter: query, rows: rows.length } }),
+  );
   const header = [
     'id',
     'at',

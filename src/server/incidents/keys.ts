@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { insertAuditEntry } from '../audit/queries.js';
 import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import {
   createKeyPair,
   DEFAULT_KDF_ITERATIONS,
@@ -23,7 +24,7 @@ export async function createIncidentKey(
   if (weakness) throw new KeyError(weakness);
   if (await selectActiveKey(db)) throw new KeyError('A key already exists; use rotate-key to replace it.');
   const pair = await createKeyPair(passphrase, iterations);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('incident_key')
       .values({
@@ -68,7 +69,7 @@ export async function rotateIncidentKey(
   }
   const pair = await createKeyPair(newPassphrase, iterations);
   const newPublic = publicKeyFromSpki(pair.publicKeySpki);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx
       .updateTable('incident_key')
       .set({ retired_at: new Date(), sealed_private_key: null })

@@ -4,6 +4,7 @@ import { insertAuditEntry } from '../audit/queries.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { asBuffer } from './crypto.js';
 import * as q from './queries.js';
@@ -16,7 +17,7 @@ import type { ProtectedView } from './schemas.js';
  */
 export async function readProtected(ctx: Context, id: string, reason: string): Promise<ProtectedView> {
   assertAllowed(ctx.actor, 'incident.protected.read');
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const report = await trx.selectFrom('incident_report').select(['id', 'country_iso2']).where('id', '=', id).executeTakeFirst();
     const where = { countryIso2: report?.country_iso2 ?? null };
     // A case in no country the caller works in is answered as one that does not exist.
@@ -59,7 +60,7 @@ export async function readProtected(ctx: Context, id: string, reason: string): P
  * the description and photos stay), with a history event and an audit entry per case.
  */
 export async function deleteExpiredContacts(db: Kysely<DB>, days: number): Promise<{ deleted: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const due = (await q.selectContactsDue(trx, days)).map((r) => r.id);
     if (due.length === 0) return { deleted: 0 };
     await trx.deleteFrom('incident_sealed').where('kind', '=', 'contact').where('report_id', 'in', due).execute();

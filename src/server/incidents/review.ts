@@ -1,6 +1,7 @@
 import { type Actor, allowedSubset, assertAllowed, scopeOf } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { CLOSED, type Status } from './categories.js';
 import { presentCase, presentSummary } from './present.js';
@@ -93,7 +94,7 @@ async function lockForChange(ctx: Context, trx: q.Db, id: string) {
  */
 export async function changeStatus(ctx: Context, id: string, body: StatusBody): Promise<CaseView> {
   assertAllowed(ctx.actor, 'incident.review');
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const report = await lockForChange(ctx, trx, id);
     const from = report.status as Status;
     if (!NEXT[from].includes(body.status)) {
@@ -150,7 +151,7 @@ export async function changeStatus(ctx: Context, id: string, body: StatusBody): 
 /** Assigns a case to a reviewer of its country, or to nobody. */
 export async function assignCase(ctx: Context, id: string, userId: string | null): Promise<CaseView> {
   assertAllowed(ctx.actor, 'incident.review');
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const report = await lockForChange(ctx, trx, id);
     if (userId) {
       const reviewers = await q.selectReviewers(trx);
@@ -185,7 +186,7 @@ export async function assignCase(ctx: Context, id: string, userId: string | null
 /** Adds a reviewer's note to the history. */
 export async function addNote(ctx: Context, id: string, note: string): Promise<CaseView> {
   assertAllowed(ctx.actor, 'incident.review');
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await lockForChange(ctx, trx, id);
     await q.insertEvent(trx, { reportId: id, actorId: ctx.actor?.userId ?? null, kind: 'note', note });
     await audit(trx, ctx, { verb: 'incident.note', recordType: 'incident_report', recordId: id });
@@ -196,7 +197,7 @@ export async function addNote(ctx: Context, id: string, note: string): Promise<C
 /** Sets the redacted description reviewers work from; the original stays encrypted. */
 export async function redactDescription(ctx: Context, id: string, text: string): Promise<CaseView> {
   assertAllowed(ctx.actor, 'incident.review');
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await lockForChange(ctx, trx, id);
     await trx
       .updateTable('incident_report')

@@ -58,7 +58,9 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/incidents/reports',
     {
-      config: { access: 'public' },
+      // A refused proof of work must still count against the address, and photos are cleaned in a
+      // worker before anything is written: the service opens its own short transactions.
+      config: { access: 'public', transaction: false },
       bodyLimit: reportBodyLimit,
       schema: {
         tags,

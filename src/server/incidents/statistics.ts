@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { assertAllowed, scopeOf } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { csvOf } from '../files/sheet-writer.js';
 import { groupOf } from './categories.js';
 
@@ -35,9 +36,9 @@ export async function odihrExport(ctx: Context, year?: number): Promise<string> 
   const scope = scopeOf(ctx.actor, 'incident.export');
   if (!scope.all) query = query.where('r.country_iso2', 'in', scope.countries.size ? [...scope.countries] : ['--']);
   const rows = await query.execute();
-  await ctx.db
-    .transaction()
-    .execute((trx) => audit(trx, ctx, { verb: 'incident.export', details: { rows: rows.length, year: year ?? null } }));
+  await inTransaction(ctx.db, (trx) =>
+    audit(trx, ctx, { verb: 'incident.export', details: { rows: rows.length, year: year ?? null } }),
+  );
   return csvOf([
     [
       'date',

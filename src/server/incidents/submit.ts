@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { insertAuditEntry } from '../audit/queries.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { CLOSED } from './categories.js';
 import { asBuffer, publicKeyFromSpki, type SealedItem, sealItem } from './crypto.js';
@@ -148,7 +149,7 @@ export async function submitReport(ctx: Context, input: ReportBody, photoPool: P
   const contactText = input.contact?.trim();
   const contact = input.sealed?.contact ? decodeSealed(input.sealed.contact) : contactText ? text(contactText) : undefined;
 
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     if (config.incidentRateLimit) {
       await q.lockSubmissions(trx);
       assertUnderLimit(config, (await q.countSubmissions(trx, address)).byAddress);

@@ -5,6 +5,7 @@ import { type Actor, holds } from '../access/check.js';
 import type { Role, ScopeType } from '../access/roles.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { Uuid } from '../http/schemas.js';
 import * as c from './calendar-queries.js';
@@ -46,7 +47,7 @@ export async function createFeedToken(ctx: Context, label = ''): Promise<Static<
   if (!ctx.actor) throw new Problem('unauthenticated');
   const actor = ctx.actor;
   const token = randomBytes(32).toString('base64url');
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const row = await c.insertFeedToken(trx, { user_id: actor.userId, token_hash: hash(token), label });
     await audit(trx, ctx, { verb: 'calendar.token.create', recordType: 'calendar_feed_token', recordId: row.id });
     return {
@@ -64,7 +65,7 @@ export async function createFeedToken(ctx: Context, label = ''): Promise<Static<
 export async function revokeFeedToken(ctx: Context, id: string): Promise<void> {
   if (!ctx.actor) throw new Problem('unauthenticated');
   const actor = ctx.actor;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     // Revoking is idempotent and touches only the caller's own tokens.
     const result = await c.revokeFeedToken(trx, actor.userId, id);
     if (Number(result.numUpdatedRows) === 0) return;

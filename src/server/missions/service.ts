@@ -1,6 +1,7 @@
 import { holds } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { nextMoves, refusal } from './lifecycle.js';
 import * as q from './queries.js';
@@ -111,7 +112,7 @@ export async function createMission(ctx: Context, input: CreateMissionBody): Pro
   const teamMin = input.teamMin ?? 2;
   const teamMax = input.teamMax ?? Math.max(teamMin, 5);
   checkDates(input.startsOn, input.endsOn, teamMin, teamMax);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { id } = await q.insertMission(trx, {
       code: input.code,
       title: input.title.trim(),
@@ -145,7 +146,7 @@ export async function createMission(ctx: Context, input: CreateMissionBody): Pro
 
 /** Edits a mission before its team is confirmed; consent can be recorded at any time before closing. */
 export async function updateMission(ctx: Context, id: string, input: UpdateMissionBody): Promise<MissionView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const row = await q.lockMission(trx, id);
     if (!row) throw new Problem('not_found', 'There is no such mission.');
     const consentOnly = Object.keys(input).every((k) => k.startsWith('consent'));
@@ -189,7 +190,7 @@ export async function updateMission(ctx: Context, id: string, input: UpdateMissi
 
 /** Moves a mission along its lifecycle, refusing invalid moves with the reason; the move is recorded. */
 export async function transitionMission(ctx: Context, id: string, input: TransitionBody): Promise<MissionView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const row = await q.lockMission(trx, id);
     if (!row) throw new Problem('not_found', 'There is no such mission.');
     const reason = refusal(row.status, input.to, row.consent_status);

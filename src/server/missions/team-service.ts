@@ -3,6 +3,7 @@ import { assertAllowed } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { loadPool } from '../roster/pool.js';
 import * as q from './queries.js';
@@ -113,7 +114,7 @@ export async function composeMissionTeam(ctx: Context, id: string, body: Compose
  */
 export async function confirmTeam(ctx: Context, id: string, body: ConfirmTeamBody): Promise<MissionView> {
   assertAllowed(ctx.actor, 'mission.compose');
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const row = await q.lockMission(trx, id);
     if (!row) throw new Problem('not_found', 'There is no such mission.');
     if (row.status !== 'approved') {
@@ -169,7 +170,7 @@ export async function confirmTeam(ctx: Context, id: string, body: ConfirmTeamBod
 /** Records the appraisal of a member's work once the mission has been deployed; it joins the expert's history. */
 export async function appraiseMember(ctx: Context, id: string, expertId: string, body: AppraisalBody): Promise<MissionView> {
   assertAllowed(ctx.actor, 'mission.manage');
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const row = await q.lockMission(trx, id);
     if (!row) throw new Problem('not_found', 'There is no such mission.');
     if (!['deployed', 'reporting', 'closed'].includes(row.status)) {

@@ -1,6 +1,7 @@
 import { assertAllowed, holds } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import * as q from './queries.js';
 import type { CodedView, CountryQuery, CountryView, StructureQuery, StructureView, UpdateCountryBody } from './schemas.js';
@@ -83,7 +84,7 @@ export async function updateCountry(ctx: Context, iso2: string, input: UpdateCou
     ...(input.capitalLatitude !== undefined ? { capital_latitude: input.capitalLatitude } : {}),
     ...(input.capitalLongitude !== undefined ? { capital_longitude: input.capitalLongitude } : {}),
   };
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const result = await q.updateCountry(trx, iso2, values);
     if (Number(result.numUpdatedRows) === 0) throw new Problem('not_found', `There is no country with the code ${iso2}.`);
     await audit(trx, ctx, {

@@ -1,6 +1,7 @@
 import { allowedSubset, assertAllowed, holds } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import * as f from './follow-up-queries.js';
 import type {
@@ -145,7 +146,7 @@ function checkProject(p: { budget?: number | null; currency?: string | null; sta
 export async function createProject(ctx: Context, id: string, input: CreateProjectBody): Promise<RecommendationDetail> {
   checkProject(input);
   assertAllowed(ctx.actor, 'report.follow_up', { organisationId: input.organisationId });
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await getRecommendation(ctx, id, trx);
     if (!(await f.selectOrganisation(trx, input.organisationId))) {
       throw new Problem('unknown_reference', 'The implementing organisation does not exist.');
@@ -187,7 +188,7 @@ export async function getProject(ctx: Context, recommendationId: string, project
 
 /** Edits a project and its status; "not implemented" needs a reason. */
 export async function updateProject(ctx: Context, id: string, projectId: string, input: UpdateProjectBody): Promise<ProjectView> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const project = await editableProject(ctx, trx, id, projectId);
     const status = input.status ?? project.status;
     const reason = input.reason !== undefined ? input.reason?.trim() || null : project.reason;
@@ -230,7 +231,7 @@ export async function updateProject(ctx: Context, id: string, projectId: string,
 
 /** Adds a dated progress note to a project. */
 export async function addNote(ctx: Context, id: string, projectId: string, input: NoteBody): Promise<ProjectView> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await editableProject(ctx, trx, id, projectId);
     await f.insertNote(trx, {
       project_id: projectId,

@@ -1,5 +1,6 @@
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import * as q from './queries.js';
 import type { CreateReportBody, ReportContent, ReportSummary, ReportView } from './schemas.js';
@@ -101,7 +102,7 @@ export async function getReport(ctx: Context, id: string, db: q.Db = ctx.db): Pr
 
 /** Opens the report of a mission; only its team or the co-ordinator may, once the team is confirmed. */
 export async function createReport(ctx: Context, input: CreateReportBody): Promise<ReportView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const mission = await q.selectMission(trx, input.missionId);
     if (!mission) throw new Problem('unknown_reference', 'There is no such mission.');
     const member = ctx.actor ? (await q.selectTeamMissions(trx, ctx.actor.userId, [mission.id])).has(mission.id) : false;

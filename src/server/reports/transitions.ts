@@ -1,5 +1,6 @@
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { recordFeed } from '../warning/feed.js';
 import * as q from './queries.js';
@@ -18,7 +19,7 @@ const VERBS = { submit: 'report.submit', return: 'report.return', adopt: 'report
  */
 export async function transitionReport(ctx: Context, id: string, input: TransitionBody): Promise<ReportView> {
   const comment = (input.comment ?? '').trim();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { row, standing } = await readableReport(ctx, id, trx);
     const locked = (await q.lockReport(trx, id))!;
     const refused = refusal(input.action, locked.status, standing);
@@ -75,7 +76,7 @@ export async function transitionReport(ctx: Context, id: string, input: Transiti
 
 /** Sets or removes the public summary of a distributed report (co-ordinator only). */
 export async function setPublicSummary(ctx: Context, id: string, input: PublicSummaryBody): Promise<ReportView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { standing } = await readableReport(ctx, id, trx);
     const locked = (await q.lockReport(trx, id))!;
     const refused = refusal('summarise', locked.status, standing);

@@ -1,5 +1,6 @@
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { wordDiff } from './diff.js';
 import * as q from './queries.js';
@@ -59,7 +60,7 @@ async function checkRecommendations(db: q.Db, items: ReportContent['recommendati
 export async function saveReport(ctx: Context, id: string, input: SaveReportBody): Promise<ReportView> {
   const content = sanitiseContent(input.content);
   await checkRecommendations(ctx.db, content.recommendations);
-  const saved = await ctx.db.transaction().execute(async (trx) => {
+  const saved = await inTransaction(ctx.db, async (trx) => {
     const { row, standing } = await readableReport(ctx, id, trx);
     const refused = refusal('edit', row.status, standing);
     if (refused === 'forbidden') throw new Problem('forbidden', 'Only the mission’s team edits its report.');

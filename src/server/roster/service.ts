@@ -1,6 +1,7 @@
 import { type Actor, allowedSubset, assertAllowed, holds } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import * as q from './queries.js';
 import type { CreateExpertBody, ExpertView, RosterPage, RosterQuery, UpdateExpertBody } from './schemas.js';
@@ -144,7 +145,7 @@ export async function nominateExpert(ctx: Context, input: CreateExpertBody): Pro
     countryIso2: input.secondingIso2 ?? null,
   });
   checkPeriods(input.periods);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { id } = await q.insertExpert(trx, {
       user_id: input.userId ?? null,
       name: input.name.trim(),
@@ -169,7 +170,7 @@ export async function updateExpert(ctx: Context, id: string, input: UpdateExpert
   const self = owner.user_id === ctx.actor.userId;
   if (!self && allowedSubset(ctx.actor, 'expert.edit', [owner], locate).length === 0) throw new Problem('forbidden');
   checkPeriods(input.periods);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await q.updateExpert(trx, id, {
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.gender !== undefined ? { gender: input.gender } : {}),

@@ -3,6 +3,7 @@ import { assertAllowed } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { iso, person, presentPledges, presentRelocations, snapshotOf } from './ledger-presenters.js';
 import * as q from './ledger-queries.js';
@@ -68,7 +69,7 @@ export async function createPledge(ctx: Context, input: CreatePledgeBody): Promi
   assertAllowed(ctx.actor, 'solidarity.pledge.record', { countryIso2: input.countryIso2 });
   checkPledge(input);
   const actorId = ctx.actor?.userId ?? null;
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const row = await q.insertPledge(trx, {
       country_iso2: input.countryIso2,
       type: input.type,
@@ -105,7 +106,7 @@ export async function createPledge(ctx: Context, input: CreatePledgeBody): Promi
 export async function updatePledge(ctx: Context, id: string, input: UpdatePledgeBody): Promise<PledgeView> {
   assertAllowed(ctx.actor, 'solidarity.pledge.record');
   const actorId = ctx.actor?.userId ?? null;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const current = await q.selectPledgeForUpdate(trx, id);
     if (!current) throw new Problem('not_found', 'There is no such pledge.');
     assertAllowed(ctx.actor, 'solidarity.pledge.record', { countryIso2: current.country_iso2 });
@@ -164,7 +165,7 @@ const firstOfMonth = (month: string) => `${month}-01`;
 export async function createRelocation(ctx: Context, input: CreateRelocationBody): Promise<RelocationView> {
   assertAllowed(ctx.actor, 'solidarity.relocation.record', { countryIso2: input.countryIso2 });
   const actorId = ctx.actor?.userId ?? null;
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const row = await q.insertRelocation(trx, {
       country_iso2: input.countryIso2,
       from_iso2: input.fromIso2,
@@ -198,7 +199,7 @@ export async function createRelocation(ctx: Context, input: CreateRelocationBody
 export async function updateRelocation(ctx: Context, id: string, input: UpdateRelocationBody): Promise<RelocationView> {
   assertAllowed(ctx.actor, 'solidarity.relocation.record');
   const actorId = ctx.actor?.userId ?? null;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const current = await q.selectRelocationForUpdate(trx, id);
     if (!current) throw new Problem('not_found', 'There is no such relocation.');
     assertAllowed(ctx.actor, 'solidarity.relocation.record', { countryIso2: current.country_iso2 });

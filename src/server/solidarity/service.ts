@@ -1,6 +1,7 @@
 import { assertAllowed, holds } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { computeKey, validateDefinition } from './calculator.js';
 import { findPreset, PRESETS } from './presets.js';
@@ -97,7 +98,7 @@ export async function createKey(ctx: Context, input: CreateKeyBody): Promise<Key
   assertAllowed(ctx.actor, 'solidarity.key.edit');
   validateDefinition(input.definition);
   computeKey(input.definition);
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const { id } = await q.insertKey(trx, {
       name: input.name.trim(),
       description: input.description?.trim() ?? '',
@@ -126,7 +127,7 @@ export async function createKey(ctx: Context, input: CreateKeyBody): Promise<Key
 export async function addKeyVersion(ctx: Context, id: string, input: NewVersionBody): Promise<KeyView> {
   assertAllowed(ctx.actor, 'solidarity.key.edit');
   computeKey(input.definition);
-  const version = await ctx.db.transaction().execute(async (trx) => {
+  const version = await inTransaction(ctx.db, async (trx) => {
     const row = await q.selectKeyForUpdate(trx, id);
     if (!row) throw new Problem('not_found', `There is no saved distribution key ${id}.`);
     const version = row.current_version + 1;

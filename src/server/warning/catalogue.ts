@@ -1,6 +1,7 @@
 import { assertAllowed, scopeOf } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { periodLabel } from './periods.js';
 import { presentIndicator } from './present.js';
@@ -29,7 +30,7 @@ function assertCatalogueEditor(ctx: Context) {
 /** Adds an indicator to the catalogue. */
 export async function createIndicator(ctx: Context, input: CreateIndicatorBody): Promise<IndicatorView> {
   assertCatalogueEditor(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await trx
       .insertInto('warning_indicator')
       .values({
@@ -56,7 +57,7 @@ export async function createIndicator(ctx: Context, input: CreateIndicatorBody):
 /** Corrects an indicator's names, unit, source, direction or description; its frequency stays, as its periods depend on it. */
 export async function updateIndicator(ctx: Context, code: string, input: UpdateIndicatorBody): Promise<IndicatorView> {
   assertCatalogueEditor(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const result = await trx
       .updateTable('warning_indicator')
       .set({

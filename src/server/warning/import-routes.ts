@@ -33,7 +33,8 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/warning/imports',
     {
-      config: { access: 'warning.import' },
+      // Streams its progress while it reads; the import itself is one transaction of its own.
+      config: { access: 'warning.import', transaction: false },
       bodyLimit: IMPORT_MAX_BYTES,
       schema: {
         tags,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Actor, scopeOf } from '../access/check.js';
+import { inTransaction } from '../db/transaction.js';
 import { readSheetCells, type SheetFormat } from '../files/sheet-reader.js';
 import { Problem } from '../http/problems.js';
 import { evaluateRules } from './evaluate.js';
@@ -113,7 +114,7 @@ export async function importObservations(
 
   const rows = candidates.map((c) => ({ ...c, indicatorId: ids.get(c.indicator) as number }));
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const batchId = await q.insertBatch(trx, {
         source: parsed.source,
         format: parsed.format,

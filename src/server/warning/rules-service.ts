@@ -1,6 +1,7 @@
 import { allowedSubset, assertAllowed } from '../access/check.js';
 import { audit } from '../audit/record.js';
 import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
 import { csvOf } from '../files/sheet-writer.js';
 import { Problem } from '../http/problems.js';
 import { evaluateRules } from './evaluate.js';
@@ -36,7 +37,7 @@ export async function createRule(ctx: Context, input: CreateRuleBody): Promise<R
   checkRuleShape(input.kind, input.threshold, windowPeriods);
   const indicator = (await q.selectIndicators(ctx.db)).find((i) => i.code === input.indicator);
   if (!indicator) throw new Problem('validation', `There is no indicator with the code ${input.indicator}.`);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const id = await rq.insertRule(trx, {
       indicatorId: Number(indicator.id),
       country,
@@ -70,7 +71,7 @@ export async function updateRule(ctx: Context, id: string, input: UpdateRuleBody
     input.threshold ?? existing.threshold,
     existing.kind === 'zscore' ? (input.windowPeriods ?? existing.window_periods) : (input.windowPeriods ?? null),
   );
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await rq.updateRule(trx, id, {
       ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
       ...(input.windowPeriods !== undefined ? { window_periods: input.windowPeriods } : {}),
@@ -162,7 +163,7 @@ export async function decideOnAlert(ctx: Context, id: string, input: DecisionBod
   }
   if (row.status !== 'open') throw new Problem('conflict', `This alert was already ${row.status}.`);
   const actor = ctx.actor as NonNullable<Context['actor']>;
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const changed = await rq.decideAlert(trx, id, input.decision, input.note.trim(), actor.userId);
     if (changed === 0) throw new Problem('conflict', 'Someone decided on this alert at the same time.');
     await audit(trx, ctx, {

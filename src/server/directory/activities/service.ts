@@ -3,6 +3,7 @@ import { assertAllowed } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import type { DB } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { selectContactsById } from '../contacts/queries.js';
 import { type Lang, languageOf, organisationLabel } from '../present.js';
@@ -92,7 +93,7 @@ export async function createActivity(ctx: Context, input: CreateActivityBody): P
   assertAllowed(ctx.actor, 'directory.edit', { organisationId: input.organisationId });
   const viewer = await viewerOf(ctx);
   const values = { key_areas: [], countries: [], ...normalised(input), organisation_id: input.organisationId };
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     await assertContactVisible(trx, viewer, input.contactId);
     const { id } = await q.insertActivity(trx, {
       ...values,
@@ -115,7 +116,7 @@ export async function createActivity(ctx: Context, input: CreateActivityBody): P
 export async function updateActivity(ctx: Context, id: string, input: UpdateActivityBody): Promise<ActivityView> {
   assertAllowed(ctx.actor, 'directory.edit');
   const viewer = await viewerOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const existing = await loadVisible(trx, viewer, id);
     assertAllowed(ctx.actor, 'directory.edit', { organisationId: existing.organisation_id });
     if (input.organisationId) assertAllowed(ctx.actor, 'directory.edit', { organisationId: input.organisationId });
@@ -141,7 +142,7 @@ export async function updateActivity(ctx: Context, id: string, input: UpdateActi
 export async function deleteActivity(ctx: Context, id: string): Promise<void> {
   assertAllowed(ctx.actor, 'directory.edit');
   const viewer = await viewerOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const existing = await loadVisible(trx, viewer, id);
     if (!mayEdit(viewer, existing.organisation_id)) throw new Problem('forbidden');
     await q.deleteActivity(trx, id);

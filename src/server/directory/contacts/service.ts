@@ -3,6 +3,7 @@ import { assertAllowed, holds } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import type { DB } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { type Lang, languageOf, organisationLabel } from '../present.js';
 import { loadReference, searchTerms, searchTextOf } from '../reference.js';
@@ -87,7 +88,7 @@ export async function createContact(ctx: Context, input: CreateContactBody): Pro
   assertMayMarkFallback(ctx, input);
   const viewer = await viewerOf(ctx);
   const values = { key_areas: [], competences: [], countries: [], ...normalised(input), organisation_id: input.organisationId };
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     if (values.fallback) await q.clearFallback(trx, null);
     const { id } = await q.insertContact(trx, { ...values, name: input.name.trim(), search_text: await searchText(trx, values) });
     await audit(trx, ctx, {
@@ -106,7 +107,7 @@ export async function updateContact(ctx: Context, id: string, input: UpdateConta
   assertAllowed(ctx.actor, 'directory.edit');
   assertMayMarkFallback(ctx, input);
   const viewer = await viewerOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const existing = await loadVisible(trx, viewer, id);
     assertAllowed(ctx.actor, 'directory.edit', { organisationId: existing.organisation_id });
     if (input.organisationId) assertAllowed(ctx.actor, 'directory.edit', { organisationId: input.organisationId });
@@ -133,7 +134,7 @@ export async function updateContact(ctx: Context, id: string, input: UpdateConta
 export async function deleteContact(ctx: Context, id: string): Promise<void> {
   assertAllowed(ctx.actor, 'directory.edit');
   const viewer = await viewerOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const existing = await loadVisible(trx, viewer, id);
     if (!mayEdit(viewer, existing.organisation_id)) throw new Problem('forbidden');
     await q.deleteContact(trx, id);
@@ -150,7 +151,7 @@ export async function deleteContact(ctx: Context, id: string): Promise<void> {
 export async function confirmContact(ctx: Context, id: string): Promise<ContactView> {
   assertAllowed(ctx.actor, 'directory.edit');
   const viewer = await viewerOf(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const existing = await loadVisible(trx, viewer, id);
     if (!mayEdit(viewer, existing.organisation_id)) throw new Problem('forbidden');
     await q.confirmContact(trx, id);

@@ -43,7 +43,8 @@ export const matrixRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/directory/matrix/import',
     {
-      config: { access: 'directory.import' },
+      // Streams its progress while it reads; the import itself is one transaction of its own.
+      config: { access: 'directory.import', transaction: false },
       bodyLimit,
       schema: {
         tags,

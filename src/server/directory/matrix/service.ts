@@ -1,6 +1,7 @@
 import { holds } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { SheetFormat } from '../../files/sheet-reader.js';
 import { Problem } from '../../http/problems.js';
 import { loadReference } from '../reference.js';
@@ -66,7 +67,7 @@ export async function importMatrix(ctx: Context, bytes: Buffer, options: ImportO
   const outcome: ImportReport['outcome'] = plan.rejections.length > 0 ? 'rejected' : options.dryRun ? 'dry_run' : 'applied';
   const toWrite = plan.creates.length + plan.updates.length;
   if (outcome === 'applied') {
-    await ctx.db.transaction().execute(async (trx) => {
+    await inTransaction(ctx.db, async (trx) => {
       await applyPlan(trx, ref, plan, (done) => report('writing', done, toWrite));
       await audit(trx, ctx, {
         verb: 'directory.import',
@@ -116,7 +117,7 @@ export async function exportMatrix(
   const format = query.format ?? 'xlsx';
   const body = format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);
   const { format: _format, ...filter } = query;
-  await ctx.db.transaction().execute((trx) =>
+  await inTransaction(ctx.db, (trx) =>
     audit(trx, ctx, {
       verb: 'directory.export',
       recordType: 'directory_activity',

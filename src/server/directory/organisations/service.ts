@@ -1,6 +1,7 @@
 import { assertAllowed, holds } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { type Lang, languageOf, organisationNames, presentOrganisationRef } from '../present.js';
 import { type OrganisationType, OSCE_STRUCTURE_TYPES } from '../schemas.js';
@@ -97,7 +98,7 @@ function columns(input: UpdateOrganisationBody) {
 export async function createOrganisation(ctx: Context, input: CreateOrganisationBody): Promise<OrganisationView> {
   assertAllowed(ctx.actor, 'directory.manage');
   const viewer = await viewerOf(ctx);
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx) => {
     const { id } = await q.insertOrganisation(trx, { ...columns(input), type: input.type, name_en: input.names.en.trim() });
     await audit(trx, ctx, {
       verb: 'directory.organisation.create',
@@ -126,7 +127,7 @@ export async function updateOrganisation(ctx: Context, id: string, input: Update
       errors: [{ pointer: '/parentId', message: 'Choose an organisation that is not one of its units.' }],
     });
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const result = await q.updateOrganisation(trx, id, columns(input));
     if (Number(result.numUpdatedRows) === 0) throw new Problem('not_found', 'There is no organisation with this identifier.');
     if (input.names || input.acronym !== undefined || input.code !== undefined) await refreshOrganisationSearchText(trx, id);

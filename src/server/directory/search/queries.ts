@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { type Viewer, visibleRecords } from '../visibility.js';
 import type { SearchQuery } from './schemas.js';
 
@@ -137,7 +138,7 @@ export async function searchPage(
     sql`, `,
   );
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // No whole-table reads; and no parallel workers, which the planner would start for plans that
     // look costly but take a few milliseconds. For this transaction only. (The connections never
     // compile just in time: db/connection.ts.)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context.js';
 import type { DB } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { csvOf } from '../../files/sheet-writer.js';
 import { Problem } from '../../http/problems.js';
 import { solveLp } from '../../missions/team/solver.js';
@@ -116,7 +117,7 @@ export async function refreshPublication(db: Kysely<DB>, solve: LpSolver = threa
   const { publication, decision, figures } = await publishTables(exact, solve);
   const body: Publication = { computedAt: now.toISOString(), ...publication };
   const country = publication.tables.country;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await q.savePublication(trx, { computedAt: now, digest, body });
     await replacePublishedSeries(trx, {
       indicatorCode: 'hate_incidents_verified',
