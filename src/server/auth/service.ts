@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import { Problem } from '../http/problems.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
 import * as q from './queries.js';
+import { signInWait } from './throttle.js';
 import type { SessionView, UpdateAccountBody } from './schemas.js';
 
 export function hashToken(token: string): Buffer {
@@ -57,7 +58,7 @@ export interface SignInInput {
 }
 
 /**
- * Checks the credentials under the per-account and per-address limits and opens a new session.
+ * Checks the credentials under the sign-in throttle (see throttle.ts) and opens a new session.
  * Each attempt first reserves a failure under a lock (so that a burst of parallel guesses stops
  * at the limit), checks the password outside any transaction, and gives the reservation back on
  * success. Any session the browser presented is ended first, so a planted session id is never upgraded.
@@ -71,16 +72,17 @@ export async function signIn(
   const { config } = ctx;
   const reservation = await ctx.db.transaction().execute(async (trx) => {
     await q.lockSignInAttempts(trx, accountKey, ctx.address);
-    const failures = await q.countRecentFailures(trx, accountKey, ctx.address, config.loginWindowMinutes);
-    if (failures.byAccount >= config.loginMaxFailuresPerAccount || failures.byAddress >= config.loginMaxFailuresPerAddress) {
-      return undefined;
-    }
+    const pressure = await q.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
+    const wait = signInWait(pressure, config);
+    if (wait.seconds > 0) return wait;
     return q.insertLoginFailure(trx, accountKey, ctx.address);
   });
-  if (reservation === undefined) {
-    throw new Problem('rate_limited', `Too many failed sign-ins. Try again in ${config.loginWindowMinutes} minutes.`, {
-      retryAfterSeconds: config.loginWindowMinutes * 60,
-    });
+  if (typeof reservation !== 'number') {
+    const detail =
+      reservation.scope === 'address'
+        ? `Too many failed sign-ins from this address. Try again in ${config.loginWindowMinutes} minutes.`
+        : `Too many failed sign-ins on this account. Try again in ${reservation.seconds} seconds.`;
+    throw new Problem('rate_limited', detail, { retryAfterSeconds: reservation.seconds });
   }
   const user = await q.selectUserByEmail(ctx.db, accountKey);
   const valid = await verifyPassword(user?.password_hash ?? null, input.password);
