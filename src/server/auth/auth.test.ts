@@ -238,6 +238,35 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
     expect(verbs.map((v) => v.verb)).toContain('auth.change_password');
   });
 
+  it('treats a session before the forced password change as anonymous on public routes', async () => {
+    const editor = await t.user({ role: 'coordinator' });
+    const odihr = await t.database.db.selectFrom('organisation').select('id').where('code', '=', 'ODIHR').executeTakeFirstOrThrow();
+    const added = await t.request(editor, {
+      method: 'POST',
+      url: '/api/directory/contacts',
+      payload: { organisationId: odihr.id, name: 'Staff Only Contact', visibility: 'osce_staff' },
+    });
+    expect(added.statusCode).toBe(201);
+    const contact = `/api/directory/contacts/${added.json().id}`;
+    expect((await t.request(editor, { method: 'GET', url: contact })).statusCode).toBe(200);
+    expect((await t.request(null, { method: 'GET', url: contact })).statusCode).toBe(404);
+
+    const pending = await t.user({ role: 'coordinator', mustChangePassword: true });
+    expect((await t.request(pending, { method: 'GET', url: contact })).statusCode).toBe(404);
+    const list = await t.request(pending, { method: 'GET', url: '/api/directory/contacts?q=Staff%20Only' });
+    expect(list.statusCode).toBe(200);
+    expect(JSON.stringify(list.json())).not.toContain('Staff Only Contact');
+    // What the password change needs still works, and afterwards the grants count again.
+    expect((await t.request(pending, { method: 'GET', url: '/api/auth/session' })).json().mustChangePassword).toBe(true);
+    const changed = await t.request(pending, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PERSONA_PASSWORD, newPassword: 'Ferry-Lantern-Orchard-58' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.request(pending, { method: 'GET', url: contact })).statusCode).toBe(200);
+  });
+
   it('lets a person change their own name and language, and nothing else', async () => {
     const person = await t.user({ role: 'expert' });
     const changed = await t.request(person, {

@@ -30,7 +30,8 @@ function sameOrigin(request: FastifyRequest): boolean {
 
 /**
  * Resolves the session cookie to an actor, then enforces the route's declared access: sign-in,
- * the forced password change, CSRF for cookie-authenticated writes, and the route's verb.
+ * the forced password change (before it, only the routes it needs see the actor; public routes
+ * see an anonymous caller), CSRF for cookie-authenticated writes, and the route's verb.
  */
 export function registerSessionAndAccess(app: FastifyInstance) {
   app.decorateRequest('actor', null);
@@ -67,8 +68,14 @@ export function registerSessionAndAccess(app: FastifyInstance) {
         return;
       }
     }
+    if (actor.mustChangePassword && !config.allowDuringPasswordChange) {
+      if (access !== 'public') throw new Problem('password_change_required');
+      // Until the one-time password is replaced the session vouches for no one: public routes see a stranger.
+      request.actor = null;
+      request.ctx.actor = null;
+      return;
+    }
     if (access === 'public') return;
-    if (actor.mustChangePassword && !config.allowDuringPasswordChange) throw new Problem('password_change_required');
     if (access !== 'signed_in' && !holds(actor, access)) throw new Problem('forbidden');
   });
 }
