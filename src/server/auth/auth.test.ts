@@ -240,7 +240,11 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
 
   it('treats a session before the forced password change as anonymous on public routes', async () => {
     const editor = await t.user({ role: 'coordinator' });
-    const odihr = await t.database.db.selectFrom('organisation').select('id').where('code', '=', 'ODIHR').executeTakeFirstOrThrow();
+    const odihr = await t.database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('code', '=', 'ODIHR')
+      .executeTakeFirstOrThrow();
     const added = await t.request(editor, {
       method: 'POST',
       url: '/api/directory/contacts',

@@ -8,8 +8,8 @@ import type { DB } from '../db/schema.js';
 import { Problem } from '../http/problems.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
 import * as q from './queries.js';
-import { signInWait } from './throttle.js';
 import type { SessionView, UpdateAccountBody } from './schemas.js';
+import { signInWait } from './throttle.js';
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();

@@ -187,7 +187,14 @@ function loginFromAddress(port: number, localAddress: string, email: string, pas
   return new Promise<{ status: number; token: string }>((resolve, reject) => {
     const body = JSON.stringify({ email, password });
     const sent = request(
-      { host: '127.0.0.1', port, localAddress, method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress,
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+      },
       (response) => {
         response.resume();
         response.on('end', () => {
