@@ -17,7 +17,10 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false; it is "maybe".'],
     [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES must be a whole number between 1 and 10080; it is "0".'],
     [{ LOGIN_DELAY_SECONDS: '0' }, 'LOGIN_DELAY_SECONDS must be a whole number between 1 and 3600; it is "0".'],
-    [{ LOGIN_DELAY_SECONDS: '60', LOGIN_MAX_DELAY_SECONDS: '30' }, 'LOGIN_MAX_DELAY_SECONDS must be at least LOGIN_DELAY_SECONDS.'],
+    [
+      { LOGIN_DELAY_SECONDS: '60', LOGIN_MAX_DELAY_SECONDS: '30' },
+      'LOGIN_MAX_DELAY_SECONDS must be at least LOGIN_DELAY_SECONDS.',
+    ],
   ])('refuses %o with a message an operator understands', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

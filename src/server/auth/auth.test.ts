@@ -271,6 +271,59 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
     expect((await t.request(pending, { method: 'GET', url: contact })).statusCode).toBe(200);
   });
 
+  it('refuses common and personal new passwords with a code for each field error', async () => {
+    const person = await t.user({ role: 'expert', email: 'maria.rossi@example.org' });
+    await t.database.db.updateTable('app_user').set({ name: 'Maria Rossi' }).where('id', '=', person.userId).execute();
+    for (const [newPassword, code] of [
+      ['Qwerty123456', 'common'],
+      ['Summer2026!!', 'common'],
+      ['Rossi-Family-1987', 'contains_name'],
+      ['maria.rossi-2026', 'contains_email'],
+    ]) {
+      const refused = await t.request(person, {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: PERSONA_PASSWORD, newPassword },
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors).toEqual([{ pointer: '/newPassword', code, message: expect.any(String) }]);
+    }
+  });
+
+  it('ends the session after too many wrong current passwords, and sign-in is then throttled', async () => {
+    const person = await t.user({ role: 'expert' });
+    const attempt = (currentPassword: string) =>
+      t.request(person, {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword, newPassword: 'Ferry-Lantern-Orchard-58' },
+        remoteAddress: '192.0.2.50',
+      });
+    expect((await attempt('guess one')).statusCode).toBe(400);
+    expect((await attempt('guess two')).statusCode).toBe(400);
+    const ended = await attempt('guess three');
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().code).toBe('unauthenticated');
+    expect((await t.request(person, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
+    // The guesses count as failed sign-ins from this address: it must wait, the owner elsewhere need not.
+    const here = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: person.email, password: PERSONA_PASSWORD },
+      remoteAddress: '192.0.2.50',
+    });
+    expect(here.statusCode).toBe(429);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: person.email, password: PERSONA_PASSWORD },
+      remoteAddress: '192.0.2.44',
+    });
+    expect(elsewhere.statusCode).toBe(200);
+    const verbs = await t.database.db.selectFrom('audit_log').select('verb').where('actor_id', '=', person.userId).execute();
+    expect(verbs.map((v) => v.verb).filter((v) => v === 'auth.change_password_refused')).toHaveLength(3);
+  });
+
   it('lets a person change their own name and language, and nothing else', async () => {
     const person = await t.user({ role: 'expert' });
     const changed = await t.request(person, {

@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { Problem } from '../http/problems.js';
-import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
+import { hashPassword, passwordWeakness, verifyPassword, WEAKNESS_MESSAGES } from './passwords.js';
 import * as q from './queries.js';
 import type { SessionView, UpdateAccountBody } from './schemas.js';
 import { signInWait } from './throttle.js';
@@ -134,21 +134,57 @@ export interface ChangePasswordInput {
   newPassword: string;
 }
 
-/** Changes the caller's own password and ends their other sessions. */
+/** A refusal of a new password, on its field, with the weakness's code for the page to translate. */
+function weakPassword(weakness: { code: string; message: string }): Problem {
+  return new Problem('weak_password', weakness.message, {
+    errors: [{ pointer: '/newPassword', code: weakness.code, message: weakness.message }],
+  });
+}
+
+/**
+ * Changes the caller's own password and ends their other sessions. A wrong current password is
+ * a password guess like a failed sign-in, under the same throttle; after as many as an account
+ * tolerates from one address, the session itself ends, so a stolen session cannot go on guessing.
+ */
 export async function changePassword(ctx: Context, input: ChangePasswordInput): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw new Problem('unauthenticated');
   const user = await q.selectUserById(ctx.db, actor.userId);
-  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new Problem('validation', 'The current password is not correct.', {
-      errors: [{ pointer: '/currentPassword', message: 'The current password is not correct.' }],
+  if (!user) throw new Problem('unauthenticated');
+  const { config } = ctx;
+  const accountKey = user.email.toLowerCase();
+  const reservation = await ctx.db.transaction().execute(async (trx) => {
+    await q.lockSignInAttempts(trx, accountKey, ctx.address);
+    const pressure = await q.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
+    const wait = signInWait(pressure, config);
+    if (wait.seconds > 0) return wait;
+    return { id: await q.insertLoginFailure(trx, accountKey, ctx.address), failures: pressure.byAccountFromAddress + 1 };
+  });
+  if ('seconds' in reservation) {
+    throw new Problem('rate_limited', `Too many wrong passwords. Try again in ${reservation.seconds} seconds.`, {
+      retryAfterSeconds: reservation.seconds,
     });
   }
-  const weakness = passwordWeakness(input.newPassword, user.email);
-  if (weakness) throw new Problem('weak_password', weakness, { errors: [{ pointer: '/newPassword', message: weakness }] });
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    const endSession = reservation.failures >= config.loginMaxFailuresPerAccount;
+    await ctx.db.transaction().execute(async (trx) => {
+      if (endSession) await q.deleteSession(trx, actor.sessionId);
+      await audit(trx, ctx, {
+        verb: 'auth.change_password_refused',
+        recordType: 'user',
+        recordId: actor.userId,
+        details: { sessionEnded: endSession },
+      });
+    });
+    if (endSession) throw new Problem('unauthenticated', 'Too many wrong passwords: this session has ended. Sign in again.');
+    const message = 'The current password is not correct.';
+    throw new Problem('validation', message, { errors: [{ pointer: '/currentPassword', code: 'wrong_password', message }] });
+  }
+  await q.deleteLoginFailure(ctx.db, reservation.id);
+  const weakness = passwordWeakness(input.newPassword, { email: user.email, name: user.name });
+  if (weakness) throw weakPassword(weakness);
   if (input.newPassword === input.currentPassword) {
-    const message = 'The new password must differ from the current one.';
-    throw new Problem('weak_password', message, { errors: [{ pointer: '/newPassword', message }] });
+    throw weakPassword({ code: 'same_as_current', message: WEAKNESS_MESSAGES.same_as_current });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {

@@ -26,7 +26,7 @@ describe('what reaches the logs', () => {
     expect(login.statusCode).toBe(200);
     const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0] as string;
     const csrf = login.json().csrfToken as string;
-    const newPassword = 'Brand new secret passphrase 42';
+    const newPassword = 'Brand new hidden passphrase 42';
     const change = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
