@@ -23,6 +23,12 @@ function collectGrants(): Record<Role, readonly Verb[]> {
 /** The verbs each role holds within its scope, gathered from every domain's access.ts. */
 export const ROLE_VERBS: Record<Role, readonly Verb[]> = collectGrants();
 
+/**
+ * Roles that open data which can put people at risk (hate-incident reports): nobody may grant
+ * one to themselves, and whoever grants one to another says why, in the audit log.
+ */
+export const SENSITIVE_ROLES: readonly Role[] = ['incident_reviewer'];
+
 /** The scopes on which a role may be granted; a delegation acts for its State, a focal point for its structure. */
 export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
   coordinator: ['global'],

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { assertAllowed, holds } from '../access/check.js';
-import { ROLE_SCOPES } from '../access/roles.js';
+import { ROLE_SCOPES, ROLES, SENSITIVE_ROLES } from '../access/roles.js';
 import { audit } from '../audit/record.js';
 import { generateOneTimePassword, hashPassword } from '../auth/passwords.js';
 import { deleteUserSessions } from '../auth/queries.js';
@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { Problem } from '../http/problems.js';
 import * as q from './queries.js';
-import type { CreateUserBody, GrantInput, UpdateUserBody, UserListQuery, UserView } from './schemas.js';
+import type { CreateUserBody, GrantInput, GrantsBody, UpdateUserBody, UserListQuery, UserView } from './schemas.js';
 
 function present(ctx: Context, row: q.UserRow): UserView {
   const canManage = holds(ctx.actor, 'user.manage');
@@ -23,7 +23,38 @@ function present(ctx: Context, row: q.UserRow): UserView {
     createdAt: new Date(row.created_at).toISOString(),
     grants: row.grants as UserView['grants'],
     actions: canManage ? ['edit', 'grant', 'reset_password'] : [],
+    grantableRoles: !canManage
+      ? []
+      : row.id === ctx.actor?.userId
+        ? ROLES.filter((r) => !SENSITIVE_ROLES.includes(r))
+        : [...ROLES],
   };
+}
+
+const grantKey = (g: GrantInput) => [g.role, g.scopeType, g.organisationId ?? '', g.countryIso2 ?? ''].join('|');
+
+/**
+ * The sensitive grants among `grants` that `held` does not already have. Granting one needs a
+ * reason, and someone other than the person who receives it.
+ */
+function checkSensitiveGrants(
+  ctx: Context,
+  userId: string | null,
+  grants: readonly GrantInput[],
+  held: readonly GrantInput[],
+  reason: string | undefined,
+): GrantInput[] {
+  const heldKeys = new Set(held.map(grantKey));
+  const added = grants.filter((g) => SENSITIVE_ROLES.includes(g.role) && !heldKeys.has(grantKey(g)));
+  if (added.length === 0) return added;
+  if (userId !== null && userId === ctx.actor?.userId) {
+    throw new Problem('forbidden', 'You cannot grant yourself this role: another co-ordinator must grant it to you.');
+  }
+  if (!reason?.trim()) {
+    const message = 'Say why this role is granted; the reason is recorded in the audit log.';
+    throw new Problem('validation', message, { errors: [{ pointer: '/reason', code: 'reason_required', message }] });
+  }
+  return added;
 }
 
 async function loadUser(ctx: Context, db: Kysely<DB>, id: string): Promise<UserView> {
@@ -74,6 +105,8 @@ export async function createUser(ctx: Context, input: CreateUserBody): Promise<{
   assertAllowed(ctx.actor, 'user.manage');
   const grants = input.grants ?? [];
   checkGrants(grants);
+  const sensitiveGranted = checkSensitiveGrants(ctx, null, grants, [], input.reason);
+  const reason = sensitiveGranted.length > 0 ? { reason: input.reason?.trim(), sensitiveGranted } : {};
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const user = await ctx.db.transaction().execute(async (trx) => {
@@ -85,7 +118,7 @@ export async function createUser(ctx: Context, input: CreateUserBody): Promise<{
       mustChangePassword: true,
     });
     await q.replaceGrants(trx, id, grants, ctx.actor?.userId ?? null);
-    await audit(trx, ctx, { verb: 'user.create', recordType: 'user', recordId: id, details: { grants } });
+    await audit(trx, ctx, { verb: 'user.create', recordType: 'user', recordId: id, details: { grants, ...reason } });
     return loadUser(ctx, trx, id);
   });
   return { user, oneTimePassword };
@@ -114,9 +147,13 @@ export async function updateUser(ctx: Context, id: string, input: UpdateUserBody
   });
 }
 
-/** Replaces a user's grants as a whole; at least one active co-ordinator always remains. */
-export async function setGrants(ctx: Context, id: string, grants: GrantInput[]): Promise<UserView> {
+/**
+ * Replaces a user's grants as a whole; at least one active co-ordinator always remains, and a
+ * sensitive role is newly granted only to someone else, with a reason (see SENSITIVE_ROLES).
+ */
+export async function setGrants(ctx: Context, id: string, input: GrantsBody): Promise<UserView> {
   assertAllowed(ctx.actor, 'user.manage');
+  const { grants } = input;
   checkGrants(grants);
   return ctx.db.transaction().execute(async (trx) => {
     // The co-ordinators' lock first, then the user's row, in the same order as updateUser.
@@ -125,11 +162,14 @@ export async function setGrants(ctx: Context, id: string, grants: GrantInput[]):
     // Two replacements of the same user's grants at once would otherwise leave the union of both.
     const existing = await q.lockUser(trx, id);
     if (!existing) throw new Problem('not_found', 'There is no user with this identifier.');
+    const held = (await q.selectUser(trx, id))?.grants as GrantInput[] | undefined;
+    const sensitiveGranted = checkSensitiveGrants(ctx, id, grants, held ?? [], input.reason);
     if (!keepsCoordinator && (await q.countActiveCoordinators(trx, id)) === 0) {
       throw new Problem('conflict', 'At least one active co-ordinator must remain.');
     }
     await q.replaceGrants(trx, id, grants, ctx.actor?.userId ?? null);
-    await audit(trx, ctx, { verb: 'user.grant', recordType: 'user', recordId: id, details: { grants } });
+    const details = sensitiveGranted.length > 0 ? { grants, reason: input.reason?.trim(), sensitiveGranted } : { grants };
+    await audit(trx, ctx, { verb: 'user.grant', recordType: 'user', recordId: id, details });
     return loadUser(ctx, trx, id);
   });
 }
