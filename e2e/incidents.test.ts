@@ -45,6 +45,7 @@ describeJourney('hate incident journey', () => {
         email: reviewerEmail,
         name: 'Irene Reviewer',
         grants: [{ role: 'incident_reviewer', scopeType: 'global' }],
+        reason: 'Reviews the reports of this journey',
       });
       await apiSignInFirstTime(server.origin, {
         email: reviewerEmail,

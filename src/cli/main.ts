@@ -93,7 +93,7 @@ async function user(args: string[]) {
     const scopeType = values.country ? 'country' : values.organisation ? 'organisation' : 'global';
     if (!ROLE_SCOPES[role].includes(scopeType)) fail(`The role ${role} is granted on: ${ROLE_SCOPES[role].join(', ')}.`);
     const password = generateOneTimePassword();
-    if (passwordWeakness(password, values.email)) fail('Could not generate a password.');
+    if (passwordWeakness(password, { email: values.email, name: '' })) fail('Could not generate a password.');
     await withDatabase((database) =>
       createAccount(database.db, {
         email: values.email as string,

@@ -23,6 +23,11 @@ describe('configuration', () => {
       'INCIDENT_PROOF_MAX_BITS must be a whole number between 16 and 28; it is "12".',
     ],
     [{ INCIDENT_PHOTO_WORKERS: '0' }, 'INCIDENT_PHOTO_WORKERS must be a whole number between 1 and 64; it is "0".'],
+    [{ LOGIN_DELAY_SECONDS: '0' }, 'LOGIN_DELAY_SECONDS must be a whole number between 1 and 3600; it is "0".'],
+    [
+      { LOGIN_DELAY_SECONDS: '60', LOGIN_MAX_DELAY_SECONDS: '30' },
+      'LOGIN_MAX_DELAY_SECONDS must be at least LOGIN_DELAY_SECONDS.',
+    ],
   ])('refuses %o with a message an operator understands', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -14,10 +14,18 @@ export interface Config {
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  /** Failed sign-ins allowed per account, and per address, within loginWindowMinutes. */
+  /**
+   * Failed sign-ins on an account within loginWindowMinutes before further attempts on it must
+   * wait (never a lock: an address that has not been failing on the account has its own count).
+   */
   loginMaxFailuresPerAccount: number;
+  /** Failed sign-ins allowed per address within loginWindowMinutes, then every attempt from it is refused. */
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** The first wait, in seconds, once an account has had its failures; it doubles with each further one. */
+  loginDelaySeconds: number;
+  /** The longest wait between attempts on one account, in seconds. */
+  loginMaxDelaySeconds: number;
   /** Trust X-Forwarded-* headers from a reverse proxy (needed for Secure cookies behind TLS). */
   trustProxy: boolean;
   /** Directory of the built web client; served at / when it exists. */
@@ -107,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
   if (adminPassword && adminPassword.length < 12) {
     throw new ConfigError('CROSSROADS_ADMIN_PASSWORD must be at least 12 characters long.');
   }
+  const loginDelaySeconds = integer(env, 'LOGIN_DELAY_SECONDS', 2, 1, 3600);
+  const loginMaxDelaySeconds = integer(env, 'LOGIN_MAX_DELAY_SECONDS', 300, 1, 24 * 3600);
+  if (loginMaxDelaySeconds < loginDelaySeconds) {
+    throw new ConfigError('LOGIN_MAX_DELAY_SECONDS must be at least LOGIN_DELAY_SECONDS.');
+  }
   const dataDir = env.DATA_DIR || defaults.dataDir || './data';
   if (env.INCIDENT_MAX_REPORTS_PER_HOUR) {
     throw new ConfigError(
@@ -133,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     loginMaxFailuresPerAccount: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
     loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
     loginWindowMinutes: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    loginDelaySeconds,
+    loginMaxDelaySeconds,
     trustProxy: flag(env, 'TRUST_PROXY', false),
     webDir: path.resolve(env.WEB_DIR || defaults.webDir || 'dist/web'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),

@@ -59,6 +59,12 @@ export function allVerbs(): readonly Verb[] {
   return registered.verbs;
 }
 
+/**
+ * Roles that open data which can put people at risk (hate-incident reports): nobody may grant
+ * one to themselves, and whoever grants one to another says why, in the audit log.
+ */
+export const SENSITIVE_ROLES: readonly Role[] = ['incident_reviewer'];
+
 /** The scopes on which a role may be granted; a delegation acts for its State, a focal point for its structure. */
 export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
   coordinator: ['global'],

@@ -65,14 +65,22 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
     expect(wrong.headers['set-cookie']).toBeUndefined();
   });
 
-  it('limits failed sign-ins per account, with Retry-After, even with the right password', async () => {
+  it('makes an address that keeps failing on an account wait, while the right password from elsewhere gets in', async () => {
     const person = await t.user({ role: 'expert' });
     for (let i = 0; i < 3; i++) expect((await login(person.email, `wrong-${i}`)).statusCode).toBe(401);
-    const limited = await login(person.email, PERSONA_PASSWORD);
-    expect(limited.statusCode).toBe(429);
-    expect(limited.headers['retry-after']).toBe(String(15 * 60));
-    expect(limited.json().code).toBe('rate_limited');
-    // Another account from the same address is not locked out by this one.
+    const delayed = await login(person.email, PERSONA_PASSWORD);
+    expect(delayed.statusCode).toBe(429);
+    expect(delayed.headers['retry-after']).toBe(String(t.config.loginDelaySeconds));
+    expect(delayed.json().code).toBe('rate_limited');
+    // The owner, from an address that has not been failing, is not locked out.
+    const owner = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: person.email, password: PERSONA_PASSWORD },
+      remoteAddress: '192.0.2.10',
+    });
+    expect(owner.statusCode).toBe(200);
+    // Another account from the same address is not held up by this one.
     const other = await t.user({ role: 'expert' });
     expect((await login(other.email, PERSONA_PASSWORD)).statusCode).toBe(200);
   });
@@ -228,6 +236,92 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
     expect((await login(person.email, 'A much better passphrase 7')).statusCode).toBe(200);
     const verbs = await t.database.db.selectFrom('audit_log').select('verb').where('actor_id', '=', person.userId).execute();
     expect(verbs.map((v) => v.verb)).toContain('auth.change_password');
+  });
+
+  it('treats a session before the forced password change as anonymous on public routes', async () => {
+    const editor = await t.user({ role: 'coordinator' });
+    const odihr = await t.database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('code', '=', 'ODIHR')
+      .executeTakeFirstOrThrow();
+    const added = await t.request(editor, {
+      method: 'POST',
+      url: '/api/directory/contacts',
+      payload: { organisationId: odihr.id, name: 'Staff Only Contact', visibility: 'osce_staff' },
+    });
+    expect(added.statusCode).toBe(201);
+    const contact = `/api/directory/contacts/${added.json().id}`;
+    expect((await t.request(editor, { method: 'GET', url: contact })).statusCode).toBe(200);
+    expect((await t.request(null, { method: 'GET', url: contact })).statusCode).toBe(404);
+
+    const pending = await t.user({ role: 'coordinator', mustChangePassword: true });
+    expect((await t.request(pending, { method: 'GET', url: contact })).statusCode).toBe(404);
+    const list = await t.request(pending, { method: 'GET', url: '/api/directory/contacts?q=Staff%20Only' });
+    expect(list.statusCode).toBe(200);
+    expect(JSON.stringify(list.json())).not.toContain('Staff Only Contact');
+    // What the password change needs still works, and afterwards the grants count again.
+    expect((await t.request(pending, { method: 'GET', url: '/api/auth/session' })).json().mustChangePassword).toBe(true);
+    const changed = await t.request(pending, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: PERSONA_PASSWORD, newPassword: 'Ferry-Lantern-Orchard-58' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.request(pending, { method: 'GET', url: contact })).statusCode).toBe(200);
+  });
+
+  it('refuses common and personal new passwords with a code for each field error', async () => {
+    const person = await t.user({ role: 'expert', email: 'maria.rossi@example.org' });
+    await t.database.db.updateTable('app_user').set({ name: 'Maria Rossi' }).where('id', '=', person.userId).execute();
+    for (const [newPassword, code] of [
+      ['Qwerty123456', 'common'],
+      ['Summer2026!!', 'common'],
+      ['Rossi-Family-1987', 'contains_name'],
+      ['maria.rossi-2026', 'contains_email'],
+    ]) {
+      const refused = await t.request(person, {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: PERSONA_PASSWORD, newPassword },
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors).toEqual([{ pointer: '/newPassword', code, message: expect.any(String) }]);
+    }
+  });
+
+  it('ends the session after too many wrong current passwords, and sign-in is then throttled', async () => {
+    const person = await t.user({ role: 'expert' });
+    const attempt = (currentPassword: string) =>
+      t.request(person, {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword, newPassword: 'Ferry-Lantern-Orchard-58' },
+        remoteAddress: '192.0.2.50',
+      });
+    expect((await attempt('guess one')).statusCode).toBe(400);
+    expect((await attempt('guess two')).statusCode).toBe(400);
+    const ended = await attempt('guess three');
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().code).toBe('unauthenticated');
+    expect((await t.request(person, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
+    // The guesses count as failed sign-ins from this address: it must wait, the owner elsewhere need not.
+    const here = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: person.email, password: PERSONA_PASSWORD },
+      remoteAddress: '192.0.2.50',
+    });
+    expect(here.statusCode).toBe(429);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: person.email, password: PERSONA_PASSWORD },
+      remoteAddress: '192.0.2.44',
+    });
+    expect(elsewhere.statusCode).toBe(200);
+    const verbs = await t.database.db.selectFrom('audit_log').select('verb').where('actor_id', '=', person.userId).execute();
+    expect(verbs.map((v) => v.verb).filter((v) => v === 'auth.change_password_refused')).toHaveLength(3);
   });
 
   it('lets a person change their own name and language, and nothing else', async () => {

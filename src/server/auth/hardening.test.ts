@@ -51,6 +51,59 @@ describe.each(testBackends())('sign-in and sessions under attack on %s', (backen
     expect((await login(person.email, PERSONA_PASSWORD)).statusCode).toBe(200);
   });
 
+  const loginFrom = (address: string, email: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: address });
+  /** Moves an account's recorded failures into the past, as if that many seconds had gone by. */
+  const wait = (email: string, seconds: number) =>
+    sql`update login_failure set at = at - make_interval(secs => ${seconds}) where account_key = ${email}`.execute(t.database.db);
+
+  it('lets the owner in with the right password while an attacker hammers the account', async () => {
+    const person = await t.user({ role: 'coordinator' });
+    const guesses = Array.from({ length: 10 }, (_, i) => loginFrom('203.0.113.5', person.email, `guess ${i}`));
+    const owner = loginFrom('198.51.100.7', person.email, PERSONA_PASSWORD);
+    const [answers, own] = await Promise.all([Promise.all(guesses), owner]);
+    expect(own.statusCode).toBe(200);
+    // The owner's attempt holds a reservation while its password is checked: it may cost the attacker a guess.
+    const statuses = answers.map((a) => a.statusCode);
+    const guessed = statuses.filter((s) => s === 401).length;
+    expect(guessed).toBeGreaterThanOrEqual(2);
+    expect(guessed).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10 - guessed);
+    // After the attack the owner still signs in at once from their own address.
+    expect((await loginFrom('198.51.100.7', person.email, PERSONA_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('doubles the wait of a failing address after every further failure, up to the longest wait', async () => {
+    const person = await t.user({ role: 'expert' });
+    const base = t.config.loginDelaySeconds;
+    for (let i = 0; i < 3; i++) expect((await loginFrom('203.0.113.9', person.email, `guess ${i}`)).statusCode).toBe(401);
+    let expected = base;
+    for (let round = 0; round < 3; round++) {
+      const early = await loginFrom('203.0.113.9', person.email, 'next guess');
+      expect(early.statusCode).toBe(429);
+      expect(early.headers['retry-after']).toBe(String(expected));
+      await wait(person.email, expected);
+      expect((await loginFrom('203.0.113.9', person.email, 'next guess')).statusCode).toBe(401);
+      expected *= 2;
+    }
+    // Many failures later the wait stops growing at the longest wait.
+    await sql`insert into login_failure (account_key, address)
+      select ${person.email}, '203.0.113.9' from generate_series(1, 40)`.execute(t.database.db);
+    const capped = await loginFrom('203.0.113.9', person.email, PERSONA_PASSWORD);
+    expect(capped.statusCode).toBe(429);
+    expect(capped.headers['retry-after']).toBe(String(t.config.loginMaxDelaySeconds));
+  });
+
+  it('throttles guesses from ever new addresses on one account too', async () => {
+    const person = await t.user({ role: 'expert' });
+    for (let i = 0; i < 3; i++) expect((await loginFrom(`198.18.0.${i}`, person.email, `guess ${i}`)).statusCode).toBe(401);
+    const fresh = await loginFrom('198.18.0.99', person.email, 'guess 99');
+    expect(fresh.statusCode).toBe(429);
+    expect(fresh.headers['retry-after']).toBe(String(t.config.loginDelaySeconds));
+    await wait(person.email, t.config.loginDelaySeconds);
+    expect((await loginFrom('198.18.0.99', person.email, PERSONA_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('does not let a forged X-Forwarded-For escape the per-address limit without a trusted proxy', async () => {
     // The limits are read at each attempt: lowered for this test only, on the same server.
     const limits = { account: t.config.loginMaxFailuresPerAccount, address: t.config.loginMaxFailuresPerAddress };

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with the parameters OWASP recommends (19 MiB, 2 passes, 1 lane).
@@ -39,28 +40,108 @@ export function generateOneTimePassword(): string {
   return groups.join('-');
 }
 
-const COMMON = new Set([
-  'password1234',
-  '123456789012',
-  'qwertyuiop12',
-  'passwordpassword',
-  'crossroads123',
-  'crossroads2026',
-  'administrator',
-  'letmeinletmein',
-]);
+/** Words of this platform that make a password easy to guess, whatever lists say. */
+const LOCAL_WORDS = ['crossroads', 'coordinator', 'administrator', 'osce', 'odihr'];
+
+let common: Set<string> | undefined;
+
+/** The shipped list of common passwords (see data/README.md), read once on first use. */
+function commonPasswords(): Set<string> {
+  if (!common) {
+    const text = readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8');
+    common = new Set([...text.split('\n').filter((line) => line !== ''), ...LOCAL_WORDS]);
+  }
+  return common;
+}
+
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '+': 't',
+  '|': 'l',
+};
+
+/** Look-alike characters read as the letters they stand for; `one` is how a 1 is read (i or l). */
+function deLeet(text: string, one: 'i' | 'l' = 'i'): string {
+  return text.replace(/[0-9@$!+|]/g, (c) => (c === '1' ? one : (LEET[c] ?? c)));
+}
+
+const stripStart = (text: string) => text.replace(/^[^\p{L}]+/u, '');
+const stripEnd = (text: string) => text.replace(/[^\p{L}]+$/u, '');
+
+/**
+ * The forms of a password a guesser tries first: itself in lower case, and its word once the
+ * digits, years and symbols around it are cut and look-alike characters are read as letters.
+ */
+export function guessableForms(password: string): Set<string> {
+  const lower = password.toLowerCase();
+  const core = stripEnd(stripStart(lower));
+  const forms = new Set([lower, core]);
+  for (const one of ['i', 'l'] as const) {
+    forms.add(deLeet(lower, one));
+    forms.add(deLeet(core, one));
+    // A look-alike at the word's edge (P@ss, 4dmin) survives the cut only when read as a letter first.
+    forms.add(stripStart(deLeet(stripEnd(lower), one)));
+    forms.add(stripEnd(deLeet(stripStart(lower), one)));
+  }
+  return new Set([...forms].filter((form) => form.length >= 3));
+}
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
 
-/** Why a new password is refused, or undefined when it is acceptable. */
-export function passwordWeakness(password: string, email: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
-  if (new Set(password).size < 5) return 'Use more different characters.';
-  const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return 'This password is too common.';
-  const local = email.split('@')[0]?.toLowerCase() ?? '';
-  if (local.length >= 4 && lower.includes(local)) return 'Do not use your email address in your password.';
+export type PasswordWeakness =
+  | 'too_short'
+  | 'too_long'
+  | 'too_few_characters'
+  | 'common'
+  | 'contains_email'
+  | 'contains_name'
+  | 'same_as_current';
+
+export const WEAKNESS_MESSAGES: Record<PasswordWeakness, string> = {
+  too_short: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
+  too_long: `Use at most ${MAX_PASSWORD_LENGTH} characters.`,
+  too_few_characters: 'Use more different characters.',
+  common: 'This password, or its word with digits and symbols, is too common.',
+  contains_email: 'Do not use your email address in your password.',
+  contains_name: 'Do not use your name in your password.',
+  same_as_current: 'The new password must differ from the current one.',
+};
+
+/** The parts of a name or an email's local part long enough to matter (maria, rossi). */
+function personalWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((word) => word.length >= 4);
+}
+
+/** Why a new password is refused, with a stable code for the page to translate, or undefined when it is acceptable. */
+export function passwordWeakness(
+  password: string,
+  owner: { email: string; name: string },
+): { code: PasswordWeakness; message: string } | undefined {
+  const refuse = (code: PasswordWeakness) => ({ code, message: WEAKNESS_MESSAGES[code] });
+  if (password.length < MIN_PASSWORD_LENGTH) return refuse('too_short');
+  if (password.length > MAX_PASSWORD_LENGTH) return refuse('too_long');
+  if (new Set(password).size < 5) return refuse('too_few_characters');
+  const forms = [...guessableForms(password)];
+  const contains = (word: string) => forms.some((form) => form.includes(word));
+  const local = owner.email.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 4 && contains(local)) return refuse('contains_email');
+  if (personalWords(owner.name).some(contains)) return refuse('contains_name');
+  if (personalWords(local).some(contains)) return refuse('contains_email');
+  const list = commonPasswords();
+  if (forms.some((form) => list.has(form))) return refuse('common');
   return undefined;
 }

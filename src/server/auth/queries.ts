@@ -87,26 +87,47 @@ export function deleteExpiredSessions(db: Kysely<DB>) {
   return db.deleteFrom('user_session').where('expires_at', '<=', sql<Date>`now()`).execute();
 }
 
-export async function countRecentFailures(db: Kysely<DB>, accountKey: string, address: string, windowMinutes: number) {
+/**
+ * What the recent failures say about one attempt on an account from an address: the address's
+ * failures on every account, the account's failures, and whether this address is among those
+ * failing on it. An address's first failure on the account counts once in `addressesOnAccount`,
+ * so a stranger's hammering from one address never touches the count that other addresses meet.
+ */
+export async function selectSignInPressure(db: Kysely<DB>, accountKey: string, address: string, windowMinutes: number) {
   const since = sql<Date>`now() - make_interval(mins => ${windowMinutes})`;
-  const row = await db
-    .selectNoFrom([
-      db
-        .selectFrom('login_failure')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('account_key', '=', accountKey)
-        .where('at', '>', since)
-        .as('by_account'),
-      db
-        .selectFrom('login_failure')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('address', '=', address)
-        .where('at', '>', since)
-        .as('by_address'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { byAccount: Number(row.by_account ?? 0), byAddress: Number(row.by_address ?? 0) };
+  const { rows } = await sql<{
+    by_address: number;
+    by_account: number;
+    by_account_from_address: number;
+    addresses_on_account: number;
+    since_last_on_account: number | null;
+    since_last_new_address: number | null;
+  }>`
+    with on_account as (
+      select address, at from login_failure where account_key = ${accountKey} and at > ${since}
+    ), firsts as (
+      select min(at) as first_at from on_account group by address
+    )
+    select
+      (select count(*)::int from login_failure where address = ${address} and at > ${since}) as by_address,
+      (select count(*)::int from on_account) as by_account,
+      (select count(*)::int from on_account where address = ${address}) as by_account_from_address,
+      (select count(*)::int from firsts) as addresses_on_account,
+      (select extract(epoch from now() - max(at))::float8 from on_account) as since_last_on_account,
+      (select extract(epoch from now() - max(first_at))::float8 from firsts) as since_last_new_address
+  `.execute(db);
+  const row = rows[0];
+  return {
+    byAddress: Number(row?.by_address ?? 0),
+    byAccount: Number(row?.by_account ?? 0),
+    byAccountFromAddress: Number(row?.by_account_from_address ?? 0),
+    addressesOnAccount: Number(row?.addresses_on_account ?? 0),
+    sinceLastOnAccount: row?.since_last_on_account == null ? null : Number(row.since_last_on_account),
+    sinceLastNewAddress: row?.since_last_new_address == null ? null : Number(row.since_last_new_address),
+  };
 }
+
+export type SignInPressure = Awaited<ReturnType<typeof selectSignInPressure>>;
 
 /** Lock spaces (two-key advisory locks) for sign-in attempts per account and per address. */
 const ACCOUNT_ATTEMPTS = 727_004;

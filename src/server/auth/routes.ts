@@ -11,7 +11,9 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { access: 'public' },
+      // A refused sign-in must still be counted and audited, and the attempt is reserved under a
+      // lock before the password is checked: the service commits each step on its own.
+      config: { access: 'public', transaction: false },
       schema: { tags, summary: 'Sign in with email and password', body: SignInBody, response: responses({ 200: SessionView }) },
     },
     async (request, reply) => {
@@ -72,7 +74,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/password',
     {
-      config: { access: 'signed_in', allowDuringPasswordChange: true },
+      // A wrong current password must still be counted and audited: the service commits each step on its own.
+      config: { access: 'signed_in', allowDuringPasswordChange: true, transaction: false },
       schema: {
         tags,
         summary: 'Change one’s own password (ends one’s other sessions)',

@@ -5,10 +5,12 @@ import { audit } from '../audit/record.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
-import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
+import { hashPassword, passwordWeakness, verifyPassword, WEAKNESS_MESSAGES } from './passwords.js';
 import * as q from './queries.js';
 import type { SessionView, UpdateAccountBody } from './schemas.js';
+import { signInWait } from './throttle.js';
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -57,7 +59,7 @@ export interface SignInInput {
 }
 
 /**
- * Checks the credentials under the per-account and per-address limits and opens a new session.
+ * Checks the credentials under the sign-in throttle (see throttle.ts) and opens a new session.
  * Each attempt first reserves a failure under a lock (so that a burst of parallel guesses stops
  * at the limit), checks the password outside any transaction, and gives the reservation back on
  * success. Any session the browser presented is ended first, so a planted session id is never upgraded.
@@ -69,26 +71,27 @@ export async function signIn(
 ): Promise<{ token: string; session: SessionView; absoluteHours: number }> {
   const accountKey = input.email.trim().toLowerCase();
   const { config } = ctx;
-  const reservation = await ctx.db.transaction().execute(async (trx) => {
+  const reservation = await inTransaction(ctx.db, async (trx) => {
     await q.lockSignInAttempts(trx, accountKey, ctx.address);
-    const failures = await q.countRecentFailures(trx, accountKey, ctx.address, config.loginWindowMinutes);
-    if (failures.byAccount >= config.loginMaxFailuresPerAccount || failures.byAddress >= config.loginMaxFailuresPerAddress) {
-      return undefined;
-    }
+    const pressure = await q.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
+    const wait = signInWait(pressure, config);
+    if (wait.seconds > 0) return wait;
     return q.insertLoginFailure(trx, accountKey, ctx.address);
   });
-  if (reservation === undefined) {
-    throw new Problem('rate_limited', `Too many failed sign-ins. Try again in ${config.loginWindowMinutes} minutes.`, {
-      retryAfterSeconds: config.loginWindowMinutes * 60,
-    });
+  if (typeof reservation !== 'number') {
+    const detail =
+      reservation.scope === 'address'
+        ? `Too many failed sign-ins from this address. Try again in ${config.loginWindowMinutes} minutes.`
+        : `Too many failed sign-ins on this account. Try again in ${reservation.seconds} seconds.`;
+    throw new Problem('rate_limited', detail, { retryAfterSeconds: reservation.seconds });
   }
   const user = await q.selectUserByEmail(ctx.db, accountKey);
   const valid = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !valid) {
     if (user) {
-      await ctx.db
-        .transaction()
-        .execute((trx) => audit(trx, ctx, { verb: 'auth.login_failed', recordType: 'user', recordId: user.id }, user.id));
+      await inTransaction(ctx.db, (trx) =>
+        audit(trx, ctx, { verb: 'auth.login_failed', recordType: 'user', recordId: user.id }, user.id),
+      );
     }
     throw new Problem('invalid_credentials');
   }
@@ -98,7 +101,7 @@ export async function signIn(
   }
   const token = newToken();
   const csrfToken = newToken();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await q.deleteLoginFailure(trx, reservation);
     if (details.presentedToken) await q.deleteSessionByHash(trx, hashToken(details.presentedToken));
     const { id } = await q.insertSession(trx, {
@@ -121,7 +124,7 @@ export async function signIn(
 export async function signOut(ctx: Context): Promise<void> {
   const actor = ctx.actor;
   if (!actor) return;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await q.deleteSession(trx, actor.sessionId);
     await audit(trx, ctx, { verb: 'auth.logout', recordType: 'session', recordId: actor.sessionId });
   });
@@ -132,24 +135,60 @@ export interface ChangePasswordInput {
   newPassword: string;
 }
 
-/** Changes the caller's own password and ends their other sessions. */
+/** A refusal of a new password, on its field, with the weakness's code for the page to translate. */
+function weakPassword(weakness: { code: string; message: string }): Problem {
+  return new Problem('weak_password', weakness.message, {
+    errors: [{ pointer: '/newPassword', code: weakness.code, message: weakness.message }],
+  });
+}
+
+/**
+ * Changes the caller's own password and ends their other sessions. A wrong current password is
+ * a password guess like a failed sign-in, under the same throttle; after as many as an account
+ * tolerates from one address, the session itself ends, so a stolen session cannot go on guessing.
+ */
 export async function changePassword(ctx: Context, input: ChangePasswordInput): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw new Problem('unauthenticated');
   const user = await q.selectUserById(ctx.db, actor.userId);
-  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new Problem('validation', 'The current password is not correct.', {
-      errors: [{ pointer: '/currentPassword', message: 'The current password is not correct.' }],
+  if (!user) throw new Problem('unauthenticated');
+  const { config } = ctx;
+  const accountKey = user.email.toLowerCase();
+  const reservation = await inTransaction(ctx.db, async (trx) => {
+    await q.lockSignInAttempts(trx, accountKey, ctx.address);
+    const pressure = await q.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
+    const wait = signInWait(pressure, config);
+    if (wait.seconds > 0) return wait;
+    return { id: await q.insertLoginFailure(trx, accountKey, ctx.address), failures: pressure.byAccountFromAddress + 1 };
+  });
+  if ('seconds' in reservation) {
+    throw new Problem('rate_limited', `Too many wrong passwords. Try again in ${reservation.seconds} seconds.`, {
+      retryAfterSeconds: reservation.seconds,
     });
   }
-  const weakness = passwordWeakness(input.newPassword, user.email);
-  if (weakness) throw new Problem('weak_password', weakness, { errors: [{ pointer: '/newPassword', message: weakness }] });
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    const endSession = reservation.failures >= config.loginMaxFailuresPerAccount;
+    await inTransaction(ctx.db, async (trx) => {
+      if (endSession) await q.deleteSession(trx, actor.sessionId);
+      await audit(trx, ctx, {
+        verb: 'auth.change_password_refused',
+        recordType: 'user',
+        recordId: actor.userId,
+        details: { sessionEnded: endSession },
+      });
+    });
+    if (endSession) throw new Problem('unauthenticated', 'Too many wrong passwords: this session has ended. Sign in again.');
+    const message = 'The current password is not correct.';
+    throw new Problem('validation', message, { errors: [{ pointer: '/currentPassword', code: 'wrong_password', message }] });
+  }
+  await q.deleteLoginFailure(ctx.db, reservation.id);
+  const weakness = passwordWeakness(input.newPassword, { email: user.email, name: user.name });
+  if (weakness) throw weakPassword(weakness);
   if (input.newPassword === input.currentPassword) {
-    const message = 'The new password must differ from the current one.';
-    throw new Problem('weak_password', message, { errors: [{ pointer: '/newPassword', message }] });
+    throw weakPassword({ code: 'same_as_current', message: WEAKNESS_MESSAGES.same_as_current });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await q.updatePassword(trx, actor.userId, passwordHash, false);
     await q.deleteUserSessions(trx, actor.userId, actor.sessionId);
     await audit(trx, ctx, { verb: 'auth.change_password', recordType: 'user', recordId: actor.userId });
@@ -161,7 +200,7 @@ export async function updateAccount(ctx: Context, input: UpdateAccountBody): Pro
   const actor = ctx.actor;
   if (!actor) throw new Problem('unauthenticated');
   const values = { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await q.updateAccount(trx, actor.userId, values);
     await audit(trx, ctx, {
       verb: 'auth.update_account',

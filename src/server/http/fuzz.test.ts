@@ -31,10 +31,14 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env
 const TIMEOUT_MS = 60_000 + RUNS * 8 * 1_000;
 
 /**
- * What a refused request may record on purpose: failed sign-ins are counted for the rate limit
- * and audited. A domain that records refused attempts (e.g. abuse counters) adds them here.
+ * What a refused request may record on purpose: failed sign-ins and wrong current passwords are
+ * counted for the throttle and audited, and too many of the latter end the session. A domain
+ * that records refused attempts (e.g. abuse counters) adds them here.
  */
-const RECORDED_WHEN_REFUSED = { tables: new Set(['login_failure']), auditVerbs: new Set(['auth.login_failed']) };
+const RECORDED_WHEN_REFUSED = {
+  tables: new Set(['login_failure', 'user_session']),
+  auditVerbs: new Set(['auth.login_failed', 'auth.change_password_refused']),
+};
 
 const operations: CataloguedOperation[] = await catalogueOperations();
 

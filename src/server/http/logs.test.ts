@@ -26,7 +26,7 @@ describe('what reaches the logs', () => {
     expect(login.statusCode).toBe(200);
     const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0] as string;
     const csrf = login.json().csrfToken as string;
-    const newPassword = 'Brand new secret passphrase 42';
+    const newPassword = 'Brand new hidden passphrase 42';
     const change = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -63,5 +63,29 @@ describe('what reaches the logs', () => {
     ]) {
       expect(log).not.toContain(secret);
     }
+  });
+
+  it('holds no calendar feed token, whether in the path or the query, answered or refused', async () => {
+    const person = await t.user({ role: 'expert' });
+    const created = await t.request(person, { method: 'POST', url: '/api/calendar/tokens', payload: { label: 'phone' } });
+    expect(created.statusCode).toBe(201);
+    const { token, urls } = created.json() as { token: string; urls: { mine: string; missions: string } };
+    const unknown = 'Unknown_Token-0123456789abcdefghijKLMNOPQRSTUV';
+    const malformed = 'short!token!that.fails.the.pattern.0123456789';
+    const before = lines.length;
+    for (const url of [
+      urls.mine,
+      urls.missions,
+      `${urls.mine}?token=${token}`,
+      `/api/calendar/feeds/${token}/missions/00000000-0000-4000-8000-000000000000.ics`,
+      `/api/calendar/feeds/${unknown}/mine.ics`,
+      `/api/calendar/feeds/${malformed}/mine.ics`,
+      `/api/calendar/feeds/${token}/nothing-here.ics`,
+    ]) {
+      await t.app.inject({ method: 'GET', url });
+    }
+    const log = lines.slice(before).join('');
+    expect(log).toContain('/api/calendar/feeds/'); // the requests were logged, without their tokens
+    for (const secret of [token, unknown, malformed]) expect(log).not.toContain(secret);
   });
 });

@@ -31,6 +31,8 @@ export type ProblemCode = keyof typeof PROBLEMS;
 export interface FieldError {
   /** JSON pointer to the offending field, e.g. `/email`. */
   pointer: string;
+  /** Why the field was refused, stable for the page to translate (e.g. `common` for a new password). */
+  code?: string;
   message: string;
 }
 

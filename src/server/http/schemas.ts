@@ -23,7 +23,9 @@ export const ProblemDocument = Type.Object(
     instance: Type.Optional(Type.String()),
     code: Type.String(),
     requestId: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ pointer: Type.String(), code: Type.Optional(Type.String()), message: Type.String() })),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details.' },
 );

@@ -35,7 +35,8 @@ export type ActorFromToken = (db: Kysely<DB>, config: Config, token: string) => 
 
 /**
  * Resolves the session cookie to an actor, then enforces the route's declared access: sign-in,
- * the forced password change, CSRF for cookie-authenticated writes, and the route's verb.
+ * the forced password change (before it, only the routes it needs see the actor; public routes
+ * see an anonymous caller), CSRF for cookie-authenticated writes, and the route's verb.
  */
 export function registerSessionAndAccess(app: FastifyInstance, actorFromToken: ActorFromToken) {
   app.decorateRequest('actor', null);
@@ -72,8 +73,14 @@ export function registerSessionAndAccess(app: FastifyInstance, actorFromToken: A
         return;
       }
     }
+    if (actor.mustChangePassword && !config.allowDuringPasswordChange) {
+      if (access !== 'public') throw new Problem('password_change_required');
+      // Until the one-time password is replaced the session vouches for no one: public routes see a stranger.
+      request.actor = null;
+      request.ctx.actor = null;
+      return;
+    }
     if (access === 'public') return;
-    if (actor.mustChangePassword && !config.allowDuringPasswordChange) throw new Problem('password_change_required');
     if (access !== 'signed_in' && !holds(actor, access)) throw new Problem('forbidden');
   });
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../db/migrate.js';
@@ -29,6 +30,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL d
       ...ADMIN_ENV,
       JOB_PERIOD_SECONDS: '1',
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_DELAY_SECONDS: '60',
     };
     // Both start at once on an empty database.
     [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
@@ -57,7 +59,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL d
     expect((await call(onA, 'GET', '/api/auth/session')).status).toBe(401);
   });
 
-  it('counts failed sign-ins across both instances', async () => {
+  it('counts failed sign-ins across both instances, and lets the owner in from another address', async () => {
     const coordinator = remember(await signIn(a.port));
     const created = await call(coordinator, 'POST', '/api/users', { email: 'limited@example.org', name: 'Limited' });
     expect(created.status).toBe(201);
@@ -68,9 +70,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL d
     expect((await attempt(a.port, 'wrong one')).status).toBe(401);
     expect((await attempt(b.port, 'wrong two')).status).toBe(401);
     expect((await attempt(a.port, 'wrong three')).status).toBe(401);
-    // The fourth try, right password or not, is refused by either instance.
-    expect((await attempt(b.port, password)).status).toBe(429);
+    // The fourth try from the failing address, right password or not, must wait on either instance.
+    const delayed = await attempt(b.port, password);
+    expect(delayed.status).toBe(429);
+    expect(delayed.headers.get('retry-after')).toBe('60');
     expect((await attempt(a.port, password)).status).toBe(429);
+    // From another address the right password goes through at once, on either instance.
+    for (const port of [a.port, b.port]) {
+      const owner = await loginFromAddress(port, '127.0.0.2', 'limited@example.org', password);
+      expect(owner.status).toBe(200);
+      secrets.add(owner.token);
+    }
   });
 
   it('runs each slot of a scheduled job on one instance only', async () => {
@@ -171,3 +181,29 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL d
     expect(leaked).toEqual([]);
   });
 });
+
+/** A sign-in sent from another loopback address than 127.0.0.1, as another client would. */
+function loginFromAddress(port: number, localAddress: string, email: string, password: string) {
+  return new Promise<{ status: number; token: string }>((resolve, reject) => {
+    const body = JSON.stringify({ email, password });
+    const sent = request(
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress,
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => {
+          const cookie = String([response.headers['set-cookie']].flat()[0] ?? '');
+          resolve({ status: response.statusCode ?? 0, token: cookie.split(';')[0]?.split('=')[1] ?? '' });
+        });
+      },
+    );
+    sent.on('error', reject);
+    sent.end(body);
+  });
+}

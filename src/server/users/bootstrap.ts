@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { insertAuditEntry } from '../audit/queries.js';
 import { generateOneTimePassword, hashPassword } from '../auth/passwords.js';
 import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import * as q from './queries.js';
 
 /** Key of the advisory lock that lets one instance alone create the first co-ordinator. */
@@ -21,7 +22,7 @@ export async function ensureFirstCoordinator(
   db: Kysely<DB>,
   options: { email?: string | undefined; password?: string | undefined },
 ): Promise<FirstCoordinator | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`.execute(trx);
     const existing = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
     if (existing) return undefined;

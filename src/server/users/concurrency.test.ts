@@ -23,8 +23,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('user administration under concurr
   it('replaces grants as a whole when two replacements race: one wins, nothing is merged', async () => {
     for (let round = 0; round < 8; round++) {
       const person = await t.user({ role: 'expert' });
+      // Granting the incident-reviewer role takes a reason.
       const put = (grants: unknown[]) =>
-        t.request(coordinator, { method: 'PUT', url: `/api/users/${person.userId}/grants`, payload: { grants } });
+        t.request(coordinator, {
+          method: 'PUT',
+          url: `/api/users/${person.userId}/grants`,
+          payload: { grants, reason: 'Race test' },
+        });
       const answers = await Promise.all([
         put([{ role: 'analyst', scopeType: 'global' }]),
         put([

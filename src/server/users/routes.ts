@@ -66,7 +66,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: UserView }),
       },
     },
-    async (request) => setGrants(request.ctx, request.params.id, request.body.grants),
+    async (request) => setGrants(request.ctx, request.params.id, request.body),
   );
 
   app.post(

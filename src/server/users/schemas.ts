@@ -26,6 +26,8 @@ export const UserView = Type.Object({
   grants: Type.Array(GrantView),
   /** What the caller may do with this user. */
   actions: Type.Array(StringEnum(['edit', 'grant', 'reset_password'] as const)),
+  /** The roles the caller may newly grant this user (never a sensitive role to themselves). */
+  grantableRoles: Type.Array(StringEnum(ROLES)),
 });
 export type UserView = Static<typeof UserView>;
 
@@ -41,12 +43,16 @@ export const UserListQuery = Type.Object(
 );
 export type UserListQuery = Static<typeof UserListQuery>;
 
+/** Why a sensitive role is granted; required then, and recorded in the audit log. */
+const GrantReason = Type.String({ minLength: 1, maxLength: 500 });
+
 export const CreateUserBody = Type.Object(
   {
     email: Email,
     name: Type.String({ minLength: 1, maxLength: 200 }),
     language: Type.Optional(Language),
     grants: Type.Optional(Type.Array(GrantInput, { maxItems: 50 })),
+    reason: Type.Optional(GrantReason),
   },
   { additionalProperties: false },
 );
@@ -62,7 +68,11 @@ export const UpdateUserBody = Type.Object(
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
-export const GrantsBody = Type.Object({ grants: Type.Array(GrantInput, { maxItems: 50 }) }, { additionalProperties: false });
+export const GrantsBody = Type.Object(
+  { grants: Type.Array(GrantInput, { maxItems: 50 }), reason: Type.Optional(GrantReason) },
+  { additionalProperties: false },
+);
+export type GrantsBody = Static<typeof GrantsBody>;
 
 export const UserWithPassword = Type.Object({
   user: UserView,

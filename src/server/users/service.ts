@@ -1,14 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import { assertAllowed, holds } from '../access/check.js';
-import { ROLE_SCOPES } from '../access/roles.js';
+import { ROLE_SCOPES, ROLES, SENSITIVE_ROLES } from '../access/roles.js';
 import { audit } from '../audit/record.js';
 import { generateOneTimePassword, hashPassword } from '../auth/passwords.js';
 import { deleteUserSessions } from '../auth/queries.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import * as q from './queries.js';
-import type { CreateUserBody, GrantInput, UpdateUserBody, UserListQuery, UserView } from './schemas.js';
+import type { CreateUserBody, GrantInput, GrantsBody, UpdateUserBody, UserListQuery, UserView } from './schemas.js';
 
 function present(ctx: Context, row: q.UserRow): UserView {
   const canManage = holds(ctx.actor, 'user.manage');
@@ -23,7 +24,38 @@ function present(ctx: Context, row: q.UserRow): UserView {
     createdAt: new Date(row.created_at).toISOString(),
     grants: row.grants as UserView['grants'],
     actions: canManage ? ['edit', 'grant', 'reset_password'] : [],
+    grantableRoles: !canManage
+      ? []
+      : row.id === ctx.actor?.userId
+        ? ROLES.filter((r) => !SENSITIVE_ROLES.includes(r))
+        : [...ROLES],
   };
+}
+
+const grantKey = (g: GrantInput) => [g.role, g.scopeType, g.organisationId ?? '', g.countryIso2 ?? ''].join('|');
+
+/**
+ * The sensitive grants among `grants` that `held` does not already have. Granting one needs a
+ * reason, and someone other than the person who receives it.
+ */
+function checkSensitiveGrants(
+  ctx: Context,
+  userId: string | null,
+  grants: readonly GrantInput[],
+  held: readonly GrantInput[],
+  reason: string | undefined,
+): GrantInput[] {
+  const heldKeys = new Set(held.map(grantKey));
+  const added = grants.filter((g) => SENSITIVE_ROLES.includes(g.role) && !heldKeys.has(grantKey(g)));
+  if (added.length === 0) return added;
+  if (userId !== null && userId === ctx.actor?.userId) {
+    throw new Problem('forbidden', 'You cannot grant yourself this role: another co-ordinator must grant it to you.');
+  }
+  if (!reason?.trim()) {
+    const message = 'Say why this role is granted; the reason is recorded in the audit log.';
+    throw new Problem('validation', message, { errors: [{ pointer: '/reason', code: 'reason_required', message }] });
+  }
+  return added;
 }
 
 async function loadUser(ctx: Context, db: Kysely<DB>, id: string): Promise<UserView> {
@@ -74,9 +106,11 @@ export async function createUser(ctx: Context, input: CreateUserBody): Promise<{
   assertAllowed(ctx.actor, 'user.manage');
   const grants = input.grants ?? [];
   checkGrants(grants);
+  const sensitiveGranted = checkSensitiveGrants(ctx, null, grants, [], input.reason);
+  const reason = sensitiveGranted.length > 0 ? { reason: input.reason?.trim(), sensitiveGranted } : {};
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  const user = await ctx.db.transaction().execute(async (trx) => {
+  const user = await inTransaction(ctx.db, async (trx) => {
     const { id } = await q.insertUser(trx, {
       email: input.email.trim(),
       name: input.name.trim(),
@@ -85,7 +119,7 @@ export async function createUser(ctx: Context, input: CreateUserBody): Promise<{
       mustChangePassword: true,
     });
     await q.replaceGrants(trx, id, grants, ctx.actor?.userId ?? null);
-    await audit(trx, ctx, { verb: 'user.create', recordType: 'user', recordId: id, details: { grants } });
+    await audit(trx, ctx, { verb: 'user.create', recordType: 'user', recordId: id, details: { grants, ...reason } });
     return loadUser(ctx, trx, id);
   });
   return { user, oneTimePassword };
@@ -94,7 +128,7 @@ export async function createUser(ctx: Context, input: CreateUserBody): Promise<{
 /** Renames, changes the language of, or disables an account; disabling ends its sessions. */
 export async function updateUser(ctx: Context, id: string, input: UpdateUserBody): Promise<UserView> {
   assertAllowed(ctx.actor, 'user.manage');
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     if (input.disabled === true) {
       if (id === ctx.actor?.userId) throw new Problem('conflict', 'You cannot disable your own account.');
       await q.lockCoordinators(trx);
@@ -114,22 +148,29 @@ export async function updateUser(ctx: Context, id: string, input: UpdateUserBody
   });
 }
 
-/** Replaces a user's grants as a whole; at least one active co-ordinator always remains. */
-export async function setGrants(ctx: Context, id: string, grants: GrantInput[]): Promise<UserView> {
+/**
+ * Replaces a user's grants as a whole; at least one active co-ordinator always remains, and a
+ * sensitive role is newly granted only to someone else, with a reason (see SENSITIVE_ROLES).
+ */
+export async function setGrants(ctx: Context, id: string, input: GrantsBody): Promise<UserView> {
   assertAllowed(ctx.actor, 'user.manage');
+  const { grants } = input;
   checkGrants(grants);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     // The co-ordinators' lock first, then the user's row, in the same order as updateUser.
     const keepsCoordinator = grants.some((g) => g.role === 'coordinator');
     if (!keepsCoordinator) await q.lockCoordinators(trx);
     // Two replacements of the same user's grants at once would otherwise leave the union of both.
     const existing = await q.lockUser(trx, id);
     if (!existing) throw new Problem('not_found', 'There is no user with this identifier.');
+    const held = (await q.selectUser(trx, id))?.grants as GrantInput[] | undefined;
+    const sensitiveGranted = checkSensitiveGrants(ctx, id, grants, held ?? [], input.reason);
     if (!keepsCoordinator && (await q.countActiveCoordinators(trx, id)) === 0) {
       throw new Problem('conflict', 'At least one active co-ordinator must remain.');
     }
     await q.replaceGrants(trx, id, grants, ctx.actor?.userId ?? null);
-    await audit(trx, ctx, { verb: 'user.grant', recordType: 'user', recordId: id, details: { grants } });
+    const details = sensitiveGranted.length > 0 ? { grants, reason: input.reason?.trim(), sensitiveGranted } : { grants };
+    await audit(trx, ctx, { verb: 'user.grant', recordType: 'user', recordId: id, details });
     return loadUser(ctx, trx, id);
   });
 }
@@ -139,7 +180,7 @@ export async function resetPassword(ctx: Context, id: string): Promise<{ user: U
   assertAllowed(ctx.actor, 'user.manage');
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  const user = await ctx.db.transaction().execute(async (trx) => {
+  const user = await inTransaction(ctx.db, async (trx) => {
     const result = await trx
       .updateTable('app_user')
       .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: sql`now()`, updated_at: sql`now()` })

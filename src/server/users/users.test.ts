@@ -153,6 +153,74 @@ describe.each(testBackends())('user administration on %s', (backend) => {
     expect(session.json().grants).toHaveLength(2);
   });
 
+  it('never lets a co-ordinator grant themselves the incident-reviewer role; another must, with a reason', async () => {
+    const self = await t.user({ role: 'coordinator' });
+    const other = await t.user({ role: 'coordinator' });
+    const grants = [
+      { role: 'coordinator', scopeType: 'global' },
+      { role: 'incident_reviewer', scopeType: 'global' },
+    ];
+    const put = (who: Persona, payload: Record<string, unknown>) =>
+      t.request(who, { method: 'PUT', url: `/api/users/${self.userId}/grants`, payload });
+    const view = await t.request(self, { method: 'GET', url: `/api/users/${self.userId}` });
+    expect(view.json().grantableRoles).not.toContain('incident_reviewer');
+    expect((await t.request(other, { method: 'GET', url: `/api/users/${self.userId}` })).json().grantableRoles).toContain(
+      'incident_reviewer',
+    );
+
+    const selfGrant = await put(self, { grants, reason: 'I review incidents now' });
+    expect(selfGrant.statusCode).toBe(403);
+    expect(selfGrant.json().code).toBe('forbidden');
+    const withoutReason = await put(other, { grants });
+    expect(withoutReason.statusCode).toBe(400);
+    expect(withoutReason.json().errors[0].pointer).toBe('/reason');
+    expect(await auditOf(self.userId)).toEqual([]);
+
+    const granted = await put(other, { grants, reason: 'Covers the reviewer on leave until March' });
+    expect(granted.statusCode).toBe(200);
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select(['verb', 'actor_id', 'details'])
+      .where('record_id', '=', self.userId)
+      .execute();
+    expect(entries).toEqual([
+      {
+        verb: 'user.grant',
+        actor_id: other.userId,
+        details: expect.objectContaining({
+          reason: 'Covers the reviewer on leave until March',
+          sensitiveGranted: [{ role: 'incident_reviewer', scopeType: 'global' }],
+        }),
+      },
+    ]);
+    // Holding it, the co-ordinator may still change their other roles and keep this one.
+    const kept = await put(self, { grants: [...grants, { role: 'analyst', scopeType: 'global' }] });
+    expect(kept.statusCode).toBe(200);
+  });
+
+  it('asks for a reason when an account is created with the incident-reviewer role', async () => {
+    const body = {
+      email: 'new.reviewer@example.org',
+      name: 'New Reviewer',
+      grants: [{ role: 'incident_reviewer', scopeType: 'global' }],
+    };
+    const missing = await t.request(coordinator, { method: 'POST', url: '/api/users', payload: body });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].pointer).toBe('/reason');
+    const created = await t.request(coordinator, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { ...body, reason: 'Second reviewer for the Balkans route' },
+    });
+    expect(created.statusCode).toBe(201);
+    const [entry] = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('record_id', '=', created.json().user.id)
+      .execute();
+    expect(entry?.details).toMatchObject({ reason: 'Second reviewer for the Balkans route' });
+  });
+
   it('resets a password: the old one and the old sessions stop working', async () => {
     const person = await t.user({ role: 'expert' });
     const response = await t.request(coordinator, { method: 'POST', url: `/api/users/${person.userId}/password-reset` });

@@ -1,6 +1,8 @@
 /** One field the server refused, as a JSON pointer into the request body (e.g. `/email`). */
 export interface FieldError {
   pointer: string;
+  /** Why the field was refused, stable for translation (e.g. `common` for a new password). */
+  code?: string;
   message: string;
 }
 
@@ -35,6 +37,11 @@ export class ApiProblem extends Error {
   /** The server's message about one field, e.g. `fieldError('/newPassword')`. */
   fieldError(pointer: string): string | undefined {
     return this.errors.find((error) => error.pointer === pointer)?.message;
+  }
+
+  /** The code of the server's refusal of one field, when it gave one. */
+  fieldCode(pointer: string): string | undefined {
+    return this.errors.find((error) => error.pointer === pointer)?.code;
   }
 }
 

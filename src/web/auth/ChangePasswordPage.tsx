@@ -1,14 +1,23 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
+import { ApiProblem, api } from '../app/api';
 import { fieldError, ProblemAlert } from '../app/ProblemAlert';
 import { SESSION_KEY, sessionQuery, useSession } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
 
 const MIN_LENGTH = 12;
+
+/** A refused password field in the reader's language when the server named the reason, else its own words. */
+function passwordError(t: TFunction, error: unknown, pointer: string): string | undefined {
+  const code = error instanceof ApiProblem ? error.fieldCode(pointer) : undefined;
+  const message = fieldError(error, pointer);
+  if (!code) return message;
+  return t(`changePassword.weakness.${code}`, { count: MIN_LENGTH, defaultValue: message ?? '' });
+}
 
 /** Required at first sign-in and after a reset; also open to anyone who wants a new password. */
 export function ChangePasswordPage() {
@@ -64,7 +73,8 @@ export function ChangePasswordPage() {
               value={currentPassword}
               onChange={(event) => setCurrentPassword(event.currentTarget.value)}
               error={
-                fieldError(change.error, '/currentPassword') ?? (missing && !currentPassword ? t('form.required') : undefined)
+                passwordError(t, change.error, '/currentPassword') ??
+                (missing && !currentPassword ? t('form.required') : undefined)
               }
             />
             <PasswordInput
@@ -75,7 +85,7 @@ export function ChangePasswordPage() {
               minLength={MIN_LENGTH}
               value={newPassword}
               onChange={(event) => setNewPassword(event.currentTarget.value)}
-              error={fieldError(change.error, '/newPassword') ?? (missing && !newPassword ? t('form.required') : undefined)}
+              error={passwordError(t, change.error, '/newPassword') ?? (missing && !newPassword ? t('form.required') : undefined)}
             />
             <PasswordInput
               label={t('changePassword.confirm')}

@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, ProblemAlert } from '../app/ProblemAlert';
 import { isLanguage, LANGUAGES, type Language } from '../i18n';
-import { GrantsEditor } from './GrantsEditor';
-import { draftProblem, type GrantDraft, grantsOf } from './grants';
+import { GrantReasonInput, GrantsEditor } from './GrantsEditor';
+import { addsSensitiveRole, draftProblem, type GrantDraft, grantsOf } from './grants';
 import { type UserWithPassword, useCreateUser } from './queries';
 
 interface Props {
@@ -20,14 +20,23 @@ function CreateUserForm({ onClose, onCreated }: Omit<Props, 'opened'>) {
   const [name, setName] = useState('');
   const [language, setLanguage] = useState<Language>('en');
   const [drafts, setDrafts] = useState<GrantDraft[]>([]);
+  const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
+  const needsReason = addsSensitiveRole(grantsOf(drafts));
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
     if (!email.trim() || !name.trim() || drafts.some((draft) => draftProblem(draft))) return;
+    if (needsReason && !reason.trim()) return;
     create.mutate(
-      { email: email.trim(), name: name.trim(), language, grants: grantsOf(drafts) },
+      {
+        email: email.trim(),
+        name: name.trim(),
+        language,
+        grants: grantsOf(drafts),
+        ...(needsReason ? { reason: reason.trim() } : {}),
+      },
       { onSuccess: (result) => onCreated(result) },
     );
   }
@@ -70,6 +79,9 @@ function CreateUserForm({ onClose, onCreated }: Omit<Props, 'opened'>) {
           {t('users.grants.title')}
         </Title>
         <GrantsEditor drafts={drafts} onChange={setDrafts} showMissing={attempted} error={create.error} />
+        {needsReason ? (
+          <GrantReasonInput value={reason} onChange={setReason} missing={attempted && !reason.trim()} error={create.error} />
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -1,7 +1,9 @@
-import { ActionIcon, Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../app/api';
 import { PlusIcon, TrashIcon } from '../app/icons';
+import { fieldError } from '../app/ProblemAlert';
+import type { Role } from '../app/types';
 import { STRUCTURE_TYPES } from '../reference/options';
 import { useScopeNames } from '../reference/queries';
 import { draftProblem, emptyDraft, type GrantDraft, ROLE_SCOPES, ROLES, withRole } from './grants';
@@ -12,6 +14,8 @@ interface Props {
   /** Show what is missing (after a first attempt to save). */
   showMissing: boolean;
   error: unknown;
+  /** The roles the server lets the caller newly grant this account; a role already held stays offered. */
+  grantableRoles?: readonly Role[] | undefined;
 }
 
 function serverError(error: unknown, index: number): string | undefined {
@@ -20,7 +24,7 @@ function serverError(error: unknown, index: number): string | undefined {
 }
 
 /** The roles of an account, each on a scope the role allows: everywhere, one structure or one State. */
-export function GrantsEditor({ drafts, onChange, showMissing, error }: Props) {
+export function GrantsEditor({ drafts, onChange, showMissing, error, grantableRoles }: Props) {
   const { t } = useTranslation();
   const names = useScopeNames();
   const update = (index: number, draft: GrantDraft) => onChange(drafts.map((d, i) => (i === index ? draft : d)));
@@ -46,7 +50,7 @@ export function GrantsEditor({ drafts, onChange, showMissing, error }: Props) {
                   error={problem === 'role' ? t('form.required') : undefined}
                 >
                   <option value="">{t('form.choose')}</option>
-                  {ROLES.map((role) => (
+                  {ROLES.filter((role) => !grantableRoles || grantableRoles.includes(role) || role === draft.role).map((role) => (
                     <option key={role} value={role}>
                       {t(`role.${role}`)}
                     </option>
@@ -125,5 +129,25 @@ export function GrantsEditor({ drafts, onChange, showMissing, error }: Props) {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** Why a sensitive role is granted: asked for only then, and recorded in the audit log. */
+export function GrantReasonInput(props: { value: string; onChange: (value: string) => void; missing: boolean; error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <Textarea
+      label={t('users.grants.reason')}
+      description={t('users.grants.reasonHelp')}
+      required
+      autosize
+      minRows={2}
+      maxLength={500}
+      value={props.value}
+      onChange={(event) => props.onChange(event.currentTarget.value)}
+      error={
+        fieldError(props.error, '/reason') ? t('users.grants.reasonRequired') : props.missing ? t('form.required') : undefined
+      }
+    />
   );
 }

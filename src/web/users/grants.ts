@@ -1,7 +1,7 @@
-import { ROLE_SCOPES, ROLES } from '../../server/access/roles.js';
+import { ROLE_SCOPES, ROLES, SENSITIVE_ROLES } from '../../server/access/roles.js';
 import type { GrantInput, Role, ScopeType, UserView } from '../app/types';
 
-export { ROLE_SCOPES, ROLES };
+export { ROLE_SCOPES, ROLES, SENSITIVE_ROLES };
 
 /** A grant being edited: the pickers may still be empty. */
 export interface GrantDraft {
@@ -64,4 +64,12 @@ export function grantsOf(drafts: GrantDraft[]): GrantInput[] {
       },
     ];
   });
+}
+
+const grantKey = (g: GrantInput) => [g.role, g.scopeType, g.organisationId ?? '', g.countryIso2 ?? ''].join('|');
+
+/** Whether the grants to send add a sensitive role the account does not hold yet: the server then asks why. */
+export function addsSensitiveRole(grants: GrantInput[], held: UserView['grants'] = []): boolean {
+  const heldKeys = new Set(held.map(grantKey));
+  return grants.some((g) => SENSITIVE_ROLES.includes(g.role) && !heldKeys.has(grantKey(g)));
 }

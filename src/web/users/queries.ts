@@ -52,7 +52,7 @@ export function useUpdateUser(id: string) {
 export function useSetGrants(id: string) {
   const afterChange = useAfterChange();
   return useMutation({
-    mutationFn: (grants: GrantInput[]) => api.put<UserView>(`/users/${id}/grants`, { grants }),
+    mutationFn: (body: { grants: GrantInput[]; reason?: string }) => api.put<UserView>(`/users/${id}/grants`, body),
     onSuccess: afterChange,
   });
 }
