@@ -32,11 +32,12 @@ const TIMEOUT_MS = 60_000 + RUNS * 8 * 1_000;
 
 /**
  * What a refused request may record on purpose: failed sign-ins and wrong current passwords are
- * counted for the throttle and audited, and too many of the latter end the session. A domain
- * that records refused attempts (e.g. abuse counters) adds them here.
+ * counted for the throttle and audited, and too many of the latter end the session; a hate-incident
+ * report with a refused proof of work counts against its address's hourly limit. A domain that
+ * records refused attempts (e.g. abuse counters) adds them here.
  */
 const RECORDED_WHEN_REFUSED = {
-  tables: new Set(['login_failure', 'user_session']),
+  tables: new Set(['login_failure', 'user_session', 'incident_submission']),
   auditVerbs: new Set(['auth.login_failed', 'auth.change_password_refused']),
 };
 
