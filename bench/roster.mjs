@@ -5,7 +5,7 @@
 import { composeTeam } from '../dist/server/missions/team/compose.js';
 import { greedyTeam } from '../dist/server/missions/team/greedy.js';
 import { objectiveOf } from '../dist/server/missions/team/rules.js';
-import { stopSolver } from '../dist/server/missions/team/solver.js';
+import { stopSolver } from '../dist/server/solver/highs.js';
 import { DEFAULT_WEIGHTS } from '../dist/server/missions/team/types.js';
 import { figure } from './lib.mjs';
 

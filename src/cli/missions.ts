@@ -6,7 +6,7 @@ import { prepareDatabase } from '../server/main.js';
 import { selectMissions } from '../server/missions/queries.js';
 import { getMission } from '../server/missions/service.js';
 import { composeTeam } from '../server/missions/team/compose.js';
-import { stopSolver } from '../server/missions/team/solver.js';
+import { stopSolver } from '../server/solver/highs.js';
 import { requestFor } from '../server/missions/team-service.js';
 import { loadPool } from '../server/roster/pool.js';
 

@@ -3,7 +3,7 @@ import { insertTestExpert } from '../roster/fixtures.js';
 import { type Persona, type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
 import { insertTestMission } from './fixtures.js';
-import { stopSolver } from './team/solver.js';
+import { stopSolver } from '../solver/highs.js';
 
 afterAll(() => stopSolver());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
 import { seedMissionsDemo } from './seed.js';
-import { stopSolver } from './team/solver.js';
+import { stopSolver } from '../solver/highs.js';
 
 afterAll(() => stopSolver());
 

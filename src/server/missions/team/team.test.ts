@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { composeTeam } from './compose.js';
 import { greedyTeam } from './greedy.js';
 import { ineligibility, objectiveOf, violations } from './rules.js';
-import { stopSolver } from './solver.js';
+import { stopSolver } from '../../solver/highs.js';
 import { DEFAULT_WEIGHTS, type PoolExpert, type TeamRequest } from './types.js';
 
 afterAll(() => stopSolver());
