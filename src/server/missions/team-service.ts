@@ -5,11 +5,11 @@ import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
-import { loadPool } from '../roster/pool.js';
 import * as q from './queries.js';
 import type { AppraisalBody, ComposeBody, CompositionView, ConfirmTeamBody, MissionView } from './schemas.js';
 import { getMission } from './service.js';
 import { composeTeam, requirementKey } from './team/compose.js';
+import { loadPool } from './team/pool.js';
 import { counts, violations } from './team/rules.js';
 import { CEFR, cefrRank, DEFAULT_WEIGHTS, type Requirement, type TeamRequest } from './team/types.js';
 

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { PoolExpert } from '../missions/team/types.js';
-import { cefrRank } from '../missions/team/types.js';
-import { deploymentDays } from './service.js';
+import type { DB } from '../../db/schema.js';
+import { deploymentDays } from '../../roster/service.js';
+import { cefrRank, type PoolExpert } from './types.js';
 
 /**
  * The roster as the optimiser sees it for one period: every expert with competences, languages,
