@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { random, seedDemoExperts } from '../roster/demo.js';
-import * as q from './queries.js';
+import * as q from './lifecycle/queries.js';
 import type { MissionStatus } from './tables.js';
 
 interface DemoMission {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import * as c from '../../missions/calendar-queries.js';
-import * as q from '../../missions/queries.js';
+import * as c from '../../missions/calendar/queries.js';
+import * as q from '../../missions/lifecycle/queries.js';
 import type { MissionStatus } from '../../missions/tables.js';
 
 let counter = 0;
