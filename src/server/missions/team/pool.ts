@@ -7,6 +7,7 @@ import { cefrRank, type PoolExpert } from './types.js';
  * The roster as the optimiser sees it for one period: every expert with competences, languages,
  * prerequisites, whether they are free for the whole period and the days already deployed in its
  * year. Deployments on `ignoreMission` are left out (re-composing a mission frees its own team).
+ * It reads the roster tables itself: the pool is the team model's view of them, which roster need not know.
  */
 export async function loadPool(
   db: Kysely<DB>,
