@@ -5,8 +5,8 @@
 import { composeTeam } from '../dist/server/missions/team/compose.js';
 import { greedyTeam } from '../dist/server/missions/team/greedy.js';
 import { objectiveOf } from '../dist/server/missions/team/rules.js';
-import { stopSolver } from '../dist/server/missions/team/solver.js';
 import { DEFAULT_WEIGHTS } from '../dist/server/missions/team/types.js';
+import { stopSolver } from '../dist/server/solver/highs.js';
 import { figure } from './lib.mjs';
 
 const SIZES = (process.env.BENCH_ROSTER_SIZES ?? '1000,10000').split(',').map(Number);

@@ -3,12 +3,12 @@ import { loadConfig } from '../server/config.js';
 import type { Context } from '../server/context.js';
 import { Problem } from '../server/http/problems.js';
 import { prepareDatabase } from '../server/main.js';
-import { selectMissions } from '../server/missions/queries.js';
-import { getMission } from '../server/missions/service.js';
+import { selectMissions } from '../server/missions/lifecycle/queries.js';
+import { getMission } from '../server/missions/lifecycle/service.js';
 import { composeTeam } from '../server/missions/team/compose.js';
-import { stopSolver } from '../server/missions/team/solver.js';
-import { requestFor } from '../server/missions/team-service.js';
-import { loadPool } from '../server/roster/pool.js';
+import { loadPool } from '../server/missions/team/pool.js';
+import { requestFor } from '../server/missions/team/service.js';
+import { stopSolver } from '../server/solver/highs.js';
 
 export const MISSIONS_USAGE = `  missions compose <CODE> [--exclude ID,…] [--pin ID,…]
                                 propose the best team for a mission (nothing is saved),

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The platform's lower layers: they serve every domain and name none. */
-const LOWER_LAYERS = ['http', 'db', 'access', 'audit', 'jobs', 'files'];
+const LOWER_LAYERS = ['http', 'db', 'access', 'audit', 'jobs', 'files', 'solver'];
 /** Files below the domains that a lower layer may use: what a request carries and the settings. */
 const SHARED_FILES = ['context.ts', 'config.ts'];
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { random } from '../roster/demo.js';
+import { random } from '../roster/demo/data.js';
 import { BIAS_INDICATORS, CLOSED, INCIDENT_TYPES, PROPERTY_TARGETS, SOURCES, type Status, TARGETS } from './categories.js';
 import { refreshPublication } from './publication/service.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopSolver } from '../solver/highs.js';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
 import { seedMissionsDemo } from './seed.js';
-import { stopSolver } from './team/solver.js';
 
 afterAll(() => stopSolver());
 

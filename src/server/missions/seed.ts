@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { random, seedDemoExperts } from '../roster/demo.js';
-import * as q from './queries.js';
+import { random } from '../roster/demo/data.js';
+import { seedDemoExperts } from '../roster/demo/seed.js';
+import * as q from './lifecycle/queries.js';
 import type { MissionStatus } from './tables.js';
 
 interface DemoMission {

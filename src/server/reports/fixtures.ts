@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { insertTestMission } from '../missions/fixtures.js';
-import { insertTestExpert } from '../roster/fixtures.js';
+import { insertTestMission } from '../test-support/missions/fixtures.js';
+import { insertTestExpert } from '../test-support/roster/fixtures.js';
 import * as q from './queries.js';
 import type { ReportContent } from './schemas.js';
 import { emptyContent } from './service.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTestMission } from '../missions/fixtures.js';
 import type { Persona, TestApp } from '../test-support/app.js';
 import { testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
+import { insertTestMission } from '../test-support/missions/fixtures.js';
 import { addToTeam, insertTestReport, sampleContent } from './fixtures.js';
 import { REPORT_STATUSES } from './schemas.js';
 import type { ReportStatus } from './tables.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
-import { insertTestExpert, structureId } from './fixtures.js';
+import { insertTestExpert, structureId } from '../test-support/roster/fixtures.js';
 
 describe.each(testBackends())('expert roster on %s', (backend) => {
   let t: TestApp;

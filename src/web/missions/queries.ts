@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { BalanceView, CompositionView, MissionSummary, MissionView } from '../../server/missions/schemas.js';
+import type { BalanceView } from '../../server/missions/balance/schemas.js';
+import type { MissionSummary, MissionView } from '../../server/missions/schemas.js';
+import type { CompositionView } from '../../server/missions/team/schemas.js';
 import { api, queryString } from '../app/api';
 
 export type { BalanceView, CompositionView, MissionSummary, MissionView };

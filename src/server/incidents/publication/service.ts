@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { csvOf } from '../../files/sheet-writer.js';
 import { Problem } from '../../http/problems.js';
-import { solveLp } from '../../missions/team/solver.js';
+import { solveLp } from '../../solver/highs.js';
 import { replacePublishedSeries } from '../../warning/feed.js';
 import { BIAS_MOTIVATIONS, INCIDENT_TYPE_CODES, TARGETS } from '../categories.js';
 import type { PublishedCount, StatisticsQuery, StatisticsView } from '../schemas.js';

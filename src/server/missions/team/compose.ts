@@ -1,6 +1,6 @@
+import { type SolveOptions, solveLp } from '../../solver/highs.js';
 import { buildModel } from './model.js';
 import { counts, coverage, ineligibility, memberCost, objectiveOf, violations } from './rules.js';
-import { type SolveOptions, solveLp } from './solver.js';
 import { CEFR, type Ineligibility, type ObjectiveParts, type PoolExpert, type Requirement, type TeamRequest } from './types.js';
 
 export interface ProposedMember {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stopSolver } from '../../solver/highs.js';
 import { composeTeam } from './compose.js';
 import { greedyTeam } from './greedy.js';
 import { ineligibility, objectiveOf, violations } from './rules.js';
-import { stopSolver } from './solver.js';
 import { DEFAULT_WEIGHTS, type PoolExpert, type TeamRequest } from './types.js';
 
 afterAll(() => stopSolver());

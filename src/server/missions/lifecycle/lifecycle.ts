@@ -1,5 +1,5 @@
-import type { Verb } from '../access/verbs.js';
-import type { MissionStatus } from './tables.js';
+import type { Verb } from '../../access/verbs.js';
+import type { MissionStatus } from '../tables.js';
 
 /**
  * The mission lifecycle: draft → proposed → approved → team confirmed → deployed → reporting →

@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTestExpert } from '../roster/fixtures.js';
-import { type TestApp, testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { insertTestMission } from './fixtures.js';
+import { type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { insertTestMission } from '../../test-support/missions/fixtures.js';
+import { insertTestExpert } from '../../test-support/roster/fixtures.js';
 
 function events(ics: string) {
   const component = new ICAL.Component(ICAL.parse(ics));

@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import type { MissionStatus } from '../tables.js';
 import type { MissionQuery } from './schemas.js';
-import type { MissionStatus } from './tables.js';
 
 type Db = Kysely<DB>;
 
@@ -136,56 +136,4 @@ export function setStatus(db: Db, id: string, status: MissionStatus) {
 
 export function deleteMissionDeployments(db: Db, missionId: string) {
   return db.deleteFrom('deployment').where('mission_id', '=', missionId).execute();
-}
-
-/** Locks the experts' rows, in a fixed order so that two confirmations cannot deadlock. */
-export function lockExperts(db: Db, ids: readonly string[]) {
-  return db.selectFrom('expert').select(['id', 'name']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
-}
-
-/** Deployments of these experts that overlap the period (other than this mission's). */
-export function overlappingDeployments(db: Db, ids: readonly string[], from: string, to: string, missionId: string) {
-  return db
-    .selectFrom('deployment as d')
-    .innerJoin('expert as e', 'e.id', 'd.expert_id')
-    .select(['d.expert_id', 'e.name', 'd.title', 'd.starts_on', 'd.ends_on'])
-    .where('d.expert_id', 'in', ids)
-    .where('d.starts_on', '<=', to)
-    .where('d.ends_on', '>=', from)
-    .where((eb) => eb.or([eb('d.mission_id', 'is', null), eb('d.mission_id', '!=', missionId)]))
-    .execute();
-}
-
-export function insertDeployments(
-  db: Db,
-  rows: Array<{ expert_id: string; mission_id: string; title: string; starts_on: string; ends_on: string; covers: string }>,
-) {
-  return db.insertInto('deployment').values(rows).execute();
-}
-
-export function selectCountryFacts(db: Db) {
-  return db
-    .selectFrom('country')
-    .select(['iso2', 'name_en', 'subregion', 'field_operation', 'east_of_vienna', 'osce_status'])
-    .execute();
-}
-
-export function selectMissionCountriesBetween(db: Db, from: string, to: string) {
-  return db
-    .selectFrom('mission_country as mc')
-    .innerJoin('mission as m', 'm.id', 'mc.mission_id')
-    .select(['m.id', 'm.code', 'm.status', 'mc.country_iso2'])
-    .where('m.status', 'not in', ['cancelled', 'draft'])
-    .where('m.ends_on', '>=', from)
-    .where('m.starts_on', '<=', to)
-    .execute();
-}
-
-export function updateAppraisal(db: Db, missionId: string, expertId: string, appraisal: string, rating: number | null) {
-  return db
-    .updateTable('deployment')
-    .set({ appraisal, rating })
-    .where('mission_id', '=', missionId)
-    .where('expert_id', '=', expertId)
-    .executeTakeFirst();
 }

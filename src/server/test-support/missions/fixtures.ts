@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import * as c from './calendar-queries.js';
-import * as q from './queries.js';
-import type { MissionStatus } from './tables.js';
+import type { DB } from '../../db/schema.js';
+import * as c from '../../missions/calendar/queries.js';
+import * as q from '../../missions/lifecycle/queries.js';
+import type { MissionStatus } from '../../missions/tables.js';
 
 let counter = 0;
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import * as q from './queries.js';
+import type { DB } from '../../db/schema.js';
+import * as q from '../../roster/queries.js';
 
 /** The id of a structure by its code (ODIHR is the focal-point persona's structure). */
 export async function structureId(db: Kysely<DB>, code = 'ODIHR'): Promise<string> {

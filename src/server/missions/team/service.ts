@@ -1,17 +1,19 @@
 import type { Kysely } from 'kysely';
-import { assertAllowed } from '../access/check.js';
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import type { DB } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
-import { loadPool } from '../roster/pool.js';
+import { assertAllowed } from '../../access/check.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import type { DB } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import * as missions from '../lifecycle/queries.js';
+import { getMission } from '../lifecycle/service.js';
+import type { MissionView } from '../schemas.js';
+import { composeTeam, requirementKey } from './compose.js';
+import { loadPool } from './pool.js';
 import * as q from './queries.js';
-import type { AppraisalBody, ComposeBody, CompositionView, ConfirmTeamBody, MissionView } from './schemas.js';
-import { getMission } from './service.js';
-import { composeTeam, requirementKey } from './team/compose.js';
-import { counts, violations } from './team/rules.js';
-import { CEFR, cefrRank, DEFAULT_WEIGHTS, type Requirement, type TeamRequest } from './team/types.js';
+import { counts, violations } from './rules.js';
+import type { AppraisalBody, ComposeBody, CompositionView, ConfirmTeamBody } from './schemas.js';
+import { CEFR, cefrRank, DEFAULT_WEIGHTS, type Requirement, type TeamRequest } from './types.js';
 
 export const missionDays = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
@@ -115,7 +117,7 @@ export async function composeMissionTeam(ctx: Context, id: string, body: Compose
 export async function confirmTeam(ctx: Context, id: string, body: ConfirmTeamBody): Promise<MissionView> {
   assertAllowed(ctx.actor, 'mission.compose');
   return inTransaction(ctx.db, async (trx) => {
-    const row = await q.lockMission(trx, id);
+    const row = await missions.lockMission(trx, id);
     if (!row) throw new Problem('not_found', 'There is no such mission.');
     if (row.status !== 'approved') {
       throw new Problem('conflict', 'Only an approved mission can have its team confirmed.');
@@ -135,7 +137,7 @@ export async function confirmTeam(ctx: Context, id: string, body: ConfirmTeamBod
     const broken = violations(team, request);
     if (broken.length > 0)
       throw new Problem('conflict', `This team does not meet the mission’s requirements: ${broken.join('; ')}.`);
-    await q.deleteMissionDeployments(trx, id);
+    await missions.deleteMissionDeployments(trx, id);
     await q.insertDeployments(
       trx,
       team.map((e) => ({
@@ -154,8 +156,8 @@ export async function confirmTeam(ctx: Context, id: string, body: ConfirmTeamBod
         ),
       })),
     );
-    await q.setStatus(trx, id, 'team_confirmed');
-    await q.insertTransition(trx, {
+    await missions.setStatus(trx, id, 'team_confirmed');
+    await missions.insertTransition(trx, {
       mission_id: id,
       from_status: 'approved',
       to_status: 'team_confirmed',
@@ -171,7 +173,7 @@ export async function confirmTeam(ctx: Context, id: string, body: ConfirmTeamBod
 export async function appraiseMember(ctx: Context, id: string, expertId: string, body: AppraisalBody): Promise<MissionView> {
   assertAllowed(ctx.actor, 'mission.manage');
   return inTransaction(ctx.db, async (trx) => {
-    const row = await q.lockMission(trx, id);
+    const row = await missions.lockMission(trx, id);
     if (!row) throw new Problem('not_found', 'There is no such mission.');
     if (!['deployed', 'reporting', 'closed'].includes(row.status)) {
       throw new Problem('conflict', 'Members are appraised once the mission has been deployed.');

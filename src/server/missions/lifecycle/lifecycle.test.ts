@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MISSION_STATUSES } from '../schemas.js';
 import { refusal, TRANSITIONS } from './lifecycle.js';
-import { MISSION_STATUSES } from './schemas.js';
 
 const ALLOWED = new Set([
   'draft>proposed',

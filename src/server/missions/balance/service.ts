@@ -1,5 +1,6 @@
-import type { Context } from '../context.js';
-import { Problem } from '../http/problems.js';
+import type { Context } from '../../context.js';
+import { Problem } from '../../http/problems.js';
+import * as missions from '../lifecycle/queries.js';
 import * as q from './queries.js';
 import type { BalanceQuery, BalanceView } from './schemas.js';
 
@@ -67,9 +68,9 @@ export async function portfolioBalance(ctx: Context, query: BalanceQuery): Promi
   );
   let proposal: BalanceView['proposal'] = null;
   if (query.missionId) {
-    const [mission] = await q.selectMissions(ctx.db, { ids: [query.missionId] });
+    const [mission] = await missions.selectMissions(ctx.db, { ids: [query.missionId] });
     if (!mission) throw new Problem('not_found', 'There is no such mission.');
-    const lists = await q.selectMissionLists(ctx.db, [mission.id]);
+    const lists = await missions.selectMissionLists(ctx.db, [mission.id]);
     const after = distribution([...others.map((r) => r.country_iso2), ...lists.countries.map((c) => c.country_iso2)], facts);
     const falls = before.index !== null && after.index !== null && after.index < before.index - 1e-9;
     proposal = {

@@ -1,18 +1,12 @@
-import { holds } from '../access/check.js';
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
+import { holds } from '../../access/check.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import type { MissionSummary, MissionView } from '../schemas.js';
 import { nextMoves, refusal } from './lifecycle.js';
 import * as q from './queries.js';
-import type {
-  CreateMissionBody,
-  MissionQuery,
-  MissionSummary,
-  MissionView,
-  TransitionBody,
-  UpdateMissionBody,
-} from './schemas.js';
+import type { CreateMissionBody, MissionQuery, TransitionBody, UpdateMissionBody } from './schemas.js';
 
 type Lists = Awaited<ReturnType<typeof q.selectMissionLists>>;
 

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { PoolExpert } from '../missions/team/types.js';
-import { cefrRank } from '../missions/team/types.js';
-import { deploymentDays } from './service.js';
+import type { DB } from '../../db/schema.js';
+import { deploymentDays } from '../../roster/service.js';
+import { cefrRank, type PoolExpert } from './types.js';
 
 /**
  * The roster as the optimiser sees it for one period: every expert with competences, languages,
  * prerequisites, whether they are free for the whole period and the days already deployed in its
  * year. Deployments on `ignoreMission` are left out (re-composing a mission frees its own team).
+ * It reads the roster tables itself: the pool is the team model's view of them, which roster need not know.
  */
 export async function loadPool(
   db: Kysely<DB>,

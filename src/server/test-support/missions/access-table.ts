@@ -1,5 +1,5 @@
+import type { AccessFixtures, AccessTable } from '../access-table.js';
 import { insertTestExpert } from '../roster/fixtures.js';
-import type { AccessFixtures, AccessTable } from '../test-support/access-table.js';
 import { insertTestFeedToken, insertTestMission } from './fixtures.js';
 
 async function coordinatorToken({ t }: AccessFixtures) {

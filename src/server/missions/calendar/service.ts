@@ -1,49 +1,27 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Static, Type } from '@sinclair/typebox';
 import ical from 'ical-generator';
-import { type Actor, holds } from '../access/check.js';
-import type { Role, ScopeType } from '../access/roles.js';
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
-import { Uuid } from '../http/schemas.js';
-import * as c from './calendar-queries.js';
-import * as q from './queries.js';
-
-export const FeedToken = Type.Object({
-  id: Uuid,
-  label: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
-export const NewFeedToken = Type.Object({
-  ...FeedToken.properties,
-  token: Type.String({ description: 'Shown once; only its hash is kept.' }),
-  urls: Type.Object({ mine: Type.String(), missions: Type.String() }),
-});
-export const CreateFeedTokenBody = Type.Object(
-  { label: Type.Optional(Type.String({ maxLength: 100 })) },
-  { additionalProperties: false },
-);
-export const FeedParams = Type.Object(
-  { token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) },
-  { additionalProperties: false },
-);
-export const FeedIdParams = Type.Object({ ...FeedParams.properties, id: Uuid }, { additionalProperties: false });
+import { type Actor, holds } from '../../access/check.js';
+import type { Role, ScopeType } from '../../access/roles.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import * as q from '../lifecycle/queries.js';
+import * as c from './queries.js';
+import type { FeedToken, NewFeedToken } from './schemas.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest();
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** The signed-in person's feed tokens (never the tokens themselves). */
-export async function listFeedTokens(ctx: Context): Promise<Static<typeof FeedToken>[]> {
+export async function listFeedTokens(ctx: Context): Promise<FeedToken[]> {
   if (!ctx.actor) throw new Problem('unauthenticated');
   const rows = await c.selectFeedTokens(ctx.db, ctx.actor.userId);
   return rows.map((r) => ({ id: r.id, label: r.label, createdAt: iso(r.created_at)!, revokedAt: iso(r.revoked_at) }));
 }
 
 /** Issues an unguessable feed token; it is returned once and only its hash is stored. */
-export async function createFeedToken(ctx: Context, label = ''): Promise<Static<typeof NewFeedToken>> {
+export async function createFeedToken(ctx: Context, label = ''): Promise<NewFeedToken> {
   if (!ctx.actor) throw new Problem('unauthenticated');
   const actor = ctx.actor;
   const token = randomBytes(32).toString('base64url');

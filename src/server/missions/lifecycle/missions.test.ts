@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTestExpert } from '../roster/fixtures.js';
-import { type Persona, type TestApp, testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { insertTestMission } from './fixtures.js';
-import { stopSolver } from './team/solver.js';
+import { stopSolver } from '../../solver/highs.js';
+import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { insertTestMission } from '../../test-support/missions/fixtures.js';
+import { insertTestExpert } from '../../test-support/roster/fixtures.js';
 
 afterAll(() => stopSolver());
 

@@ -1,4 +1,4 @@
-import type { AccessTable } from '../test-support/access-table.js';
+import type { AccessTable } from '../access-table.js';
 import { insertTestExpert, structureId } from './fixtures.js';
 
 /** The roster routes in the route × role table. The fixture expert works for ODIHR (the focal point's structure) and is seconded by Austria (the delegation's State). */
