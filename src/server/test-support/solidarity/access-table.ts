@@ -1,7 +1,7 @@
-import type { AccessFixtures, AccessTable } from '../test-support/access-table.js';
-import * as ledger from './ledger-queries.js';
-import * as keys from './queries.js';
-import type { KeyDefinition } from './schemas.js';
+import * as keys from '../../solidarity/keys/queries.js';
+import type { KeyDefinition } from '../../solidarity/keys/schemas.js';
+import * as ledger from '../../solidarity/ledger/queries.js';
+import type { AccessFixtures, AccessTable } from '../access-table.js';
 
 /** A key small enough to read: two States, two criteria. */
 export const SMALL_KEY: KeyDefinition = {

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { sendAttachment } from '../files/attachment.js';
-import { XLSX_TYPE } from '../files/sheet-writer.js';
-import { responses } from '../http/responses.js';
-import { IdParams } from '../http/schemas.js';
+import { sendAttachment } from '../../files/attachment.js';
+import { XLSX_TYPE } from '../../files/sheet-writer.js';
+import { responses } from '../../http/responses.js';
+import { IdParams } from '../../http/schemas.js';
+import { FORMATS } from '../schemas.js';
+import { exportPledges } from './export.js';
 import {
   CreatePledgeBody,
   CreateRelocationBody,
@@ -14,7 +16,7 @@ import {
   RevisionView,
   UpdatePledgeBody,
   UpdateRelocationBody,
-} from './ledger-schemas.js';
+} from './schemas.js';
 import {
   createPledge,
   createRelocation,
@@ -23,9 +25,7 @@ import {
   listRelocations,
   updatePledge,
   updateRelocation,
-} from './ledger-service.js';
-import { FORMATS } from './report-schemas.js';
-import { exportPledges } from './reports.js';
+} from './service.js';
 
 const tags = ['solidarity ledger'];
 

@@ -1,8 +1,8 @@
-import { assertAllowed, holds } from '../access/check.js';
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
+import { assertAllowed, holds } from '../../access/check.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
 import { computeKey, validateDefinition } from './calculator.js';
 import { findPreset, PRESETS } from './presets.js';
 import * as q from './queries.js';

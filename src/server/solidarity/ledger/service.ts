@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import { assertAllowed } from '../access/check.js';
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import type { DB } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
-import { iso, person, presentPledges, presentRelocations, snapshotOf } from './ledger-presenters.js';
-import * as q from './ledger-queries.js';
+import { assertAllowed } from '../../access/check.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import type { DB } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import { iso, person, presentPledges, presentRelocations, snapshotOf } from './present.js';
+import * as q from './queries.js';
 import type {
   CreatePledgeBody,
   CreateRelocationBody,
@@ -17,7 +17,7 @@ import type {
   RevisionView,
   UpdatePledgeBody,
   UpdateRelocationBody,
-} from './ledger-schemas.js';
+} from './schemas.js';
 
 /** The pledge ledger, current state of each pledge. */
 export async function listPledges(ctx: Context, query: PledgeQuery): Promise<PledgeView[]> {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { GRECH_2016_TABLE_1_CSV, MAY_2015_PUBLISHED_KEY_CSV } from '../data/eu-relocation-2015.js';
 import { computeKey } from './calculator.js';
-import { GRECH_2016_TABLE_1_CSV, MAY_2015_PUBLISHED_KEY_CSV } from './data/eu-relocation-2015.js';
 import { EU_ISO2, findPreset, PRESETS } from './presets.js';
 import type { KeyDefinition } from './schemas.js';
 

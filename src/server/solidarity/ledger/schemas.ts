@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { StringEnum, Uuid } from '../http/schemas.js';
-import { Iso2 } from './schemas.js';
+import { StringEnum, Uuid } from '../../http/schemas.js';
+import { Iso2 } from '../schemas.js';
 
 export const PLEDGE_TYPES = ['relocation_places', 'resettlement_places', 'money', 'experts', 'in_kind'] as const;
 export const PLEDGE_STATUSES = ['announced', 'confirmed', 'fulfilled', 'withdrawn'] as const;

@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { SolidarityPledgeTable, SolidarityRelocationTable } from './tables.js';
+import type { DB } from '../../db/schema.js';
+import type { SolidarityPledgeTable, SolidarityRelocationTable } from '../tables.js';
 
 type PledgeValues = Omit<Insertable<SolidarityPledgeTable>, 'id' | 'created_at' | 'updated_at' | 'revision' | 'created_by'>;
 type RelocationValues = Omit<
@@ -136,8 +136,4 @@ export function selectLedgerTotals(db: Kysely<DB>, from?: string) {
     .groupBy('country_iso2');
   if (from) relocations = relocations.where('from_iso2', '=', from);
   return Promise.all([pledges.execute(), relocations.execute()]);
-}
-
-export function selectCountryNames(db: Kysely<DB>) {
-  return db.selectFrom('country').select(['iso2', 'iso3', 'name_en', 'osce_status']).execute();
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { EUROSTAT_KEY_INPUTS_CSV, MAY_2015_PUBLISHED_KEY_CSV } from './data/eu-relocation-2015.js';
+import { EUROSTAT_KEY_INPUTS_CSV, MAY_2015_PUBLISHED_KEY_CSV } from '../data/eu-relocation-2015.js';
 import type { Criterion, KeyDefinition } from './schemas.js';
 
 type Row = Record<string, string>;

@@ -1,7 +1,7 @@
-import { allowedSubset } from '../access/check.js';
-import type { Context } from '../context.js';
-import type * as q from './ledger-queries.js';
-import type { PledgeView, RelocationView } from './ledger-schemas.js';
+import { allowedSubset } from '../../access/check.js';
+import type { Context } from '../../context.js';
+import type * as q from './queries.js';
+import type { PledgeView, RelocationView } from './schemas.js';
 
 export const iso = (value: Date | string) => new Date(value).toISOString();
 export const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);

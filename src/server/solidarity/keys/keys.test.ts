@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Persona, type TestApp, testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { SMALL_KEY } from './access-table.js';
+import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { SMALL_KEY } from '../../test-support/solidarity/access-table.js';
 
 describe.each(testBackends())('distribution keys on %s', (backend) => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import type { KeyDefinition } from './schemas.js';
 
 export function selectKeys(db: Kysely<DB>) {

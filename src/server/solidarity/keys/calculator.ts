@@ -1,4 +1,4 @@
-import { type FieldError, Problem } from '../http/problems.js';
+import { type FieldError, Problem } from '../../http/problems.js';
 import type { Criterion, KeyDefinition, KeyResult, StateResult } from './schemas.js';
 
 /** The criterion whose zero makes a State ineligible: a State with no inhabitants receives no one. */

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Persona, type TestApp, testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { seedSolidarityDemo } from './seed.js';
+import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { seedSolidarityDemo } from '../seed.js';
 
 describe.each(testBackends())('pledges, relocations and fulfilment on %s', (backend) => {
   let t: TestApp;
