@@ -5,8 +5,8 @@ import { loadConfig } from '../server/config.js';
 import type { Context } from '../server/context.js';
 import { Problem } from '../server/http/problems.js';
 import { prepareDatabase } from '../server/main.js';
-import type { ColumnMapping, ImportFormat } from '../server/warning/formats.js';
-import { type ImportProgress, importObservations } from '../server/warning/imports.js';
+import type { ColumnMapping, ImportFormat } from '../server/warning/imports/formats.js';
+import { type ImportProgress, importObservations } from '../server/warning/imports/imports.js';
 import type { ImportReport } from '../server/warning/schemas.js';
 import { SHIPPED_FILES, seedWarningDemo } from '../server/warning/seed.js';
 

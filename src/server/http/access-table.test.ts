@@ -11,7 +11,7 @@ import type { AccessRow, AccessTable } from '../test-support/access-table.js';
 import { PERSONA_PASSWORD, type Persona, type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
 import { SOLIDARITY_ROWS } from '../test-support/solidarity/access-table.js';
-import { WARNING_ROWS } from '../warning/access-table.js';
+import { WARNING_ROWS } from '../test-support/warning/access-table.js';
 
 /** The platform's own routes; each domain keeps its rows in its own access-table.ts, spread in below. */
 const PLATFORM_ROWS: AccessTable = {

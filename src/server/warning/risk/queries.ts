@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from './queries.js';
+import type { Db } from '../indicators/queries.js';
 
 /** Alert points per country and year: yellow 1, orange 2, red 3, dismissed alerts not counted. */
 export async function selectAlertWeights(db: Db, country?: string) {

@@ -1,5 +1,5 @@
-import { Problem } from '../http/problems.js';
-import { type Frequency, periodStart, readNumber } from './periods.js';
+import { Problem } from '../../http/problems.js';
+import { type Frequency, periodStart, readNumber } from '../indicators/periods.js';
 
 export type ImportFormat =
   | 'unhcr_population'

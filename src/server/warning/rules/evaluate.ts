@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from './queries.js';
+import type { Db } from '../indicators/queries.js';
 
 /** A rule as evaluation needs it, with its indicator's frequency and direction. */
 export interface RuleToEvaluate {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { Candidate } from './formats.js';
+import type { DB } from '../../db/schema.js';
+import type { Candidate } from '../imports/formats.js';
 
 export type Db = Kysely<DB>;
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type Actor, scopeOf } from '../access/check.js';
-import { inTransaction } from '../db/transaction.js';
-import { readSheetCells, type SheetFormat } from '../files/sheet-reader.js';
-import { Problem } from '../http/problems.js';
-import { evaluateRules } from './evaluate.js';
+import { type Actor, scopeOf } from '../../access/check.js';
+import { inTransaction } from '../../db/transaction.js';
+import { readSheetCells, type SheetFormat } from '../../files/sheet-reader.js';
+import { Problem } from '../../http/problems.js';
+import type { Frequency } from '../indicators/periods.js';
+import * as q from '../indicators/queries.js';
+import { evaluateRules } from '../rules/evaluate.js';
+import type { ImportReport } from '../schemas.js';
 import { type Candidate, type ColumnMapping, type ImportFormat, type Lookups, parseObservations } from './formats.js';
-import type { Frequency } from './periods.js';
-import * as q from './queries.js';
-import type { ImportReport } from './schemas.js';
 
 export interface ImportProgress {
   phase: 'reading' | 'checking' | 'writing' | 'evaluating';

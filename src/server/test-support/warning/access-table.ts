@@ -1,5 +1,5 @@
-import type { AccessFixtures, AccessTable } from '../test-support/access-table.js';
-import * as rq from './rule-queries.js';
+import * as rq from '../../warning/rules/queries.js';
+import type { AccessFixtures, AccessTable } from '../access-table.js';
 
 const CSV = 'indicator,country,period,value\n#indicator+code,#country+code,#date,#value\nsea_arrivals,GR,2030,1000\n';
 

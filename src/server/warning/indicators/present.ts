@@ -1,7 +1,7 @@
-import { type Actor, scopeOf } from '../access/check.js';
+import { type Actor, scopeOf } from '../../access/check.js';
+import type { AlertView, IndicatorView, RuleView } from '../schemas.js';
 import { type Frequency, periodLabel } from './periods.js';
 import type { IndicatorRow } from './queries.js';
-import type { AlertView, IndicatorView, RuleView } from './schemas.js';
 
 export type Lang = 'en' | 'fr' | 'de' | 'it' | 'ru' | 'es';
 

@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { problemFromDatabaseError } from '../http/database-errors.js';
-import { PROBLEMS, Problem, problemType } from '../http/problems.js';
-import { responses } from '../http/responses.js';
-import { BatchView, ImportQuery, ImportReport } from './schemas.js';
+import { problemFromDatabaseError } from '../../http/database-errors.js';
+import { PROBLEMS, Problem, problemType } from '../../http/problems.js';
+import { responses } from '../../http/responses.js';
+import { BatchView, ImportQuery, ImportReport } from '../schemas.js';
 import { importFile, listBatches } from './service.js';
 
 const tags = ['early warning'];

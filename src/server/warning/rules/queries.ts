@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { AlertRow, RuleRow } from './present.js';
-import type { Db } from './queries.js';
+import type { AlertRow, RuleRow } from '../indicators/present.js';
+import type { Db } from '../indicators/queries.js';
 
 export type RuleRowOut = RuleRow;
 

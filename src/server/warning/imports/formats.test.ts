@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { periodLabel, periodStart, readNumber } from '../indicators/periods.js';
 import { detectFormat, type Lookups, parseObservations } from './formats.js';
-import { periodLabel, periodStart, readNumber } from './periods.js';
 
 const FREQUENCIES: Record<string, 'year' | 'month'> = {
   refugees_hosted: 'year',

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase, testBackends } from '../test-support/database.js';
+import { freshDatabase, type TestDatabase, testBackends } from '../../test-support/database.js';
+import * as q from '../indicators/queries.js';
+import { riskLevel, riskPoint } from '../risk/service.js';
 import { evaluateRules } from './evaluate.js';
-import * as q from './queries.js';
-import { riskLevel, riskPoint } from './risk.js';
-import * as rq from './rule-queries.js';
+import * as rq from './queries.js';
 
 describe('risk score', () => {
   it('adds the three documented parts, each within its cap', () => {
