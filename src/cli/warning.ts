@@ -7,7 +7,7 @@ import { Problem } from '../server/http/problems.js';
 import { prepareDatabase } from '../server/main.js';
 import type { ColumnMapping, ImportFormat } from '../server/warning/imports/formats.js';
 import { type ImportProgress, importObservations } from '../server/warning/imports/imports.js';
-import type { ImportReport } from '../server/warning/schemas.js';
+import type { ImportReport } from '../server/warning/imports/schemas.js';
 import { SHIPPED_FILES, seedWarningDemo } from '../server/warning/seed.js';
 
 export const WARNING_USAGE = `  import indicators FILE [--dry-run] [--format F] [--indicator CODE] [--mapping JSON] [--source S]

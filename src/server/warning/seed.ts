@@ -5,8 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { type ImportOptions, importObservations } from './imports/imports.js';
+import type { ImportReport } from './imports/schemas.js';
 import { evaluateRules } from './rules/evaluate.js';
-import type { ImportReport } from './schemas.js';
 
 /** The shipped extracts (see data/README.md), in the order the demonstration imports them. */
 export const SHIPPED_FILES = [

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sendAttachment } from '../../files/attachment.js';
 import { responses } from '../../http/responses.js';
-import { AlertQuery, AlertView, DecisionBody, IdParams } from '../schemas.js';
+import { IdParams } from '../schemas.js';
+import { AlertQuery, AlertView, DecisionBody } from './schemas.js';
 import { decideOnAlert, exportAlerts, listAlerts } from './service.js';
 
 const tags = ['early warning'];

@@ -6,7 +6,7 @@ import { csvOf } from '../../files/sheet-writer.js';
 import { Problem } from '../../http/problems.js';
 import { presentAlert } from '../indicators/present.js';
 import * as rq from '../rules/queries.js';
-import type { AlertQuery, AlertView, DecisionBody } from '../schemas.js';
+import type { AlertQuery, AlertView, DecisionBody } from './schemas.js';
 
 /** Alerts, newest period first, with the sentence that explains each and what the caller may do. */
 export async function listAlerts(ctx: Context, query: AlertQuery): Promise<AlertView[]> {

@@ -6,8 +6,8 @@ import { Problem } from '../../http/problems.js';
 import type { Frequency } from '../indicators/periods.js';
 import * as q from '../indicators/queries.js';
 import { evaluateRules } from '../rules/evaluate.js';
-import type { ImportReport } from '../schemas.js';
 import { type Candidate, type ColumnMapping, type ImportFormat, type Lookups, parseObservations } from './formats.js';
+import type { ImportReport } from './schemas.js';
 
 export interface ImportProgress {
   phase: 'reading' | 'checking' | 'writing' | 'evaluating';

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { problemFromDatabaseError } from '../../http/database-errors.js';
 import { PROBLEMS, Problem, problemType } from '../../http/problems.js';
 import { responses } from '../../http/responses.js';
-import { BatchView, ImportQuery, ImportReport } from '../schemas.js';
+import { BatchView, ImportQuery, ImportReport } from './schemas.js';
 import { importFile, listBatches } from './service.js';
 
 const tags = ['early warning'];

@@ -3,9 +3,9 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { Problem } from '../../http/problems.js';
 import * as q from '../indicators/queries.js';
-import type { ImportQuery, ImportReport } from '../schemas.js';
 import type { ColumnMapping } from './formats.js';
 import { type ImportOptions, importObservations } from './imports.js';
+import type { ImportQuery, ImportReport } from './schemas.js';
 
 /** The latest imports, newest first. */
 export async function listBatches(ctx: Context) {

@@ -3,10 +3,10 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
-import type { CreateIndicatorBody, HistoryQuery, HistoryView, IndicatorView, UpdateIndicatorBody } from '../schemas.js';
 import { periodLabel } from './periods.js';
 import { presentIndicator } from './present.js';
 import * as q from './queries.js';
+import type { CreateIndicatorBody, HistoryQuery, HistoryView, IndicatorView, UpdateIndicatorBody } from './schemas.js';
 import { languageOf } from './service.js';
 
 function namesOf(names: CreateIndicatorBody['names']) {

@@ -1,7 +1,9 @@
 import { type Actor, scopeOf } from '../../access/check.js';
-import type { AlertView, IndicatorView, RuleView } from '../schemas.js';
+import type { AlertView } from '../alerts/schemas.js';
+import type { RuleView } from '../rules/schemas.js';
 import { type Frequency, periodLabel } from './periods.js';
 import type { IndicatorRow } from './queries.js';
+import type { IndicatorView } from './schemas.js';
 
 export type Lang = 'en' | 'fr' | 'de' | 'it' | 'ru' | 'es';
 

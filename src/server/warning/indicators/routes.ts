@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sendAttachment } from '../../files/attachment.js';
 import { responses } from '../../http/responses.js';
+import { createIndicator, observationHistory, updateIndicator } from './catalogue.js';
 import {
   CodeParams,
   ComparisonQuery,
@@ -14,8 +15,7 @@ import {
   ObservationView,
   SeriesQuery,
   UpdateIndicatorBody,
-} from '../schemas.js';
-import { createIndicator, observationHistory, updateIndicator } from './catalogue.js';
+} from './schemas.js';
 import { compareCountries, exportSeries, listIndicators, listSeries } from './service.js';
 
 const tags = ['early warning'];

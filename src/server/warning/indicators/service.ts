@@ -1,10 +1,10 @@
 import type { Context } from '../../context.js';
 import { csvOf } from '../../files/sheet-writer.js';
 import { Problem } from '../../http/problems.js';
-import type { ComparisonView, IndicatorView, ObservationView, SeriesQuery } from '../schemas.js';
 import { periodLabel } from './periods.js';
 import { type Lang, presentIndicator } from './present.js';
 import * as q from './queries.js';
+import type { ComparisonView, IndicatorView, ObservationView, SeriesQuery } from './schemas.js';
 
 export function languageOf(ctx: Context, requested?: string): Lang {
   return (requested ?? ctx.actor?.language ?? 'en') as Lang;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../http/responses.js';
-import { CountryRiskView, Iso2Params, RiskMapView, RiskQuery } from '../schemas.js';
+import { CountryRiskView, Iso2Params, RiskMapView, RiskQuery } from './schemas.js';
 import { countryRisk, riskMap } from './service.js';
 
 const tags = ['early warning'];

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { listAlerts } from '../alerts/service.js';
-import type { CountryRiskView, RiskMapView, RiskPoint } from '../schemas.js';
 import * as rq from './queries.js';
+import type { CountryRiskView, RiskMapView, RiskPoint } from './schemas.js';
 
 /**
  * The country risk score of a year, 0–100, in three documented parts:

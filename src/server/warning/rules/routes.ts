@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../http/responses.js';
-import { CreateRuleBody, IdParams, RuleView, UpdateRuleBody } from '../schemas.js';
+import { IdParams } from '../schemas.js';
+import { CreateRuleBody, RuleView, UpdateRuleBody } from './schemas.js';
 import { createRule, listRules, updateRule } from './service.js';
 
 const tags = ['early warning'];

@@ -5,9 +5,9 @@ import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { mayActOn, presentRule } from '../indicators/present.js';
 import * as q from '../indicators/queries.js';
-import type { CreateRuleBody, RuleView, UpdateRuleBody } from '../schemas.js';
 import { evaluateRules } from './evaluate.js';
 import * as rq from './queries.js';
+import type { CreateRuleBody, RuleView, UpdateRuleBody } from './schemas.js';
 
 /** Every rule, with what the caller may do to each. */
 export async function listRules(ctx: Context): Promise<RuleView[]> {
