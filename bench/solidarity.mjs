@@ -7,7 +7,7 @@ import path from 'node:path';
 import { figure, load, ROOT, startServer } from './lib.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-const calculator = path.join(ROOT, 'dist', 'server', 'solidarity', 'calculator.js');
+const calculator = path.join(ROOT, 'dist', 'server', 'solidarity', 'keys', 'calculator.js');
 
 /** Deterministic pseudo-random values, so that every run computes the same key. */
 function generator(seed) {

@@ -86,8 +86,8 @@ async function openFresh(backend) {
 
 async function suite(backend) {
   const { sql } = await import('kysely');
-  const { importObservations } = await import(dist('warning/imports.js'));
-  const { evaluateRules } = await import(dist('warning/evaluate.js'));
+  const { importObservations } = await import(dist('warning/imports/imports.js'));
+  const { evaluateRules } = await import(dist('warning/rules/evaluate.js'));
   const { database, url, drop } = await openFresh(backend);
   const db = database.db;
   try {

@@ -4,7 +4,9 @@ import { loadConfig } from '../server/config.js';
 import type { Context } from '../server/context.js';
 import { Problem } from '../server/http/problems.js';
 import { prepareDatabase } from '../server/main.js';
-import { type ExportFile, exportFulfilment, exportKey } from '../server/solidarity/reports.js';
+import type { ExportFile } from '../server/solidarity/export.js';
+import { exportFulfilment } from '../server/solidarity/fulfilment/service.js';
+import { exportKey } from '../server/solidarity/keys/export.js';
 
 export const SOLIDARITY_USAGE = `  solidarity key <key> [--version N] [--format csv|xlsx] [--out FILE]
                                 a distribution key's shares, allocations and criterion

@@ -5,9 +5,9 @@ import { loadConfig } from '../server/config.js';
 import type { Context } from '../server/context.js';
 import { Problem } from '../server/http/problems.js';
 import { prepareDatabase } from '../server/main.js';
-import type { ColumnMapping, ImportFormat } from '../server/warning/formats.js';
-import { type ImportProgress, importObservations } from '../server/warning/imports.js';
-import type { ImportReport } from '../server/warning/schemas.js';
+import type { ColumnMapping, ImportFormat } from '../server/warning/imports/formats.js';
+import { type ImportProgress, importObservations } from '../server/warning/imports/imports.js';
+import type { ImportReport } from '../server/warning/imports/schemas.js';
 import { SHIPPED_FILES, seedWarningDemo } from '../server/warning/seed.js';
 
 export const WARNING_USAGE = `  import indicators FILE [--dry-run] [--format F] [--indicator CODE] [--mapping JSON] [--source S]

@@ -3,8 +3,8 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { DECISION_2015_1601_TOTALS_CSV } from './data/eu-relocation-2015.js';
-import * as q from './ledger-queries.js';
-import { EU_ISO2 } from './presets.js';
+import { EU_ISO2 } from './keys/presets.js';
+import * as q from './ledger/queries.js';
 
 /** A fixed identifier per demonstration record, so that seeding twice adds nothing. */
 function demoId(name: string): string {

@@ -1,4 +1,4 @@
-import { applyObservations, type Db, finishBatch, insertBatch } from './queries.js';
+import { applyObservations, type Db, finishBatch, insertBatch } from './indicators/queries.js';
 
 /** One value another domain derives for the early-warning risk score. */
 export interface FeedValue {

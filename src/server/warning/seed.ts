@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { evaluateRules } from './evaluate.js';
-import { type ImportOptions, importObservations } from './imports.js';
-import type { ImportReport } from './schemas.js';
+import { type ImportOptions, importObservations } from './imports/imports.js';
+import type { ImportReport } from './imports/schemas.js';
+import { evaluateRules } from './rules/evaluate.js';
 
 /** The shipped extracts (see data/README.md), in the order the demonstration imports them. */
 export const SHIPPED_FILES = [

@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PledgeView, RelocationView, RevisionView } from '../../server/solidarity/ledger-schemas.js';
-import type { BurdenView, FulfilmentView } from '../../server/solidarity/report-schemas.js';
-import type { KeyDefinition, KeyResult, KeySummary, KeyView } from '../../server/solidarity/schemas.js';
+import type { BurdenView } from '../../server/solidarity/burden/schemas.js';
+import type { FulfilmentView } from '../../server/solidarity/fulfilment/schemas.js';
+import type { KeyDefinition, KeyResult, KeySummary, KeyView } from '../../server/solidarity/keys/schemas.js';
+import type { PledgeView, RelocationView, RevisionView } from '../../server/solidarity/ledger/schemas.js';
 import { api, queryString } from '../app/api';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
 

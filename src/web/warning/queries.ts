@@ -1,15 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CountryView } from '../../server/reference/schemas.js';
-import type {
-  AlertView,
-  ComparisonView,
-  CountryRiskView,
-  ImportReport,
-  IndicatorView,
-  ObservationView,
-  RiskMapView,
-  RuleView,
-} from '../../server/warning/schemas.js';
+import type { AlertView } from '../../server/warning/alerts/schemas.js';
+import type { ImportReport } from '../../server/warning/imports/schemas.js';
+import type { ComparisonView, IndicatorView, ObservationView } from '../../server/warning/indicators/schemas.js';
+import type { CountryRiskView, RiskMapView } from '../../server/warning/risk/schemas.js';
+import type { RuleView } from '../../server/warning/rules/schemas.js';
 import { api, queryString } from '../app/api';
 import { currentLanguage } from '../i18n';
 

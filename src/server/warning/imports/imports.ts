@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { type Actor, scopeOf } from '../../access/check.js';
+import { inTransaction } from '../../db/transaction.js';
+import { readSheetCells, type SheetFormat } from '../../files/sheet-reader.js';
+import { Problem } from '../../http/problems.js';
+import type { Frequency } from '../indicators/periods.js';
+import * as q from '../indicators/queries.js';
+import { evaluateRules } from '../rules/evaluate.js';
+import { type Candidate, type ColumnMapping, type ImportFormat, type Lookups, parseObservations } from './formats.js';
+import type { ImportReport } from './schemas.js';
+
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing' | 'evaluating';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  format?: ImportFormat;
+  sheet?: SheetFormat;
+  dryRun?: boolean;
+  mapping?: ColumnMapping;
+  indicator?: string;
+  fileName?: string;
+  source?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Who imports: an actor (whose country scope limits the rows) or the operator's command line (null). */
+export type Importer = { actor: Actor | null; system: boolean };
+
+const CHUNK = 5000;
+
+class DryRun extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+async function lookups(db: q.Db) {
+  const countries = await q.selectCountryCodes(db);
+  const indicators = await q.selectIndicators(db);
+  const byText = new Map<string, string>();
+  for (const c of countries) {
+    byText.set(c.iso2.toUpperCase(), c.iso2);
+    byText.set(c.iso3.toUpperCase(), c.iso2);
+    byText.set(c.name_en.toUpperCase(), c.iso2);
+  }
+  const frequencies = new Map<string, Frequency>(indicators.map((i) => [i.code, i.frequency]));
+  const ids = new Map<string, number>(indicators.map((i) => [i.code, Number(i.id)]));
+  const found: Lookups = {
+    country: (text) => byText.get(text.trim().toUpperCase()),
+    frequency: (code) => frequencies.get(code),
+  };
+  return { found, ids };
+}
+
+/**
+ * Imports one file of observations, all or nothing: when any row is rejected nothing is written
+ * and the report says which rows and why. Equal values are left alone, changed ones keep their
+ * history, and the rules of the indicators touched are evaluated on what changed. `audit` runs in
+ * the same transaction. A dry run does all of it and rolls back.
+ */
+export async function importObservations(
+  db: q.Db,
+  importer: Importer,
+  bytes: Buffer,
+  options: ImportOptions,
+  audit: (trx: q.Db, report: ImportReport) => Promise<unknown>,
+): Promise<ImportReport> {
+  const progress = options.onProgress ?? (() => {});
+  progress({ phase: 'reading', done: 0, total: 1 });
+  const cells = (await readSheetCells(bytes, { format: options.sheet })).cells.filter((row) => row.some((c) => c.trim() !== ''));
+  if (cells.length < 2) throw new Problem('validation', 'The file holds no rows.');
+  const { found, ids } = await lookups(db);
+  if (options.indicator && !found.frequency(options.indicator)) {
+    throw new Problem('validation', `There is no indicator with the code “${options.indicator}”.`);
+  }
+  const parsed = parseObservations(cells, found, options);
+  progress({ phase: 'checking', done: 1, total: 1 });
+
+  // A country-scoped analyst imports for their countries only: one decision for the whole set.
+  let candidates: Candidate[] = parsed.candidates;
+  if (!importer.system) {
+    const scope = scopeOf(importer.actor, 'warning.import');
+    if (!scope.all) {
+      const outside = candidates.filter((c) => !scope.countries.has(c.country));
+      for (const c of outside)
+        parsed.rejected.push({ row: c.row, reason: `You may import data for your countries only, not for ${c.country}.` });
+      candidates = candidates.filter((c) => scope.countries.has(c.country));
+    }
+  }
+  parsed.rejected.sort((a, b) => a.row - b.row);
+
+  const report: ImportReport = {
+    applied: false,
+    dryRun: options.dryRun ?? false,
+    format: parsed.format,
+    source: parsed.source,
+    rowCount: parsed.rowCount,
+    values: candidates.length,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    alertsFired: 0,
+    rejectedCount: parsed.rejected.length,
+    rejected: parsed.rejected.slice(0, 1000),
+    skippedCount: parsed.skipped.length,
+    skipped: parsed.skipped.slice(0, 100),
+    batchId: null,
+  };
+  if (parsed.rejected.length > 0) return report;
+  if (candidates.length === 0) throw new Problem('validation', 'The file holds no values to import.');
+
+  const rows = candidates.map((c) => ({ ...c, indicatorId: ids.get(c.indicator) as number }));
+  try {
+    return await inTransaction(db, async (trx) => {
+      const batchId = await q.insertBatch(trx, {
+        source: parsed.source,
+        format: parsed.format,
+        fileName: options.fileName ?? '',
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        rowCount: parsed.rowCount,
+        skipped: parsed.skipped.length,
+        actorId: importer.actor?.userId ?? null,
+      });
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const written = await q.applyObservations(trx, batchId, rows.slice(i, i + CHUNK));
+        report.inserted += written.inserted;
+        report.updated += written.updated;
+        progress({ phase: 'writing', done: Math.min(rows.length, i + CHUNK), total: rows.length });
+      }
+      report.unchanged = rows.length - report.inserted - report.updated;
+      if (report.inserted + report.updated === 0) {
+        // The same data again: nothing to record, not even the batch.
+        await q.deleteBatch(trx, batchId);
+      } else {
+        await q.finishBatch(trx, batchId, { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged });
+        report.batchId = batchId;
+        const byIndicator = new Map<number, { countries: Set<string>; from: string }>();
+        for (const r of rows) {
+          const entry = byIndicator.get(r.indicatorId) ?? { countries: new Set<string>(), from: r.period };
+          entry.countries.add(r.country);
+          if (r.period < entry.from) entry.from = r.period;
+          byIndicator.set(r.indicatorId, entry);
+        }
+        let done = 0;
+        for (const [indicatorId, entry] of byIndicator) {
+          progress({ phase: 'evaluating', done: done++, total: byIndicator.size });
+          report.alertsFired += await evaluateRules(
+            trx,
+            { indicatorIds: [indicatorId] },
+            { countries: [...entry.countries], from: entry.from },
+            batchId,
+          );
+        }
+      }
+      report.applied = !report.dryRun;
+      if (report.dryRun) throw new DryRun({ ...report, batchId: null });
+      await audit(trx, report);
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.report;
+    throw error;
+  }
+}

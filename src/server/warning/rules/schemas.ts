@@ -1,0 +1,42 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Iso2, Level, RuleKind } from '../schemas.js';
+
+export const RuleView = Type.Object({
+  id: Type.String(),
+  indicator: Type.String(),
+  country: Type.Union([Iso2, Type.Null()]),
+  kind: RuleKind,
+  threshold: Type.Number(),
+  windowPeriods: Type.Union([Type.Integer(), Type.Null()]),
+  level: Level,
+  name: Type.String(),
+  active: Type.Boolean(),
+  actions: Type.Array(Type.Literal('edit')),
+});
+export type RuleView = Static<typeof RuleView>;
+
+export const CreateRuleBody = Type.Object(
+  {
+    indicator: Type.String(),
+    country: Type.Optional(Type.Union([Iso2, Type.Null()])),
+    kind: RuleKind,
+    threshold: Type.Number(),
+    windowPeriods: Type.Optional(Type.Union([Type.Integer({ minimum: 3, maximum: 120 }), Type.Null()])),
+    level: Level,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateRuleBody = Static<typeof CreateRuleBody>;
+
+export const UpdateRuleBody = Type.Object(
+  {
+    threshold: Type.Optional(Type.Number()),
+    windowPeriods: Type.Optional(Type.Integer({ minimum: 3, maximum: 120 })),
+    level: Type.Optional(Level),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateRuleBody = Static<typeof UpdateRuleBody>;
