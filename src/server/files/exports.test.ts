@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../access/roles.js';
 import { addActivity, organisationId } from '../directory/test-fixtures.js';
 import { seedIncidentsDemo } from '../incidents/seed.js';
-import { insertTestReport } from '../reports/fixtures.js';
 import { seedReportsDemo } from '../reports/seed.js';
 import { SMALL_KEY } from '../solidarity/access-table.js';
 import { seedSolidarityDemo } from '../solidarity/seed.js';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
+import { insertTestReport } from '../test-support/reports/fixtures.js';
 import { seedWarningDemo } from '../warning/seed.js';
 import { isUnguarded } from './sheet-writer.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Problem } from '../http/problems.js';
+import { jpegWithGps, pngBomb, pngWithMetadata } from '../test-support/incidents/test-photos.js';
 import { PhotoPool } from './photo-pool.js';
 import { cleanPhotos, sniffPhoto } from './photos.js';
-import { jpegWithGps, pngBomb, pngWithMetadata } from './test-photos.js';
 
 const LIMITS = { maxBytes: 1024 * 1024, maxPixels: 1_000_000 };
 const pool = new PhotoPool({ workers: 1, queue: 10, timeoutMs: 20_000, memoryMb: 256 });

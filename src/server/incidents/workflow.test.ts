@@ -2,8 +2,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
+import {
+  ensureTestKey,
+  insertTestReport,
+  TEST_ITERATIONS,
+  TEST_PASSPHRASE,
+  testReportBody,
+} from '../test-support/incidents/fixtures.js';
 import { openItem, unsealPrivateKey } from './crypto.js';
-import { ensureTestKey, insertTestReport, TEST_ITERATIONS, TEST_PASSPHRASE, testReportBody } from './fixtures.js';
 import { KeyError, rotateIncidentKey } from './keys.js';
 import { deleteExpiredContacts } from './protected.js';
 import { refreshPublication } from './publication/service.js';

@@ -4,7 +4,7 @@ import { structureId } from '../roster/fixtures.js';
 import type { Persona, TestApp } from '../test-support/app.js';
 import { testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
-import { insertTestReport } from './fixtures.js';
+import { insertTestReport } from '../test-support/reports/fixtures.js';
 
 describe.each(testBackends())('the follow-up of recommendations on %s', (backend) => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import { insertTestMission } from '../missions/fixtures.js';
 import type { Persona, TestApp } from '../test-support/app.js';
 import { testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
-import { addToTeam, insertTestReport, sampleContent } from './fixtures.js';
+import { addToTeam, insertTestReport, sampleContent } from '../test-support/reports/fixtures.js';
 import { REPORT_STATUSES } from './schemas.js';
 import type { ReportStatus } from './tables.js';
 

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { insertTestMission } from '../missions/fixtures.js';
-import { insertTestExpert } from '../roster/fixtures.js';
-import * as q from './queries.js';
-import type { ReportContent } from './schemas.js';
-import { emptyContent } from './service.js';
-import type { ReportStatus } from './tables.js';
+import type { DB } from '../../db/schema.js';
+import { insertTestMission } from '../../missions/fixtures.js';
+import * as q from '../../reports/queries.js';
+import type { ReportContent } from '../../reports/schemas.js';
+import { emptyContent } from '../../reports/service.js';
+import type { ReportStatus } from '../../reports/tables.js';
+import { insertTestExpert } from '../../roster/fixtures.js';
 
 /** A filled-in report: two paragraphs of situation, findings, an orange alert and two recommendations. */
 export function sampleContent(): ReportContent {

@@ -1,7 +1,7 @@
-import type { Role } from '../access/roles.js';
-import { insertTestMission } from '../missions/fixtures.js';
-import { structureId } from '../roster/fixtures.js';
-import type { AccessFixtures, AccessTable } from '../test-support/access-table.js';
+import type { Role } from '../../access/roles.js';
+import { insertTestMission } from '../../missions/fixtures.js';
+import { structureId } from '../../roster/fixtures.js';
+import type { AccessFixtures, AccessTable } from '../access-table.js';
 import { insertTestReport, sampleContent } from './fixtures.js';
 
 const READERS: Role[] = ['coordinator', 'delegation', 'focal_point', 'analyst', 'incident_reviewer'];

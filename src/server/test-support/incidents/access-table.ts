@@ -1,4 +1,4 @@
-import type { AccessTable } from '../test-support/access-table.js';
+import type { AccessTable } from '../access-table.js';
 import { ensureTestKey, insertTestReport, testReportBody } from './fixtures.js';
 
 /** The hate-incident routes in the route × role table. */
