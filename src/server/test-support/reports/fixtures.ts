@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { insertTestMission } from '../../missions/fixtures.js';
-import * as q from '../../reports/queries.js';
+import * as q from '../../reports/drafting/queries.js';
+import { emptyContent } from '../../reports/drafting/service.js';
 import type { ReportContent } from '../../reports/schemas.js';
-import { emptyContent } from '../../reports/service.js';
 import type { ReportStatus } from '../../reports/tables.js';
 import { insertTestExpert } from '../../roster/fixtures.js';
 

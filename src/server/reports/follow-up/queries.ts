@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from './queries.js';
-import type { ProjectStatus } from './tables.js';
+import type { Db } from '../drafting/queries.js';
+import type { ProjectStatus } from '../tables.js';
 
 /** Recommendations of the given reports, with their addressee's name and their projects' statuses counted. */
 export function selectRecommendations(db: Db, reportIds: readonly string[], ids?: readonly string[]) {

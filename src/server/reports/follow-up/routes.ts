@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { sendAttachment } from '../files/attachment.js';
-import { XLSX_TYPE } from '../files/sheet-writer.js';
-import { responses } from '../http/responses.js';
-import { IdParams } from '../http/schemas.js';
+import { sendAttachment } from '../../files/attachment.js';
+import { XLSX_TYPE } from '../../files/sheet-writer.js';
+import { responses } from '../../http/responses.js';
+import { IdParams } from '../../http/schemas.js';
 import { dashboard, exportRecommendations } from './dashboard.js';
-import { addNote, createProject, getProject, getRecommendation, listRecommendations, updateProject } from './follow-up.js';
 import {
   CreateProjectBody,
   DashboardView,
@@ -17,7 +16,8 @@ import {
   RecommendationPage,
   RecommendationQuery,
   UpdateProjectBody,
-} from './follow-up-schemas.js';
+} from './schemas.js';
+import { addNote, createProject, getProject, getRecommendation, listRecommendations, updateProject } from './service.js';
 
 const tags = ['reports'];
 const FileBody = Type.String({ description: 'The file: CSV text or an XLSX workbook.' });

@@ -1,7 +1,7 @@
-import type { Context } from '../context.js';
-import { type SheetColumn as Column, tableCsv, tableXlsx } from '../files/sheet-writer.js';
-import { filteredRecommendations, filteredRows, statusOf, today } from './follow-up.js';
-import type { DashboardView, ExportQuery, RecommendationView } from './follow-up-schemas.js';
+import type { Context } from '../../context.js';
+import { type SheetColumn as Column, tableCsv, tableXlsx } from '../../files/sheet-writer.js';
+import type { DashboardView, ExportQuery, RecommendationView } from './schemas.js';
+import { filteredRecommendations, filteredRows, statusOf, today } from './service.js';
 
 type Count = DashboardView['byAddressee'][number];
 

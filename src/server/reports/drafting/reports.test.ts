@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTestMission } from '../missions/fixtures.js';
-import type { Persona, TestApp } from '../test-support/app.js';
-import { testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { addToTeam, insertTestReport, sampleContent } from '../test-support/reports/fixtures.js';
-import { REPORT_STATUSES } from './schemas.js';
-import type { ReportStatus } from './tables.js';
+import { insertTestMission } from '../../missions/fixtures.js';
+import type { Persona, TestApp } from '../../test-support/app.js';
+import { testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { addToTeam, insertTestReport, sampleContent } from '../../test-support/reports/fixtures.js';
+import { REPORT_STATUSES } from '../schemas.js';
+import type { ReportStatus } from '../tables.js';
 
 type Actor = 'member' | 'coordinator' | 'outsider' | 'delegation';
 type Action = 'edit' | 'submit' | 'return' | 'adopt' | 'distribute' | 'summarise';

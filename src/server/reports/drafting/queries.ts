@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../db/schema.js';
-import type { ReportContent } from './schemas.js';
-import type { ReportStatus } from './tables.js';
+import type { DB } from '../../db/schema.js';
+import type { ReportContent } from '../schemas.js';
+import type { ReportStatus } from '../tables.js';
 
 export type Db = Kysely<DB>;
 const NONE = ['00000000-0000-0000-0000-000000000000'];

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Context } from '../context.js';
-import { Problem } from '../http/problems.js';
+import type { Context } from '../../context.js';
+import { Problem } from '../../http/problems.js';
 import * as q from './queries.js';
 import { htmlToParagraphs } from './sanitise.js';
 import type { ReportView } from './schemas.js';

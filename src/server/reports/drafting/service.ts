@@ -1,10 +1,11 @@
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import type { ReportContent } from '../schemas.js';
+import type { ReportStatus } from '../tables.js';
 import * as q from './queries.js';
-import type { CreateReportBody, ReportContent, ReportSummary, ReportView } from './schemas.js';
-import type { ReportStatus } from './tables.js';
+import type { CreateReportBody, ReportSummary, ReportView } from './schemas.js';
 import { mayRead, openActions, type Standing, standingOf } from './workflow.js';
 
 /** An empty report, the first version of every new one. */

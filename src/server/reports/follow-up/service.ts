@@ -1,9 +1,12 @@
-import { allowedSubset, assertAllowed, holds } from '../access/check.js';
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
-import * as f from './follow-up-queries.js';
+import { allowedSubset, assertAllowed, holds } from '../../access/check.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import * as q from '../drafting/queries.js';
+import { mayRead, standingOf } from '../drafting/workflow.js';
+import type { ProjectStatus } from '../tables.js';
+import * as f from './queries.js';
 import type {
   CreateProjectBody,
   ExportQuery,
@@ -14,10 +17,7 @@ import type {
   RecommendationQuery,
   RecommendationView,
   UpdateProjectBody,
-} from './follow-up-schemas.js';
-import * as q from './queries.js';
-import type { ProjectStatus } from './tables.js';
-import { mayRead, standingOf } from './workflow.js';
+} from './schemas.js';
 
 /** The adopted or distributed reports whose recommendations the caller may follow. */
 export async function followedReportIds(ctx: Context, db: q.Db = ctx.db): Promise<string[]> {

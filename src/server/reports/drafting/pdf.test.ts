@@ -1,9 +1,9 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Persona, TestApp } from '../test-support/app.js';
-import { testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { insertTestReport, sampleContent } from '../test-support/reports/fixtures.js';
+import type { Persona, TestApp } from '../../test-support/app.js';
+import { testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { insertTestReport, sampleContent } from '../../test-support/reports/fixtures.js';
 
 /** The text of every page of a PDF, one string per page, as a reader's copy-and-paste would give it. */
 async function pdfText(data: Buffer): Promise<string[]> {

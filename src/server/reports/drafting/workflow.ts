@@ -1,5 +1,5 @@
-import { type Actor, holds } from '../access/check.js';
-import type { ReportStatus } from './tables.js';
+import { type Actor, holds } from '../../access/check.js';
+import type { ReportStatus } from '../tables.js';
 
 export type ReportAction = 'edit' | 'submit' | 'return' | 'adopt' | 'distribute' | 'summarise';
 

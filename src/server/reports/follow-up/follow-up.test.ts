@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { structureId } from '../roster/fixtures.js';
-import type { Persona, TestApp } from '../test-support/app.js';
-import { testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { insertTestReport } from '../test-support/reports/fixtures.js';
+import { structureId } from '../../roster/fixtures.js';
+import type { Persona, TestApp } from '../../test-support/app.js';
+import { testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { insertTestReport } from '../../test-support/reports/fixtures.js';
 
 describe.each(testBackends())('the follow-up of recommendations on %s', (backend) => {
   let t: TestApp;

@@ -1,11 +1,12 @@
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import type { ReportContent } from '../schemas.js';
 import { wordDiff } from './diff.js';
 import * as q from './queries.js';
 import { htmlToParagraphs, sanitiseHtml } from './sanitise.js';
-import type { DiffQuery, DiffView, ReportContent, ReportView, SaveReportBody, VersionSummary, VersionView } from './schemas.js';
+import type { DiffQuery, DiffView, ReportView, SaveReportBody, VersionSummary, VersionView } from './schemas.js';
 import { getReport, readableReport } from './service.js';
 import { refusal } from './workflow.js';
 

@@ -1,8 +1,8 @@
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
-import { recordFeed } from '../warning/feed.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import { recordFeed } from '../../warning/feed.js';
 import * as q from './queries.js';
 import { sanitiseHtml } from './sanitise.js';
 import type { PublicSummaryBody, PublicSummaryView, ReportView, TransitionBody } from './schemas.js';
