@@ -9,9 +9,9 @@ import {
   TEST_PASSPHRASE,
   testReportBody,
 } from '../test-support/incidents/fixtures.js';
-import { openItem, unsealPrivateKey } from './crypto.js';
-import { KeyError, rotateIncidentKey } from './keys.js';
-import { deleteExpiredContacts } from './protected.js';
+import { openItem, unsealPrivateKey } from './protected/crypto.js';
+import { KeyError, rotateIncidentKey } from './protected/keys.js';
+import { deleteExpiredContacts } from './protected/service.js';
 import { refreshPublication } from './publication/service.js';
 import type { CaseView, ProtectedView } from './schemas.js';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { createIncidentKey } from '../../incidents/keys.js';
-import { solveProof } from '../../incidents/proof.js';
+import { createIncidentKey } from '../../incidents/protected/keys.js';
 import type { ReportBody } from '../../incidents/schemas.js';
+import { solveProof } from '../../incidents/submission/proof.js';
 
 /** The passphrase of the key tests create; the server never stores it. */
 export const TEST_PASSPHRASE = 'correct horse battery staple 2026';

@@ -1,14 +1,14 @@
 import { constants, createCipheriv, publicEncrypt, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
-import { type TestApp, testApp } from '../test-support/app.js';
-import { tableContents } from '../test-support/contents.js';
-import { testBackends } from '../test-support/database.js';
-import { ensureTestKey, TEST_PASSPHRASE, testReportBody } from '../test-support/incidents/fixtures.js';
-import { CAMERA, GPS_TEXT, jpegWithGps, pngWithMetadata } from '../test-support/incidents/test-photos.js';
+import { loadConfig } from '../../config.js';
+import { type TestApp, testApp } from '../../test-support/app.js';
+import { tableContents } from '../../test-support/contents.js';
+import { testBackends } from '../../test-support/database.js';
+import { ensureTestKey, TEST_PASSPHRASE, testReportBody } from '../../test-support/incidents/fixtures.js';
+import { CAMERA, GPS_TEXT, jpegWithGps, pngWithMetadata } from '../../test-support/incidents/test-photos.js';
+import type { ProtectedView } from '../schemas.js';
 import { openItem, publicKeyFromSpki, unsealPrivateKey } from './crypto.js';
-import type { ProtectedView } from './schemas.js';
 
 const CONTACT = 'Amira Haddad, +43 660 1234567, amira.h@example.net';
 const DESCRIPTION = 'Amira Haddad was pushed to the ground near the Jakomini shelter by a man called Kurt B.';

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { ensureTestKey, testReportBody } from '../test-support/incidents/fixtures.js';
+import { type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { ensureTestKey, testReportBody } from '../../test-support/incidents/fixtures.js';
 import { solveChallenge, solveProof } from './proof.js';
-import { receiptHash } from './submit.js';
+import { receiptHash } from './service.js';
 
 describe.each(testBackends())('hate incident abuse resistance on %s', (backend) => {
   let t: TestApp;

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import { allowedSubset, assertAllowed } from '../access/check.js';
-import { insertAuditEntry } from '../audit/queries.js';
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import type { DB } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
+import { allowedSubset, assertAllowed } from '../../access/check.js';
+import { insertAuditEntry } from '../../audit/queries.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import type { DB } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import * as q from '../queries.js';
+import type { ProtectedView } from '../schemas.js';
 import { asBuffer } from './crypto.js';
-import * as q from './queries.js';
-import type { ProtectedView } from './schemas.js';
 
 /**
  * Hands a reviewer the protected items of one case, still encrypted, with the sealed private key

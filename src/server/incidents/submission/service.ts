@@ -1,15 +1,15 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { insertAuditEntry } from '../audit/queries.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { Problem } from '../http/problems.js';
-import { CLOSED } from './categories.js';
-import { asBuffer, publicKeyFromSpki, type SealedItem, sealItem } from './crypto.js';
+import { insertAuditEntry } from '../../audit/queries.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import { CLOSED } from '../categories.js';
+import { asBuffer, publicKeyFromSpki, type SealedItem, sealItem } from '../protected/crypto.js';
+import * as q from '../queries.js';
+import type { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from '../schemas.js';
 import type { PhotoPool } from './photo-pool.js';
 import { cleanPhotos } from './photos.js';
 import { issueChallenge, type Proof, type ProofRules, proofFault, proofHash, requiredBits } from './proof.js';
-import * as q from './queries.js';
-import type { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from './schemas.js';
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

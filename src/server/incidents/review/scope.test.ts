@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Persona, type TestApp, testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { insertTestReport } from '../test-support/incidents/fixtures.js';
+import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { insertTestReport } from '../../test-support/incidents/fixtures.js';
 
 /** Nobody holds a report with this id. */
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../config.js';
-import { type TestApp, testApp } from '../test-support/app.js';
-import { testBackends } from '../test-support/database.js';
-import { ensureTestKey, testReportBody } from '../test-support/incidents/fixtures.js';
-import { pngBomb } from '../test-support/incidents/test-photos.js';
+import type { Config } from '../../config.js';
+import { type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+import { ensureTestKey, testReportBody } from '../../test-support/incidents/fixtures.js';
+import { pngBomb } from '../../test-support/incidents/test-photos.js';
 import { solveProof } from './proof.js';
 
 // 4,000 × 4,000 blank pixels in about 60 KB: within the pixel budget, so it must be decoded, and

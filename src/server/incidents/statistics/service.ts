@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { assertAllowed, scopeOf } from '../access/check.js';
-import { audit } from '../audit/record.js';
-import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
-import { csvOf } from '../files/sheet-writer.js';
-import { groupOf } from './categories.js';
+import { assertAllowed, scopeOf } from '../../access/check.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { csvOf } from '../../files/sheet-writer.js';
+import { groupOf } from '../categories.js';
 
 /**
  * The civil-society submission to ODIHR's hate crime report: one row per verified incident with

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../web/incidents/sha256.js';
+import { sha256 } from '../../../web/incidents/sha256.js';
 import {
   issueChallenge,
   leadingZeroBits,

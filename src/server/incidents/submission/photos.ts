@@ -1,4 +1,4 @@
-import { Problem } from '../http/problems.js';
+import { Problem } from '../../http/problems.js';
 import { type PhotoPool, PhotoRefusal, type PhotoRefusalReason, type PhotoType } from './photo-pool.js';
 
 export type { PhotoType };

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { Problem } from '../http/problems.js';
+import { Problem } from '../../http/problems.js';
 
 export type PhotoType = 'image/jpeg' | 'image/png';
 

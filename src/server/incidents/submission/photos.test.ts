@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Problem } from '../http/problems.js';
-import { jpegWithGps, pngBomb, pngWithMetadata } from '../test-support/incidents/test-photos.js';
+import { Problem } from '../../http/problems.js';
+import { jpegWithGps, pngBomb, pngWithMetadata } from '../../test-support/incidents/test-photos.js';
 import { PhotoPool } from './photo-pool.js';
 import { cleanPhotos, sniffPhoto } from './photos.js';
 

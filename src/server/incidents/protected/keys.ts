@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { insertAuditEntry } from '../audit/queries.js';
-import type { DB } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
+import { insertAuditEntry } from '../../audit/queries.js';
+import type { DB } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { selectActiveKey } from '../queries.js';
 import {
   createKeyPair,
   DEFAULT_KDF_ITERATIONS,
@@ -10,7 +11,6 @@ import {
   rewrapKey,
   unsealPrivateKey,
 } from './crypto.js';
-import { selectActiveKey } from './queries.js';
 
 export class KeyError extends Error {}
 
