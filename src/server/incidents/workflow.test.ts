@@ -11,9 +11,10 @@ import {
 } from '../test-support/incidents/fixtures.js';
 import { openItem, unsealPrivateKey } from './protected/crypto.js';
 import { KeyError, rotateIncidentKey } from './protected/keys.js';
+import type { ProtectedView } from './protected/schemas.js';
 import { deleteExpiredContacts } from './protected/service.js';
 import { refreshPublication } from './publication/service.js';
-import type { CaseView, ProtectedView } from './schemas.js';
+import type { CaseView } from './review/schemas.js';
 
 describe.each(testBackends())('hate incident workflow on %s', (backend) => {
   let t: TestApp;

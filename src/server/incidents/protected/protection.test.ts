@@ -7,8 +7,8 @@ import { tableContents } from '../../test-support/contents.js';
 import { testBackends } from '../../test-support/database.js';
 import { ensureTestKey, TEST_PASSPHRASE, testReportBody } from '../../test-support/incidents/fixtures.js';
 import { CAMERA, GPS_TEXT, jpegWithGps, pngWithMetadata } from '../../test-support/incidents/test-photos.js';
-import type { ProtectedView } from '../schemas.js';
 import { openItem, publicKeyFromSpki, unsealPrivateKey } from './crypto.js';
+import type { ProtectedView } from './schemas.js';
 
 const CONTACT = 'Amira Haddad, +43 660 1234567, amira.h@example.net';
 const DESCRIPTION = 'Amira Haddad was pushed to the ground near the Jakomini shelter by a man called Kurt B.';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
-import { ProtectedView, ReasonBody } from '../schemas.js';
+import { ProtectedView, ReasonBody } from './schemas.js';
 import { readProtected } from './service.js';
 
 const tags = ['hate incidents'];

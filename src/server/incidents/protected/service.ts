@@ -7,8 +7,8 @@ import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import * as q from '../queries.js';
-import type { ProtectedView } from '../schemas.js';
 import { asBuffer } from './crypto.js';
+import type { ProtectedView } from './schemas.js';
 
 /**
  * Hands a reviewer the protected items of one case, still encrypted, with the sealed private key

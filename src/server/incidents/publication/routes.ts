@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sendAttachment } from '../../files/attachment.js';
 import { responses } from '../../http/responses.js';
-import { StatisticsQuery, StatisticsView } from '../schemas.js';
+import { StatisticsQuery, StatisticsView } from './schemas.js';
 import { statistics, statisticsCsv } from './service.js';
 
 const tags = ['hate incidents'];

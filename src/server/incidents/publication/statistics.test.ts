@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
 import { insertTestReport } from '../../test-support/incidents/fixtures.js';
-import type { StatisticsView } from '../schemas.js';
+import type { StatisticsView } from './schemas.js';
 import { refreshPublication } from './service.js';
 
 interface Incident {

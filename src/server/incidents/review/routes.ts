@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
-import { AssigneeBody, CaseView, NoteBody, QueueQuery, QueueView, RedactionBody, ReviewerView, StatusBody } from '../schemas.js';
+import { AssigneeBody, CaseView, NoteBody, QueueQuery, QueueView, RedactionBody, ReviewerView, StatusBody } from './schemas.js';
 import { addNote, assignCase, changeStatus, getCase, listQueue, listReviewers, redactDescription } from './service.js';
 
 const tags = ['hate incidents'];

@@ -4,9 +4,9 @@ import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { CLOSED, type Status } from '../categories.js';
-import { presentCase, presentSummary } from '../present.js';
 import * as q from '../queries.js';
-import type { CaseView, QueueQuery, QueueView, StatusBody } from '../schemas.js';
+import { presentCase, presentSummary } from './present.js';
+import type { CaseView, QueueQuery, QueueView, StatusBody } from './schemas.js';
 
 /** The countries the actor reviews, or null for all of them. */
 function reviewedCountries(actor: Actor | null): string[] | null {

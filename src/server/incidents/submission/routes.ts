@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../http/responses.js';
-import { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from '../schemas.js';
 import { PhotoPool } from './photo-pool.js';
+import { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from './schemas.js';
 import { formSettings, receiptStatus, submitReport } from './service.js';
 
 const tags = ['hate incidents'];

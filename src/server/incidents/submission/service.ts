@@ -6,10 +6,10 @@ import { Problem } from '../../http/problems.js';
 import { CLOSED } from '../categories.js';
 import { asBuffer, publicKeyFromSpki, type SealedItem, sealItem } from '../protected/crypto.js';
 import * as q from '../queries.js';
-import type { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from '../schemas.js';
 import type { PhotoPool } from './photo-pool.js';
 import { cleanPhotos } from './photos.js';
 import { issueChallenge, type Proof, type ProofRules, proofFault, proofHash, requiredBits } from './proof.js';
+import type { FormSettingsView, ReceiptStatusView, ReceiptView, ReportBody } from './schemas.js';
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { createIncidentKey } from '../../incidents/protected/keys.js';
-import type { ReportBody } from '../../incidents/schemas.js';
 import { solveProof } from '../../incidents/submission/proof.js';
+import type { ReportBody } from '../../incidents/submission/schemas.js';
 
 /** The passphrase of the key tests create; the server never stores it. */
 export const TEST_PASSPHRASE = 'correct horse battery staple 2026';

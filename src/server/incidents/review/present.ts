@@ -1,4 +1,4 @@
-import type { ReportRow } from './queries.js';
+import type { ReportRow } from '../queries.js';
 import type { CaseSummary, CaseView } from './schemas.js';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
