@@ -47,7 +47,7 @@ function post(port, body) {
 }
 
 async function submissions(port, concurrency = 8) {
-  const { solveProof } = await import(dist('incidents/proof.js'));
+  const { solveProof } = await import(dist('incidents/submission/proof.js'));
   let accepted = 0;
   let refused = 0;
   const until = performance.now() + SECONDS * 1000;

@@ -53,10 +53,10 @@ export async function run() {
   const { migrate } = await import(dist('db/migrate.js'));
   const { seedReferenceData } = await import(dist('reference/seed.js'));
   const { insertTestReport, sampleContent } = await import(dist('reports/fixtures.js'));
-  const { dashboard } = await import(dist('reports/dashboard.js'));
-  const { listRecommendations } = await import(dist('reports/follow-up.js'));
-  const { reportDocument, renderPdf } = await import(dist('reports/pdf.js'));
-  const { getReport } = await import(dist('reports/service.js'));
+  const { dashboard } = await import(dist('reports/follow-up/dashboard.js'));
+  const { listRecommendations } = await import(dist('reports/follow-up/service.js'));
+  const { reportDocument, renderPdf } = await import(dist('reports/drafting/pdf.js'));
+  const { getReport } = await import(dist('reports/drafting/service.js'));
   const { loadConfig } = await import(dist('config.js'));
   const { sql } = await import('kysely');
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/connection.js';
-import { unsealPrivateKey } from '../server/incidents/crypto.js';
+import { unsealPrivateKey } from '../server/incidents/protected/crypto.js';
 import { assertBuilt, runCli } from '../server/test-support/server-process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-incidents-cli-'));

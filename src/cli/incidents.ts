@@ -2,8 +2,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { Problem } from '../server/http/problems.js';
-import { createIncidentKey, KeyError, rotateIncidentKey } from '../server/incidents/keys.js';
-import { deleteExpiredContacts } from '../server/incidents/protected.js';
+import { createIncidentKey, KeyError, rotateIncidentKey } from '../server/incidents/protected/keys.js';
+import { deleteExpiredContacts } from '../server/incidents/protected/service.js';
 import { prepareDatabase } from '../server/main.js';
 
 export const INCIDENTS_USAGE = `  incidents keygen              create the organisation's key pair for hate-incident reports; the

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTestReport } from '../server/reports/fixtures.js';
 import { type TestApp, testApp } from '../server/test-support/app.js';
 import { testBackends } from '../server/test-support/database.js';
+import { insertTestReport } from '../server/test-support/reports/fixtures.js';
 import { reportsCommand } from './reports.js';
 
 describe.each(testBackends())('crossroads reports on %s', (backend) => {

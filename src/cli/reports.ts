@@ -6,8 +6,8 @@ import type { Context } from '../server/context.js';
 import type { DB } from '../server/db/schema.js';
 import { Problem } from '../server/http/problems.js';
 import { prepareDatabase } from '../server/main.js';
-import { exportRecommendations } from '../server/reports/dashboard.js';
-import { reportPdf } from '../server/reports/pdf.js';
+import { reportPdf } from '../server/reports/drafting/pdf.js';
+import { exportRecommendations } from '../server/reports/follow-up/dashboard.js';
 
 export const REPORTS_USAGE = `  reports pdf <MISSION-CODE> <FILE.pdf>
                                 write the adopted report of a mission as its official PDF

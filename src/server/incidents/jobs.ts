@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import type { Job } from '../jobs/job.js';
-import { deleteExpiredContacts } from './protected.js';
+import { deleteExpiredContacts } from './protected/service.js';
 import { refreshPublication } from './publication/service.js';
 import { purgeSubmissions } from './queries.js';
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
-import { ensureTestKey, testReportBody } from './fixtures.js';
+import { ensureTestKey, testReportBody } from '../test-support/incidents/fixtures.js';
 
 const SECRETS: [string, string, string, string] = [
   'Dragana Petrović',

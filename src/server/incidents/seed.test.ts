@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
-import { insertTestReport } from './fixtures.js';
+import { insertTestReport } from '../test-support/incidents/fixtures.js';
 import { incidentJobs } from './jobs.js';
-import type { StatisticsView } from './schemas.js';
+import type { StatisticsView } from './publication/schemas.js';
 import { seedIncidentsDemo } from './seed.js';
 
 describe.each(testBackends())('hate incident demonstration data and job on %s', (backend) => {

@@ -2,12 +2,19 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
-import { openItem, unsealPrivateKey } from './crypto.js';
-import { ensureTestKey, insertTestReport, TEST_ITERATIONS, TEST_PASSPHRASE, testReportBody } from './fixtures.js';
-import { KeyError, rotateIncidentKey } from './keys.js';
-import { deleteExpiredContacts } from './protected.js';
+import {
+  ensureTestKey,
+  insertTestReport,
+  TEST_ITERATIONS,
+  TEST_PASSPHRASE,
+  testReportBody,
+} from '../test-support/incidents/fixtures.js';
+import { openItem, unsealPrivateKey } from './protected/crypto.js';
+import { KeyError, rotateIncidentKey } from './protected/keys.js';
+import type { ProtectedView } from './protected/schemas.js';
+import { deleteExpiredContacts } from './protected/service.js';
 import { refreshPublication } from './publication/service.js';
-import type { CaseView, ProtectedView } from './schemas.js';
+import type { CaseView } from './review/schemas.js';
 
 describe.each(testBackends())('hate incident workflow on %s', (backend) => {
   let t: TestApp;

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordFeed } from '../warning/feed.js';
-import * as q from './queries.js';
+import * as q from './drafting/queries.js';
+import { ALERT_VALUES } from './drafting/workflow.js';
 import type { ReportContent } from './schemas.js';
 import { type DemoReport, REPORTS } from './seed-data.js';
 import type { ReportStatus } from './tables.js';
-import { ALERT_VALUES } from './workflow.js';
 
 function contentOf(r: DemoReport, orgIds: Map<string, string>): ReportContent {
   return {

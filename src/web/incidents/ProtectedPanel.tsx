@@ -2,7 +2,7 @@ import { Alert, Button, Image, Paper, PasswordInput, SimpleGrid, Stack, Text, Te
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProtectedView } from '../../server/incidents/schemas.js';
+import type { ProtectedView } from '../../server/incidents/protected/schemas.js';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { openItem, unsealPrivateKey } from './crypto';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueQuery } from '../../server/incidents/schemas.js';
+import type { QueueQuery } from '../../server/incidents/review/schemas.js';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';

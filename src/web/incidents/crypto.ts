@@ -1,5 +1,5 @@
 /*
- * The browser's half of the incident envelope (the server's is src/server/incidents/crypto.ts):
+ * The browser's half of the incident envelope (the server's is src/server/incidents/protected/crypto.ts):
  * each protected item gets a fresh AES-256-GCM key, stored as IV (12 bytes) || ciphertext || tag,
  * with the key wrapped by RSA-OAEP-SHA256 under the organisation's public key. Reviewers open the
  * private key, sealed under their passphrase (PBKDF2-SHA256, AES-256-GCM), here in the browser:

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { QueueQuery } from '../../server/incidents/schemas.js';
+import type { QueueQuery } from '../../server/incidents/review/schemas.js';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
 import { INCIDENT_TYPES } from './queries';
 

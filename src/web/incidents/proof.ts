@@ -1,5 +1,5 @@
 /**
- * The form's proof of work (see src/server/incidents/proof.ts): the server issues the challenge,
+ * The form's proof of work (see src/server/incidents/submission/proof.ts): the server issues the challenge,
  * signed, with the zero bits it asks for (more when many reports are arriving); the nonce makes
  * SHA-256("challenge.nonce") start with that many zero bits. Solved in the background while the
  * visitor fills the form.

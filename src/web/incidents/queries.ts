@@ -1,13 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type {
-  CaseView,
-  FormSettingsView,
-  QueueQuery,
-  QueueView,
-  StatDimension,
-  StatisticsQuery,
-  StatisticsView,
-} from '../../server/incidents/schemas.js';
+import type { StatDimension, StatisticsQuery, StatisticsView } from '../../server/incidents/publication/schemas.js';
+import type { CaseView, QueueQuery, QueueView } from '../../server/incidents/review/schemas.js';
+import type { FormSettingsView } from '../../server/incidents/submission/schemas.js';
 import { api, queryString } from '../app/api';
 
 /** The codes of the ODIHR categories (their names are in the translations). */

@@ -1,20 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
 import type {
+  DiffView,
+  PublicSummaryView,
+  ReportSummary,
+  ReportView,
+  VersionSummary,
+} from '../../server/reports/drafting/schemas.js';
+import type {
   DashboardView,
   ProjectView,
   RecommendationDetail,
   RecommendationPage,
   RecommendationView,
-} from '../../server/reports/follow-up-schemas.js';
-import type {
-  DiffView,
-  DraftRecommendation,
-  PublicSummaryView,
-  ReportContent,
-  ReportSummary,
-  ReportView,
-  VersionSummary,
-} from '../../server/reports/schemas.js';
+} from '../../server/reports/follow-up/schemas.js';
+import type { DraftRecommendation, ReportContent } from '../../server/reports/schemas.js';
 import { api, queryString } from '../app/api';
 
 export type {

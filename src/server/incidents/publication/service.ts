@@ -8,9 +8,9 @@ import { Problem } from '../../http/problems.js';
 import { solveLp } from '../../solver/highs.js';
 import { replacePublishedSeries } from '../../warning/feed.js';
 import { BIAS_MOTIVATIONS, INCIDENT_TYPE_CODES, TARGETS } from '../categories.js';
-import type { PublishedCount, StatisticsQuery, StatisticsView } from '../schemas.js';
 import { type ExactTables, linearModel, rounded, TABLE_DIMENSIONS, type TableDimension } from './model.js';
 import * as q from './queries.js';
+import type { PublishedCount, StatisticsQuery, StatisticsView } from './schemas.js';
 import { decideSuppression, type LpSolver } from './suppress.js';
 
 /** The rule as readers are told it, with every published figure. */

@@ -1,0 +1,108 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { StringEnum, Uuid } from '../../http/schemas.js';
+import { AlertLevel, ReportAction, ReportContent, ReportStatus } from '../schemas.js';
+
+export const CreateReportBody = Type.Object({ missionId: Uuid }, { additionalProperties: false });
+export type CreateReportBody = Static<typeof CreateReportBody>;
+
+export const SaveReportBody = Type.Object(
+  {
+    baseVersion: Type.Integer({ minimum: 1, description: 'The version the edit started from.' }),
+    content: ReportContent,
+  },
+  { additionalProperties: false },
+);
+export type SaveReportBody = Static<typeof SaveReportBody>;
+
+export const TransitionBody = Type.Object(
+  { action: ReportAction, comment: Type.Optional(Type.String({ maxLength: 10000 })) },
+  { additionalProperties: false },
+);
+export type TransitionBody = Static<typeof TransitionBody>;
+
+export const PublicSummaryBody = Type.Object(
+  { summary: Type.Union([Type.String({ minLength: 1, maxLength: 50_000 }), Type.Null()]) },
+  { additionalProperties: false },
+);
+export type PublicSummaryBody = Static<typeof PublicSummaryBody>;
+
+export const ReportSummary = Type.Object({
+  id: Uuid,
+  missionId: Uuid,
+  missionCode: Type.String(),
+  missionTitle: Type.String(),
+  status: ReportStatus,
+  version: Type.Integer(),
+  alertLevel: Type.Union([AlertLevel, Type.Null()]),
+  updatedAt: Type.String(),
+  adoptedAt: Type.Union([Type.String(), Type.Null()]),
+  hasPublicSummary: Type.Boolean(),
+});
+export type ReportSummary = Static<typeof ReportSummary>;
+
+export const ReportView = Type.Composite([
+  ReportSummary,
+  Type.Object({
+    mandateReference: Type.Union([Type.String(), Type.Null()]),
+    countries: Type.Array(Type.String()),
+    content: ReportContent,
+    publicSummary: Type.Union([Type.String(), Type.Null()]),
+    transitions: Type.Array(
+      Type.Object({
+        action: Type.String(),
+        from: ReportStatus,
+        to: ReportStatus,
+        comment: Type.String(),
+        by: Type.Union([Type.String(), Type.Null()]),
+        at: Type.String(),
+      }),
+    ),
+    /** What the caller may do now: edit, submit, return, adopt, distribute, summarise, pdf, history. */
+    actions: Type.Array(Type.String()),
+  }),
+]);
+export type ReportView = Static<typeof ReportView>;
+
+export const VersionSummary = Type.Object({
+  number: Type.Integer(),
+  author: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String(),
+});
+export type VersionSummary = Static<typeof VersionSummary>;
+
+export const VersionView = Type.Composite([VersionSummary, Type.Object({ content: ReportContent })]);
+export type VersionView = Static<typeof VersionView>;
+
+export const VersionParams = Type.Object(
+  { id: Uuid, number: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
+  { additionalProperties: false },
+);
+export const DiffQuery = Type.Object(
+  { from: Type.Integer({ minimum: 1, maximum: 1_000_000 }), to: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
+  { additionalProperties: false },
+);
+export type DiffQuery = Static<typeof DiffQuery>;
+export const DiffView = Type.Object({
+  from: Type.Integer(),
+  to: Type.Integer(),
+  sections: Type.Array(
+    Type.Object({
+      section: Type.String({ description: 'e.g. situation, findings.human, recommendations' }),
+      changed: Type.Boolean(),
+      parts: Type.Array(Type.Object({ kind: StringEnum(['same', 'added', 'removed'] as const), text: Type.String() })),
+    }),
+  ),
+});
+export type DiffView = Static<typeof DiffView>;
+
+export const PublicSummaryView = Type.Object({
+  id: Uuid,
+  missionCode: Type.String(),
+  missionTitle: Type.String(),
+  countries: Type.Array(Type.String()),
+  distributedAt: Type.Union([Type.String(), Type.Null()]),
+  summary: Type.String(),
+});
+export type PublicSummaryView = Static<typeof PublicSummaryView>;
+
+export const Pdf = Type.String({ description: 'A PDF document.' });

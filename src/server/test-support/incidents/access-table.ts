@@ -1,0 +1,74 @@
+import type { AccessTable } from '../access-table.js';
+import { ensureTestKey, insertTestReport, testReportBody } from './fixtures.js';
+
+/** The hate-incident routes in the route × role table. */
+export const INCIDENT_ROWS: AccessTable = {
+  'GET /api/incidents/form': { who: 'anyone', ok: 200 },
+  'POST /api/incidents/reports': {
+    who: 'anyone',
+    ok: 201,
+    request: async ({ t }) => {
+      await ensureTestKey(t.database.db);
+      return { payload: testReportBody({}, t.config.incidentProofBits) };
+    },
+  },
+  'POST /api/incidents/receipts/status': {
+    who: 'anyone',
+    ok: 404,
+    request: () => ({ payload: { code: 'ABCD-EFGH-JKLM-NPQR' } }),
+  },
+  'GET /api/incidents/statistics': { who: 'anyone', ok: 200 },
+  'GET /api/incidents/statistics.csv': { who: 'anyone', ok: 200 },
+  'GET /api/incidents/export/odihr.csv': { who: ['incident_reviewer'], ok: 200 },
+  'GET /api/incidents/reports': { who: ['incident_reviewer'], ok: 200 },
+  'GET /api/incidents/reviewers': { who: ['incident_reviewer'], ok: 200 },
+  'GET /api/incidents/reports/:id': {
+    who: ['incident_reviewer'],
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/incidents/reports/${await insertTestReport(t.database.db)}` }),
+  },
+  'POST /api/incidents/reports/:id/status': {
+    who: ['incident_reviewer'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/incidents/reports/${await insertTestReport(t.database.db)}/status`,
+      payload: { status: 'not_verified', note: 'No second source.' },
+    }),
+  },
+  'PUT /api/incidents/reports/:id/assignee': {
+    who: ['incident_reviewer'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/incidents/reports/${await insertTestReport(t.database.db)}/assignee`,
+      payload: { userId: null },
+    }),
+  },
+  'POST /api/incidents/reports/:id/notes': {
+    who: ['incident_reviewer'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/incidents/reports/${await insertTestReport(t.database.db)}/notes`,
+      payload: { note: 'Called the NGO.' },
+    }),
+  },
+  'PUT /api/incidents/reports/:id/redaction': {
+    who: ['incident_reviewer'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/incidents/reports/${await insertTestReport(t.database.db)}/redaction`,
+      payload: { text: 'A man [name removed] shouted at refugees.' },
+    }),
+  },
+  // The only route that hands out protected data (encrypted): incident reviewers only.
+  'POST /api/incidents/reports/:id/protected': {
+    who: ['incident_reviewer'],
+    ok: 200,
+    request: async ({ t }) => {
+      await ensureTestKey(t.database.db);
+      return {
+        url: `/api/incidents/reports/${await insertTestReport(t.database.db)}/protected`,
+        payload: { reason: 'Checking the source.' },
+      };
+    },
+  },
+};
