@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../access/roles.js';
-import { addActivity, organisationId } from '../directory/test-fixtures.js';
 import { seedIncidentsDemo } from '../incidents/seed.js';
 import { insertTestReport } from '../reports/fixtures.js';
 import { seedReportsDemo } from '../reports/seed.js';
@@ -11,6 +10,7 @@ import { SMALL_KEY } from '../solidarity/access-table.js';
 import { seedSolidarityDemo } from '../solidarity/seed.js';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
+import { addActivity, organisationId } from '../test-support/directory/fixtures.js';
 import { seedWarningDemo } from '../warning/seed.js';
 import { isUnguarded } from './sheet-writer.js';
 
