@@ -7,6 +7,7 @@
 //   one-paragraph document from the same renderer.
 import path from 'node:path';
 import { figure, ROOT } from './lib.mjs';
+import { insertDistributedReport, sampleContent } from './reports-data.mjs';
 
 const dist = (p) => path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server', p);
 const RECOMMENDATIONS = Number(process.env.BENCH_REPORTS_RECOMMENDATIONS ?? 5000);
@@ -52,7 +53,6 @@ export async function run() {
   const { openDatabase } = await import(dist('db/connection.js'));
   const { migrate } = await import(dist('db/migrate.js'));
   const { seedReferenceData } = await import(dist('reference/seed.js'));
-  const { insertTestReport, sampleContent } = await import(dist('reports/fixtures.js'));
   const { dashboard } = await import(dist('reports/follow-up/dashboard.js'));
   const { listRecommendations } = await import(dist('reports/follow-up/service.js'));
   const { reportDocument, renderPdf } = await import(dist('reports/drafting/pdf.js'));
@@ -65,12 +65,12 @@ export async function run() {
   try {
     await migrate(db);
     await seedReferenceData(db);
-    const content = longContent(sampleContent());
+    const content = longContent(await sampleContent());
     const reports = Math.ceil(RECOMMENDATIONS / PER_REPORT);
     const odihr = (await db.selectFrom('organisation').select('id').where('code', '=', 'ODIHR').executeTakeFirstOrThrow()).id;
     process.stderr.write(`bench: reports: ${reports} reports with ${reports * PER_REPORT} recommendations…\n`);
     let lastId;
-    for (let i = 0; i < reports; i++) lastId = (await insertTestReport(db, { status: 'distributed', content })).id;
+    for (let i = 0; i < reports; i++) lastId = await insertDistributedReport(db, content);
     await sql`insert into follow_up_project (recommendation_id, organisation_id, title, status)
       select id, ${odihr}, 'Follow-up', (array['not_started', 'in_progress', 'implemented', 'not_implemented'])[1 + position % 3]
       from recommendation where position % 2 = 0`.execute(db);

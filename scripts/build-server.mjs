@@ -1,10 +1,12 @@
 // Compiles the server and the CLI to dist/ and copies what they read at run time beside them:
 // the SQL migrations, the plain-JavaScript modules that worker threads load (*.mjs: the embedded
-// database, photo cleaning, spreadsheet reading), and the reference data.
+// database, photo cleaning, spreadsheet reading), and the reference data. It then fails if any
+// compiled file imports test code (a test library or a test-support file).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeTestImports, findTestImports } from './shipped-imports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -16,7 +18,8 @@ execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'
 const copies = [['src/server/db/migrations', 'dist/server/db/migrations']];
 // Every plain-JavaScript module beside the sources: worker threads load them by path, tsc does not copy them.
 for (const file of fs.readdirSync(path.join(root, 'src', 'server'), { recursive: true })) {
-  if (String(file).endsWith('.mjs')) copies.push([`src/server/${file}`, `dist/server/${file}`]);
+  if (String(file).endsWith('.mjs') && !/(^|[/\\])test-support[/\\]/.test(String(file)))
+    copies.push([`src/server/${file}`, `dist/server/${file}`]);
 }
 // Every domain's shipped data (src/server/<domain>/data), less the sources tsc has compiled.
 for (const domain of fs.readdirSync(path.join(root, 'src', 'server'))) {
@@ -29,5 +32,11 @@ for (const [from, to] of copies) {
     recursive: true,
     filter: (source) => !/\.(ts|tsx)$/.test(source),
   });
+}
+
+const testImports = findTestImports([path.join(root, 'dist', 'server'), path.join(root, 'dist', 'cli')]);
+if (testImports.length > 0) {
+  console.error(describeTestImports(testImports, root));
+  process.exit(1);
 }
 fs.writeFileSync(path.join(root, 'dist', 'server', '.built'), new Date().toISOString());

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
-import { organisationId } from './test-fixtures.js';
+import { organisationId } from '../test-support/directory/fixtures.js';
 
 describe('what the directory lets reach the logs', () => {
   let t: TestApp;

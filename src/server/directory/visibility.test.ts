@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
+import { organisationId } from '../test-support/directory/fixtures.js';
 import { VISIBILITIES, type Visibility } from './schemas.js';
-import { organisationId } from './test-fixtures.js';
 
 const ORGANISATIONS = ['ODIHR', 'HCNM', 'UNHCR'] as const;
 const COUNTRIES = ['RS', 'BA', 'GR'] as const;

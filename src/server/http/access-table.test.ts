@@ -1,11 +1,11 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../access/roles.js';
-import { BACKUP_ROWS } from '../backup/access-table.js';
-import { DIRECTORY_ROWS } from '../directory/access-table.js';
 import type { AccessRow, AccessTable } from '../test-support/access-table.js';
 import { PERSONA_PASSWORD, type Persona, type TestApp, testApp } from '../test-support/app.js';
+import { BACKUP_ROWS } from '../test-support/backup/access-table.js';
 import { testBackends } from '../test-support/database.js';
+import { DIRECTORY_ROWS } from '../test-support/directory/access-table.js';
 import { INCIDENT_ROWS } from '../test-support/incidents/access-table.js';
 import { MISSION_ROWS } from '../test-support/missions/access-table.js';
 import { REPORT_ROWS } from '../test-support/reports/access-table.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
-import { addActivity, addContact, organisationId } from '../test-fixtures.js';
+import { addActivity, addContact, organisationId } from '../../test-support/directory/fixtures.js';
 
 describe.each(testBackends())('directory activities on %s', (backend) => {
   let t: TestApp;

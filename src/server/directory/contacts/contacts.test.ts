@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
-import { addContact, confirmedDaysAgo, organisationId } from '../test-fixtures.js';
+import { addContact, confirmedDaysAgo, organisationId } from '../../test-support/directory/fixtures.js';
 
 describe.each(testBackends())('directory contacts on %s', (backend) => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
-import { organisationId } from '../test-fixtures.js';
+import { organisationId } from '../../test-support/directory/fixtures.js';
 import type { Viewer } from '../visibility.js';
 import { type Question, selectCountrySide, selectEvidence, selectTopicSide } from './queries.js';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
-import { addActivity, addContact, confirmedDaysAgo, organisationId } from '../test-fixtures.js';
+import { addActivity, addContact, confirmedDaysAgo, organisationId } from '../../test-support/directory/fixtures.js';
 
 interface Result {
   rank: number;

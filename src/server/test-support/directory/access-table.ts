@@ -1,4 +1,4 @@
-import type { AccessFixtures, AccessTable } from '../test-support/access-table.js';
+import type { AccessFixtures, AccessTable } from '../access-table.js';
 
 /** The directory's rows of the route × role table: who may call each route, and what a permitted call answers. */
 async function odihr({ t }: AccessFixtures): Promise<string> {

@@ -1,4 +1,4 @@
-import type { AccessTable } from '../test-support/access-table.js';
+import type { AccessTable } from '../access-table.js';
 
 export const BACKUP_ROWS: AccessTable = {
   'GET /api/backup': { who: ['coordinator'], ok: 200 },

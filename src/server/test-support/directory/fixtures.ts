@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { Persona, TestApp } from '../test-support/app.js';
-import type { ActivityView } from './activities/schemas.js';
-import type { ContactView } from './contacts/schemas.js';
+import type { ActivityView } from '../../directory/activities/schemas.js';
+import type { ContactView } from '../../directory/contacts/schemas.js';
+import type { Persona, TestApp } from '../app.js';
 
 /** Test helpers of the directory: organisations by code, contacts and activities added through the API. */
 export async function organisationId(t: TestApp, code: string): Promise<string> {
