@@ -24,10 +24,12 @@ export function registerWritePipeline(app: FastifyInstance): void {
       const held: { payload?: unknown; sent: boolean } = { sent: false };
       const send = reply.send;
       // Held until after commit: a reply that says "done" for a change that then rolls back would lie.
-      reply.send = function holdUntilCommit(this: FastifyReply, payload?: unknown) {
+      // It returns nothing: the reply is a thenable that settles once sent, so handing it back to
+      // the handler (which returns it) would make the transaction wait for a reply that waits for it.
+      reply.send = function holdUntilCommit(payload?: unknown) {
         held.payload = payload;
         held.sent = true;
-        return this;
+        return undefined as unknown as FastifyReply;
       };
       const outer = request.ctx;
       let result: unknown;
