@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../server/access/roles.js';
-import { insertAuditEntry } from '../server/audit/queries.js';
+import { audit, OUTSIDE_REQUEST } from '../server/audit/record.js';
 import { deleteUserSessions, selectUserByEmail, updatePassword } from '../server/auth/queries.js';
 import type { DB } from '../server/db/schema.js';
 import { Problem } from '../server/http/problems.js';
@@ -52,13 +52,7 @@ export async function createAccount(
       ],
       null,
     );
-    await insertAuditEntry(trx, {
-      actorId: null,
-      verb: 'user.create',
-      recordType: 'user',
-      recordId: id,
-      details: { via: 'cli' },
-    });
+    await audit(trx, OUTSIDE_REQUEST, { verb: 'user.create', recordType: 'user', recordId: id, details: { via: 'cli' } });
   });
 }
 
@@ -70,8 +64,7 @@ export async function resetAccountPassword(db: Kysely<DB>, email: string, passwo
     if (!user) throw new Problem('not_found', `There is no account with the email ${email}.`);
     await updatePassword(trx, user.id, hash, true);
     await deleteUserSessions(trx, user.id);
-    await insertAuditEntry(trx, {
-      actorId: null,
+    await audit(trx, OUTSIDE_REQUEST, {
       verb: 'user.reset_password',
       recordType: 'user',
       recordId: user.id,

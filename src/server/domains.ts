@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import type { DomainAccess } from './access/roles.js';
 import { registerAccess } from './access/roles.js';
-import { auditAccess } from './audit/access.js';
+import { auditAccess, auditAudits } from './audit/access.js';
+import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from './audit/catalogue.js';
+import { registerAudits } from './audit/catalogue.js';
 import { auditRoutes } from './audit/routes.js';
+import { authAudits } from './auth/access.js';
 import { authJobs } from './auth/jobs.js';
 import { authRoutes } from './auth/routes.js';
-import { backupAccess } from './backup/access.js';
+import { backupAccess, backupAudits } from './backup/access.js';
 import { backupRoutes } from './backup/routes.js';
 import type { DB } from './db/schema.js';
 import { directoryAccess } from './directory/access.js';
@@ -22,7 +25,7 @@ import type { Job } from './jobs/job.js';
 import { missionAccess } from './missions/access.js';
 import { missionRoutes } from './missions/routes.js';
 import { seedMissionsDemo } from './missions/seed.js';
-import { referenceAccess } from './reference/access.js';
+import { referenceAccess, referenceAudits } from './reference/access.js';
 import { referenceRoutes } from './reference/routes.js';
 import { reportAccess } from './reports/access.js';
 import { reportRoutes } from './reports/routes.js';
@@ -32,7 +35,7 @@ import { rosterRoutes } from './roster/routes.js';
 import { solidarityAccess } from './solidarity/access.js';
 import { solidarityRoutes } from './solidarity/routes.js';
 import { seedSolidarityDemo } from './solidarity/seed.js';
-import { userAccess } from './users/access.js';
+import { userAccess, userAudits } from './users/access.js';
 import { userRoutes } from './users/routes.js';
 import { warningAccess } from './warning/access.js';
 import { warningRoutes } from './warning/routes.js';
@@ -44,6 +47,8 @@ export interface Domain {
   routes: FastifyPluginAsyncTypebox;
   /** The verbs it declares and the roles that hold them; the route × role test then covers its routes. */
   access?: DomainAccess;
+  /** The actions and record types it writes to the audit log; the compiler refuses any other. */
+  audits?: DomainAudits;
   /** Adds a realistic, deterministic demonstration data set (`npm start -- --demo`); must be idempotent. */
   seedDemo?: (db: Kysely<DB>) => Promise<void>;
   /** Scheduled jobs, each run once per period by one instance (see jobs/runner.ts). */
@@ -54,11 +59,11 @@ export interface Domain {
 export const DOMAINS: Domain[] = [
   { name: 'health', routes: healthRoutes },
   { name: 'problems', routes: problemRoutes },
-  { name: 'auth', routes: authRoutes, jobs: authJobs },
-  { name: 'users', routes: userRoutes, access: userAccess },
-  { name: 'reference', routes: referenceRoutes, access: referenceAccess },
-  { name: 'audit', routes: auditRoutes, access: auditAccess },
-  { name: 'backup', routes: backupRoutes, access: backupAccess },
+  { name: 'auth', routes: authRoutes, audits: authAudits, jobs: authJobs },
+  { name: 'users', routes: userRoutes, access: userAccess, audits: userAudits },
+  { name: 'reference', routes: referenceRoutes, access: referenceAccess, audits: referenceAudits },
+  { name: 'audit', routes: auditRoutes, access: auditAccess, audits: auditAudits },
+  { name: 'backup', routes: backupRoutes, access: backupAccess, audits: backupAudits },
   { name: 'directory', routes: directoryRoutes, access: directoryAccess, seedDemo: seedDirectoryDemo },
   { name: 'solidarity', routes: solidarityRoutes, access: solidarityAccess, seedDemo: seedSolidarityDemo },
   { name: 'warning', routes: warningRoutes, access: warningAccess, seedDemo: seedWarningDemo },
@@ -68,4 +73,91 @@ export const DOMAINS: Domain[] = [
   { name: 'incidents', routes: incidentRoutes, access: incidentAccess, seedDemo: seedIncidentsDemo, jobs: incidentJobs },
 ];
 
+/**
+ * TEMPORARY: the audit actions and record types of the domains still being restructured, gathered
+ * from their `audit(` calls. Each moves to an `audits` list in its domain's `access.ts` (as in
+ * users/access.ts) and its entry here goes; then this block and its `declare module` go too.
+ */
+const AUDITS_AWAITING_THEIR_DOMAIN = {
+  directory: {
+    actions: [
+      'directory.contact.create',
+      'directory.contact.update',
+      'directory.contact.delete',
+      'directory.contact.confirm',
+      'directory.activity.create',
+      'directory.activity.update',
+      'directory.activity.delete',
+      'directory.organisation.create',
+      'directory.organisation.update',
+      'directory.import',
+      'directory.export',
+    ],
+    recordTypes: ['directory_contact', 'directory_activity', 'organisation'],
+  },
+  solidarity: {
+    actions: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record'],
+    recordTypes: ['solidarity_key', 'solidarity_pledge', 'solidarity_relocation'],
+  },
+  warning: {
+    actions: ['warning.indicator.edit', 'warning.rule.edit', 'warning.alert.decide', 'warning.import'],
+    recordTypes: ['warning_indicator', 'warning_rule', 'warning_alert', 'warning_import_batch'],
+  },
+  roster: { actions: ['expert.nominate', 'expert.edit'], recordTypes: ['expert'] },
+  missions: {
+    actions: [
+      'mission.create',
+      'mission.edit',
+      'mission.propose',
+      'mission.approve',
+      'mission.compose',
+      'mission.manage',
+      'calendar.token.create',
+      'calendar.token.revoke',
+    ],
+    recordTypes: ['mission', 'deployment', 'calendar_feed_token'],
+  },
+  reports: {
+    actions: [
+      'report.create',
+      'report.edit',
+      'report.submit',
+      'report.return',
+      'report.adopt',
+      'report.distribute',
+      'report.summarise',
+      'report.follow_up',
+    ],
+    recordTypes: ['mission_report', 'follow_up_project'],
+  },
+  incidents: {
+    actions: [
+      'incident.report.receive',
+      'incident.review',
+      'incident.assign',
+      'incident.note',
+      'incident.redact',
+      'incident.export',
+      'incident.protected.read',
+      'incident.contact.delete',
+      'incident.key.create',
+      'incident.key.rotate',
+    ],
+    recordTypes: ['incident_report', 'incident_key'],
+  },
+} as const satisfies Record<string, DomainAudits>;
+
+type AwaitingAudits = (typeof AUDITS_AWAITING_THEIR_DOMAIN)[keyof typeof AUDITS_AWAITING_THEIR_DOMAIN];
+
+declare module './audit/catalogue.js' {
+  interface AuditActionRegistry extends AuditActionsOf<AwaitingAudits> {}
+  interface AuditRecordTypeRegistry extends AuditRecordTypesOf<AwaitingAudits> {}
+}
+
 registerAccess(DOMAINS.flatMap((domain) => (domain.access ? [domain.access] : [])));
+registerAudits(
+  DOMAINS.flatMap((domain) => {
+    const audits = domain.audits ?? (AUDITS_AWAITING_THEIR_DOMAIN as Record<string, DomainAudits | undefined>)[domain.name];
+    return audits ? [{ name: domain.name, audits }] : [];
+  }),
+);

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sendAttachment, today } from '../files/attachment.js';
 import { responses } from '../http/responses.js';
-import { AuditExportQuery, AuditPage, AuditQuery } from './schemas.js';
-import { exportAuditEntries, listAuditEntries } from './service.js';
+import { AuditCatalogueView, AuditExportQuery, AuditPage, AuditQuery } from './schemas.js';
+import { exportAuditEntries, listAuditEntries, readAuditCatalogue } from './service.js';
 
 const tags = ['audit'];
 
@@ -15,6 +15,19 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'The audit log, newest first', querystring: AuditQuery, response: responses({ 200: AuditPage }) },
     },
     async (request) => listAuditEntries(request.ctx, request.query),
+  );
+
+  app.get(
+    '/audit/catalogue',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags,
+        summary: 'The actions and record types the audit log records, declared by the domains',
+        response: responses({ 200: AuditCatalogueView }),
+      },
+    },
+    async (request) => readAuditCatalogue(request.ctx),
   );
 
   app.get(

@@ -32,3 +32,14 @@ export const AuditEntryView = Type.Object({
 export type AuditEntryView = Static<typeof AuditEntryView>;
 
 export const AuditPage = Page(AuditEntryView);
+
+export const AuditCatalogueView = Type.Object({
+  actions: Type.Array(
+    Type.Object({
+      action: Type.String({ description: 'The verb entries are written under, e.g. `user.create`.' }),
+      domain: Type.String({ description: 'The domain that declares it.' }),
+    }),
+  ),
+  recordTypes: Type.Array(Type.String({ description: 'A record type entries point at, e.g. `user`.' })),
+});
+export type AuditCatalogueView = Static<typeof AuditCatalogueView>;

@@ -2,9 +2,10 @@ import { assertAllowed } from '../access/check.js';
 import type { Context } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
 import { csvOf } from '../files/sheet-writer.js';
+import { auditCatalogue } from './catalogue.js';
 import { countAuditEntries, selectAuditEntries } from './queries.js';
 import { audit } from './record.js';
-import type { AuditEntryView, AuditExportQuery, AuditQuery } from './schemas.js';
+import type { AuditCatalogueView, AuditEntryView, AuditExportQuery, AuditQuery } from './schemas.js';
 
 type Row = Awaited<ReturnType<typeof selectAuditEntries>>[number];
 
@@ -20,6 +21,13 @@ function present(row: Row): AuditEntryView {
     address: row.address,
     details: row.details ?? {},
   };
+}
+
+/** The actions and record types the audit log records, for the audit page's filters. */
+export function readAuditCatalogue(ctx: Context): AuditCatalogueView {
+  assertAllowed(ctx.actor, 'audit.read');
+  const { actions, recordTypes } = auditCatalogue();
+  return { actions: [...actions], recordTypes: [...recordTypes] };
 }
 
 /** The audit log, newest first, filtered. */

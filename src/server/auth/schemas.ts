@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ROLES, SCOPE_TYPES } from '../access/roles.js';
-import { Email, Language, StringEnum, Uuid } from '../http/schemas.js';
+import { Email, StringEnum, Uuid } from '../http/schemas.js';
+import { Language } from '../reference/schemas.js';
 
 export const SignInBody = Type.Object(
   {

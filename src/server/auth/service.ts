@@ -90,7 +90,7 @@ export async function signIn(
   if (!user || !valid) {
     if (user) {
       await inTransaction(ctx.db, (trx) =>
-        audit(trx, ctx, { verb: 'auth.login_failed', recordType: 'user', recordId: user.id }, user.id),
+        audit(trx, ctx, { verb: 'auth.login_failed', recordType: 'user', recordId: user.id }, { actorId: user.id }),
       );
     }
     throw new Problem('invalid_credentials');
@@ -113,7 +113,7 @@ export async function signIn(
       userAgent: details.userAgent?.slice(0, 300) ?? null,
     });
     await q.recordLogin(trx, user.id);
-    await audit(trx, ctx, { verb: 'auth.login', recordType: 'session', recordId: id }, user.id);
+    await audit(trx, ctx, { verb: 'auth.login', recordType: 'session', recordId: id }, { actorId: user.id });
   });
   const actor = await actorFromToken(ctx.db, config, token);
   if (!actor) throw new Problem('internal');

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { insertAuditEntry } from '../audit/queries.js';
+import { audit, OUTSIDE_REQUEST } from '../audit/record.js';
 import { MIGRATION_LOCK, migrate, readMigrations } from '../db/migrate.js';
 import type { DB } from '../db/schema.js';
 import { type ColumnInfo, dataTables, quoteIdentifier, type TableInfo } from './catalogue.js';
@@ -176,8 +176,7 @@ export async function restoreBackup(
     }
     await resetSequences(trx);
     for (const table of tables) await sql.raw(`alter table ${quoteIdentifier(table.name)} enable trigger user`).execute(trx);
-    await insertAuditEntry(trx, {
-      actorId: null,
+    await audit(trx, OUTSIDE_REQUEST, {
       verb: 'backup.restore',
       recordType: 'database',
       details: {

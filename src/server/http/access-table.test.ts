@@ -33,6 +33,7 @@ const PLATFORM_ROWS: AccessTable = {
     // A password that is too short: the route is reached and answers with its own rule.
     request: () => ({ payload: { currentPassword: PERSONA_PASSWORD, newPassword: 'short' } }),
   },
+  'GET /api/audit/catalogue': { who: ['coordinator'], ok: 200 },
   'GET /api/users': { who: ['coordinator'], ok: 200 },
   'POST /api/users': {
     who: ['coordinator'],

@@ -1,8 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Language, Names, StringEnum, Uuid } from '../http/schemas.js';
-import { OSCE_STATUSES, STRUCTURE_TYPES, SUBREGIONS } from './values.js';
+import { Names, StringEnum, Uuid } from '../http/schemas.js';
+import { LANGUAGES, OSCE_STATUSES, STRUCTURE_TYPES, SUBREGIONS } from './values.js';
 
 export { OSCE_STATUSES, STRUCTURE_TYPES, SUBREGIONS };
+
+export const Language = StringEnum(LANGUAGES, { description: 'One of the six OSCE languages.' });
 
 const Iso2 = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code.' });
 

@@ -20,3 +20,15 @@ export const STRUCTURE_TYPES = [
   'training_institution',
   'field_operation',
 ] as const;
+
+/** The six OSCE languages: of the interface, of reference names, of reports. */
+export const LANGUAGES = ['en', 'fr', 'de', 'it', 'ru', 'es'] as const;
+export type LanguageCode = (typeof LANGUAGES)[number];
+
+/** The three OSCE dimensions of security. */
+export const DIMENSIONS = ['politico_military', 'economic_environmental', 'human'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The key areas of the migration response. */
+export const KEY_AREAS = ['solidarity', 'protection', 'trafficking', 'border_management', 'relocation_integration'] as const;
+export type KeyArea = (typeof KEY_AREAS)[number];

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { insertAuditEntry } from '../audit/queries.js';
+import { audit, OUTSIDE_REQUEST } from '../audit/record.js';
 import { generateOneTimePassword, hashPassword } from '../auth/passwords.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
@@ -36,7 +36,7 @@ export async function ensureFirstCoordinator(
       mustChangePassword: !options.password,
     });
     await q.replaceGrants(trx, id, [{ role: 'coordinator', scopeType: 'global' }], null);
-    await insertAuditEntry(trx, { actorId: null, verb: 'user.bootstrap', recordType: 'user', recordId: id });
+    await audit(trx, OUTSIDE_REQUEST, { verb: 'user.bootstrap', recordType: 'user', recordId: id });
     return { email, ...(oneTimePassword ? { oneTimePassword } : {}) };
   });
 }

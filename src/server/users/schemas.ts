@@ -1,7 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ROLES, SCOPE_TYPES } from '../access/roles.js';
 import { GrantView } from '../auth/schemas.js';
-import { Email, Language, Page, Pagination, StringEnum, Uuid } from '../http/schemas.js';
+import { Email, Page, Pagination, StringEnum, Uuid } from '../http/schemas.js';
+import { Language } from '../reference/schemas.js';
 
 export const GrantInput = Type.Object(
   {

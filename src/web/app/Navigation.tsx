@@ -2,9 +2,10 @@ import { AppShell, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shows, WEB_DOMAINS } from './domains';
-import { BookIcon, GlobeIcon, HomeIcon, LogIcon, UsersIcon } from './icons';
+import { WEB_DOMAINS } from './domains';
+import { BookIcon } from './icons';
 import { useSession } from './session';
+import { shows } from './web-domain';
 
 interface Item {
   to: string;
@@ -17,20 +18,13 @@ export function Navigation() {
   const { t } = useTranslation();
   const session = useSession();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const permissions = session?.permissions ?? [];
   const pending = session?.mustChangePassword ?? false;
 
   const items: Item[] = pending
     ? []
-    : [
-        { to: '/', label: t('nav.home'), icon: <HomeIcon /> },
-        { to: '/reference', label: t('nav.reference'), icon: <GlobeIcon /> },
-        ...(permissions.includes('user.read') ? [{ to: '/users' as const, label: t('nav.users'), icon: <UsersIcon /> }] : []),
-        ...WEB_DOMAINS.flatMap((domain) => domain.nav ?? [])
-          .filter((entry) => shows(entry, session?.permissions))
-          .map((entry) => ({ to: entry.to, label: t(entry.label), icon: entry.icon })),
-        ...(permissions.includes('audit.read') ? [{ to: '/audit' as const, label: t('nav.audit'), icon: <LogIcon /> }] : []),
-      ];
+    : WEB_DOMAINS.flatMap((domain) => domain.nav ?? [])
+        .filter((entry) => shows(entry, session?.permissions))
+        .map((entry) => ({ to: entry.to, label: t(entry.label), icon: entry.icon }));
 
   return (
     <>

@@ -1,7 +1,7 @@
 // The shapes the server sends and accepts, taken from its schemas so that the two never drift.
 
 export type { Role, ScopeType } from '../../server/access/roles.js';
-export type { AuditEntryView } from '../../server/audit/schemas.js';
+export type { AuditCatalogueView, AuditEntryView } from '../../server/audit/schemas.js';
 export type { SessionView } from '../../server/auth/schemas.js';
 export type { CountryView, StructureView } from '../../server/reference/schemas.js';
 export type { CreateUserBody, GrantInput, UpdateUserBody, UserView } from '../../server/users/schemas.js';

@@ -1,3 +1,5 @@
+import type { AuditCatalogueView } from '../app/types';
+
 /** The audit filters as the person sets them: dates as yyyy-mm-dd in their own time zone. */
 export interface AuditFilterForm {
   verb: string;
@@ -8,15 +10,21 @@ export interface AuditFilterForm {
 
 export const EMPTY_FILTER: AuditFilterForm = { verb: '', recordType: '', from: '', to: '' };
 
-/** The verbs recorded so far, grouped by their prefix; the prefix alone matches the whole group. */
-export const VERB_GROUPS = [
-  { prefix: 'auth.', verbs: ['auth.login', 'auth.login_failed', 'auth.logout', 'auth.change_password'] },
-  { prefix: 'user.', verbs: ['user.bootstrap', 'user.create', 'user.update', 'user.grant', 'user.reset_password'] },
-  { prefix: 'reference.', verbs: ['reference.edit'] },
-  { prefix: 'audit.', verbs: ['audit.export'] },
-] as const;
+/** The audit actions of one group, named by their common prefix; the prefix alone matches the whole group. */
+export interface VerbGroup {
+  prefix: string;
+  verbs: string[];
+}
 
-export const RECORD_TYPES = ['user', 'session', 'country', 'audit_log'] as const;
+/** The server's catalogue of actions, grouped by their first word (`user.`, `incident.`), in the catalogue's order. */
+export function verbGroupsOf(catalogue: AuditCatalogueView): VerbGroup[] {
+  const groups = new Map<string, string[]>();
+  for (const { action } of catalogue.actions) {
+    const prefix = `${action.split('.')[0]}.`;
+    groups.set(prefix, [...(groups.get(prefix) ?? []), action]);
+  }
+  return [...groups].map(([prefix, verbs]) => ({ prefix, verbs }));
+}
 
 function startOfDay(date: string): string | undefined {
   const parsed = new Date(`${date}T00:00:00`);

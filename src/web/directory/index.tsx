@@ -1,7 +1,7 @@
 import type { AnyRoute } from '@tanstack/react-router';
-import type { WebDomain } from '../app/domains';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
+import type { WebDomain } from '../app/web-domain';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
 import es from './i18n/es.json';

@@ -17,7 +17,8 @@ import type { OrganisationSummary, OrganisationView } from '../../server/directo
 import type { SearchResult } from '../../server/directory/search/schemas.js';
 import type { WhomToCallResult } from '../../server/directory/whom-to-call/schemas.js';
 
-export const KEY_AREAS = ['solidarity', 'protection', 'trafficking', 'border_management', 'relocation_integration'] as const;
+// Dimensions and key areas exist once, in the server's reference module.
+export { DIMENSIONS, KEY_AREAS } from '../../server/reference/values.js';
 export const STATUSES = ['planned', 'ongoing', 'completed'] as const;
 export const VISIBILITIES = ['public', 'signed_in', 'osce_staff', 'coordinator'] as const;
 export const TARGET_GROUPS = [
@@ -29,7 +30,6 @@ export const TARGET_GROUPS = [
   'host_communities',
   'officials',
 ] as const;
-export const DIMENSIONS = ['politico_military', 'economic_environmental', 'human'] as const;
 export const ORGANISATION_TYPES = [
   'secretariat',
   'secretariat_department',

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGES as LANGUAGE_CODES, type LanguageCode } from '../../server/reference/values.js';
 import de from './de.json';
 import en from './en.json';
 import es from './es.json';
@@ -7,17 +8,23 @@ import fr from './fr.json';
 import it from './it.json';
 import ru from './ru.json';
 
-/** The six OSCE languages, each named in itself. */
-export const LANGUAGES = [
-  { code: 'en', name: 'English' },
-  { code: 'fr', name: 'Français' },
-  { code: 'de', name: 'Deutsch' },
-  { code: 'it', name: 'Italiano' },
-  { code: 'ru', name: 'Русский' },
-  { code: 'es', name: 'Español' },
-] as const;
+export type Language = LanguageCode;
 
-export type Language = (typeof LANGUAGES)[number]['code'];
+/** Each language named in itself. */
+const NAMES: Record<Language, string> = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  it: 'Italiano',
+  ru: 'Русский',
+  es: 'Español',
+};
+
+/** The six OSCE languages (the one list is the server's reference module), each named in itself. */
+export const LANGUAGES: ReadonlyArray<{ code: Language; name: string }> = LANGUAGE_CODES.map((code) => ({
+  code,
+  name: NAMES[code],
+}));
 
 const STORAGE_KEY = 'crossroads.language';
 

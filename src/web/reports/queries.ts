@@ -16,6 +16,8 @@ import type {
 import type { DraftRecommendation, ReportContent } from '../../server/reports/schemas.js';
 import { api, queryString } from '../app/api';
 
+// Dimensions and key areas exist once, in the server's reference module.
+export { DIMENSIONS, KEY_AREAS } from '../../server/reference/values.js';
 export type {
   DashboardView,
   DiffView,
@@ -30,9 +32,6 @@ export type {
   ReportView,
   VersionSummary,
 };
-
-export const DIMENSIONS = ['politico_military', 'economic_environmental', 'human'] as const;
-export const KEY_AREAS = ['solidarity', 'protection', 'trafficking', 'border_management', 'relocation_integration'] as const;
 export const LEVELS = ['green', 'yellow', 'orange', 'red'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 export const PROJECT_STATUSES = ['not_started', 'in_progress', 'implemented', 'not_implemented'] as const;

@@ -1,0 +1,34 @@
+import type { AnyRoute } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+
+/** A navigation entry of a domain; shown only to whom `show` admits. */
+export interface NavEntry {
+  to: string;
+  /** i18n key of the label, e.g. `directory.nav.search`. */
+  label: string;
+  icon: ReactNode;
+  /** `public`: everyone; `signed_in`: any signed-in person; otherwise a verb the session must hold. */
+  show: 'public' | 'signed_in' | string;
+}
+
+type Translations = Record<string, unknown>;
+
+/**
+ * What a domain contributes to the web client: its pages (child routes of the root route), its
+ * navigation entries, and its translations, merged under the domain's name (`t('<name>.…')`).
+ * The platform's own pages (home, sign-in, users, audit, reference) keep their words in the
+ * shared translation files and declare none. See src/web/DOMAINS.md.
+ */
+export interface WebDomain {
+  name: string;
+  routes: (root: AnyRoute) => AnyRoute[];
+  nav?: NavEntry[];
+  translations?: { en: Translations; fr: Translations; de: Translations; it: Translations; ru: Translations; es: Translations };
+}
+
+/** Whether a navigation entry is for this visitor. */
+export function shows(entry: NavEntry, permissions: readonly string[] | undefined): boolean {
+  if (entry.show === 'public') return true;
+  if (!permissions) return false;
+  return entry.show === 'signed_in' || permissions.includes(entry.show);
+}

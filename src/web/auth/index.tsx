@@ -1,0 +1,36 @@
+import { type AnyRoute, createRoute, redirect } from '@tanstack/react-router';
+import { requireSignIn } from '../app/guards';
+import type { SessionView } from '../app/types';
+import type { WebDomain } from '../app/web-domain';
+import { ChangePasswordPage } from './ChangePasswordPage';
+import { SignInPage } from './SignInPage';
+
+/** Only an address on this site may follow sign-in. */
+function localAddress(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+/** Signing in and changing one's own password; reached from the account menu, not the navigation. */
+export const authDomain: WebDomain = {
+  name: 'auth',
+  routes: (root: AnyRoute) => [
+    createRoute({
+      getParentRoute: () => root,
+      path: 'sign-in',
+      validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+        const target = localAddress(search.redirect);
+        return target ? { redirect: target } : {};
+      },
+      beforeLoad: ({ context }) => {
+        if ((context as { session?: SessionView | null }).session) throw redirect({ to: '/' });
+      },
+      component: SignInPage,
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: 'change-password',
+      beforeLoad: requireSignIn,
+      component: ChangePasswordPage,
+    }),
+  ],
+};
