@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { insertAuditEntry } from '../../audit/queries.js';
+import { audit, OUTSIDE_REQUEST } from '../../audit/record.js';
 import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { selectActiveKey } from '../queries.js';
@@ -36,7 +36,7 @@ export async function createIncidentKey(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertAuditEntry(trx, { actorId: null, verb: 'incident.key.create', recordType: 'incident_key', recordId: row.id });
+    await audit(trx, OUTSIDE_REQUEST, { verb: 'incident.key.create', recordType: 'incident_key', recordId: row.id });
     return { keyId: row.id };
   });
 }
@@ -94,8 +94,7 @@ export async function rotateIncidentKey(
         .where('id', '=', item.id)
         .execute();
     }
-    await insertAuditEntry(trx, {
-      actorId: null,
+    await audit(trx, OUTSIDE_REQUEST, {
       verb: 'incident.key.rotate',
       recordType: 'incident_key',
       recordId: row.id,

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { allowedSubset, assertAllowed } from '../../access/check.js';
-import { insertAuditEntry } from '../../audit/queries.js';
-import { audit } from '../../audit/record.js';
+import { audit, OUTSIDE_REQUEST } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -67,8 +66,7 @@ export async function deleteExpiredContacts(db: Kysely<DB>, days: number): Promi
     await trx.updateTable('incident_report').set({ contact_deleted_at: new Date() }).where('id', 'in', due).execute();
     for (const id of due) {
       await q.insertEvent(trx, { reportId: id, actorId: null, kind: 'contact_deleted' });
-      await insertAuditEntry(trx, {
-        actorId: null,
+      await audit(trx, OUTSIDE_REQUEST, {
         verb: 'incident.contact.delete',
         recordType: 'incident_report',
         recordId: id,

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { insertAuditEntry } from '../../audit/queries.js';
+import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
@@ -199,13 +199,12 @@ export async function submitReport(ctx: Context, input: ReportBody, photoPool: P
       .execute();
     await q.insertEvent(trx, { reportId: report.id, actorId: null, kind: 'received', to: 'received' });
     // The reporter's address is not written to the audit log: it would tie them to the report.
-    await insertAuditEntry(trx, {
-      actorId: null,
-      verb: 'incident.report.receive',
-      recordType: 'incident_report',
-      recordId: report.id,
-      requestId: ctx.requestId,
-    });
+    await audit(
+      trx,
+      ctx,
+      { verb: 'incident.report.receive', recordType: 'incident_report', recordId: report.id },
+      { actorId: null, withoutAddress: true },
+    );
     return report.id;
   });
   if (!id) throw new Problem('internal');
