@@ -109,6 +109,14 @@ describe.concurrent('killed at random moments', () => {
 
       for (let cycle = 0; cycle < CYCLES; cycle++) {
         const { server, client } = await start();
+        // Before the first kill, each country holds its shipped capital: a first edit still in
+        // flight at that kill may leave it there.
+        if (cycle === 0) {
+          for (const iso2 of COUNTRIES) {
+            const country = await call(client, 'GET', `/api/countries/${iso2}`);
+            ledger.capitals.set(iso2, { acknowledged: (country.body as { capital: string }).capital, unanswered: undefined });
+          }
+        }
         // What the previous kill left: each country holds its last acknowledged capital, or the one in flight.
         for (const [iso2, state] of ledger.capitals) {
           const country = await call(client, 'GET', `/api/countries/${iso2}`);

@@ -19,7 +19,9 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users',
     {
-      config: { access: 'user.manage' },
+      // Hashes a new password first, which takes a while: the embedded database's single connection
+      // must not be held meanwhile, so the service opens its one transaction after hashing.
+      config: { access: 'user.manage', transaction: false },
       schema: {
         tags,
         summary: 'Create an account; its one-time password is returned once',
@@ -72,7 +74,9 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users/:id/password-reset',
     {
-      config: { access: 'user.manage' },
+      // Hashes a new password first, which takes a while: the embedded database's single connection
+      // must not be held meanwhile, so the service opens its one transaction after hashing.
+      config: { access: 'user.manage', transaction: false },
       schema: {
         tags,
         summary: 'Issue a new one-time password and end the account’s sessions',
