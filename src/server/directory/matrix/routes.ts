@@ -1,9 +1,8 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sendAttachment, today } from '../../files/attachment.js';
-import { problemFromDatabaseError } from '../../http/database-errors.js';
-import { PROBLEMS, Problem, problemType } from '../../http/problems.js';
+import { streamProgress, wantsProgress } from '../../files/progress-stream.js';
+import { Problem } from '../../http/problems.js';
 import { responses } from '../../http/responses.js';
 import { directoryConfig } from '../config.js';
 import { ExportQuery, ImportQuery, ImportReport } from './schemas.js';
@@ -11,7 +10,6 @@ import { exportMatrix, importMatrix } from './service.js';
 
 const tags = ['directory'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const NDJSON = 'application/x-ndjson';
 
 export const matrixRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const bodyLimit = directoryConfig().importMaxBytes;
@@ -64,41 +62,8 @@ export const matrixRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const type = String(request.headers['content-type'] ?? '');
       const format = request.query.format ?? (type.startsWith('text/csv') ? 'csv' : type.startsWith(XLSX) ? 'xlsx' : undefined);
       const options = { format, dryRun: request.query.dryRun, mapping: request.query.mapping, fileName: request.query.fileName };
-      if (!String(request.headers.accept ?? '').includes(NDJSON)) return importMatrix(request.ctx, body, options);
-
-      // Progress for large files: one JSON line per step, then the report. Nothing is kept on the server.
-      const stream = new PassThrough();
-      reply.type(`${NDJSON}; charset=utf-8`).send(stream);
-      let last = 0;
-      try {
-        const report = await importMatrix(request.ctx, body, {
-          ...options,
-          onProgress: (progress) => {
-            const now = Date.now();
-            if (now - last < 200 && progress.done < progress.total) return;
-            last = now;
-            stream.write(`${JSON.stringify({ type: 'progress', ...progress })}\n`);
-          },
-        });
-        stream.end(`${JSON.stringify({ type: 'report', report })}\n`);
-      } catch (error) {
-        const problem = error instanceof Problem ? error : (problemFromDatabaseError(error) ?? new Problem('internal'));
-        if (problem.status >= 500) request.log.error({ err: error }, 'import failed');
-        stream.end(
-          `${JSON.stringify({
-            type: 'problem',
-            problem: {
-              type: problemType(problem.code),
-              title: PROBLEMS[problem.code].title,
-              status: problem.status,
-              ...(problem.status < 500 && problem.detail ? { detail: problem.detail } : {}),
-              code: problem.code,
-              requestId: String(request.id),
-            },
-          })}\n`,
-        );
-      }
-      return reply;
+      if (!wantsProgress(request)) return importMatrix(request.ctx, body, options);
+      return streamProgress(request, reply, (onProgress) => importMatrix(request.ctx, body, { ...options, onProgress }));
     },
   );
 };

@@ -1,15 +1,13 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { problemFromDatabaseError } from '../../http/database-errors.js';
-import { PROBLEMS, Problem, problemType } from '../../http/problems.js';
+import { streamProgress, wantsProgress } from '../../files/progress-stream.js';
+import { Problem } from '../../http/problems.js';
 import { responses } from '../../http/responses.js';
 import { BatchView, ImportQuery, ImportReport } from './schemas.js';
 import { importFile, listBatches } from './service.js';
 
 const tags = ['early warning'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const NDJSON = 'application/x-ndjson';
 /** The largest indicator file accepted (the full UNHCR population table is about 10 MB). */
 export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -56,37 +54,8 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...request.query,
         sheet: type.startsWith(XLSX) ? ('xlsx' as const) : type.startsWith('text/csv') ? ('csv' as const) : undefined,
       };
-      if (!String(request.headers.accept ?? '').includes(NDJSON)) return importFile(request.ctx, body, query);
-
-      const stream = new PassThrough();
-      reply.type(`${NDJSON}; charset=utf-8`).send(stream);
-      let last = 0;
-      try {
-        const report = await importFile(request.ctx, body, query, (progress) => {
-          const now = Date.now();
-          if (now - last < 200 && progress.done < progress.total) return;
-          last = now;
-          stream.write(`${JSON.stringify({ type: 'progress', ...progress })}\n`);
-        });
-        stream.end(`${JSON.stringify({ type: 'report', report })}\n`);
-      } catch (error) {
-        const problem = error instanceof Problem ? error : (problemFromDatabaseError(error) ?? new Problem('internal'));
-        if (problem.status >= 500) request.log.error({ err: error }, 'indicator import failed');
-        stream.end(
-          `${JSON.stringify({
-            type: 'problem',
-            problem: {
-              type: problemType(problem.code),
-              title: PROBLEMS[problem.code].title,
-              status: problem.status,
-              ...(problem.status < 500 && problem.detail ? { detail: problem.detail } : {}),
-              code: problem.code,
-              requestId: String(request.id),
-            },
-          })}\n`,
-        );
-      }
-      return reply;
+      if (!wantsProgress(request)) return importFile(request.ctx, body, query);
+      return streamProgress(request, reply, (onProgress) => importFile(request.ctx, body, query, onProgress));
     },
   );
 };
