@@ -40,6 +40,34 @@ describe('the audit catalogue', () => {
   });
 });
 
+/** The languages of the web client; the audit page's labels are in its shared translation files. */
+const LANGUAGES = ['en', 'fr', 'de', 'it', 'ru', 'es'] as const;
+
+/** The string at a dotted key of a translation file, as i18next finds it; undefined when there is none. */
+function label(strings: unknown, key: string): string | undefined {
+  let node = strings;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && node.trim() !== '' ? node : undefined;
+}
+
+describe('the audit page', () => {
+  it.each(LANGUAGES)('names every action, group and record type of the catalogue in words (%s)', (language) => {
+    const strings: unknown = JSON.parse(readFileSync(path.join(root, 'web', 'i18n', `${language}.json`), 'utf8'));
+    const catalogue = auditCatalogue();
+    // The keys the page asks for (src/web/audit/): the action, its group (its first word) and the record type.
+    const keys = [
+      ...catalogue.actions.map(({ action }) => `audit.verbs.${action}`),
+      ...new Set(catalogue.actions.map(({ action }) => `audit.group.${action.split('.')[0]}`)),
+      ...catalogue.recordTypes.map((type) => `audit.recordTypes.${type}`),
+    ];
+    expect(keys.length).toBeGreaterThan(60);
+    expect(keys.filter((key) => label(strings, key) === undefined)).toEqual([]);
+  });
+});
+
 describe.each(testBackends())('GET /api/audit/catalogue on %s', (backend) => {
   let t: TestApp;
   let coordinator: Persona;

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Verb } from '../access/verbs.js';
 import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import type { AuditAction, AuditRecordType } from './catalogue.js';
@@ -13,11 +12,10 @@ export interface AuditedAction<V extends string = AuditAction> {
 }
 
 /**
- * A verb the compiler accepts: a literal must be a declared audit action. A verb computed at run
- * time and typed only as `string` or as the whole `Verb` union (two domains still do) passes here
- * and is held to the catalogue by audit/catalogue.test.ts instead, until its domain narrows it.
+ * A verb the compiler accepts: a declared audit action, or a union of them (a verb computed at
+ * run time must be typed that narrowly). Anything else, `string` included, is a type error.
  */
-type CheckedVerb<V extends string> = string extends V ? V : [V] extends [AuditAction] ? V : [Verb] extends [V] ? V : AuditAction;
+type CheckedVerb<V extends string> = [V] extends [AuditAction] ? V : AuditAction;
 
 /** An entry written outside any request (the command line, the first start, a scheduled job): no request id, actor or address. */
 export const OUTSIDE_REQUEST = 'outside_request';

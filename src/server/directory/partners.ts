@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { DIMENSIONS } from '../reference/values.js';
 
 type Partner = {
   code: string;
@@ -90,7 +91,7 @@ export const PARTNERS: Partner[] = [
     city: 'Brussels',
     website: 'https://european-union.europa.eu',
     mandate: 'Common asylum and migration policy, external border management (Frontex) and relocation among Member States.',
-    dimensions: ['politico_military', 'economic_environmental', 'human'],
+    dimensions: [...DIMENSIONS],
   },
   {
     code: 'COE',

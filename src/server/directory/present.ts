@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
+import type { LanguageCode } from '../reference/values.js';
 import type { OrganisationRef, OrganisationType } from './schemas.js';
 
-export type Lang = 'en' | 'fr' | 'de' | 'it' | 'ru' | 'es';
+export type Lang = LanguageCode;
 
 export function languageOf(ctx: Pick<Context, 'actor'>, requested?: Lang): Lang {
   return requested ?? (ctx.actor?.language as Lang | undefined) ?? 'en';

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { LANGUAGES, type LanguageCode } from '../reference/values.js';
 import { fold, searchWords } from './text.js';
 
-type Lang = 'en' | 'fr' | 'de' | 'it' | 'ru' | 'es';
-const LANGS: Lang[] = ['en', 'fr', 'de', 'it', 'ru', 'es'];
+type Lang = LanguageCode;
 
 export interface Named {
   code: string;
@@ -130,7 +130,7 @@ export function translationIndex(ref: Reference): Map<string, Set<string>> {
       const english = item.names.en.match(WORD)?.filter((w) => w.length > 2 && !ENGLISH_FILLERS.has(fold(w))) ?? [];
       const own = new Set((item.names.en.match(WORD) ?? []).map(fold));
       const words = new Set(
-        LANGS.flatMap((lang) => (item.names[lang].match(WORD) ?? []).map(fold)).filter((w) => w.length >= 3 && !own.has(w)),
+        LANGUAGES.flatMap((lang) => (item.names[lang].match(WORD) ?? []).map(fold)).filter((w) => w.length >= 3 && !own.has(w)),
       );
       for (const word of words) seen.set(word, [...(seen.get(word) ?? []), english]);
     }
@@ -176,7 +176,7 @@ export function nameIndex(list: Map<string, Named & { iso3?: string }>): Map<str
   for (const item of list.values()) {
     index.set(fold(item.code), item.code);
     if (item.iso3) index.set(fold(item.iso3), item.code);
-    for (const lang of LANGS) index.set(fold(item.names[lang]), item.code);
+    for (const lang of LANGUAGES) index.set(fold(item.names[lang]), item.code);
   }
   return index;
 }

@@ -1,5 +1,6 @@
 import { type SchemaOptions, type Static, type TSchema, Type } from '@sinclair/typebox';
-import { Language, StringEnum, Uuid } from '../http/schemas.js';
+import { StringEnum, Uuid } from '../http/schemas.js';
+import { Language } from '../reference/schemas.js';
 
 /** Who may see a contact or an activity, from everyone to the co-ordinator alone. */
 export const VISIBILITIES = ['public', 'signed_in', 'osce_staff', 'coordinator'] as const;
@@ -34,7 +35,6 @@ export const OSCE_STRUCTURE_TYPES = [
   'field_operation',
 ] as const satisfies readonly OrganisationType[];
 
-export const DIMENSIONS = ['politico_military', 'economic_environmental', 'human'] as const;
 export const ACTIVITY_STATUSES = ['planned', 'ongoing', 'completed'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const TARGET_GROUPS = [

@@ -5,13 +5,6 @@ export function StringEnum<T extends readonly string[]>(values: T, options: { de
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
-/**
- * TEMPORARY copy of reference/values.ts's LANGUAGES for directory/schemas.ts, the last importer:
- * it moves to `Language` from reference/schemas.ts, and then this goes (this layer names no domain).
- */
-const LANGUAGES = ['en', 'fr', 'de', 'it', 'ru', 'es'] as const;
-export const Language = StringEnum(LANGUAGES, { description: 'One of the six OSCE languages.' });
-
 export const Uuid = Type.String({ format: 'uuid', description: 'A record identifier (UUID).' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 

@@ -1,5 +1,6 @@
 import type { DomainAccess } from '../access/roles.js';
 import type { VerbsOf } from '../access/verbs.js';
+import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/catalogue.js';
 
 /**
  * Anyone may report an incident and read the public statistics. Incident reviewers, and only
@@ -15,4 +16,26 @@ export const incidentAccess = {
 
 declare module '../access/verbs.js' {
   interface VerbRegistry extends VerbsOf<typeof incidentAccess> {}
+}
+
+/** What it writes to the audit log (see audit/catalogue.ts). */
+export const incidentAudits = {
+  actions: [
+    'incident.report.receive',
+    'incident.review',
+    'incident.assign',
+    'incident.note',
+    'incident.redact',
+    'incident.export',
+    'incident.protected.read',
+    'incident.contact.delete',
+    'incident.key.create',
+    'incident.key.rotate',
+  ],
+  recordTypes: ['incident_report', 'incident_key'],
+} as const satisfies DomainAudits;
+
+declare module '../audit/catalogue.js' {
+  interface AuditActionRegistry extends AuditActionsOf<typeof incidentAudits> {}
+  interface AuditRecordTypeRegistry extends AuditRecordTypesOf<typeof incidentAudits> {}
 }

@@ -1,11 +1,27 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { KeyPairRecord } from './protected/crypto.js';
 import type { IncidentEventTable } from './tables.js';
 
 export type Db = Kysely<DB>;
 
 export function selectActiveKey(db: Db) {
   return db.selectFrom('incident_key').selectAll().where('retired_at', 'is', null).executeTakeFirst();
+}
+
+/** Stores a new key pair: its public key and its private key sealed under the passphrase, never in clear. */
+export function insertKey(db: Db, pair: KeyPairRecord) {
+  return db
+    .insertInto('incident_key')
+    .values({
+      public_key_spki: pair.publicKeySpki,
+      sealed_private_key: pair.sealed,
+      kdf_salt: pair.salt,
+      kdf_iterations: pair.iterations,
+      seal_iv: pair.iv,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 /** Serialises public submissions while the rate limits are counted and one is reserved. */

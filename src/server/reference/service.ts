@@ -5,8 +5,9 @@ import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import * as q from './queries.js';
 import type { CodedView, CountryQuery, CountryView, StructureQuery, StructureView, UpdateCountryBody } from './schemas.js';
+import type { LanguageCode } from './values.js';
 
-type Lang = 'en' | 'fr' | 'de' | 'it' | 'ru' | 'es';
+type Lang = LanguageCode;
 type Named = {
   name_en: string;
   name_fr: string | null;

@@ -1,5 +1,6 @@
 import type { DomainAccess } from '../access/roles.js';
 import type { VerbsOf } from '../access/verbs.js';
+import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/catalogue.js';
 
 /**
  * A report's team drafts it without a verb (membership is checked in the service). The
@@ -20,4 +21,24 @@ export const reportAccess = {
 
 declare module '../access/verbs.js' {
   interface VerbRegistry extends VerbsOf<typeof reportAccess> {}
+}
+
+/** What it writes to the audit log (see audit/catalogue.ts). */
+export const reportAudits = {
+  actions: [
+    'report.create',
+    'report.edit',
+    'report.submit',
+    'report.return',
+    'report.adopt',
+    'report.distribute',
+    'report.summarise',
+    'report.follow_up',
+  ],
+  recordTypes: ['mission_report', 'follow_up_project'],
+} as const satisfies DomainAudits;
+
+declare module '../audit/catalogue.js' {
+  interface AuditActionRegistry extends AuditActionsOf<typeof reportAudits> {}
+  interface AuditRecordTypeRegistry extends AuditRecordTypesOf<typeof reportAudits> {}
 }

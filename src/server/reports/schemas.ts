@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { StringEnum, Uuid } from '../http/schemas.js';
+import { DIMENSIONS, KEY_AREAS } from '../reference/values.js';
 import { Code, Day, Iso2 } from '../roster/schemas.js';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'adopted', 'distributed'] as const;
@@ -8,8 +9,6 @@ export const REPORT_ACTIONS = ['submit', 'return', 'adopt', 'distribute'] as con
 export const ReportAction = StringEnum(REPORT_ACTIONS);
 export const ALERT_LEVELS = ['green', 'yellow', 'orange', 'red'] as const;
 export const AlertLevel = StringEnum(ALERT_LEVELS);
-export const DIMENSIONS = ['politico_military', 'economic_environmental', 'human'] as const;
-export const KEY_AREAS = ['solidarity', 'protection', 'trafficking', 'border_management', 'relocation_integration'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 export const PROJECT_STATUSES = ['not_started', 'in_progress', 'implemented', 'not_implemented'] as const;
 export const ProjectStatus = StringEnum(PROJECT_STATUSES);

@@ -1,5 +1,6 @@
 import type { DomainAccess } from '../access/roles.js';
 import type { VerbsOf } from '../access/verbs.js';
+import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/catalogue.js';
 
 /**
  * The co-ordinator searches and edits the whole roster. A focal point searches it and nominates
@@ -18,4 +19,15 @@ export const rosterAccess = {
 
 declare module '../access/verbs.js' {
   interface VerbRegistry extends VerbsOf<typeof rosterAccess> {}
+}
+
+/** What it writes to the audit log (see audit/catalogue.ts). */
+export const rosterAudits = {
+  actions: ['expert.nominate', 'expert.edit'],
+  recordTypes: ['expert'],
+} as const satisfies DomainAudits;
+
+declare module '../audit/catalogue.js' {
+  interface AuditActionRegistry extends AuditActionsOf<typeof rosterAudits> {}
+  interface AuditRecordTypeRegistry extends AuditRecordTypesOf<typeof rosterAudits> {}
 }

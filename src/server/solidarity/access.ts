@@ -1,5 +1,6 @@
 import type { DomainAccess } from '../access/roles.js';
 import type { VerbsOf } from '../access/verbs.js';
+import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/catalogue.js';
 
 /**
  * Keys, their computation, fulfilment and burden indicators are public: an open fair-share
@@ -17,4 +18,15 @@ export const solidarityAccess = {
 
 declare module '../access/verbs.js' {
   interface VerbRegistry extends VerbsOf<typeof solidarityAccess> {}
+}
+
+/** What it writes to the audit log (see audit/catalogue.ts). */
+export const solidarityAudits = {
+  actions: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record'],
+  recordTypes: ['solidarity_key', 'solidarity_pledge', 'solidarity_relocation'],
+} as const satisfies DomainAudits;
+
+declare module '../audit/catalogue.js' {
+  interface AuditActionRegistry extends AuditActionsOf<typeof solidarityAudits> {}
+  interface AuditRecordTypeRegistry extends AuditRecordTypesOf<typeof solidarityAudits> {}
 }

@@ -1,5 +1,6 @@
 import type { DomainAccess } from '../access/roles.js';
 import type { VerbsOf } from '../access/verbs.js';
+import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/catalogue.js';
 
 /**
  * The indicator catalogue and the series are public (partners reuse them); alerts and the risk
@@ -17,4 +18,15 @@ export const warningAccess = {
 
 declare module '../access/verbs.js' {
   interface VerbRegistry extends VerbsOf<typeof warningAccess> {}
+}
+
+/** What it writes to the audit log (see audit/catalogue.ts). */
+export const warningAudits = {
+  actions: ['warning.indicator.edit', 'warning.rule.edit', 'warning.alert.decide', 'warning.import'],
+  recordTypes: ['warning_indicator', 'warning_rule', 'warning_alert', 'warning_import_batch'],
+} as const satisfies DomainAudits;
+
+declare module '../audit/catalogue.js' {
+  interface AuditActionRegistry extends AuditActionsOf<typeof warningAudits> {}
+  interface AuditRecordTypeRegistry extends AuditRecordTypesOf<typeof warningAudits> {}
 }

@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 
 /** Schemas shared by the early-warning resources. */
 export const Iso2 = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code.' });
-export const Lang = Type.Union(['en', 'fr', 'de', 'it', 'ru', 'es'].map((l) => Type.Literal(l)));
 export const Level = Type.Union([Type.Literal('yellow'), Type.Literal('orange'), Type.Literal('red')]);
 export const RuleKind = Type.Union([
   Type.Literal('threshold'),

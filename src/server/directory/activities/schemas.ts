@@ -1,9 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Page, StringEnum, Uuid } from '../../http/schemas.js';
+import { DIMENSIONS } from '../../reference/values.js';
 import {
   ACTIVITY_STATUSES,
   Code,
-  DIMENSIONS,
   Iso2,
   IsoDate,
   LangQuery,

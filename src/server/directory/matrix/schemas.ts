@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { StringEnum, Uuid } from '../../http/schemas.js';
-import { ACTIVITY_STATUSES, Code, DIMENSIONS, Iso2, Nullable } from '../schemas.js';
+import { DIMENSIONS } from '../../reference/values.js';
+import { ACTIVITY_STATUSES, Code, Iso2, Nullable } from '../schemas.js';
 import { FIELDS } from './columns.js';
 
 export const ExportQuery = Type.Object(

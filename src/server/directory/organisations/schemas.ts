@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Names, Page, StringEnum, Uuid } from '../../http/schemas.js';
-import { DIMENSIONS, Iso2, LangQuery, Nullable, ORGANISATION_TYPES, OrganisationRef, PageQuery } from '../schemas.js';
+import { DIMENSIONS } from '../../reference/values.js';
+import { Iso2, LangQuery, Nullable, ORGANISATION_TYPES, OrganisationRef, PageQuery } from '../schemas.js';
 
 export const OrganisationSummary = Type.Object({
   ...OrganisationRef.properties,

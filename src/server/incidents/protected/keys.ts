@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { audit, OUTSIDE_REQUEST } from '../../audit/record.js';
 import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { selectActiveKey } from '../queries.js';
+import { insertKey, selectActiveKey } from '../queries.js';
 import {
   createKeyPair,
   DEFAULT_KDF_ITERATIONS,
@@ -14,28 +14,23 @@ import {
 
 export class KeyError extends Error {}
 
+/** Refuses a passphrase too weak to protect the private key. */
+function refuseWeak(passphrase: string): void {
+  const weakness = passphraseWeakness(passphrase);
+  if (weakness) throw new KeyError(weakness);
+}
+
 /** Creates the organisation's key pair; only the public key and the sealed private key are stored. */
 export async function createIncidentKey(
   db: Kysely<DB>,
   passphrase: string,
   iterations = DEFAULT_KDF_ITERATIONS,
 ): Promise<{ keyId: string }> {
-  const weakness = passphraseWeakness(passphrase);
-  if (weakness) throw new KeyError(weakness);
+  refuseWeak(passphrase);
   if (await selectActiveKey(db)) throw new KeyError('A key already exists; use rotate-key to replace it.');
   const pair = await createKeyPair(passphrase, iterations);
   return inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto('incident_key')
-      .values({
-        public_key_spki: pair.publicKeySpki,
-        sealed_private_key: pair.sealed,
-        kdf_salt: pair.salt,
-        kdf_iterations: pair.iterations,
-        seal_iv: pair.iv,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertKey(trx, pair);
     await audit(trx, OUTSIDE_REQUEST, { verb: 'incident.key.create', recordType: 'incident_key', recordId: row.id });
     return { keyId: row.id };
   });
@@ -52,8 +47,7 @@ export async function rotateIncidentKey(
   newPassphrase: string,
   iterations = DEFAULT_KDF_ITERATIONS,
 ): Promise<{ keyId: string; rewrapped: number }> {
-  const weakness = passphraseWeakness(newPassphrase);
-  if (weakness) throw new KeyError(weakness);
+  refuseWeak(newPassphrase);
   const current = await selectActiveKey(db);
   if (!current?.sealed_private_key || !current.kdf_salt || !current.seal_iv || !current.kdf_iterations) {
     throw new KeyError('There is no key to rotate; create one with keygen.');
@@ -75,17 +69,7 @@ export async function rotateIncidentKey(
       .set({ retired_at: new Date(), sealed_private_key: null })
       .where('id', '=', current.id)
       .execute();
-    const row = await trx
-      .insertInto('incident_key')
-      .values({
-        public_key_spki: pair.publicKeySpki,
-        sealed_private_key: pair.sealed,
-        kdf_salt: pair.salt,
-        kdf_iterations: pair.iterations,
-        seal_iv: pair.iv,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertKey(trx, pair);
     const items = await trx.selectFrom('incident_sealed').select(['id', 'wrapped_key']).forUpdate().execute();
     for (const item of items) {
       await trx

@@ -1,4 +1,3 @@
-import type { Verb } from '../../access/verbs.js';
 import type { MissionStatus } from '../tables.js';
 
 /**
@@ -6,7 +5,10 @@ import type { MissionStatus } from '../tables.js';
  * closed, or cancelled from any open state; a proposal can be sent back to draft. Each move names
  * the verb it needs. Approved → team confirmed happens only by confirming a team.
  */
-export const TRANSITIONS: ReadonlyArray<{ from: MissionStatus; to: MissionStatus; verb: Verb; byTeam?: true }> = [
+/** The verbs the lifecycle's moves need; each is also the audit action the move is recorded under. */
+export type LifecycleVerb = 'mission.propose' | 'mission.approve' | 'mission.compose' | 'mission.manage';
+
+export const TRANSITIONS: ReadonlyArray<{ from: MissionStatus; to: MissionStatus; verb: LifecycleVerb; byTeam?: true }> = [
   { from: 'draft', to: 'proposed', verb: 'mission.propose' },
   { from: 'proposed', to: 'draft', verb: 'mission.approve' },
   { from: 'proposed', to: 'approved', verb: 'mission.approve' },

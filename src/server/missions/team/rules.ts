@@ -1,3 +1,4 @@
+import { DIMENSIONS } from '../../reference/values.js';
 import type { Ineligibility, ObjectiveParts, PoolExpert, Requirement, TeamRequest } from './types.js';
 
 /** Why an expert cannot join this mission at all (empty when they can). */
@@ -29,7 +30,7 @@ export function requirementsOf(request: TeamRequest): Requirement[] {
   for (const c of request.competences) list.push({ kind: 'competence', ...c });
   for (const l of request.languages) list.push({ kind: 'language', ...l });
   if (request.allDimensions) {
-    for (const code of ['politico_military', 'economic_environmental', 'human']) list.push({ kind: 'dimension', code });
+    for (const code of DIMENSIONS) list.push({ kind: 'dimension', code });
   }
   if (request.minOrganisations > 1) list.push({ kind: 'organisations', count: request.minOrganisations });
   list.push({ kind: 'team_min', count: request.teamMin });

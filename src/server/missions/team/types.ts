@@ -5,8 +5,6 @@ export type Cefr = (typeof CEFR)[number];
 /** A1 = 1 … C2 = 6. */
 export const cefrRank = (level: string): number => CEFR.indexOf(level as Cefr) + 1;
 
-export const DIMENSIONS = ['politico_military', 'economic_environmental', 'human'] as const;
-
 export interface PoolExpert {
   id: string;
   name: string;

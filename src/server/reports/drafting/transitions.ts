@@ -9,7 +9,12 @@ import type { PublicSummaryBody, PublicSummaryView, ReportView, TransitionBody }
 import { getReport, readableReport } from './service.js';
 import { ALERT_VALUES, monthOf, refusal, WORKFLOW } from './workflow.js';
 
-const VERBS = { submit: 'report.submit', return: 'report.return', adopt: 'report.adopt', distribute: 'report.distribute' };
+const VERBS = {
+  submit: 'report.submit',
+  return: 'report.return',
+  adopt: 'report.adopt',
+  distribute: 'report.distribute',
+} as const;
 
 /**
  * Moves a report along its workflow: the team submits; the co-ordinator returns it with a comment,

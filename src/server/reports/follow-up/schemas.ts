@@ -1,7 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Pagination, StringEnum, Uuid } from '../../http/schemas.js';
+import { DIMENSIONS, KEY_AREAS } from '../../reference/values.js';
 import { Day, Iso2 } from '../../roster/schemas.js';
-import { DIMENSIONS, KEY_AREAS, PRIORITIES, ProjectStatus, RecommendationStatus } from '../schemas.js';
+import { PRIORITIES, ProjectStatus, RecommendationStatus } from '../schemas.js';
 
 export const RecommendationQuery = Type.Object(
   {

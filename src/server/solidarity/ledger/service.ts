@@ -29,6 +29,41 @@ export async function listRelocations(ctx: Context, query: RelocationQuery): Pro
   return presentRelocations(ctx, await q.selectRelocations(ctx.db, query));
 }
 
+/** Each ledger's revision table, and the action and record type its changes are audited under. */
+const PLEDGES = {
+  revisions: 'solidarity_pledge_revision',
+  verb: 'solidarity.pledge.record',
+  recordType: 'solidarity_pledge',
+} as const;
+const RELOCATIONS = {
+  revisions: 'solidarity_relocation_revision',
+  verb: 'solidarity.relocation.record',
+  recordType: 'solidarity_relocation',
+} as const;
+
+/** Keeps an entry's new state in its history and audits the change, in the caller's transaction. */
+async function recordRevision(
+  trx: Kysely<DB>,
+  ctx: Context,
+  ledger: typeof PLEDGES | typeof RELOCATIONS,
+  change: {
+    entryId: string;
+    revision: number;
+    action: 'create' | 'update';
+    row: Record<string, unknown>;
+    details: Record<string, unknown>;
+  },
+) {
+  await q.insertRevision(trx, ledger.revisions, {
+    entryId: change.entryId,
+    revision: change.revision,
+    action: change.action,
+    actorId: ctx.actor?.userId ?? null,
+    snapshot: snapshotOf(change.row),
+  });
+  await audit(trx, ctx, { verb: ledger.verb, recordType: ledger.recordType, recordId: change.entryId, details: change.details });
+}
+
 function checkPledge(values: {
   type: string;
   currency?: string | null;
@@ -84,17 +119,11 @@ export async function createPledge(ctx: Context, input: CreatePledgeBody): Promi
       updated_by: actorId,
     });
     if (!row) throw new Problem('conflict');
-    await q.insertRevision(trx, 'solidarity_pledge_revision', {
+    await recordRevision(trx, ctx, PLEDGES, {
       entryId: row.id,
       revision: 1,
       action: 'create',
-      actorId,
-      snapshot: snapshotOf(row),
-    });
-    await audit(trx, ctx, {
-      verb: 'solidarity.pledge.record',
-      recordType: 'solidarity_pledge',
-      recordId: row.id,
+      row,
       details: { country: input.countryIso2, type: input.type, quantity: input.quantity },
     });
     return row.id;
@@ -136,17 +165,11 @@ export async function updatePledge(ctx: Context, id: string, input: UpdatePledge
       },
       current.revision + 1,
     );
-    await q.insertRevision(trx, 'solidarity_pledge_revision', {
+    await recordRevision(trx, ctx, PLEDGES, {
       entryId: id,
       revision: row.revision,
       action: 'update',
-      actorId,
-      snapshot: snapshotOf(row),
-    });
-    await audit(trx, ctx, {
-      verb: 'solidarity.pledge.record',
-      recordType: 'solidarity_pledge',
-      recordId: id,
+      row,
       details: { revision: row.revision, fields: Object.keys(input) },
     });
   });
@@ -177,17 +200,11 @@ export async function createRelocation(ctx: Context, input: CreateRelocationBody
       created_by: actorId,
     });
     if (!row) throw new Problem('conflict');
-    await q.insertRevision(trx, 'solidarity_relocation_revision', {
+    await recordRevision(trx, ctx, RELOCATIONS, {
       entryId: row.id,
       revision: 1,
       action: 'create',
-      actorId,
-      snapshot: snapshotOf(row),
-    });
-    await audit(trx, ctx, {
-      verb: 'solidarity.relocation.record',
-      recordType: 'solidarity_relocation',
-      recordId: row.id,
+      row,
       details: { country: input.countryIso2, from: input.fromIso2, period: input.period, persons: input.persons },
     });
     return row.id;
@@ -216,17 +233,11 @@ export async function updateRelocation(ctx: Context, id: string, input: UpdateRe
       },
       current.revision + 1,
     );
-    await q.insertRevision(trx, 'solidarity_relocation_revision', {
+    await recordRevision(trx, ctx, RELOCATIONS, {
       entryId: id,
       revision: row.revision,
       action: 'update',
-      actorId,
-      snapshot: snapshotOf(row),
-    });
-    await audit(trx, ctx, {
-      verb: 'solidarity.relocation.record',
-      recordType: 'solidarity_relocation',
-      recordId: id,
+      row,
       details: { revision: row.revision, fields: Object.keys(input) },
     });
   });
@@ -235,7 +246,7 @@ export async function updateRelocation(ctx: Context, id: string, input: UpdateRe
 
 /** Every version of a pledge or relocation, oldest first, with what changed at each step. */
 export async function entryHistory(ctx: Context, kind: 'pledge' | 'relocation', id: string): Promise<RevisionView[]> {
-  const table = kind === 'pledge' ? 'solidarity_pledge_revision' : 'solidarity_relocation_revision';
+  const table = (kind === 'pledge' ? PLEDGES : RELOCATIONS).revisions;
   const rows = await q.selectRevisions(ctx.db, table, id);
   if (rows.length === 0) throw new Problem('not_found', `There is no such ${kind}.`);
   let previous: Record<string, unknown> = {};

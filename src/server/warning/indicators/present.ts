@@ -1,11 +1,12 @@
 import { type Actor, scopeOf } from '../../access/check.js';
+import type { LanguageCode } from '../../reference/values.js';
 import type { AlertView } from '../alerts/schemas.js';
 import type { RuleView } from '../rules/schemas.js';
 import { type Frequency, periodLabel } from './periods.js';
 import type { IndicatorRow } from './queries.js';
 import type { IndicatorView } from './schemas.js';
 
-export type Lang = 'en' | 'fr' | 'de' | 'it' | 'ru' | 'es';
+export type Lang = LanguageCode;
 
 export function presentIndicator(row: IndicatorRow, lang: Lang): IndicatorView {
   const names = { en: row.name_en, fr: row.name_fr, de: row.name_de, it: row.name_it, ru: row.name_ru, es: row.name_es };

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Iso2, Lang } from '../schemas.js';
+import { Language } from '../../reference/schemas.js';
+import { Iso2 } from '../schemas.js';
 
 export const IndicatorView = Type.Object({
   code: Type.String(),
@@ -13,7 +14,7 @@ export const IndicatorView = Type.Object({
 });
 export type IndicatorView = Static<typeof IndicatorView>;
 
-export const LangQuery = Type.Object({ lang: Type.Optional(Lang) }, { additionalProperties: false });
+export const LangQuery = Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false });
 
 export const SeriesQuery = Type.Object(
   {
@@ -41,7 +42,7 @@ export const ObservationView = Type.Object({
 export type ObservationView = Static<typeof ObservationView>;
 
 export const ComparisonQuery = Type.Object(
-  { indicator: Type.String(), period: Type.Optional(Type.String({ format: 'date' })), lang: Type.Optional(Lang) },
+  { indicator: Type.String(), period: Type.Optional(Type.String({ format: 'date' })), lang: Type.Optional(Language) },
   { additionalProperties: false },
 );
 export const ComparisonView = Type.Object({
