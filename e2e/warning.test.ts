@@ -118,7 +118,7 @@ describeJourney('early-warning journey', () => {
     );
     await page.locator('input[type="file"]').setInputFiles(population);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByTestId('import-report').getByText('Imported').waitFor();
+    await page.getByTestId('import-report').getByText('Imported', { exact: true }).waitFor();
     await page
       .getByTestId('import-method')
       .getByText(/refugees_by_origin/)
