@@ -31,7 +31,8 @@ describeJourney('solidarity journey', () => {
     await signInFirstTime(page, origin, { ...server, newPassword: NEW_PASSWORD }, { name: 'Solidarity' });
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
 
-    // The 2015 key, with Germany's published-looking share.
+    // The 2015 key: the 40,000 shared among the States other than Italy and Greece, its
+    // beneficiaries, which are shown as such with nothing allocated; its sources are named.
     await navigation.getByRole('link', { name: 'Solidarity' }).click();
     await page.getByRole('heading', { level: 1, name: 'Distribution keys' }).waitFor();
     await page.getByRole('link', { name: /EU relocation key, May 2015/ }).click();
@@ -42,7 +43,15 @@ describeJourney('solidarity journey', () => {
       .getByRole('row', { name: /^Germany/ })
       .getByRole('cell')
       .first();
-    await expect.poll(() => germany.textContent()).toBe('18.62 %');
+    await expect.poll(() => germany.textContent()).toBe('22.10 %');
+    const italy = shares.getByRole('row', { name: /^Italy/ });
+    await italy.getByText('(beneficiary: receives nothing)').waitFor();
+    expect(await italy.getByRole('cell').nth(1).textContent()).toBe('0');
+    await page
+      .getByTestId('key-sources')
+      .getByText(/COM\(2015\) 240/)
+      .waitFor();
+    await page.getByText(/largest deviation is Spain's/).waitFor();
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'key.png'), fullPage: true });
 
@@ -50,10 +59,19 @@ describeJourney('solidarity journey', () => {
     await page.getByRole('textbox', { name: 'Weight of Population (1 January 2014)' }).fill('0.5');
     await page.getByRole('textbox', { name: 'Weight of GDP 2014 (million EUR)' }).fill('0.3');
     await page.getByRole('status').getByText('The weights sum to 1.').waitFor();
-    await expect.poll(() => germany.textContent(), { timeout: 10_000 }).not.toBe('18.62 %');
-    const moved = Number.parseFloat((await germany.textContent()) ?? '');
-    expect(moved).toBeGreaterThan(17);
-    expect(moved).toBeLessThan(18.62);
+    await expect.poll(() => germany.textContent(), { timeout: 10_000 }).toBe('21.25 %');
+
+    // The September 2015 key reproduces the Commission's 120,000: Germany 31,443 published.
+    await navigation.getByRole('link', { name: 'Solidarity' }).click();
+    await page.getByRole('link', { name: 'EU relocation key, September 2015 (COM(2015) 450 and 451)' }).click();
+    await page.getByRole('heading', { level: 1, name: /COM\(2015\) 450 and 451/ }).waitFor();
+    const september = page
+      .getByRole('table', { name: 'Shares, allocations and the contribution of each criterion' })
+      .getByRole('row', { name: /^Germany/ })
+      .getByRole('cell')
+      .nth(1);
+    await expect.poll(() => september.textContent()).toBe('31,599');
+    await page.getByText(/within 1\.6 %; the largest deviation is Poland's/).waitFor();
 
     // A pledge of relocation places for Austria, then a relocation against it.
     await navigation.getByRole('link', { name: 'Pledge ledger' }).click();

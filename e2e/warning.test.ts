@@ -100,6 +100,45 @@ describeJourney('early-warning journey', () => {
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'warning-country.png'), fullPage: true });
 
+    // The world and origin totals: empty until UNHCR population statistics are imported, saying so.
+    await navigation.getByRole('link', { name: 'World and origin totals' }).click();
+    await page.getByRole('heading', { level: 1, name: /world, regions and countries of origin/ }).waitFor();
+    await page.getByText('No UNHCR population statistics have been imported yet', { exact: false }).waitFor();
+    // A small UNHCR population table: the totals and the origins follow, with what the import did.
+    await navigation.getByRole('link', { name: 'Data and rules' }).click();
+    const population = path.join(os.tmpdir(), `unhcr-population-${process.pid}.csv`);
+    fs.writeFileSync(
+      population,
+      [
+        'year,coo_name,coo,coo_iso,coa_name,coa,coa_iso,refugees,asylum_seekers',
+        '2015,Syria,SYR,SYR,Turkey,TUR,TUR,2503549,0',
+        '2015,Afghanistan,AFG,AFG,Pakistan,PAK,PAK,1560592,0',
+        '2015,Syria,SYR,SYR,Germany,GFR,DEU,100000,50000',
+      ].join('\n'),
+    );
+    await page.locator('input[type="file"]').setInputFiles(population);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('import-report').getByText('Imported', { exact: true }).waitFor();
+    await page
+      .getByTestId('import-method')
+      .getByText(/refugees_by_origin/)
+      .waitFor();
+    fs.rmSync(population, { force: true });
+    await navigation.getByRole('link', { name: 'World and origin totals' }).click();
+    await page.getByTestId('totals-world').getByText('4,164,141').waitFor();
+    const origins = page.getByTestId('totals-origins');
+    await origins.getByRole('row', { name: 'Syria 2,603,549 50,000' }).waitFor();
+    await origins.getByRole('row', { name: 'Afghanistan 1,560,592 0' }).waitFor();
+    await page
+      .getByRole('table', { name: 'By region of asylum (UNHCR regions)' })
+      .getByRole('row', { name: 'Europe 2,603,549 50,000' })
+      .waitFor();
+    await page
+      .getByTestId('totals-provenance')
+      .first()
+      .getByText(/Summed over countries of origin/)
+      .waitFor();
+
     watcher.expectClean(origin);
     await context.close();
   });

@@ -5,6 +5,13 @@ import type { ExportFormat } from './schemas.js';
 export type ExportFile = Attachment;
 export type { Column };
 
+/** The notes under the table, after an empty line, one to a line, as a workbook has them under its cells. */
+function csvWithNotes(table: string, notes: string[]): string {
+  if (notes.length === 0) return table;
+  const text = table.endsWith('\n') ? table : `${table}\n`;
+  return `${text}\n${tableCsv([{ header: 'note', value: (note: string) => note }], notes)}`;
+}
+
 /** A table as a dated CSV or XLSX file named after what it holds; the notes go on the workbook. */
 export async function renderTable<T>(
   format: ExportFormat,
@@ -18,6 +25,6 @@ export async function renderTable<T>(
   return {
     kind: format,
     filename,
-    body: format === 'csv' ? tableCsv(columns, rows) : await tableXlsx(name, columns, rows, notes),
+    body: format === 'csv' ? csvWithNotes(tableCsv(columns, rows), notes) : await tableXlsx(name, columns, rows, notes),
   };
 }

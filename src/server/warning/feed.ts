@@ -37,6 +37,7 @@ export async function recordFeed(
     sha256: '',
     rowCount: feed.values.length,
     skipped: 0,
+    method: 'The latest early-warning level of each adopted mission report, per host country and month.',
     actorId: feed.actorId,
   });
   const counts = await applyObservations(
@@ -73,6 +74,8 @@ export async function replacePublishedSeries(
     sha256: '',
     rowCount: feed.values.length,
     skipped: 0,
+    method:
+      'The published count of verified hate incidents per country and year, as the public statistics show it (rounded to 5; suppressed figures left out).',
     actorId: null,
   });
   const counts = await applyObservations(

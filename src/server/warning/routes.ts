@@ -4,6 +4,7 @@ import { importRoutes } from './imports/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { riskRoutes } from './risk/routes.js';
 import { ruleRoutes } from './rules/routes.js';
+import { totalsRoutes } from './totals/routes.js';
 
 /** The early-warning domain: imports, indicators and series, rules, alerts and the risk map. */
 export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -12,4 +13,5 @@ export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(ruleRoutes);
   await app.register(alertRoutes);
   await app.register(riskRoutes);
+  await app.register(totalsRoutes);
 };

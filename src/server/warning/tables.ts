@@ -31,6 +31,8 @@ export interface WarningImportBatchTable {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** What the import did to the source: rows and columns summed, kept apart, dropped or skipped. */
+  method: Generated<string>;
   created_at: Generated<Date>;
   created_by: string | null;
 }

@@ -145,8 +145,8 @@ describe.each(testBackends())('early warning on %s', (backend) => {
     });
     expect(hxl.headers['content-type']).toMatch(/^text\/csv/);
     const lines = hxl.body.trim().split('\n');
-    expect(lines[1]).toBe('#indicator+code,#country+code,#date,#value,#meta+source,#meta+batch');
-    expect(lines).toContainEqual(expect.stringMatching(/^sea_arrivals_monthly,GR,2020-06,295,/));
+    expect(lines[1]).toBe('#indicator+code,#indicator+unit,#country+code,#date,#value,#meta+source,#meta+batch,#meta+method');
+    expect(lines).toContainEqual(expect.stringMatching(/^sea_arrivals_monthly,persons,GR,2020-06,295,.*,One value per row\.$/));
   });
 
   it('rejects a file with bad rows as a whole, with a report, and leaves no trace', async () => {
@@ -217,6 +217,52 @@ describe.each(testBackends())('early warning on %s', (backend) => {
       ['GR', 856723],
       ['IT', 153842],
     ]);
+
+    // Asylum applications by type, persons and cases apart: UNHCR published 441,898 new
+    // applications in Germany in 2015, and 34,732 repeat applications besides.
+    const applications = await importShipped(t.database.db, 'unhcr_asylum_applications_by_asylum_country.csv.gz');
+    expect(applications).toMatchObject({ applied: true, format: 'unhcr_applications', rejectedCount: 0 });
+    expect(applications.method).toMatch(/new_asylum_applications ← app_type N \(/);
+    expect(applications.method).toMatch(/appeal_asylum_applications ← app_type A\+J/);
+    const value = async (indicator: string, country: string) =>
+      (
+        await t.request(null, {
+          method: 'GET',
+          url: `/api/warning/series?indicator=${indicator}&country=${country}&from=2015-01-01&to=2015-01-01`,
+        })
+      ).json()[0];
+    const germany = await value('new_asylum_applications', 'DE');
+    expect(germany.value).toBe(441898);
+    expect(germany.method).toContain('keeping application types apart');
+    expect((await value('repeat_asylum_applications', 'DE')).value).toBe(34732);
+    // France's appeals are not new applications; the United States counts cases, kept apart.
+    expect((await value('new_asylum_applications', 'FR')).value).toBe(74178);
+    expect((await value('appeal_asylum_applications', 'FR')).value).toBe(38649);
+    expect((await value('new_asylum_applications', 'US')).value).toBe(45394);
+    expect((await value('new_asylum_applications_cases', 'US')).value).toBe(90582);
+    const indicators = (await t.request(null, { method: 'GET', url: '/api/warning/indicators' })).json();
+    expect(indicators.find((i: { code: string }) => i.code === 'new_asylum_applications_cases').unit).toBe('cases');
+
+    // World and regional totals, and origins, from the same imported table: UNHCR's Global Trends
+    // 2015 gives 16.1 million refugees under its mandate; 4.9 million from Syria, 2.7 million from
+    // Afghanistan, 1.1 million from Somalia.
+    const totals = (await t.request(null, { method: 'GET', url: '/api/warning/totals?year=2015&lang=fr' })).json();
+    expect(totals.world.refugees).toBe(16110276);
+    expect(totals.world.asylumSeekers).toBe(3223460);
+    expect(totals.origins.slice(0, 3)).toMatchObject([
+      { country: 'SY', name: 'Syrie', refugees: 4873236 },
+      { country: 'AF', name: 'Afghanistan', refugees: 2666294 },
+      { country: 'SO', name: 'Somalie', refugees: 1123144 },
+    ]);
+    const regions = totals.regions.reduce((acc: number, r: { refugees: number }) => acc + r.refugees, 0);
+    expect(regions).toBe(totals.world.refugees);
+    const europe = totals.regions.find((r: { region: string }) => r.region === 'europe');
+    expect(europe.refugees).toBeGreaterThan(2541348); // Türkiye is in UNHCR's Europe region
+    expect(totals.osce.refugees).toBeGreaterThan(0);
+    expect(totals.trend.find((y: { year: number }) => y.year === 2015).refugees).toBe(16110276);
+    expect(totals.sources[0].method).toContain('refugees_by_origin');
+    const bad = await t.request(null, { method: 'GET', url: '/api/warning/totals?year=twenty' });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('lets an analyst acknowledge an alert, scoped to their countries, and scores the country', async () => {

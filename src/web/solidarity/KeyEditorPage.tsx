@@ -5,6 +5,7 @@ import {
   Group,
   List,
   Loader,
+  MultiSelect,
   NativeSelect,
   NumberInput,
   Stack,
@@ -23,7 +24,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { CriteriaEditor } from './CriteriaEditor';
 import { KeyResultView } from './KeyResultView';
-import { type KeyDefinition, type KeyView, keyQuery, useComputed, useSaveKey } from './queries';
+import { type KeyDefinition, type KeyView, keyQuery, useComputed, useCountryNames, useSaveKey } from './queries';
 import { StatesEditor } from './StatesEditor';
 
 /** The server's reasons, field by field, so that a person sees what to correct in the tables. */
@@ -92,6 +93,7 @@ function SavePanel({ view, definition }: { view: KeyView; definition: KeyDefinit
 
 function Editor({ view }: { view: KeyView }) {
   const { t } = useTranslation();
+  const { name } = useCountryNames();
   const navigate = useNavigate();
   const [definition, setDefinition] = useState<KeyDefinition>(view.definition);
   useEffect(() => setDefinition(view.definition), [view]);
@@ -117,6 +119,18 @@ function Editor({ view }: { view: KeyView }) {
             ))}
           </List>
         </Alert>
+      ) : null}
+      {view.sources.length > 0 ? (
+        <div data-testid="key-sources">
+          <Text fw={600} size="sm">
+            {t('solidarity.key.sources')}
+          </Text>
+          <List size="sm">
+            {view.sources.map((source) => (
+              <List.Item key={source}>{source}</List.Item>
+            ))}
+          </List>
+        </div>
       ) : null}
       <Group>
         {view.versions.length > 1 ? (
@@ -166,6 +180,18 @@ function Editor({ view }: { view: KeyView }) {
         w={240}
         onChange={(value) => setDefinition({ ...definition, total: typeof value === 'number' ? value : 0 })}
       />
+      <MultiSelect
+        label={t('solidarity.key.beneficiaries')}
+        description={t('solidarity.key.beneficiariesHint')}
+        placeholder={definition.beneficiaries?.length ? undefined : t('solidarity.key.noBeneficiaries')}
+        data={definition.states.map((s) => ({ value: s.iso2, label: name(s.iso2) }))}
+        value={definition.beneficiaries ?? []}
+        onChange={(beneficiaries) => setDefinition({ ...definition, beneficiaries })}
+        searchable
+        clearable
+        maw={640}
+        data-testid="key-beneficiaries"
+      />
       <Title order={2} size="h3">
         {t('solidarity.key.shares')}
       </Title>
@@ -175,7 +201,18 @@ function Editor({ view }: { view: KeyView }) {
       <Title order={2} size="h3">
         {t('solidarity.key.data')}
       </Title>
-      <StatesEditor definition={definition} onChange={setDefinition} />
+      <StatesEditor
+        definition={definition}
+        onChange={(next) =>
+          // A State taken out of the group is no longer one of its beneficiaries.
+          setDefinition({
+            ...next,
+            ...(next.beneficiaries
+              ? { beneficiaries: next.beneficiaries.filter((b) => next.states.some((s) => s.iso2 === b)) }
+              : {}),
+          })
+        }
+      />
       <SavePanel view={view} definition={definition} />
     </Stack>
   );

@@ -52,7 +52,12 @@ export function KeyResultView({ definition, result }: { definition: KeyDefinitio
               <Table.Tr key={state.iso2}>
                 <Table.Th scope="row" fw={500}>
                   {name(state.iso2)}
-                  {state.eligible ? null : (
+                  {state.beneficiary ? (
+                    <Text span size="xs" c="blue.9" data-testid="beneficiary">
+                      {' '}
+                      ({t('solidarity.key.beneficiary')})
+                    </Text>
+                  ) : state.eligible ? null : (
                     <Text span size="xs" c="dimmed">
                       {' '}
                       ({t('solidarity.key.ineligible')})

@@ -21,21 +21,28 @@ export function CountryPage() {
   const indicators = useQuery(indicatorsQuery(currentLanguage()));
 
   const charts = useMemo(() => {
-    const byIndicator = new Map<string, Array<{ label: string; value: number }>>();
+    const byIndicator = new Map<string, Array<{ label: string; value: number; source: string; method: string }>>();
     for (const o of series.data ?? []) {
       const list = byIndicator.get(o.indicator) ?? [];
-      list.push({ label: o.label, value: o.value });
+      list.push({ label: o.label, value: o.value, source: o.source, method: o.method });
       byIndicator.set(o.indicator, list);
     }
-    return [...byIndicator.entries()].map(([code, points]) => ({
-      code,
-      name: indicators.data?.find((i) => i.code === code)?.name ?? code,
+    return [...byIndicator.entries()].map(([code, all]) => {
       // Long yearly series start in 1951: the last 30 periods are what an analyst reads.
-      points: points.slice(-30),
-      alerts: (risk.data?.alerts ?? [])
-        .filter((a) => a.indicator === code && a.status !== 'dismissed')
-        .map((a) => ({ label: a.label, value: a.value, level: a.level, text: a.explanation })),
-    }));
+      const points = all.slice(-30);
+      const provenance = new Map(points.map((p) => [`${p.source}\u0000${p.method}`, { source: p.source, method: p.method }]));
+      const indicator = indicators.data?.find((i) => i.code === code);
+      return {
+        code,
+        name: indicator?.name ?? code,
+        unit: indicator?.unit ?? '',
+        provenance: [...provenance.values()],
+        points,
+        alerts: (risk.data?.alerts ?? [])
+          .filter((a) => a.indicator === code && a.status !== 'dismissed')
+          .map((a) => ({ label: a.label, value: a.value, level: a.level, text: a.explanation })),
+      };
+    });
   }, [series.data, indicators.data, risk.data]);
 
   const current = risk.data?.current;
@@ -93,6 +100,15 @@ export function CountryPage() {
             points={c.points}
             alerts={c.alerts}
           />
+          <Text size="sm" c="dimmed" data-testid="series-unit">
+            {t('warning.provenance.unit', { unit: t(`warning.units.${c.unit}`, { defaultValue: c.unit }) })}
+          </Text>
+          {c.provenance.map((p) => (
+            <Text size="sm" c="dimmed" key={`${p.source}${p.method}`} data-testid="series-provenance">
+              {t('warning.provenance.source', { source: p.source })}
+              {p.method ? ` ${t('warning.provenance.method', { method: p.method })}` : ''}
+            </Text>
+          ))}
         </Card>
       ))}
       <Title order={2}>{t('warning.alerts.title')}</Title>

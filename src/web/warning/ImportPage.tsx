@@ -110,6 +110,11 @@ function ReportView({ report }: { report: ImportReport }) {
           skipped: report.skippedCount,
         })}
       </Text>
+      {report.method ? (
+        <Text size="sm" mt="xs" data-testid="import-method">
+          {t('warning.provenance.method', { method: report.method })}
+        </Text>
+      ) : null}
       {report.rejected.length > 0 ? (
         <Table mt="sm" aria-label={t('warning.import.rejectedRows')}>
           <Table.Thead>

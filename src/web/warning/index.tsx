@@ -25,7 +25,7 @@ const InboxIcon = () => (
   </Icon>
 );
 
-/** Early warning: the risk map, each country's series and alerts, the alert inbox, comparisons, imports and rules. */
+/** Early warning: the risk map, each country's series and alerts, the alert inbox, comparisons, world and origin totals, imports and rules. */
 export const warningDomain: WebDomain = {
   name: 'warning',
   routes: (root: AnyRoute) => [
@@ -33,12 +33,14 @@ export const warningDomain: WebDomain = {
     lazyPage(root, 'warning/countries/$iso2', () => import('./CountryPage'), 'CountryPage', 'signed_in'),
     lazyPage(root, 'warning/alerts', () => import('./AlertsPage'), 'AlertsPage', 'signed_in'),
     lazyPage(root, 'warning/compare', () => import('./ComparePage'), 'ComparePage', 'public'),
+    lazyPage(root, 'warning/totals', () => import('./TotalsPage'), 'TotalsPage', 'public'),
     lazyPage(root, 'warning/import', () => import('./ImportPage'), 'ImportPage', 'signed_in'),
   ],
   nav: [
     { to: '/warning', label: 'warning.nav.map', icon: <RadarIcon />, show: 'signed_in' },
     { to: '/warning/alerts', label: 'warning.nav.alerts', icon: <InboxIcon />, show: 'signed_in' },
     { to: '/warning/compare', label: 'warning.nav.compare', icon: <RadarIcon />, show: 'public' },
+    { to: '/warning/totals', label: 'warning.nav.totals', icon: <RadarIcon />, show: 'public' },
     { to: '/warning/import', label: 'warning.nav.import', icon: <InboxIcon />, show: 'warning.import' },
   ],
   translations: { en, fr, de, it, ru, es },

@@ -5,10 +5,21 @@ import type { ImportReport } from '../../server/warning/imports/schemas.js';
 import type { ComparisonView, IndicatorView, ObservationView } from '../../server/warning/indicators/schemas.js';
 import type { CountryRiskView, RiskMapView } from '../../server/warning/risk/schemas.js';
 import type { RuleView } from '../../server/warning/rules/schemas.js';
+import type { TotalsView } from '../../server/warning/totals/schemas.js';
 import { api, queryString } from '../app/api';
 import { currentLanguage } from '../i18n';
 
-export type { AlertView, ComparisonView, CountryRiskView, ImportReport, IndicatorView, ObservationView, RiskMapView, RuleView };
+export type {
+  AlertView,
+  ComparisonView,
+  CountryRiskView,
+  ImportReport,
+  IndicatorView,
+  ObservationView,
+  RiskMapView,
+  RuleView,
+  TotalsView,
+};
 
 export const indicatorsQuery = (lang: string) =>
   queryOptions({
@@ -67,3 +78,9 @@ export const LEVEL_COLOURS: Record<string, string> = {
   orange: '#e8590c',
   red: '#c92a2a',
 };
+
+export const totalsQuery = (year: number | undefined, lang: string) =>
+  queryOptions({
+    queryKey: ['warning', 'totals', year ?? 'latest', lang],
+    queryFn: () => api.get<TotalsView>(`/warning/totals${queryString({ year, lang })}`),
+  });

@@ -153,4 +153,58 @@ describe('distribution key', () => {
       { numRuns: 300 },
     );
   });
+  it('excludes a scheme’s beneficiaries and still allocates exactly the total among the others (property)', () => {
+    const state = fc.record({
+      population: fc.integer({ min: 1, max: 200_000_000 }),
+      gdp: fc.double({ min: 0, max: 5e6, noNaN: true }),
+      unemployment: fc.double({ min: 0.1, max: 40, noNaN: true }),
+      beneficiary: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(state, { minLength: 2, maxLength: CODES.length }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.option(fc.double({ min: 0.01, max: 10, noNaN: true }), { nil: null }),
+        (inputs, total, cap) => {
+          fc.pre(inputs.some((s) => !s.beneficiary && s.gdp > 0));
+          const definition: KeyDefinition = {
+            ...simpleKey(
+              inputs.map((s, i) => [CODES[i] as string, s.population, s.gdp, s.unemployment]),
+              total,
+              cap,
+            ),
+            beneficiaries: inputs.flatMap((s, i) => (s.beneficiary ? [CODES[i] as string] : [])),
+          };
+          const result = computeKey(definition);
+          expect(result.states.reduce((acc, s) => acc + s.allocation, 0)).toBe(total);
+          for (const [i, s] of result.states.entries()) {
+            expect(s.beneficiary).toBe(inputs[i]!.beneficiary);
+            if (inputs[i]!.beneficiary) expect(s).toMatchObject({ allocation: 0, share: 0, eligible: false });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses beneficiaries outside the group, listed twice, or the whole group', () => {
+    const key = simpleKey(
+      [
+        ['AT', 100, 100, 5],
+        ['BE', 300, 300, 5],
+      ],
+      1000,
+    );
+    expect(problemOf(() => computeKey({ ...key, beneficiaries: ['IT'] })).extras.errors).toEqual([
+      { pointer: '/beneficiaries/0', message: 'IT is a beneficiary but not a State of the group.' },
+    ]);
+    expect(problemOf(() => computeKey({ ...key, beneficiaries: ['AT', 'AT'] })).extras.errors?.[0]?.pointer).toBe(
+      '/beneficiaries/1',
+    );
+    expect(problemOf(() => computeKey({ ...key, beneficiaries: ['AT', 'BE'] })).message).toMatch(
+      /Every State of the group is a beneficiary/,
+    );
+    const relieved = computeKey({ ...key, beneficiaries: ['BE'] });
+    expect(relieved.states.map((s) => s.allocation)).toEqual([1000, 0]);
+  });
 });

@@ -47,6 +47,7 @@ export function validateDefinition(definition: KeyDefinition): void {
     ]);
   }
   const seen = new Set<string>();
+  const beneficiaries = new Set(definition.beneficiaries ?? []);
   states.forEach((state, s) => {
     if (seen.has(state.iso2)) errors.push({ pointer: `/states/${s}/iso2`, message: `${state.iso2} appears twice in the group.` });
     seen.add(state.iso2);
@@ -54,7 +55,7 @@ export function validateDefinition(definition: KeyDefinition): void {
       if (!codes.has(code))
         errors.push({ pointer: `/states/${s}/values/${code}`, message: `${code} is not a criterion of this key.` });
     }
-    const eligible = (state.values[POPULATION] ?? 1) !== 0;
+    const eligible = (state.values[POPULATION] ?? 1) !== 0 && !beneficiaries.has(state.iso2);
     criteria.forEach((criterion) => {
       const value = state.values[criterion.code];
       const pointer = `/states/${s}/values/${criterion.code}`;
@@ -67,6 +68,20 @@ export function validateDefinition(definition: KeyDefinition): void {
       }
     });
   });
+  const members = new Set(states.map((state) => state.iso2));
+  const listed = new Set<string>();
+  (definition.beneficiaries ?? []).forEach((iso2, b) => {
+    if (!members.has(iso2))
+      errors.push({ pointer: `/beneficiaries/${b}`, message: `${iso2} is a beneficiary but not a State of the group.` });
+    if (listed.has(iso2)) errors.push({ pointer: `/beneficiaries/${b}`, message: `${iso2} is listed twice as a beneficiary.` });
+    listed.add(iso2);
+  });
+  if (errors.length === 0 && states.every((state) => beneficiaries.has(state.iso2))) {
+    errors.push({
+      pointer: '/beneficiaries',
+      message: 'Every State of the group is a beneficiary: leave at least one to receive.',
+    });
+  }
   if (errors.length > 0)
     invalid(
       errors
@@ -127,12 +142,15 @@ export function largestRemainder(shares: readonly number[], total: number, tieBr
  * Computes a distribution key: the shares by criterion, capped where a cap is set (at cap × the
  * State's base share, the base share being the weighted mean of the uncapped criteria), what the
  * caps removed spread again by the base share, and the total allocated by largest remainder.
- * This is the formula of the 2015 EU relocation key as restated by Grech (2016).
+ * This is the formula of the 2015 EU relocation key as restated by Grech (2016). The beneficiaries
+ * of the scheme, like States without inhabitants, take no part: every share is computed among the
+ * others, and they receive nothing.
  */
 export function computeKey(definition: KeyDefinition): KeyResult {
   validateDefinition(definition);
   const { criteria, states, total } = definition;
-  const eligible = states.map((state) => (state.values[POPULATION] ?? 1) !== 0);
+  const beneficiaries = new Set(definition.beneficiaries ?? []);
+  const eligible = states.map((state) => (state.values[POPULATION] ?? 1) !== 0 && !beneficiaries.has(state.iso2));
   if (!eligible.some(Boolean)) {
     invalid('Every State of the group has zero population.', [{ pointer: '/states', message: 'Add a State with inhabitants.' }]);
   }
@@ -165,6 +183,7 @@ export function computeKey(definition: KeyDefinition): KeyResult {
   const results: StateResult[] = states.map((state, s) => ({
     iso2: state.iso2,
     eligible: eligible[s] as boolean,
+    beneficiary: beneficiaries.has(state.iso2),
     share: stateShares[s] as number,
     quota: (stateShares[s] as number) * total,
     allocation: allocations[s] as number,

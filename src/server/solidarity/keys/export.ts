@@ -15,6 +15,7 @@ export async function exportKey(
   type Row = KeyView['result']['states'][number];
   const columns: Column<Row>[] = [
     { header: 'iso2', value: (r) => r.iso2 },
+    { header: 'beneficiary', value: (r) => (r.beneficiary ? 'yes' : 'no') },
     ...key.definition.criteria.map(
       (c): Column<Row> => ({
         header: c.code,
@@ -32,6 +33,13 @@ export async function exportKey(
     ),
     { header: 'contribution_residual', value: (r) => r.residual, format: '0.0000%' },
   ];
-  const notes = [`${key.name}, version ${key.version}; total ${key.total}.`, ...key.notes];
+  const beneficiaries = key.result.states.filter((s) => s.beneficiary).map((s) => s.iso2);
+  const notes = [
+    `${key.name}, version ${key.version}; total ${key.total}.`,
+    ...(key.description ? [key.description] : []),
+    ...(beneficiaries.length > 0 ? [`Beneficiaries of the scheme, who receive nothing: ${beneficiaries.join(', ')}.`] : []),
+    ...key.notes,
+    ...key.sources.map((source) => `Source: ${source}`),
+  ];
   return renderTable(format, `key-${key.id}`, columns, key.result.states, notes);
 }

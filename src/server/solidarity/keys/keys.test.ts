@@ -50,10 +50,24 @@ describe.each(testBackends())('distribution keys on %s', (backend) => {
 
   it('lists the 2015 presets and shows the September key with its caps and notes', async () => {
     const list = (await t.request(null, { method: 'GET', url: '/api/solidarity/keys' })).json();
-    expect(list.slice(0, 2).map((k: { id: string }) => k.id)).toEqual(['eu-2015-05', 'eu-2015-09']);
+    expect(list.slice(0, 5).map((k: { id: string }) => k.id)).toEqual([
+      'eu-2015-05',
+      'eu-2015-09',
+      'eu-2015-09-grech',
+      'eu-2015-160k',
+      'eu-resettlement-2015',
+    ]);
     const september = (await t.request(null, { method: 'GET', url: '/api/solidarity/keys/eu-2015-09' })).json();
-    expect(september).toMatchObject({ source: 'preset', total: 120_000, stateCount: 22, actions: [] });
+    // The 22 receiving States and the three beneficiaries, shown as such with nothing allocated.
+    expect(september).toMatchObject({ source: 'preset', total: 120_000, stateCount: 25, actions: [] });
+    expect(september.definition.beneficiaries).toEqual(['IT', 'GR', 'HU']);
+    expect(september.result.states.find((s: { iso2: string }) => s.iso2 === 'GR')).toMatchObject({
+      beneficiary: true,
+      allocation: 0,
+    });
     expect(september.notes.join(' ')).toContain('Croatia');
+    expect(september.notes[0]).toMatch(/largest deviation is Poland's/);
+    expect(september.sources.join(' ')).toContain('COM(2015) 451');
     expect(september.result.states.reduce((acc: number, s: { allocation: number }) => acc + s.allocation, 0)).toBe(120_000);
     const germany = september.result.states.find((s: { iso2: string }) => s.iso2 === 'DE');
     expect(germany.share).toBeGreaterThan(0.2);
@@ -123,11 +137,17 @@ describe.each(testBackends())('distribution keys on %s', (backend) => {
     const csv = await t.request(null, { method: 'GET', url: '/api/solidarity/keys/eu-2015-05/export.csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = csv.body.trim().split('\n');
+    const [table = '', notes = ''] = csv.body.trim().split('\n\n');
+    const lines = table.split('\n');
     expect(lines[0]).toBe(
-      'iso2,population,gdp,unemployment_rate,asylum_per_million,share,allocation,contribution_population,contribution_gdp,contribution_unemployment_rate,contribution_asylum_per_million,contribution_residual',
+      'iso2,beneficiary,population,gdp,unemployment_rate,asylum_per_million,share,allocation,contribution_population,contribution_gdp,contribution_unemployment_rate,contribution_asylum_per_million,contribution_residual',
     );
     expect(lines).toHaveLength(26);
+    expect(lines.find((line) => line.startsWith('IT,'))).toMatch(/^IT,yes,.*,0,/);
+    // The notes and sources travel with the figures.
+    expect(notes).toContain('Beneficiaries of the scheme, who receive nothing: GR, IT.');
+    expect(notes).toContain('largest deviation');
+    expect(notes).toContain('Source: Inputs: Eurostat');
     const xlsx = await t.request(null, { method: 'GET', url: '/api/solidarity/keys/eu-2015-05/export.xlsx' });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

@@ -43,6 +43,13 @@ export const KeyDefinition = Type.Object(
     criteria: Type.Array(Criterion, { maxItems: 12 }),
     states: Type.Array(StateInput, { maxItems: 250 }),
     total: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'What is shared: persons, places or money.' }),
+    beneficiaries: Type.Optional(
+      Type.Array(Iso2, {
+        maxItems: 250,
+        description:
+          'States of the group that the scheme relieves (e.g. Italy and Greece in the 2015 relocation schemes): they receive no allocation and the total is shared among the others.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -58,7 +65,10 @@ export const Contribution = Type.Object({
 
 export const StateResult = Type.Object({
   iso2: Iso2,
-  eligible: Type.Boolean({ description: 'False for a State with zero population, which gets nothing.' }),
+  eligible: Type.Boolean({
+    description: 'False for a State with zero population or a beneficiary of the scheme: it gets nothing.',
+  }),
+  beneficiary: Type.Boolean({ description: 'True for a State the scheme relieves: it receives no allocation.' }),
   share: Type.Number({ description: 'The State’s share of the total, between 0 and 1.' }),
   quota: Type.Number({ description: 'share × total, before rounding.' }),
   allocation: Type.Integer({
@@ -112,6 +122,9 @@ export const KeyView = Type.Object({
   ...KeySummary.properties,
   basedOn: Type.Union([Type.String(), Type.Null()]),
   notes: Type.Array(Type.String(), { description: 'What a reader must know about the data of this key.' }),
+  sources: Type.Array(Type.String(), {
+    description: 'Where the inputs come from and which published figures the key reproduces.',
+  }),
   definition: KeyDefinition,
   result: KeyResult,
   versions: Type.Array(KeyVersionSummary),

@@ -5,10 +5,28 @@ import { detectFormat, type Lookups, parseObservations } from './formats.js';
 const FREQUENCIES: Record<string, 'year' | 'month'> = {
   refugees_hosted: 'year',
   asylum_seekers: 'year',
+  refugees_by_origin: 'year',
+  asylum_seekers_by_origin: 'year',
+  new_asylum_applications: 'year',
+  repeat_asylum_applications: 'year',
+  appeal_asylum_applications: 'year',
+  other_asylum_applications: 'year',
+  new_asylum_applications_cases: 'year',
   sea_arrivals: 'year',
   sea_arrivals_monthly: 'month',
 };
-const COUNTRIES: Record<string, string> = { GR: 'GR', GRC: 'GR', GREECE: 'GR', TUR: 'TR', IT: 'IT', ITALY: 'IT' };
+const COUNTRIES: Record<string, string> = {
+  GR: 'GR',
+  GRC: 'GR',
+  GREECE: 'GR',
+  TUR: 'TR',
+  IT: 'IT',
+  ITALY: 'IT',
+  SYR: 'SY',
+  IRQ: 'IQ',
+  DEU: 'DE',
+  USA: 'US',
+};
 
 const lookups: Lookups = {
   country: (text) => COUNTRIES[text.trim().toUpperCase()],
@@ -39,20 +57,62 @@ describe('periods', () => {
 });
 
 describe('file formats', () => {
-  it('sums a UNHCR population table to country of asylum and year, skipping unknown countries', () => {
+  it('sums a UNHCR population table to country of asylum and to country of origin, and says what it left out', () => {
     const cells = [
-      ['year', 'coo_name', 'coo', 'coo_iso', 'coa_name', 'coa', 'coa_iso', 'refugees', 'asylum_seekers'],
-      ['2015', 'Syria', 'SYR', 'SYR', 'Turkey', 'TUR', 'TUR', '2503549', '0'],
-      ['2015', 'Iraq', 'IRQ', 'IRQ', 'Turkey', 'TUR', 'TUR', '37799', '100'],
-      ['2015', 'Syria', 'SYR', 'SYR', 'Unknown', 'UKN', 'UNK', '5', ''],
+      ['year', 'coo_name', 'coo', 'coo_iso', 'coa_name', 'coa', 'coa_iso', 'refugees', 'asylum_seekers', 'idps'],
+      ['2015', 'Syria', 'SYR', 'SYR', 'Turkey', 'TUR', 'TUR', '2503549', '0', ''],
+      ['2015', 'Iraq', 'IRQ', 'IRQ', 'Turkey', 'TUR', 'TUR', '37799', '100', ''],
+      ['2015', 'Syria', 'SYR', 'SYR', 'Unknown', 'UKN', 'UNK', '5', '', ''],
+      ['2015', 'Various', 'XXA', 'XXA', 'Greece', 'GRE', 'GRC', '7', '3', ''],
     ];
     expect(detectFormat(cells)).toBe('unhcr_population');
     const parsed = parseObservations(cells, lookups);
-    expect(parsed.candidates).toEqual([
-      { row: 2, indicator: 'refugees_hosted', country: 'TR', period: '2015-01-01', value: 2541348 },
-      { row: 2, indicator: 'asylum_seekers', country: 'TR', period: '2015-01-01', value: 100 },
-    ]);
+    expect(parsed.rejected).toEqual([]);
+    const value = (indicator: string, country: string) =>
+      parsed.candidates.find((c) => c.indicator === indicator && c.country === country)?.value;
+    expect(value('refugees_hosted', 'TR')).toBe(2541348);
+    expect(value('asylum_seekers', 'TR')).toBe(100);
+    expect(value('refugees_hosted', 'GR')).toBe(7);
+    // The refugee in an unknown country of asylum counts for Syria as origin.
+    expect(value('refugees_by_origin', 'SY')).toBe(2503554);
+    expect(value('asylum_seekers_by_origin', 'IQ')).toBe(100);
     expect(parsed.skipped).toEqual([{ row: 4, reason: 'The country of asylum is unknown (UNK).' }]);
+    expect(parsed.method).toContain('1 rows with an unknown country of asylum are in the origin figures only');
+    expect(parsed.method).toContain('(XXA 1)');
+    expect(parsed.method).toContain('Columns not imported: coo_name, coo, coa_name, coa, idps.');
+  });
+
+  it('keeps UNHCR application types and persons and cases apart, and refuses a table without them', () => {
+    const header = ['year', 'coo_iso', 'coa_iso', 'procedure_type', 'app_type', 'dec_level', 'app_pc', 'applied'];
+    const cells = [
+      header,
+      ['2015', 'SYR', 'DEU', 'G', 'N', 'NA', 'P', '400000'],
+      ['2015', 'IRQ', 'DEU', 'G', 'N', 'NA', 'P', '41898'],
+      ['2015', 'SYR', 'DEU', 'G', 'R', 'RA', 'P', '34732'],
+      ['2015', 'SYR', 'DEU', 'G', 'J', 'JR', 'P', '10'],
+      ['2015', 'SYR', 'DEU', 'G', 'A', 'AR', 'P', '5'],
+      ['2015', 'SYR', 'DEU', 'G', 'V', 'FI', 'P', '2'],
+      ['2015', 'SYR', 'USA', 'G', 'N', 'FI', 'C', '90'],
+    ];
+    const parsed = parseObservations(cells, lookups);
+    const value = (indicator: string, country: string) =>
+      parsed.candidates.find((c) => c.indicator === indicator && c.country === country)?.value;
+    expect(value('new_asylum_applications', 'DE')).toBe(441898);
+    expect(value('repeat_asylum_applications', 'DE')).toBe(34732);
+    expect(value('appeal_asylum_applications', 'DE')).toBe(15);
+    expect(value('other_asylum_applications', 'DE')).toBe(2);
+    expect(value('new_asylum_applications', 'US')).toBeUndefined();
+    expect(value('new_asylum_applications_cases', 'US')).toBe(90);
+    expect(parsed.method).toContain('appeal_asylum_applications ← app_type A+J (2 rows)');
+    expect(parsed.method).toContain('Columns not imported: coo_iso, procedure_type, dec_level.');
+
+    const bad = parseObservations([header, ['2015', 'SYR', 'DEU', 'G', 'N', 'NA', 'X', '1']], lookups);
+    expect(bad.rejected).toEqual([{ row: 2, reason: '“X” in app_pc is neither P (persons) nor C (cases).' }]);
+    const old = [
+      ['year', 'coa_name', 'coa', 'coa_iso', 'applied'],
+      ['2015', 'Germany', 'GFR', 'DEU', '476630'],
+    ];
+    expect(() => parseObservations(old, lookups)).toThrow(/app_type .* and app_pc/);
   });
 
   it('reads the monthly sea-arrival series per country, skipping what is not available', () => {

@@ -27,6 +27,8 @@ export interface RowIssue {
 export interface Parsed {
   format: ImportFormat;
   source: string;
+  /** What the import did to the source: which rows and columns it summed, kept apart, dropped or skipped. */
+  method: string;
   rowCount: number;
   candidates: Candidate[];
   rejected: RowIssue[];
@@ -54,6 +56,25 @@ const MONTHLY_COUNTRIES: Record<string, string> = { italy: 'IT', greece: 'GR', s
 const UNHCR_UNKNOWN = new Set(['UNK', 'UKN', 'XXA', 'STA']);
 
 const norm = (s: string) => s.trim().toLowerCase();
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * UNHCR's application types (app_type), by the indicator that holds them: N new; R repeat or
+ * reopened; A appeal or administrative review and J judicial review; anything else (V various, NR
+ * new and repeat, NA new and appeal, RA, FA, SP) as other or mixed types.
+ */
+const APPLICATION_KIND: Record<string, 'new' | 'repeat' | 'appeal'> = { N: 'new', R: 'repeat', A: 'appeal', J: 'appeal' };
+/** app_pc: P persons, C cases (a case may hold several persons): never added together. */
+const COUNTED: Record<string, string> = { P: '', C: '_cases' };
+
+/** The columns of a table that an import did not take, for the record of what it did. */
+function dropped(header: string[], used: number[]): string {
+  const names = header
+    .filter((_, i) => !used.includes(i))
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return names.length > 0 ? ` Columns not imported: ${names.join(', ')}.` : '';
+}
 
 /** Recognises the file from its first rows: UNHCR tables, the sea-arrival series, or HXL hashtags. */
 export function detectFormat(cells: string[][], mapping?: ColumnMapping): ImportFormat {
@@ -122,16 +143,55 @@ export function parseObservations(
   let first = 1;
   let source = options.source ?? UNHCR_SOURCE;
 
-  if (format === 'unhcr_population' || format === 'unhcr_applications') {
+  let method = '';
+  if (format === 'unhcr_population') {
     const year = columnIndex(header, 'year');
     const coa = columnIndex(header, 'coa_iso');
-    const columns =
-      format === 'unhcr_population'
-        ? ([
-            ['refugees_hosted', columnIndex(header, 'refugees')],
-            ['asylum_seekers', columnIndex(header, 'asylum_seekers')],
-          ] as const)
-        : ([['new_asylum_applications', columnIndex(header, 'applied')]] as const);
+    const coo = columnIndex(header, 'coo_iso');
+    const refugees = columnIndex(header, 'refugees');
+    const seekers = columnIndex(header, 'asylum_seekers');
+    const unknownOrigins = new Map<string, number>();
+    let unknownAsylum = 0;
+    for (let i = 1; i < cells.length; i++) {
+      const r = cells[i] as string[];
+      const code = (r[coa] ?? '').trim();
+      if (UNHCR_UNKNOWN.has(code)) {
+        unknownAsylum++;
+        c.skipped.push({ row: i + 1, reason: `The country of asylum is unknown (${code}).` });
+      } else {
+        c.put(i + 1, 'refugees_hosted', code, r[year] ?? '', r[refugees] ?? '', true);
+        c.put(i + 1, 'asylum_seekers', code, r[year] ?? '', r[seekers] ?? '', true);
+      }
+      // The same rows summed the other way, by country of origin; an origin that is unknown,
+      // stateless or several ("various") counts in no country's figure, and the batch says so.
+      const origin = (r[coo] ?? '').trim();
+      if (!UNHCR_UNKNOWN.has(origin) && lookups.country(origin)) {
+        c.put(i + 1, 'refugees_by_origin', origin, r[year] ?? '', r[refugees] ?? '', true);
+        c.put(i + 1, 'asylum_seekers_by_origin', origin, r[year] ?? '', r[seekers] ?? '', true);
+      } else unknownOrigins.set(origin || '(empty)', (unknownOrigins.get(origin || '(empty)') ?? 0) + 1);
+    }
+    const origins = [...unknownOrigins.entries()].map(([code, n]) => `${code} ${count(n)}`).join(', ');
+    method =
+      'Summed over countries of origin to country of asylum and year (refugees → refugees_hosted, asylum_seekers → asylum_seekers), ' +
+      'and over countries of asylum to country of origin and year (refugees → refugees_by_origin, asylum_seekers → asylum_seekers_by_origin).' +
+      (unknownAsylum > 0
+        ? ` ${count(unknownAsylum)} rows with an unknown country of asylum are in the origin figures only.`
+        : '') +
+      (origins ? ` Rows whose origin is unknown, stateless or various are in the asylum figures only (${origins}).` : '') +
+      dropped(header, [year, coa, coo, refugees, seekers]);
+  } else if (format === 'unhcr_applications') {
+    const year = columnIndex(header, 'year');
+    const coa = columnIndex(header, 'coa_iso');
+    const applied = columnIndex(header, 'applied');
+    const type = header.findIndex((h) => norm(h) === 'app_type');
+    const counted = header.findIndex((h) => norm(h) === 'app_pc');
+    if (type < 0 || counted < 0) {
+      throw new Problem(
+        'validation',
+        'The asylum-applications table needs its app_type (N new, R repeat, A appeal, …) and app_pc (P persons, C cases) columns: without them new applications cannot be told from repeat applications and appeals, nor persons from cases.',
+      );
+    }
+    const rowsBy = new Map<string, { rows: number; types: Set<string> }>();
     for (let i = 1; i < cells.length; i++) {
       const r = cells[i] as string[];
       const code = (r[coa] ?? '').trim();
@@ -139,10 +199,30 @@ export function parseObservations(
         c.skipped.push({ row: i + 1, reason: `The country of asylum is unknown (${code}).` });
         continue;
       }
-      for (const [indicator, index] of columns) c.put(i + 1, indicator, code, r[year] ?? '', r[index] ?? '', true);
+      const appType = (r[type] ?? '').trim().toUpperCase();
+      const suffix = COUNTED[(r[counted] ?? '').trim().toUpperCase()];
+      if (suffix === undefined) {
+        c.rejected.push({ row: i + 1, reason: `“${r[counted] ?? ''}” in app_pc is neither P (persons) nor C (cases).` });
+        continue;
+      }
+      const indicator = `${APPLICATION_KIND[appType] ?? 'other'}_asylum_applications${suffix}`;
+      const entry = rowsBy.get(indicator) ?? { rows: 0, types: new Set<string>() };
+      entry.rows++;
+      entry.types.add(appType || '(empty)');
+      rowsBy.set(indicator, entry);
+      c.put(i + 1, indicator, code, r[year] ?? '', r[applied] ?? '', true);
     }
+    const parts = [...rowsBy.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([indicator, e]) => `${indicator} ← app_type ${[...e.types].sort().join('+')} (${count(e.rows)} rows)`);
+    method =
+      'Summed over countries of origin, procedure types and decision levels to country of asylum and year, ' +
+      'keeping application types apart (N new; R repeat; A appeal and J judicial review; other or mixed types) ' +
+      `and persons (P) apart from cases (C, in the *_cases indicators): ${parts.join('; ')}.` +
+      dropped(header, [year, coa, applied, type, counted]);
   } else if (format === 'sea_arrivals_year') {
     source = options.source ?? PORTAL_SOURCE;
+    method = 'One value per row, as published.';
     for (let i = 1; i < cells.length; i++) {
       const [country = '', year = '', individuals = ''] = cells[i] as string[];
       c.put(i + 1, 'sea_arrivals', country, year, individuals);
@@ -154,6 +234,9 @@ export function parseObservations(
     const columns = header
       .map((h, index) => [MONTHLY_COUNTRIES[norm(h).replace(/_all$/, '')], index, norm(h).endsWith('_all')] as const)
       .filter(([iso2, , all]) => iso2 && all) as Array<readonly [string, number, boolean]>;
+    method =
+      'One value per month and country from the columns of all arrivals (sea and land where counted).' +
+      dropped(header, [month, year, ...columns.map(([, index]) => index)]);
     for (let i = 1; i < cells.length; i++) {
       const r = cells[i] as string[];
       const date = `${(r[year] ?? '').trim()}-${(r[month] ?? '').trim()}`;
@@ -190,6 +273,12 @@ export function parseObservations(
         'Say which indicator the values are for: a column of indicator codes, or one indicator for the whole file.',
       );
     }
+    method =
+      'One value per row.' +
+      dropped(
+        header,
+        [country, period, value, indicator, sourceColumn].filter((i) => i >= 0),
+      );
     for (let i = first; i < cells.length; i++) {
       const r = cells[i] as string[];
       const code = indicator >= 0 ? (r[indicator] ?? '').trim() : (options.indicator as string);
@@ -208,6 +297,7 @@ export function parseObservations(
   return {
     format,
     source,
+    method,
     rowCount: Math.max(0, cells.length - first),
     candidates: [...c.candidates.values()],
     rejected: c.rejected,

@@ -97,6 +97,7 @@ export async function importObservations(
     dryRun: options.dryRun ?? false,
     format: parsed.format,
     source: parsed.source,
+    method: parsed.method,
     rowCount: parsed.rowCount,
     values: candidates.length,
     inserted: 0,
@@ -122,6 +123,7 @@ export async function importObservations(
         sha256: createHash('sha256').update(bytes).digest('hex'),
         rowCount: parsed.rowCount,
         skipped: parsed.skipped.length,
+        method: parsed.method,
         actorId: importer.actor?.userId ?? null,
       });
       for (let i = 0; i < rows.length; i += CHUNK) {

@@ -26,6 +26,9 @@ export const ImportReport = Type.Object({
   dryRun: Type.Boolean(),
   format: Type.String(),
   source: Type.String(),
+  method: Type.String({
+    description: 'What the import does to the source: rows and columns summed, kept apart, dropped or skipped.',
+  }),
   rowCount: Type.Integer(),
   values: Type.Integer({ description: 'Values the file proposes (after summing UNHCR tables to country of asylum and year).' }),
   inserted: Type.Integer(),
@@ -50,6 +53,9 @@ export const BatchView = Type.Object({
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   skipped: Type.Integer(),
+  method: Type.String({
+    description: 'What the import did to the source: rows and columns summed, kept apart, dropped or skipped.',
+  }),
   importedAt: Type.String({ format: 'date-time' }),
   importedBy: Type.Union([Type.String(), Type.Null()]),
 });

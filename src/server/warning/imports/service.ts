@@ -21,6 +21,7 @@ export async function listBatches(ctx: Context) {
     updated: b.updated,
     unchanged: b.unchanged,
     skipped: b.skipped,
+    method: b.method,
     importedAt: new Date(b.created_at).toISOString(),
     importedBy: b.created_by_name,
   }));

@@ -102,6 +102,7 @@ export async function observationHistory(ctx: Context, query: HistoryQuery): Pro
           label: periodLabel(current.period, indicator.frequency),
           value: Number(current.value),
           source: current.source,
+          method: current.method,
           batchId: current.batch_id,
           importedAt: new Date(current.imported_at).toISOString(),
         }

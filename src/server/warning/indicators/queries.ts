@@ -23,6 +23,7 @@ export async function insertBatch(
     sha256: string;
     rowCount: number;
     skipped: number;
+    method: string;
     actorId: string | null;
   },
 ): Promise<string> {
@@ -38,6 +39,7 @@ export async function insertBatch(
       updated: 0,
       unchanged: 0,
       skipped: values.skipped,
+      method: values.method,
       created_by: values.actorId,
     })
     .returning('id')
@@ -99,6 +101,7 @@ export interface SeriesPoint {
   source: string;
   batch_id: string;
   imported_at: Date;
+  method: string;
 }
 
 /** Observations of some indicators and countries, in period order, with their provenance. */
@@ -108,7 +111,7 @@ export async function selectSeries(
 ): Promise<SeriesPoint[]> {
   const result = await sql<SeriesPoint>`
     select i.code as indicator_code, o.country_iso2, to_char(o.period, 'YYYY-MM-DD') as period, o.value,
-           b.source, b.id::text as batch_id, b.created_at as imported_at
+           b.source, b.id::text as batch_id, b.created_at as imported_at, b.method
     from warning_observation o
     join warning_indicator i on i.id = o.indicator_id
     join warning_import_batch b on b.id = o.batch_id
@@ -156,6 +159,7 @@ export function selectBatches(db: Db, limit: number) {
       'b.updated',
       'b.unchanged',
       'b.skipped',
+      'b.method',
       'b.created_at',
       'u.name as created_by_name',
     ])

@@ -36,6 +36,7 @@ export const ObservationView = Type.Object({
   label: Type.String({ description: 'The period as people write it: 2015, 2015-Q2, 2015-03.' }),
   value: Type.Number(),
   source: Type.String(),
+  method: Type.String({ description: 'What the import that brought the value did to its source.' }),
   batchId: Type.String(),
   importedAt: Type.String({ format: 'date-time' }),
 });

@@ -41,6 +41,7 @@ export async function listSeries(ctx: Context, query: SeriesQuery): Promise<Obse
     label: periodLabel(r.period, frequency.get(r.indicator_code) ?? 'year'),
     value: Number(r.value),
     source: r.source,
+    method: r.method,
     batchId: r.batch_id,
     importedAt: new Date(r.imported_at).toISOString(),
   }));
@@ -49,12 +50,22 @@ export async function listSeries(ctx: Context, query: SeriesQuery): Promise<Obse
 /** The same observations as CSV, with a row of HXL hashtags under the labels when asked. */
 export async function exportSeries(ctx: Context, query: SeriesQuery): Promise<string> {
   const rows = await listSeries(ctx, query);
-  const header = ['indicator', 'country', 'period', 'value', 'source', 'batch'];
-  const hxl = ['#indicator+code', '#country+code', '#date', '#value', '#meta+source', '#meta+batch'];
+  const units = new Map((await q.selectIndicators(ctx.db)).map((i) => [i.code, i.unit]));
+  const header = ['indicator', 'unit', 'country', 'period', 'value', 'source', 'batch', 'method'];
+  const hxl = [
+    '#indicator+code',
+    '#indicator+unit',
+    '#country+code',
+    '#date',
+    '#value',
+    '#meta+source',
+    '#meta+batch',
+    '#meta+method',
+  ];
   return csvOf([
     header,
     ...(query.hxl ? [hxl] : []),
-    ...rows.map((r) => [r.indicator, r.country, r.label, r.value, r.source, r.batchId]),
+    ...rows.map((r) => [r.indicator, units.get(r.indicator) ?? '', r.country, r.label, r.value, r.source, r.batchId, r.method]),
   ]);
 }
 

@@ -60,6 +60,7 @@ describe.each(testBackends())('rules on %s', (backend) => {
       fileName: '',
       sha256: '-',
       rowCount: 0,
+      method: '',
       skipped: 0,
       actorId: null,
     });
