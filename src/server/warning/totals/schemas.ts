@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { StringEnum } from '../../http/schemas.js';
-import { Lang } from '../schemas.js';
+import { Language as Lang } from '../../reference/schemas.js';
 
 export const REGIONS = [
   'americas',
