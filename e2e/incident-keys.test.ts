@@ -102,7 +102,7 @@ describeJourney('incident key journey', () => {
     await visitor.getByRole('checkbox', { name: 'I agree to be contacted about this report' }).check();
     await visitor.getByRole('button', { name: 'Send the report' }).click();
     await visitor.getByRole('heading', { level: 1, name: 'Thank you: your report has been received' }).waitFor();
-    const width = await visitor.evaluate(() => document.documentElement.scrollWidth);
+    const width = await visitor.evaluate<number>('document.documentElement.scrollWidth');
     expect(width, 'no sideways scrolling on a phone').toBeLessThanOrEqual(390);
 
     // The co-ordinator replaces the key: the old passphrase opens the old key in the browser.

@@ -103,7 +103,10 @@ const AUDITS_AWAITING_THEIR_DOMAIN = {
     actions: ['warning.indicator.edit', 'warning.rule.edit', 'warning.alert.decide', 'warning.import'],
     recordTypes: ['warning_indicator', 'warning_rule', 'warning_alert', 'warning_import_batch'],
   },
-  roster: { actions: ['expert.nominate', 'expert.edit'], recordTypes: ['expert'] },
+  roster: {
+    actions: ['expert.nominate', 'expert.edit', 'expert.account.invite', 'expert.account.link', 'expert.account.unlink'],
+    recordTypes: ['expert'],
+  },
   missions: {
     actions: [
       'mission.create',
