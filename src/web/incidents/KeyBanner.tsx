@@ -3,14 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../app/session';
+import { useSession } from '../app/session';
 import { keyStatusQuery } from './queries';
 
 /** Until the organisation key exists, the co-ordinator is told, on every page, that the public form cannot receive reports. */
 export function KeyBanner() {
   const { t } = useTranslation();
   const id = useId();
-  const can = useCan('incident.key.manage');
+  const session = useSession();
+  // Until a new account's password is changed, the server answers nothing else.
+  const can = Boolean(session?.permissions.includes('incident.key.manage') && !session.mustChangePassword);
   const status = useQuery({ ...keyStatusQuery, enabled: can });
   if (!can || !status.data || status.data.key) return null;
   return (
