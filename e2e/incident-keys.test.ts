@@ -92,7 +92,7 @@ describeJourney('incident key journey', () => {
     await country.fill('Gree');
     await visitor.getByRole('option', { name: 'Greece', exact: true }).click();
     await visitor.getByRole('textbox', { name: 'Place' }).fill('Samos');
-    await choose(visitor, 'Type of incident', 'Threat');
+    await choose(visitor, 'Type of incident', 'Threat or threatening behaviour');
     await visitor.getByRole('checkbox', { name: 'Refugees', exact: true }).check();
     await choose(visitor, 'Bias motivation', 'Racist and xenophobic');
     await visitor.getByRole('checkbox', { name: 'Symbols, drawings or graffiti' }).check();
