@@ -14,7 +14,7 @@ const OLD = 'the first organisation passphrase';
 const NEW = 'the second organisation passphrase';
 
 describe('crossroads incidents', () => {
-  it('creates the key once, refuses a weak passphrase, rotates only with the old passphrase', { timeout: 180_000 }, async () => {
+  it('creates the key once, refuses a weak passphrase, rotates only with the old passphrase', { timeout: 300_000 }, async () => {
     assertBuilt();
     const weak = await runCli(['incidents', 'keygen'], { DATA_DIR: dataDir, CROSSROADS_INCIDENT_PASSPHRASE: 'short' });
     expect(weak.code).toBe(2);
