@@ -19,6 +19,7 @@ import { healthRoutes } from './health/routes.js';
 import { problemRoutes } from './http/problem-routes.js';
 import { incidentAccess, incidentAudits } from './incidents/access.js';
 import { incidentJobs } from './incidents/jobs.js';
+import { ensureDemoKey } from './incidents/protected/demo-key.js';
 import { incidentRoutes } from './incidents/routes.js';
 import { seedIncidentsDemo } from './incidents/seed.js';
 import type { Job } from './jobs/job.js';
@@ -51,6 +52,8 @@ export interface Domain {
   audits?: DomainAudits;
   /** Adds a realistic, deterministic demonstration data set (`npm start -- --demo`); must be idempotent. */
   seedDemo?: (db: Kysely<DB>) => Promise<void>;
+  /** With the demonstration data: what the operator must be told at start-up (lines of text), e.g. a passphrase. */
+  demoNotice?: (db: Kysely<DB>) => Promise<string[]>;
   /** Scheduled jobs, each run once per period by one instance (see jobs/runner.ts). */
   jobs?: Job[];
 }
@@ -82,6 +85,7 @@ export const DOMAINS: Domain[] = [
     access: incidentAccess,
     audits: incidentAudits,
     seedDemo: seedIncidentsDemo,
+    demoNotice: ensureDemoKey,
     jobs: incidentJobs,
   },
 ];

@@ -42,6 +42,15 @@ function printFirstCoordinator(email: string, oneTimePassword: string, port: num
   );
 }
 
+/** What the domains tell the operator about the demonstration data (a passphrase, say), framed like the first account. */
+async function demonstrationNotices(database: Database): Promise<string> {
+  const lines: string[] = [];
+  for (const domain of DOMAINS) if (domain.demoNotice) lines.push(...(await domain.demoNotice(database.db)));
+  if (lines.length === 0) return '';
+  const line = '='.repeat(72);
+  return `\n${line}\n${lines.map((l) => `  ${l}`).join('\n')}\n${line}\n\n`;
+}
+
 /** Adds every domain's demonstration data set; each is deterministic and safe to run again. */
 export async function seedDemonstrationData(database: Database): Promise<string[]> {
   const seeded: string[] = [];
@@ -63,6 +72,7 @@ export async function startServer(
   try {
     const first = await ensureFirstCoordinator(database.db, { email: config.adminEmail, password: config.adminPassword });
     const demo = options.demo ? await seedDemonstrationData(database) : undefined;
+    const notices = options.demo ? await demonstrationNotices(database) : '';
     app = await build(config, database);
     if (demo) app.log.info({ domains: demo }, 'Demonstration data added');
     if (database.backend === 'pglite') app.log.warn(PGLITE_WARNING);
@@ -72,6 +82,7 @@ export async function startServer(
     app.log.info({ database: database.backend, port: config.port }, 'Crossroads is listening');
     if (first?.oneTimePassword) printFirstCoordinator(first.email, first.oneTimePassword, config.port);
     else if (first) app.log.info('The first co-ordinator account was created with the configured email and password.');
+    if (notices) process.stdout.write(notices);
   } catch (error) {
     await database.close();
     throw error;

@@ -106,7 +106,8 @@ describe.each(testBackends())('route × role table on %s', (backend) => {
     expect(routes).toEqual(Object.keys(TABLE).sort());
   });
 
-  it('answers every route for every role as the table says', async () => {
+  // Every route × seven callers: minutes on a loaded machine, more as routes are added.
+  it('answers every route for every role as the table says', { timeout: 600_000 }, async () => {
     let n = 0;
     const failures: string[] = [];
     for (const [key, row] of Object.entries(TABLE)) {

@@ -5,11 +5,14 @@ import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/
 /**
  * Anyone may report an incident and read the public statistics. Incident reviewers, and only
  * they, review reports, read the protected data (audited, with a reason) and make the ODIHR
- * submission; a reviewer scoped to countries does so for those countries only.
+ * submission; a reviewer scoped to countries does so for those countries only. The co-ordinator
+ * creates and replaces the organisation's key (made and sealed in their browser or the command
+ * line: the passphrase never reaches the server).
  */
 export const incidentAccess = {
-  verbs: ['incident.review', 'incident.protected.read', 'incident.export'],
+  verbs: ['incident.review', 'incident.protected.read', 'incident.export', 'incident.key.manage'],
   grants: {
+    coordinator: ['incident.key.manage'],
     incident_reviewer: ['incident.review', 'incident.protected.read', 'incident.export'],
   },
 } as const satisfies DomainAccess;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { keyRoutes } from './keys/routes.js';
 import { protectedRoutes } from './protected/routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { reviewRoutes } from './review/routes.js';
@@ -15,4 +16,5 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(statisticsRoutes);
   await app.register(reviewRoutes);
   await app.register(protectedRoutes);
+  await app.register(keyRoutes);
 };

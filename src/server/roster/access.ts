@@ -23,7 +23,7 @@ declare module '../access/verbs.js' {
 
 /** What it writes to the audit log (see audit/catalogue.ts). */
 export const rosterAudits = {
-  actions: ['expert.nominate', 'expert.edit'],
+  actions: ['expert.nominate', 'expert.edit', 'expert.account.invite', 'expert.account.link', 'expert.account.unlink'],
   recordTypes: ['expert'],
 } as const satisfies DomainAudits;
 

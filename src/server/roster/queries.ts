@@ -83,10 +83,13 @@ export function selectExperts(db: Db, ids: readonly string[]) {
   return db
     .selectFrom('expert as e')
     .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .leftJoin('app_user as u', 'u.id', 'e.user_id')
     .select([
       'e.id',
       'e.name',
       'e.user_id',
+      'u.email as account_email',
+      'u.name as account_name',
       'e.organisation_id',
       'o.code as organisation_code',
       'o.name_en as organisation_name',

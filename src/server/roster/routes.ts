@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../http/responses.js';
 import { IdParams } from '../http/schemas.js';
+import { expertAccountRoutes } from './account/routes.js';
 import { CreateExpertBody, ExpertView, MyProfileView, RosterPage, RosterQuery, UpdateExpertBody } from './schemas.js';
 import { getExpert, myProfile, nominateExpert, searchRoster, updateExpert } from './service.js';
 
 const tags = ['roster'];
 
 export const rosterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(expertAccountRoutes);
   app.get(
     '/roster/experts',
     {

@@ -90,7 +90,12 @@ export const ExpertView = Type.Object({
   periods: Type.Array(Type.Object({ ...periodFields, id: Uuid })),
   prerequisites: Type.Array(Prerequisite),
   deployments: Type.Array(DeploymentView),
-  actions: Type.Array(StringEnum(['edit'] as const)),
+  /** The account the expert signs in with; its email only for those who manage accounts and the expert. */
+  account: Type.Union([Type.Object({ id: Uuid, email: Type.String(), name: Type.String() }), Type.Null()]),
+  /** `invite`: create an account for the expert; `link_account`, `unlink_account`: link an existing one, or undo the link. */
+  actions: Type.Array(StringEnum(['edit', 'invite', 'link_account', 'unlink_account'] as const)),
+  /** Why the caller may not edit this profile, when they may not. */
+  readOnly: Type.Union([StringEnum(['outside_scope'] as const), Type.Null()]),
 });
 export type ExpertView = Static<typeof ExpertView>;
 

@@ -31,7 +31,7 @@ function editable(actor: Actor | null, rows: ReadonlyArray<q.ExpertRow>): Set<st
   return new Set([...mine, ...scoped]);
 }
 
-function present(row: q.ExpertRow, lists: Lists, canEdit: boolean): ExpertView {
+function present(actor: Actor | null, row: q.ExpertRow, lists: Lists, canEdit: boolean): ExpertView {
   const of = <T extends { expert_id: string }>(items: T[]) => items.filter((i) => i.expert_id === row.id);
   const deployments = of(lists.deployments);
   return {
@@ -63,7 +63,19 @@ function present(row: q.ExpertRow, lists: Lists, canEdit: boolean): ExpertView {
       appraisal: d.appraisal,
       rating: d.rating,
     })),
-    actions: canEdit ? ['edit'] : [],
+    account:
+      row.user_id && row.account_email && (holds(actor, 'user.read') || row.user_id === actor?.userId)
+        ? { id: row.user_id, email: row.account_email, name: row.account_name ?? '' }
+        : null,
+    actions: [
+      ...(canEdit ? (['edit'] as const) : []),
+      ...(holds(actor, 'user.manage')
+        ? row.user_id
+          ? (['unlink_account'] as const)
+          : (['invite', 'link_account'] as const)
+        : []),
+    ],
+    readOnly: canEdit ? null : 'outside_scope',
   };
 }
 
@@ -75,7 +87,7 @@ export async function presentExperts(ctx: Context, ids: readonly string[], db = 
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [present(row, lists, canEdit.has(id))] : [];
+    return row ? [present(ctx.actor, row, lists, canEdit.has(id))] : [];
   });
 }
 

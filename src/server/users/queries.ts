@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.js';
 import type { GrantInput, UserListQuery } from './schemas.js';
 
@@ -46,10 +46,17 @@ function grantsOf(eb: ExpressionBuilder<DB, 'app_user'>) {
   ).as('grants');
 }
 
+/** The roster expert whose account this is, if any, as a JSON object beside the user's row. */
+function expertOf(eb: ExpressionBuilder<DB, 'app_user'>) {
+  return jsonObjectFrom(eb.selectFrom('expert as e').select(['e.id', 'e.name']).whereRef('e.user_id', '=', 'app_user.id')).as(
+    'expert',
+  );
+}
+
 /** A page of users with their grants and the total count, in one query. */
 export function selectUsers(db: Kysely<DB>, query: UserListQuery) {
   return filtered(db, query)
-    .select((eb) => [...USER_COLUMNS, grantsOf(eb), sql<number>`count(*) over ()`.as('total')])
+    .select((eb) => [...USER_COLUMNS, grantsOf(eb), expertOf(eb), sql<number>`count(*) over ()`.as('total')])
     .orderBy(sql`lower(name)`)
     .orderBy('id')
     .limit(query.limit ?? 50)
@@ -65,7 +72,7 @@ export async function countUsers(db: Kysely<DB>, query: UserListQuery): Promise<
 export function selectUser(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('app_user')
-    .select((eb) => [...USER_COLUMNS, grantsOf(eb)])
+    .select((eb) => [...USER_COLUMNS, grantsOf(eb), expertOf(eb)])
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -25,6 +25,8 @@ export const UserView = Type.Object({
   lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   grants: Type.Array(GrantView),
+  /** The roster expert this account belongs to, if any (linked from the expert's page). */
+  expert: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
   /** What the caller may do with this user. */
   actions: Type.Array(StringEnum(['edit', 'grant', 'reset_password'] as const)),
   /** The roles the caller may newly grant this user (never a sensitive role to themselves). */

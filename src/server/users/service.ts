@@ -23,6 +23,7 @@ function present(ctx: Context, row: q.UserRow): UserView {
     lastLoginAt: row.last_login_at ? new Date(row.last_login_at).toISOString() : null,
     createdAt: new Date(row.created_at).toISOString(),
     grants: row.grants as UserView['grants'],
+    expert: row.expert ? { id: row.expert.id, name: row.expert.name } : null,
     actions: canManage ? ['edit', 'grant', 'reset_password'] : [],
     grantableRoles: !canManage
       ? []
@@ -111,18 +112,35 @@ export async function createUser(ctx: Context, input: CreateUserBody): Promise<{
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const user = await inTransaction(ctx.db, async (trx) => {
-    const { id } = await q.insertUser(trx, {
-      email: input.email.trim(),
-      name: input.name.trim(),
-      language: input.language ?? 'en',
-      passwordHash,
-      mustChangePassword: true,
-    });
-    await q.replaceGrants(trx, id, grants, ctx.actor?.userId ?? null);
-    await audit(trx, ctx, { verb: 'user.create', recordType: 'user', recordId: id, details: { grants, ...reason } });
+    const id = await insertAccount(ctx, trx, { ...input, grants }, passwordHash, reason);
     return loadUser(ctx, trx, id);
   });
   return { user, oneTimePassword };
+}
+
+/**
+ * Inserts an account that must change its password at first sign-in, with its grants, audited;
+ * inside the caller's transaction (the roster invites an expert to an account this way). The
+ * grants are checked by the caller; the password is hashed before the transaction opens.
+ */
+export async function insertAccount(
+  ctx: Context,
+  trx: Kysely<DB>,
+  input: { email: string; name: string; language?: UserView['language'] | undefined; grants: readonly GrantInput[] },
+  passwordHash: string,
+  details: Record<string, unknown> = {},
+): Promise<string> {
+  assertAllowed(ctx.actor, 'user.manage');
+  const { id } = await q.insertUser(trx, {
+    email: input.email.trim(),
+    name: input.name.trim(),
+    language: input.language ?? 'en',
+    passwordHash,
+    mustChangePassword: true,
+  });
+  await q.replaceGrants(trx, id, input.grants, ctx.actor?.userId ?? null);
+  await audit(trx, ctx, { verb: 'user.create', recordType: 'user', recordId: id, details: { grants: input.grants, ...details } });
+  return id;
 }
 
 /** Renames, changes the language of, or disables an account; disabling ends its sessions. */

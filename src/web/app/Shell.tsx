@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adoptAccountLanguage } from '../i18n';
 import { AccountMenu } from './AccountMenu';
+import { WEB_DOMAINS } from './domains';
 import { LogoMark } from './icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Navigation } from './Navigation';
@@ -89,6 +90,7 @@ export function Shell() {
           <Navigation />
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+          {WEB_DOMAINS.map((domain) => (domain.banner ? <domain.banner key={domain.name} /> : null))}
           <Outlet />
         </AppShell.Main>
       </AppShell>

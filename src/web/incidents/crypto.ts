@@ -85,3 +85,77 @@ export async function openItem(privateKey: CryptoKey, item: SealedText): Promise
 export async function fileToBase64(file: Blob): Promise<string> {
   return toBase64(await file.arrayBuffer());
 }
+
+/** What a new key pair sends to the server: the public key and the private key sealed under the passphrase. */
+export interface SealedKeyPair {
+  publicKeySpki: string;
+  sealedPrivateKey: string;
+  salt: string;
+  iv: string;
+  iterations: number;
+}
+
+/** OWASP's 2023 figure for PBKDF2-HMAC-SHA256, as the command line uses. */
+export const KDF_ITERATIONS = 600_000;
+/** The least passphrase length, as the command line requires. */
+export const MIN_PASSPHRASE_LENGTH = 16;
+
+async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number, usage: KeyUsage) {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    [usage],
+  );
+}
+
+/**
+ * A new organisation key pair made here: RSA-OAEP-SHA256 of 3072 bits, the PKCS#8 private key
+ * sealed with AES-256-GCM under a PBKDF2-SHA256 key from the passphrase (the formats of the
+ * server's protected/crypto.ts). The passphrase and the private key never leave the browser.
+ */
+export async function makeKeyPair(
+  passphrase: string,
+): Promise<{ body: SealedKeyPair; publicKey: CryptoKey; privateKey: CryptoKey }> {
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSA-OAEP', modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['encrypt', 'decrypt'],
+  );
+  const spki = await crypto.subtle.exportKey('spki', pair.publicKey);
+  const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const key = await passphraseKey(passphrase, salt, KDF_ITERATIONS, 'encrypt');
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, pkcs8);
+  return {
+    body: {
+      publicKeySpki: toBase64(spki),
+      sealedPrivateKey: toBase64(sealed),
+      salt: toBase64(salt),
+      iv: toBase64(iv),
+      iterations: KDF_ITERATIONS,
+    },
+    publicKey: pair.publicKey,
+    privateKey: pair.privateKey,
+  };
+}
+
+/** Opens one item's key with the old private key and wraps it again under the new public key; the item is not touched. */
+export async function rewrapKey(oldPrivate: CryptoKey, newPublic: CryptoKey, wrappedKey: string): Promise<string> {
+  const raw = await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, oldPrivate, fromBase64(wrappedKey));
+  return toBase64(await crypto.subtle.encrypt({ name: 'RSA-OAEP' }, newPublic, raw));
+}
+
+/** Whether a wrapped key opens with this private key (a check of the rewrapping before it is sent). */
+export async function opensWith(privateKey: CryptoKey, wrappedKey: string): Promise<boolean> {
+  try {
+    return (await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, fromBase64(wrappedKey))).byteLength === 32;
+  } catch {
+    return false;
+  }
+}

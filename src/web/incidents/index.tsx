@@ -8,6 +8,7 @@ import es from './i18n/es.json';
 import fr from './i18n/fr.json';
 import it from './i18n/it.json';
 import ru from './i18n/ru.json';
+import { KeyBanner } from './KeyBanner';
 
 // Decorative, hidden from screen readers like the shell's icons: a megaphone and a bar chart.
 const icon = (d: string) => (
@@ -18,6 +19,7 @@ const icon = (d: string) => (
 const ReportIcon = () => icon('M3 11v2a1 1 0 0 0 1 1h3l5 4V6L7 10H4a1 1 0 0 0-1 1zM16 8a5 5 0 0 1 0 8');
 const ChartIcon = () => icon('M4 20V10M10 20V4M16 20v-8M22 20H2');
 const QueueIcon = () => icon('M4 6h16M4 12h16M4 18h10');
+const KeyIcon = () => icon('M15 7a4 4 0 1 0-3.9 5H11v3H8v3H5v-3l5.1-5.1A4 4 0 0 0 15 7z');
 
 /** Hate incidents: the public report form and receipt status, the public statistics, and the reviewers' queue and cases. */
 export const incidentsDomain: WebDomain = {
@@ -28,11 +30,14 @@ export const incidentsDomain: WebDomain = {
     lazyPage(root, 'incidents/statistics', () => import('./StatisticsPage'), 'StatisticsPage', 'public'),
     lazyPage(root, 'incidents/review', () => import('./QueuePage'), 'QueuePage', 'signed_in'),
     lazyPage(root, 'incidents/review/$id', () => import('./CasePage'), 'CasePage', 'signed_in'),
+    lazyPage(root, 'incidents/key', () => import('./KeyPage'), 'KeyPage', 'signed_in'),
   ],
+  banner: KeyBanner,
   nav: [
     { to: '/incidents/report', label: 'incidents.nav.report', icon: <ReportIcon />, show: 'public' },
     { to: '/incidents/statistics', label: 'incidents.nav.statistics', icon: <ChartIcon />, show: 'public' },
     { to: '/incidents/review', label: 'incidents.nav.review', icon: <QueueIcon />, show: 'incident.review' },
+    { to: '/incidents/key', label: 'incidents.nav.key', icon: <KeyIcon />, show: 'incident.key.manage' },
   ],
   translations: { en, fr, de, it, ru, es },
 };

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { KeyStatus } from '../../server/incidents/keys/schemas.js';
 import type { StatDimension, StatisticsQuery, StatisticsView } from '../../server/incidents/publication/schemas.js';
 import type { CaseView, QueueQuery, QueueView } from '../../server/incidents/review/schemas.js';
 import type { FormSettingsView } from '../../server/incidents/submission/schemas.js';
@@ -26,6 +27,12 @@ export const formQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
   refetchOnWindowFocus: false,
   refetchOnReconnect: false,
+});
+
+/** Whether the organisation key exists (the co-ordinator's set-up page and banner). */
+export const keyStatusQuery = queryOptions({
+  queryKey: ['incidents', 'key'],
+  queryFn: () => api.get<KeyStatus>('/incidents/key'),
 });
 
 export const queueQuery = (filter: QueueQuery) =>

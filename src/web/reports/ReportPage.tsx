@@ -1,4 +1,4 @@
-import { Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -91,6 +91,11 @@ export function ReportPage() {
             ))}
           </Table.Tbody>
         </Table>
+      ) : null}
+      {r.readOnly ? (
+        <Alert variant="light" data-testid="read-only-reason">
+          {t(`reports.readOnly.${r.readOnly}`)}
+        </Alert>
       ) : null}
       <ReviewPanel report={r} />
       {editing ? (

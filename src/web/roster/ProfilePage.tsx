@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { AccountPanel } from './AccountPanel';
 import { type ExpertView, expertQuery, myProfileQuery } from './queries';
 import { SkillsEditor } from './SkillsEditor';
 
@@ -56,6 +57,12 @@ function Profile({ expert, own }: { expert: ExpertView; own: boolean }) {
         </Text>
       </Group>
       <Text>{t('roster.profile.days', { used: expert.daysThisYear, cap: expert.yearlyCapDays })}</Text>
+      {expert.readOnly ? (
+        <Alert variant="light" data-testid="read-only-reason">
+          {t(`roster.readOnly.${expert.readOnly}`)}
+        </Alert>
+      ) : null}
+      {own ? null : <AccountPanel expert={expert} />}
       <Title order={2}>{t('roster.fields.competences')}</Title>
       <Text>{expert.competences.map((c) => `${c.code} (${c.level})`).join(', ') || '—'}</Text>
       <Title order={2}>{t('roster.fields.languages')}</Title>

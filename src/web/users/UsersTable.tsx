@@ -1,4 +1,5 @@
-import { Button, List, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, List, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../app/types';
 import { LANGUAGES } from '../i18n';
@@ -66,6 +67,11 @@ export function UsersTable({ users, onAction }: Props) {
                 <Text size="sm" c="dimmed">
                   {user.email}
                 </Text>
+                {user.expert ? (
+                  <Anchor component={Link} to={`/roster/experts/${user.expert.id}`} size="sm">
+                    {t('users.expertProfile', { name: user.expert.name })}
+                  </Anchor>
+                ) : null}
               </Table.Th>
               <Table.Td>
                 {user.grants.length === 0 ? (

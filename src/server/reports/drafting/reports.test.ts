@@ -74,6 +74,27 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
     expect(failures).toEqual([]);
   });
 
+  it('says why the report cannot be edited, to each person in each state', async () => {
+    const expected: Record<ReportStatus, Record<'member' | 'coordinator', string | null>> = {
+      draft: { member: null, coordinator: 'team_only_reviewer' },
+      returned: { member: null, coordinator: 'team_only_reviewer' },
+      submitted: { member: 'submitted_team', coordinator: 'submitted_reviewer' },
+      adopted: { member: 'adopted', coordinator: 'adopted' },
+      distributed: { member: 'distributed', coordinator: 'distributed' },
+    };
+    for (const status of REPORT_STATUSES) {
+      const { id } = await insertTestReport(t.database.db, { status, team: [member.userId] });
+      for (const [who, persona] of [
+        ['member', member],
+        ['coordinator', coordinator],
+      ] as const) {
+        const view = (await t.request(persona, { method: 'GET', url: `/api/reports/${id}` })).json();
+        expect([status, who, view.readOnly]).toEqual([status, who, expected[status][who]]);
+        expect(view.actions.includes('edit')).toBe(view.readOnly === null);
+      }
+    }
+  });
+
   it('never loses an update: of two saves from the same version one wins, the other gets 409 with the current text', async () => {
     const { id } = await insertTestReport(t.database.db, { team: [member.userId] });
     const colleague = await t.user({ role: 'expert' });

@@ -2,6 +2,17 @@ import { type Static, Type } from '@sinclair/typebox';
 import { StringEnum, Uuid } from '../../http/schemas.js';
 import { AlertLevel, ReportAction, ReportContent, ReportStatus } from '../schemas.js';
 
+/** Why a report's text cannot be edited by the caller now; the page says so in words. */
+export const READ_ONLY_REASONS = [
+  'team_only_reviewer',
+  'team_only',
+  'submitted_team',
+  'submitted_reviewer',
+  'adopted',
+  'distributed',
+] as const;
+export type ReadOnlyReason = (typeof READ_ONLY_REASONS)[number];
+
 export const CreateReportBody = Type.Object({ missionId: Uuid }, { additionalProperties: false });
 export type CreateReportBody = Static<typeof CreateReportBody>;
 
@@ -59,6 +70,8 @@ export const ReportView = Type.Composite([
     ),
     /** What the caller may do now: edit, submit, return, adopt, distribute, summarise, pdf, history. */
     actions: Type.Array(Type.String()),
+    /** Why the caller cannot edit the report's text now, when they cannot (see workflow.ts readOnlyReason). */
+    readOnly: Type.Union([StringEnum(READ_ONLY_REASONS), Type.Null()]),
   }),
 ]);
 export type ReportView = Static<typeof ReportView>;

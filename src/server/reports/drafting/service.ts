@@ -6,7 +6,7 @@ import type { ReportContent } from '../schemas.js';
 import type { ReportStatus } from '../tables.js';
 import * as q from './queries.js';
 import type { CreateReportBody, ReportSummary, ReportView } from './schemas.js';
-import { mayRead, openActions, type Standing, standingOf } from './workflow.js';
+import { mayRead, openActions, readOnlyReason, type Standing, standingOf } from './workflow.js';
 
 /** An empty report, the first version of every new one. */
 export function emptyContent(): ReportContent {
@@ -98,6 +98,7 @@ export async function getReport(ctx: Context, id: string, db: q.Db = ctx.db): Pr
       at: iso(t.at)!,
     })),
     actions: openActions(row.status, standing, true),
+    readOnly: readOnlyReason(row.status, standing),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Actor, holds } from '../../access/check.js';
 import type { ReportStatus } from '../tables.js';
+import type { ReadOnlyReason } from './schemas.js';
 
 export type ReportAction = 'edit' | 'submit' | 'return' | 'adopt' | 'distribute' | 'summarise';
 
@@ -47,6 +48,14 @@ export function openActions(status: ReportStatus, standing: Standing, canRead: b
   if (canRead && (status === 'adopted' || status === 'distributed')) actions.push('pdf');
   if (standing.member || standing.reviewer) actions.push('history');
   return actions;
+}
+
+/** Why the caller cannot edit the report's text now (null when they can), shown on the page. */
+export function readOnlyReason(status: ReportStatus, standing: Standing): ReadOnlyReason | null {
+  if (refusal('edit', status, standing) === null) return null;
+  if (status === 'draft' || status === 'returned') return standing.reviewer ? 'team_only_reviewer' : 'team_only';
+  if (status === 'submitted') return standing.reviewer ? 'submitted_reviewer' : 'submitted_team';
+  return status;
 }
 
 /** The first day of the month of a moment, in UTC: the period an adopted alert level counts for. */

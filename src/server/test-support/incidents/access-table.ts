@@ -1,5 +1,5 @@
 import type { AccessTable } from '../access-table.js';
-import { ensureTestKey, insertTestReport, testReportBody } from './fixtures.js';
+import { ensureTestKey, insertTestReport, sampleClientKey, testReportBody } from './fixtures.js';
 
 /** The hate-incident routes in the route × role table. */
 export const INCIDENT_ROWS: AccessTable = {
@@ -69,6 +69,33 @@ export const INCIDENT_ROWS: AccessTable = {
         url: `/api/incidents/reports/${await insertTestReport(t.database.db)}/protected`,
         payload: { reason: 'Checking the source.' },
       };
+    },
+  },
+  'GET /api/incidents/key': { who: ['coordinator'], ok: 200 },
+  // The fixture's key already exists: a permitted call reaches the rule that refuses a second one.
+  'POST /api/incidents/key': {
+    who: ['coordinator'],
+    ok: 409,
+    request: async ({ t }) => {
+      await ensureTestKey(t.database.db);
+      return { payload: await sampleClientKey() };
+    },
+  },
+  'GET /api/incidents/key/rotation': {
+    who: ['coordinator'],
+    ok: 200,
+    request: async ({ t }) => {
+      await ensureTestKey(t.database.db);
+      return {};
+    },
+  },
+  // Naming a key that is not the current one: a permitted call is refused as stale, nothing changes.
+  'POST /api/incidents/key/rotation': {
+    who: ['coordinator'],
+    ok: 409,
+    request: async ({ t }) => {
+      await ensureTestKey(t.database.db);
+      return { payload: { retiringKeyId: '00000000-0000-0000-0000-000000000000', key: await sampleClientKey(), items: [] } };
     },
   },
 };

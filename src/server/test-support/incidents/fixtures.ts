@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { NewKeyBody } from '../../incidents/keys/schemas.js';
+import { createKeyPair } from '../../incidents/protected/crypto.js';
 import { createIncidentKey } from '../../incidents/protected/keys.js';
 import { solveProof } from '../../incidents/submission/proof.js';
 import type { ReportBody } from '../../incidents/submission/schemas.js';
@@ -73,4 +75,23 @@ export async function insertTestReport(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A key pair as the co-ordinator's browser sends it: the public key and the private key sealed under the passphrase. */
+export async function clientMadeKey(passphrase: string): Promise<NewKeyBody> {
+  const pair = await createKeyPair(passphrase, TEST_ITERATIONS);
+  return {
+    publicKeySpki: pair.publicKeySpki.toString('base64'),
+    sealedPrivateKey: pair.sealed.toString('base64'),
+    salt: pair.salt.toString('base64'),
+    iv: pair.iv.toString('base64'),
+    iterations: pair.iterations,
+  };
+}
+
+let sampleKey: Promise<NewKeyBody> | undefined;
+/** One client-made key shared by the tests that only need a well-formed one. */
+export function sampleClientKey(): Promise<NewKeyBody> {
+  sampleKey ??= clientMadeKey(TEST_PASSPHRASE);
+  return sampleKey;
 }

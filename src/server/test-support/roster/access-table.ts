@@ -31,4 +31,27 @@ export const ROSTER_ROWS: AccessTable = {
       payload: { yearlyCapDays: 40 },
     }),
   },
+  'POST /api/roster/experts/:id/invitation': {
+    who: ['coordinator'],
+    ok: 201,
+    request: async ({ t, n }) => ({
+      url: `/api/roster/experts/${await insertTestExpert(t.database.db)}/invitation`,
+      payload: { email: `invited.${n}@example.org` },
+    }),
+  },
+  'PUT /api/roster/experts/:id/account': {
+    who: ['coordinator'],
+    ok: 200,
+    request: async ({ t, target }) => ({
+      url: `/api/roster/experts/${await insertTestExpert(t.database.db)}/account`,
+      payload: { userId: target.userId },
+    }),
+  },
+  'DELETE /api/roster/experts/:id/account': {
+    who: ['coordinator'],
+    ok: 200,
+    request: async ({ t, target }) => ({
+      url: `/api/roster/experts/${await insertTestExpert(t.database.db, { userId: target.userId })}/account`,
+    }),
+  },
 };
