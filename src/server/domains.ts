@@ -21,10 +21,13 @@ import { incidentAccess } from './incidents/access.js';
 import { incidentJobs } from './incidents/jobs.js';
 import { incidentRoutes } from './incidents/routes.js';
 import { seedIncidentsDemo } from './incidents/seed.js';
-import type { Job } from './jobs/job.js';
+import type { Job, Worker } from './jobs/job.js';
 import { missionAccess } from './missions/access.js';
 import { missionRoutes } from './missions/routes.js';
 import { seedMissionsDemo } from './missions/seed.js';
+import { notificationAccess, notificationAudits } from './notifications/access.js';
+import { notificationJobs, notificationWorkers } from './notifications/jobs.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { referenceAccess, referenceAudits } from './reference/access.js';
 import { referenceRoutes } from './reference/routes.js';
 import { reportAccess } from './reports/access.js';
@@ -53,6 +56,8 @@ export interface Domain {
   seedDemo?: (db: Kysely<DB>) => Promise<void>;
   /** Scheduled jobs, each run once per period by one instance (see jobs/runner.ts). */
   jobs?: Job[];
+  /** Work every instance does all the time, kept apart by claims in the database (see jobs/job.ts). */
+  workers?: Worker[];
 }
 
 /** Every domain, in the order their routes and demonstration data are registered. A new domain adds one line. */
@@ -61,6 +66,14 @@ export const DOMAINS: Domain[] = [
   { name: 'problems', routes: problemRoutes },
   { name: 'auth', routes: authRoutes, audits: authAudits, jobs: authJobs },
   { name: 'users', routes: userRoutes, access: userAccess, audits: userAudits },
+  {
+    name: 'notifications',
+    routes: notificationRoutes,
+    access: notificationAccess,
+    audits: notificationAudits,
+    jobs: notificationJobs,
+    workers: notificationWorkers,
+  },
   { name: 'reference', routes: referenceRoutes, access: referenceAccess, audits: referenceAudits },
   { name: 'audit', routes: auditRoutes, access: auditAccess, audits: auditAudits },
   { name: 'backup', routes: backupRoutes, access: backupAccess, audits: backupAudits },
