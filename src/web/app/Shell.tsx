@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adoptAccountLanguage } from '../i18n';
 import { AccountMenu } from './AccountMenu';
+import { WEB_DOMAINS } from './domains';
 import { LogoMark } from './icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Navigation } from './Navigation';
@@ -81,6 +82,7 @@ export function Shell() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitcher />
+              {session ? WEB_DOMAINS.map((domain) => (domain.headerItem ? <domain.headerItem key={domain.name} /> : null)) : null}
               <AccountMenu />
             </Group>
           </Group>

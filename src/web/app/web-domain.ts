@@ -1,5 +1,5 @@
 import type { AnyRoute } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 
 /** A navigation entry of a domain; shown only to whom `show` admits. */
 export interface NavEntry {
@@ -23,6 +23,8 @@ export interface WebDomain {
   name: string;
   routes: (root: AnyRoute) => AnyRoute[];
   nav?: NavEntry[];
+  /** A small control in the header beside the account menu, shown to signed-in people (the notification bell). */
+  headerItem?: ComponentType;
   translations?: { en: Translations; fr: Translations; de: Translations; it: Translations; ru: Translations; es: Translations };
 }
 
