@@ -8,7 +8,7 @@ import { startTestSmtp, type TestSmtp } from '../src/server/test-support/notific
 import { apiSignInFirstTime, describeJourney, journeyPlatform, signInFirstTime, Watcher } from './browser.js';
 import type { StartOptions } from './server.js';
 
-const PASSWORD = 'Notified-Expert-2027!x';
+const PASSWORD = 'Danube-Booking-2027!x';
 const SUBJECT = 'Sie sind im Team der Mission E2E-2027-09 Danube corridor reception';
 
 describeJourney('notifications journey', () => {

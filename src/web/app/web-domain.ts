@@ -23,7 +23,7 @@ export interface WebDomain {
   name: string;
   routes: (root: AnyRoute) => AnyRoute[];
   nav?: NavEntry[];
-  /** A small control in the header beside the account menu, shown to signed-in people (the notification bell). */
+  /** A small control in the header beside the account menu, shown to signed-in people once their password is their own (the notification bell). */
   headerItem?: ComponentType;
   translations?: { en: Translations; fr: Translations; de: Translations; it: Translations; ru: Translations; es: Translations };
 }
