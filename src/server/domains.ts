@@ -31,6 +31,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { referenceAccess, referenceAudits } from './reference/access.js';
 import { referenceRoutes } from './reference/routes.js';
 import { reportAccess } from './reports/access.js';
+import { reportJobs } from './reports/jobs.js';
 import { reportRoutes } from './reports/routes.js';
 import { seedReportsDemo } from './reports/seed.js';
 import { rosterAccess } from './roster/access.js';
@@ -82,7 +83,7 @@ export const DOMAINS: Domain[] = [
   { name: 'warning', routes: warningRoutes, access: warningAccess, seedDemo: seedWarningDemo },
   { name: 'roster', routes: rosterRoutes, access: rosterAccess },
   { name: 'missions', routes: missionRoutes, access: missionAccess, seedDemo: seedMissionsDemo },
-  { name: 'reports', routes: reportRoutes, access: reportAccess, seedDemo: seedReportsDemo },
+  { name: 'reports', routes: reportRoutes, access: reportAccess, seedDemo: seedReportsDemo, jobs: reportJobs },
   { name: 'incidents', routes: incidentRoutes, access: incidentAccess, seedDemo: seedIncidentsDemo, jobs: incidentJobs },
 ];
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lateRecommendations } from '../reports/jobs.js';
 import { type Persona, type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
 import { insertTestMission } from '../test-support/missions/fixtures.js';
-import { insertTestExpert } from '../test-support/roster/fixtures.js';
+import { insertTestReport } from '../test-support/reports/fixtures.js';
+import { insertTestExpert, structureId } from '../test-support/roster/fixtures.js';
 import { notify } from './notify.js';
 import { signingKey, unsubscribeToken } from './outbox/signing.js';
 import type { NoticePage } from './schemas.js';
@@ -172,5 +174,31 @@ describe.each(testBackends())('notifications on %s', (backend) => {
       ).map((n) => n.kind);
     expect(await kinds(other.userId)).toEqual(['account.password_reset']);
     expect(await kinds(expert.userId)).toEqual(['account.new_device']);
+  });
+
+  it('tells the focal points of the addressee of a late recommendation, once', async () => {
+    const focal = await t.user({ role: 'focal_point' });
+    const report = await insertTestReport(t.database.db);
+    const { id } = await t.database.db
+      .insertInto('recommendation')
+      .values({
+        report_id: report.id,
+        position: 1,
+        text: 'Open a second reception centre.',
+        addressee_country_iso2: null,
+        addressee_organisation_id: await structureId(t.database.db, 'ODIHR'),
+        key_area_code: 'solidarity',
+        dimension_code: 'human',
+        priority: 'high',
+        due_on: '2020-01-31',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await lateRecommendations.run(t.database.db)).toMatchObject({ told: expect.any(Number) });
+    const notices = await list(focal);
+    expect(notices.items).toEqual([
+      expect.objectContaining({ kind: 'follow_up.recommendation_late', link: `/recommendations/${id}` }),
+    ]);
+    expect(await lateRecommendations.run(t.database.db)).toEqual({ told: 0 });
   });
 });

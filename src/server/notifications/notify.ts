@@ -5,10 +5,10 @@ import { KINDS, type Kind, MANDATORY } from './catalogue.js';
 import * as q from './outbox/queries.js';
 import type { EmailStatus } from './tables.js';
 
-/** Who is told: these accounts, and the holders of these roles (in a country, or everywhere). */
+/** Who is told: these accounts, and the holders of these roles (in a country or an organisation, or everywhere). */
 export interface Recipients {
   users?: ReadonlyArray<string | null | undefined>;
-  roles?: ReadonlyArray<{ role: Role; country?: string | null }>;
+  roles?: ReadonlyArray<{ role: Role; country?: string | null; organisation?: string | null }>;
 }
 
 export interface Notice {

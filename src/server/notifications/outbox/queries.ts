@@ -3,11 +3,11 @@ import type { Role } from '../../access/roles.js';
 import type { DB } from '../../db/schema.js';
 import type { DeliveryMode, EmailStatus } from '../tables.js';
 
-/** The active accounts among these people and the holders of these roles (a country's, or everywhere). */
+/** The active accounts among these people and the holders of these roles (a country's, an organisation's, or everywhere). */
 export async function selectRecipients(
   db: Kysely<DB>,
   userIds: readonly string[],
-  roles: ReadonlyArray<{ role: Role; country?: string | null }>,
+  roles: ReadonlyArray<{ role: Role; country?: string | null; organisation?: string | null }>,
 ): Promise<string[]> {
   if (userIds.length === 0 && roles.length === 0) return [];
   const rows = await db
@@ -17,7 +17,7 @@ export async function selectRecipients(
     .where((eb) =>
       eb.or([
         ...(userIds.length > 0 ? [eb('u.id', 'in', userIds)] : []),
-        ...roles.map(({ role, country }) =>
+        ...roles.map(({ role, country, organisation }) =>
           eb.exists(
             eb
               .selectFrom('role_grant as g')
@@ -25,7 +25,13 @@ export async function selectRecipients(
               .whereRef('g.user_id', '=', 'u.id')
               .where('g.role', '=', role)
               .where((w) =>
-                country ? w.or([w('g.scope_type', '=', 'global'), w('g.country_iso2', '=', country)]) : w.lit(true),
+                country || organisation
+                  ? w.or([
+                      w('g.scope_type', '=', 'global'),
+                      ...(country ? [w('g.country_iso2', '=', country)] : []),
+                      ...(organisation ? [w('g.organisation_id', '=', organisation)] : []),
+                    ])
+                  : w.lit(true),
               ),
           ),
         ),
