@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import * as directory from './directory.mjs';
 import * as incidents from './incidents.mjs';
 import { CLI, ROOT } from './lib.mjs';
+import * as notifications from './notifications.mjs';
 import * as platform from './platform.mjs';
 import * as reports from './reports.mjs';
 import * as roster from './roster.mjs';
@@ -12,7 +13,7 @@ import * as soak from './soak.mjs';
 import * as solidarity from './solidarity.mjs';
 import * as warning from './warning.mjs';
 
-const suites = { platform, solidarity, warning, directory, roster, reports, incidents, soak };
+const suites = { platform, solidarity, warning, directory, roster, reports, incidents, notifications, soak };
 const only = process.argv.slice(2);
 
 if (!fs.existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });

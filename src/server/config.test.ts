@@ -8,6 +8,20 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: path.resolve('data'), sessionIdleMinutes: 120 });
   });
 
+  it('builds email links on PUBLIC_URL, or on the local address without it', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    const config = loadConfig({
+      PUBLIC_URL: 'https://crossroads.example.org/platform/',
+      SMTP_URL: 'smtp://mail:25',
+      MAIL_FROM: 'OSCE <noreply@example.org>',
+    });
+    expect(config).toMatchObject({
+      publicUrl: 'https://crossroads.example.org/platform',
+      smtpUrl: 'smtp://mail:25',
+      mailFrom: 'OSCE <noreply@example.org>',
+    });
+  });
+
   it.each([
     [{ PORT: '70000' }, 'PORT must be a whole number between 0 and 65535; it is "70000".'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres:// or postgresql://.'],
@@ -28,6 +42,12 @@ describe('configuration', () => {
       { LOGIN_DELAY_SECONDS: '60', LOGIN_MAX_DELAY_SECONDS: '30' },
       'LOGIN_MAX_DELAY_SECONDS must be at least LOGIN_DELAY_SECONDS.',
     ],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL must start with smtp:// or smtps://.'],
+    [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL must be an absolute address'],
+    [{ PUBLIC_URL: 'crossroads.example.org' }, 'PUBLIC_URL must be an absolute address'],
+    [{ PUBLIC_URL: 'https://crossroads.example.org/?x=1' }, 'PUBLIC_URL must have no query or fragment.'],
+    [{ MAIL_FROM: 'Crossroads' }, 'MAIL_FROM must be an email address'],
+    [{ NOTIFY_MAX_ATTEMPTS: '0' }, 'NOTIFY_MAX_ATTEMPTS must be a whole number between 1 and 100; it is "0".'],
   ])('refuses %o with a message an operator understands', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

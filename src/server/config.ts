@@ -72,6 +72,17 @@ export interface Config {
    * random one at start (instances then count addresses separately); set it to share the count.
    */
   incidentAddressKey: string | undefined;
+  /** The platform's address as its users reach it, for the links in emails (no trailing slash). */
+  publicUrl: string;
+  /** The SMTP server emails are sent through; unset, emails are written to the log without personal data. */
+  smtpUrl: string | undefined;
+  /** The sender of the platform's emails. */
+  mailFrom: string;
+  /** Attempts at sending one email before it is reported as failed, and the first wait between them (it doubles). */
+  notifyMaxAttempts: number;
+  notifyRetrySeconds: number;
+  /** How often each instance looks for emails to send. */
+  notifyPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +106,39 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false; it is "${raw}".`);
+}
+
+function absoluteUrl(name: string, raw: string, protocols: readonly string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute address such as ${protocols[0]}//example.org; it is "${raw}".`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
+  }
+  return url;
+}
+
+/** The settings of the emails the platform sends. */
+function mailSettings(env: NodeJS.ProcessEnv, port: number) {
+  const publicUrl = absoluteUrl('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`, ['http:', 'https:']);
+  if (publicUrl.search || publicUrl.hash) throw new ConfigError('PUBLIC_URL must have no query or fragment.');
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl) absoluteUrl('SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
+  const mailFrom = env.MAIL_FROM || 'Crossroads <crossroads@localhost>';
+  if (!/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(mailFrom.trim())) {
+    throw new ConfigError('MAIL_FROM must be an email address, optionally with a name: "Crossroads <crossroads@example.org>".');
+  }
+  return {
+    publicUrl: publicUrl.href.replace(/\/+$/, ''),
+    smtpUrl,
+    mailFrom: mailFrom.trim(),
+    notifyMaxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
+    notifyRetrySeconds: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 0, 24 * 3600),
+    notifyPollMs: integer(env, 'NOTIFY_POLL_SECONDS', 5, 1, 3600) * 1000,
+  };
 }
 
 /** Reads and validates the environment once; throws ConfigError with a message an operator understands. */
@@ -132,8 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     throw new ConfigError('INCIDENT_CHALLENGE_KEY must be at least 32 characters long.');
   }
   const incidentProofBits = integer(env, 'INCIDENT_PROOF_BITS', 14, 0, 24);
+  const port = integer(env, 'PORT', defaults.port ?? 3000, 0, 65535);
   return {
-    port: integer(env, 'PORT', defaults.port ?? 3000, 0, 65535),
+    port,
     host: env.HOST || defaults.host || '127.0.0.1',
     databaseUrl,
     dataDir: dataDir === 'memory://' ? dataDir : path.resolve(dataDir),
@@ -166,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     incidentMinFillSeconds: integer(env, 'INCIDENT_MIN_FILL_SECONDS', 3, 0, 3600),
     incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
     incidentChallengeKey,
+    ...mailSettings(env, port),
     jobPeriodSeconds: env.JOB_PERIOD_SECONDS ? integer(env, 'JOB_PERIOD_SECONDS', 3600, 1, 24 * 3600) : undefined,
   };
 }

@@ -22,13 +22,17 @@ import { incidentJobs } from './incidents/jobs.js';
 import { ensureDemoKey } from './incidents/protected/demo-key.js';
 import { incidentRoutes } from './incidents/routes.js';
 import { seedIncidentsDemo } from './incidents/seed.js';
-import type { Job } from './jobs/job.js';
+import type { Job, Worker } from './jobs/job.js';
 import { missionAccess, missionAudits } from './missions/access.js';
 import { missionRoutes } from './missions/routes.js';
 import { seedMissionsDemo } from './missions/seed.js';
+import { notificationAccess, notificationAudits } from './notifications/access.js';
+import { notificationJobs, notificationWorkers } from './notifications/jobs.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { referenceAccess, referenceAudits } from './reference/access.js';
 import { referenceRoutes } from './reference/routes.js';
 import { reportAccess, reportAudits } from './reports/access.js';
+import { reportJobs } from './reports/jobs.js';
 import { reportRoutes } from './reports/routes.js';
 import { seedReportsDemo } from './reports/seed.js';
 import { rosterAccess, rosterAudits } from './roster/access.js';
@@ -56,6 +60,8 @@ export interface Domain {
   demoNotice?: (db: Kysely<DB>) => Promise<string[]>;
   /** Scheduled jobs, each run once per period by one instance (see jobs/runner.ts). */
   jobs?: Job[];
+  /** Work every instance does all the time, kept apart by claims in the database (see jobs/job.ts). */
+  workers?: Worker[];
 }
 
 /** Every domain, in the order their routes and demonstration data are registered. A new domain adds one line. */
@@ -64,6 +70,14 @@ export const DOMAINS: Domain[] = [
   { name: 'problems', routes: problemRoutes },
   { name: 'auth', routes: authRoutes, audits: authAudits, jobs: authJobs },
   { name: 'users', routes: userRoutes, access: userAccess, audits: userAudits },
+  {
+    name: 'notifications',
+    routes: notificationRoutes,
+    access: notificationAccess,
+    audits: notificationAudits,
+    jobs: notificationJobs,
+    workers: notificationWorkers,
+  },
   { name: 'reference', routes: referenceRoutes, access: referenceAccess, audits: referenceAudits },
   { name: 'audit', routes: auditRoutes, access: auditAccess, audits: auditAudits },
   { name: 'backup', routes: backupRoutes, access: backupAccess, audits: backupAudits },
@@ -78,7 +92,14 @@ export const DOMAINS: Domain[] = [
   { name: 'warning', routes: warningRoutes, access: warningAccess, audits: warningAudits, seedDemo: seedWarningDemo },
   { name: 'roster', routes: rosterRoutes, access: rosterAccess, audits: rosterAudits },
   { name: 'missions', routes: missionRoutes, access: missionAccess, audits: missionAudits, seedDemo: seedMissionsDemo },
-  { name: 'reports', routes: reportRoutes, access: reportAccess, audits: reportAudits, seedDemo: seedReportsDemo },
+  {
+    name: 'reports',
+    routes: reportRoutes,
+    access: reportAccess,
+    audits: reportAudits,
+    seedDemo: seedReportsDemo,
+    jobs: reportJobs,
+  },
   {
     name: 'incidents',
     routes: incidentRoutes,

@@ -92,10 +92,14 @@ export async function startServer(
     DOMAINS.flatMap((domain) => domain.jobs ?? []),
     { log: app.log, periodSeconds: config.jobPeriodSeconds },
   );
+  const workers = DOMAINS.flatMap((domain) => domain.workers ?? []).map((worker) =>
+    worker.start(database.db, config, app.log.child({ worker: worker.name })),
+  );
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await jobs.stop();
+      await Promise.all(workers.map((worker) => worker.stop()));
       await app.close();
       await database.close();
     })();

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
+import { tellIfNewDevice } from '../notifications/devices.js';
 import { hashPassword, passwordWeakness, verifyPassword, WEAKNESS_MESSAGES } from './passwords.js';
 import * as q from './queries.js';
 import type { SessionView, UpdateAccountBody } from './schemas.js';
@@ -114,6 +115,7 @@ export async function signIn(
     });
     await q.recordLogin(trx, user.id);
     await audit(trx, ctx, { verb: 'auth.login', recordType: 'session', recordId: id }, { actorId: user.id });
+    await tellIfNewDevice(trx, user.id, details.userAgent);
   });
   const actor = await actorFromToken(ctx.db, config, token);
   if (!actor) throw new Problem('internal');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 
 /**
@@ -11,4 +12,21 @@ export interface Job {
   everySeconds: number;
   /** Does the work; what it returns is recorded with the run (counts, never personal data). */
   run(db: Kysely<DB>): Promise<Record<string, unknown> | undefined>;
+}
+
+export interface WorkerLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/**
+ * Work that every instance does all the time, unlike a job, which one instance runs per slot:
+ * the instances keep out of each other's way through claims in the database (sending the
+ * notification outbox, for one).
+ */
+export interface Worker {
+  /** Stable name, `domain.what`. */
+  name: string;
+  start(db: Kysely<DB>, config: Config, log: WorkerLog): { stop(): Promise<void> };
 }

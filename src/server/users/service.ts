@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
+import { tellPasswordReset } from '../notifications/devices.js';
 import * as q from './queries.js';
 import type { CreateUserBody, GrantInput, GrantsBody, UpdateUserBody, UserListQuery, UserView } from './schemas.js';
 
@@ -207,6 +208,7 @@ export async function resetPassword(ctx: Context, id: string): Promise<{ user: U
     if (Number(result.numUpdatedRows) === 0) throw new Problem('not_found', 'There is no user with this identifier.');
     await deleteUserSessions(trx, id);
     await audit(trx, ctx, { verb: 'user.reset_password', recordType: 'user', recordId: id });
+    await tellPasswordReset(trx, id);
     return loadUser(ctx, trx, id);
   });
   return { user, oneTimePassword };

@@ -82,6 +82,9 @@ export function Shell() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitcher />
+              {session && !session.mustChangePassword
+                ? WEB_DOMAINS.map((domain) => (domain.headerItem ? <domain.headerItem key={domain.name} /> : null))
+                : null}
               <AccountMenu />
             </Group>
           </Group>

@@ -5,6 +5,7 @@ import { directoryDomain } from '../directory';
 import { homeDomain } from '../home';
 import { incidentsDomain } from '../incidents';
 import { missionsDomain } from '../missions';
+import { notificationsDomain } from '../notifications';
 import { referenceDomain } from '../reference';
 import { reportsDomain } from '../reports';
 import { rosterDomain } from '../roster';
@@ -27,6 +28,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   reportsDomain,
   incidentsDomain,
   auditDomain,
+  notificationsDomain,
 ];
 
 /** Adds every domain's translations to the interface's resources. */

@@ -25,6 +25,8 @@ export interface WebDomain {
   nav?: NavEntry[];
   /** A notice shown above every page while something needs doing (it renders nothing otherwise), e.g. a set-up step. */
   banner?: ComponentType;
+  /** A small control in the header beside the account menu, shown to signed-in people once their password is their own (the notification bell). */
+  headerItem?: ComponentType;
   translations?: { en: Translations; fr: Translations; de: Translations; it: Translations; ru: Translations; es: Translations };
 }
 

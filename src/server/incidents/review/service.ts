@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { CLOSED, type Status } from '../categories.js';
+import { tellReviewer } from '../notices.js';
 import * as q from '../queries.js';
 import { presentCase, presentSummary } from './present.js';
 import type { CaseView, QueueQuery, QueueView, StatusBody } from './schemas.js';
@@ -179,6 +180,7 @@ export async function assignCase(ctx: Context, id: string, userId: string | null
       recordId: id,
       details: { assignee: userId },
     });
+    if (userId) await tellReviewer(trx, id, userId, ctx.actor?.userId);
   });
   return getCase(ctx, id);
 }

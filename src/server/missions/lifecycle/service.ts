@@ -3,6 +3,7 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { teamAccounts, tellConsentGiven, tellMissionMoved, tellTeamChange } from '../notices.js';
 import type { MissionSummary, MissionView } from '../schemas.js';
 import { nextMoves, refusal } from './lifecycle.js';
 import * as q from './queries.js';
@@ -178,6 +179,9 @@ export async function updateMission(ctx: Context, id: string, input: UpdateMissi
     if (Object.keys(columns).length > 0) await q.updateMission(trx, id, columns);
     await q.replaceMissionLists(trx, id, input);
     await audit(trx, ctx, { verb: 'mission.edit', recordType: 'mission', recordId: id, details: { fields: Object.keys(input) } });
+    if (input.consentStatus === 'given' && row.consent_status !== 'given') {
+      await tellConsentGiven(trx, { ...row, code: input.code ?? row.code, title: input.title ?? row.title }, ctx.actor?.userId);
+    }
     return getMission(ctx, id, trx);
   });
 }
@@ -193,6 +197,7 @@ export async function transitionMission(ctx: Context, id: string, input: Transit
     if (!holds(ctx.actor, move.verb)) throw new Problem('forbidden');
     await q.setStatus(trx, id, input.to);
     // A cancelled mission releases its experts.
+    const released = input.to === 'cancelled' ? await teamAccounts(trx, id) : [];
     if (input.to === 'cancelled') await q.deleteMissionDeployments(trx, id);
     await q.insertTransition(trx, {
       mission_id: id,
@@ -202,6 +207,8 @@ export async function transitionMission(ctx: Context, id: string, input: Transit
       note: input.note ?? '',
     });
     await audit(trx, ctx, { verb: move.verb, recordType: 'mission', recordId: id, details: { from: row.status, to: input.to } });
+    await tellMissionMoved(trx, row, input.to, ctx.actor?.userId);
+    await tellTeamChange(trx, row, released, [], ctx.actor?.userId);
     return getMission(ctx, id, trx);
   });
 }

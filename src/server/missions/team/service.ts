@@ -7,6 +7,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import * as missions from '../lifecycle/queries.js';
 import { getMission } from '../lifecycle/service.js';
+import { teamAccounts, tellTeamChange } from '../notices.js';
 import type { MissionView } from '../schemas.js';
 import { composeTeam, requirementKey } from './compose.js';
 import { loadPool } from './pool.js';
@@ -137,6 +138,7 @@ export async function confirmTeam(ctx: Context, id: string, body: ConfirmTeamBod
     const broken = violations(team, request);
     if (broken.length > 0)
       throw new Problem('conflict', `This team does not meet the mission’s requirements: ${broken.join('; ')}.`);
+    const before = await teamAccounts(trx, id);
     await missions.deleteMissionDeployments(trx, id);
     await q.insertDeployments(
       trx,
@@ -165,6 +167,7 @@ export async function confirmTeam(ctx: Context, id: string, body: ConfirmTeamBod
       note: body.note ?? '',
     });
     await audit(trx, ctx, { verb: 'mission.compose', recordType: 'mission', recordId: id, details: { experts: body.expertIds } });
+    await tellTeamChange(trx, row, before, await teamAccounts(trx, id), ctx.actor?.userId);
     return getMission(ctx, id, trx);
   });
 }

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { recordFeed } from '../../warning/feed.js';
+import { tellTeam } from '../notices.js';
 import * as q from './queries.js';
 import { sanitiseHtml } from './sanitise.js';
 import type { PublicSummaryBody, PublicSummaryView, ReportView, TransitionBody } from './schemas.js';
@@ -69,6 +70,13 @@ export async function transitionReport(ctx: Context, id: string, input: Transiti
         })),
       });
     }
+    await tellTeam(
+      trx,
+      input.action,
+      { id, mission: `${row.mission_code} ${row.mission_title}`, missionId: row.mission_id },
+      comment,
+      ctx,
+    );
     await audit(trx, ctx, {
       verb: VERBS[input.action],
       recordType: 'mission_report',

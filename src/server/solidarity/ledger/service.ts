@@ -5,6 +5,7 @@ import type { Context } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { tellDelegation } from '../notices.js';
 import { iso, person, presentPledges, presentRelocations, snapshotOf } from './present.js';
 import * as q from './queries.js';
 import type {
@@ -126,6 +127,7 @@ export async function createPledge(ctx: Context, input: CreatePledgeBody): Promi
       row,
       details: { country: input.countryIso2, type: input.type, quantity: input.quantity },
     });
+    await tellDelegation(trx, 'solidarity.pledge_recorded', input.countryIso2, ctx.actor?.userId);
     return row.id;
   });
   return reloadPledge(ctx, ctx.db, id);
@@ -207,6 +209,7 @@ export async function createRelocation(ctx: Context, input: CreateRelocationBody
       row,
       details: { country: input.countryIso2, from: input.fromIso2, period: input.period, persons: input.persons },
     });
+    await tellDelegation(trx, 'solidarity.relocation_recorded', input.countryIso2, ctx.actor?.userId);
     return row.id;
   });
   return reloadRelocation(ctx, ctx.db, id);

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../indicators/queries.js';
+import { tellAnalysts } from '../notices.js';
 
 /** A rule as evaluation needs it, with its indicator's frequency and direction. */
 export interface RuleToEvaluate {
@@ -77,7 +78,7 @@ function measured(rule: RuleToEvaluate, scope: Scope): RawBuilder<unknown> {
  * beyond the threshold in the indicator's bad direction (above when higher is worse, below when
  * higher is better; for changes and z-scores the threshold is the size of the move).
  */
-export async function evaluateRule(db: Db, rule: RuleToEvaluate, scope: Scope, batchId: string | null): Promise<number> {
+export async function evaluateRule(db: Db, rule: RuleToEvaluate, scope: Scope, batchId: string | null): Promise<FiredAlert[]> {
   const worse = rule.direction === 'higher_is_worse';
   const threshold = rule.kind === 'threshold' || worse ? rule.threshold : -rule.threshold;
   const fires = worse ? sql`m.measure >= ${threshold}::float8` : sql`m.measure <= ${threshold}::float8`;
@@ -86,8 +87,9 @@ export async function evaluateRule(db: Db, rule: RuleToEvaluate, scope: Scope, b
     select ${rule.id}::uuid, m.country_iso2, m.period, m.value, m.reference, m.measure, ${rule.threshold}::float8, ${rule.level}::text, ${batchId}::bigint
     from (${measured(rule, scope)}) m
     where ${fires} ${scope.from ? sql`and m.period >= ${scope.from}::date` : sql``}
-    on conflict (rule_id, country_iso2, period) do nothing`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    on conflict (rule_id, country_iso2, period) do nothing
+    returning country_iso2, period::text as period`.execute(db);
+  return result.rows as FiredAlert[];
 }
 
 export async function selectRulesToEvaluate(
@@ -104,14 +106,23 @@ export async function selectRulesToEvaluate(
   return result.rows;
 }
 
-/** Evaluates every active rule of the given indicators (or all) within the scope; returns the alerts recorded. */
+export interface FiredAlert {
+  country_iso2: string;
+  period: string;
+}
+
+/**
+ * Evaluates every active rule of the given indicators (or all) within the scope; returns the alerts
+ * recorded. The analysts of each country with a new alert are told, in the same transaction.
+ */
 export async function evaluateRules(
   db: Db,
   filter: { indicatorIds?: number[]; ruleId?: string },
   scope: Scope = {},
   batchId: string | null = null,
 ): Promise<number> {
-  let fired = 0;
-  for (const rule of await selectRulesToEvaluate(db, filter)) fired += await evaluateRule(db, rule, scope, batchId);
-  return fired;
+  const fired: FiredAlert[] = [];
+  for (const rule of await selectRulesToEvaluate(db, filter)) fired.push(...(await evaluateRule(db, rule, scope, batchId)));
+  await tellAnalysts(db, fired);
+  return fired.length;
 }

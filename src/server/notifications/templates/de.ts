@@ -1,0 +1,82 @@
+import type { Texts } from '../catalogue.js';
+
+export const de: Texts = {
+  kinds: {
+    'mission.booked': {
+      subject: 'Sie sind im Team der Mission {mission}',
+      body: 'Sie wurden in das Team der Mission {mission} aufgenommen.',
+    },
+    'mission.released': {
+      subject: 'Sie sind nicht mehr Teil der Mission {mission}',
+      body: 'Sie wurden aus dem Team der Mission {mission} entlassen.',
+    },
+    'mission.approved': {
+      subject: 'Die Mission {mission} wurde genehmigt',
+      body: 'Die Mission {mission} wurde genehmigt; ihr Team kann nun zusammengestellt werden.',
+    },
+    'mission.consent_given': {
+      subject: 'Zustimmung zur Mission {mission} erteilt',
+      body: 'Der Gaststaat hat der Mission {mission} zugestimmt.',
+    },
+    'mission.deployed': { subject: 'Die Mission {mission} ist entsandt', body: 'Die Mission {mission} wurde entsandt.' },
+    'report.submitted': {
+      subject: 'Der Bericht der Mission {mission} wurde eingereicht',
+      body: 'Der Bericht der Mission {mission} wurde zur Prüfung eingereicht.',
+    },
+    'report.returned': {
+      subject: 'Der Bericht der Mission {mission} wurde zurückgegeben',
+      body: 'Der Bericht der Mission {mission} wurde mit folgendem Kommentar an das Team zurückgegeben: {comment}',
+    },
+    'report.adopted': {
+      subject: 'Der Bericht der Mission {mission} wurde angenommen',
+      body: 'Der Bericht der Mission {mission} wurde angenommen.',
+    },
+    'follow_up.recommendation_late': {
+      subject: 'Eine Empfehlung der Mission {mission} ist überfällig',
+      body: 'Eine Empfehlung der Mission {mission}, deren Umsetzung Sie verfolgen, hat ihre Frist überschritten.',
+    },
+    'warning.alert_raised': {
+      subject: 'Warnung ausgelöst für: {country}',
+      body: 'Für {country} wurde eine Frühwarnung ausgelöst.',
+    },
+    'incident.assigned': {
+      subject: 'Vorfallsmeldung {reference} wurde Ihnen zugewiesen',
+      body: 'Die Vorfallsmeldung {reference} wurde Ihnen zur Prüfung zugewiesen.',
+    },
+    'solidarity.pledge_recorded': {
+      subject: 'Eine Zusage wurde erfasst für: {country}',
+      body: 'Für {country} wurde eine Solidaritätszusage erfasst.',
+    },
+    'solidarity.relocation_recorded': {
+      subject: 'Eine Umsiedlung wurde erfasst für: {country}',
+      body: 'Für {country} wurde eine Umsiedlung erfasst.',
+    },
+    'account.password_reset': {
+      subject: 'Ihr Passwort wurde zurückgesetzt',
+      body: 'Das Passwort Ihres Kontos wurde von einer Koordinatorin oder einem Koordinator zurückgesetzt. Wenn Sie das nicht veranlasst haben, melden Sie es sofort.',
+    },
+    'account.new_device': {
+      subject: 'Anmeldung von einem neuen Gerät',
+      body: 'An Ihrem Konto wurde sich von einem Gerät angemeldet, das bisher nicht verwendet wurde. Wenn Sie das nicht waren, ändern Sie sofort Ihr Passwort.',
+    },
+  },
+  categories: {
+    missions: 'Missionen',
+    reports: 'Missionsberichte',
+    follow_up: 'Umsetzung von Empfehlungen',
+    alerts: 'Frühwarnungen',
+    incidents: 'Vorfallsmeldungen',
+    solidarity: 'Solidaritätszusagen und Umsiedlungen',
+    security: 'Kontosicherheit',
+  },
+  frame: {
+    greeting: 'Guten Tag {name},',
+    open: 'In Crossroads öffnen',
+    digestSubject: 'Ihre tägliche Übersicht: {count} Benachrichtigungen',
+    digestIntro: 'Das ist seit Ihrer letzten Übersicht geschehen:',
+    unsubscribe: 'Diese E-Mails abbestellen ({category})',
+    preferences: 'Wählen, welche E-Mails Sie erhalten',
+    mandatory: 'E-Mails zur Kontosicherheit werden immer gesendet.',
+    signature: 'Crossroads',
+  },
+};

@@ -1,0 +1,82 @@
+import type { Texts } from '../catalogue.js';
+
+export const en: Texts = {
+  kinds: {
+    'mission.booked': {
+      subject: 'You are on the team of mission {mission}',
+      body: 'You have been booked on the team of mission {mission}.',
+    },
+    'mission.released': {
+      subject: 'You are no longer on mission {mission}',
+      body: 'You have been released from the team of mission {mission}.',
+    },
+    'mission.approved': {
+      subject: 'Mission {mission} has been approved',
+      body: 'Mission {mission} has been approved; its team can now be composed.',
+    },
+    'mission.consent_given': {
+      subject: 'Consent given for mission {mission}',
+      body: 'The host State has given its consent to mission {mission}.',
+    },
+    'mission.deployed': { subject: 'Mission {mission} is deployed', body: 'Mission {mission} has been deployed.' },
+    'report.submitted': {
+      subject: 'The report of mission {mission} was submitted',
+      body: 'The report of mission {mission} has been submitted for review.',
+    },
+    'report.returned': {
+      subject: 'The report of mission {mission} was returned',
+      body: 'The report of mission {mission} has been returned to the team with this comment: {comment}',
+    },
+    'report.adopted': {
+      subject: 'The report of mission {mission} was adopted',
+      body: 'The report of mission {mission} has been adopted.',
+    },
+    'follow_up.recommendation_late': {
+      subject: 'A recommendation of mission {mission} is late',
+      body: 'A recommendation you follow up from mission {mission} has passed its due date.',
+    },
+    'warning.alert_raised': {
+      subject: 'Alert raised for {country}',
+      body: 'An early-warning alert has been raised for {country}.',
+    },
+    'incident.assigned': {
+      subject: 'Incident report {reference} assigned to you',
+      body: 'The incident report {reference} has been assigned to you for review.',
+    },
+    'solidarity.pledge_recorded': {
+      subject: 'A pledge was recorded for {country}',
+      body: 'A solidarity pledge has been recorded for {country}.',
+    },
+    'solidarity.relocation_recorded': {
+      subject: 'A relocation was recorded for {country}',
+      body: 'A relocation has been recorded for {country}.',
+    },
+    'account.password_reset': {
+      subject: 'Your password was reset',
+      body: 'The password of your account was reset by a co-ordinator. If you did not ask for this, tell your co-ordinator at once.',
+    },
+    'account.new_device': {
+      subject: 'Sign-in from a new device',
+      body: 'Your account was signed in to from a device it had not been used on before. If this was not you, change your password at once.',
+    },
+  },
+  categories: {
+    missions: 'Missions',
+    reports: 'Mission reports',
+    follow_up: 'Follow-up of recommendations',
+    alerts: 'Early-warning alerts',
+    incidents: 'Incident reports',
+    solidarity: 'Solidarity pledges and relocations',
+    security: 'Account security',
+  },
+  frame: {
+    greeting: 'Hello {name},',
+    open: 'Open in Crossroads',
+    digestSubject: 'Your daily summary: {count} notifications',
+    digestIntro: 'Here is what happened since your last summary:',
+    unsubscribe: 'Stop these emails ({category})',
+    preferences: 'Choose which emails you receive',
+    mandatory: 'Emails about account security are always sent.',
+    signature: 'Crossroads',
+  },
+};

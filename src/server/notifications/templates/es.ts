@@ -1,0 +1,82 @@
+import type { Texts } from '../catalogue.js';
+
+export const es: Texts = {
+  kinds: {
+    'mission.booked': {
+      subject: 'Forma parte del equipo de la misión {mission}',
+      body: 'Ha sido incluido en el equipo de la misión {mission}.',
+    },
+    'mission.released': {
+      subject: 'Ya no forma parte de la misión {mission}',
+      body: 'Ha sido liberado del equipo de la misión {mission}.',
+    },
+    'mission.approved': {
+      subject: 'La misión {mission} ha sido aprobada',
+      body: 'La misión {mission} ha sido aprobada; ya se puede componer su equipo.',
+    },
+    'mission.consent_given': {
+      subject: 'Consentimiento otorgado para la misión {mission}',
+      body: 'El Estado anfitrión ha dado su consentimiento a la misión {mission}.',
+    },
+    'mission.deployed': { subject: 'La misión {mission} está desplegada', body: 'La misión {mission} ha sido desplegada.' },
+    'report.submitted': {
+      subject: 'Se ha presentado el informe de la misión {mission}',
+      body: 'El informe de la misión {mission} se ha presentado para su revisión.',
+    },
+    'report.returned': {
+      subject: 'Se ha devuelto el informe de la misión {mission}',
+      body: 'El informe de la misión {mission} se ha devuelto al equipo con este comentario: {comment}',
+    },
+    'report.adopted': {
+      subject: 'Se ha aprobado el informe de la misión {mission}',
+      body: 'El informe de la misión {mission} ha sido aprobado.',
+    },
+    'follow_up.recommendation_late': {
+      subject: 'Una recomendación de la misión {mission} está retrasada',
+      body: 'Una recomendación de la misión {mission} cuyo seguimiento usted lleva ha superado su plazo.',
+    },
+    'warning.alert_raised': {
+      subject: 'Alerta emitida para: {country}',
+      body: 'Se ha emitido una alerta temprana para: {country}.',
+    },
+    'incident.assigned': {
+      subject: 'Se le ha asignado el informe de incidente {reference}',
+      body: 'Se le ha asignado el informe de incidente {reference} para su revisión.',
+    },
+    'solidarity.pledge_recorded': {
+      subject: 'Se ha registrado un compromiso para: {country}',
+      body: 'Se ha registrado un compromiso de solidaridad para: {country}.',
+    },
+    'solidarity.relocation_recorded': {
+      subject: 'Se ha registrado una reubicación para: {country}',
+      body: 'Se ha registrado una reubicación para: {country}.',
+    },
+    'account.password_reset': {
+      subject: 'Se ha restablecido su contraseña',
+      body: 'Un coordinador ha restablecido la contraseña de su cuenta. Si usted no lo pidió, avísele de inmediato.',
+    },
+    'account.new_device': {
+      subject: 'Inicio de sesión desde un dispositivo nuevo',
+      body: 'Se inició sesión en su cuenta desde un dispositivo que no se había usado antes. Si no fue usted, cambie su contraseña de inmediato.',
+    },
+  },
+  categories: {
+    missions: 'Misiones',
+    reports: 'Informes de misión',
+    follow_up: 'Seguimiento de recomendaciones',
+    alerts: 'Alertas tempranas',
+    incidents: 'Informes de incidentes',
+    solidarity: 'Compromisos de solidaridad y reubicaciones',
+    security: 'Seguridad de la cuenta',
+  },
+  frame: {
+    greeting: 'Hola, {name}:',
+    open: 'Abrir en Crossroads',
+    digestSubject: 'Su resumen diario: {count} notificaciones',
+    digestIntro: 'Esto es lo que ha ocurrido desde su último resumen:',
+    unsubscribe: 'Dejar de recibir estos correos ({category})',
+    preferences: 'Elegir qué correos recibe',
+    mandatory: 'Los correos sobre la seguridad de la cuenta se envían siempre.',
+    signature: 'Crossroads',
+  },
+};

@@ -1,0 +1,82 @@
+import type { Texts } from '../catalogue.js';
+
+export const fr: Texts = {
+  kinds: {
+    'mission.booked': {
+      subject: 'Vous faites partie de l’équipe de la mission {mission}',
+      body: 'Vous avez été retenu·e dans l’équipe de la mission {mission}.',
+    },
+    'mission.released': {
+      subject: 'Vous ne faites plus partie de la mission {mission}',
+      body: 'Vous avez été libéré·e de l’équipe de la mission {mission}.',
+    },
+    'mission.approved': {
+      subject: 'La mission {mission} a été approuvée',
+      body: 'La mission {mission} a été approuvée ; son équipe peut maintenant être composée.',
+    },
+    'mission.consent_given': {
+      subject: 'Consentement donné pour la mission {mission}',
+      body: 'L’État hôte a donné son consentement à la mission {mission}.',
+    },
+    'mission.deployed': { subject: 'La mission {mission} est déployée', body: 'La mission {mission} a été déployée.' },
+    'report.submitted': {
+      subject: 'Le rapport de la mission {mission} a été soumis',
+      body: 'Le rapport de la mission {mission} a été soumis pour examen.',
+    },
+    'report.returned': {
+      subject: 'Le rapport de la mission {mission} a été renvoyé',
+      body: 'Le rapport de la mission {mission} a été renvoyé à l’équipe avec ce commentaire : {comment}',
+    },
+    'report.adopted': {
+      subject: 'Le rapport de la mission {mission} a été adopté',
+      body: 'Le rapport de la mission {mission} a été adopté.',
+    },
+    'follow_up.recommendation_late': {
+      subject: 'Une recommandation de la mission {mission} est en retard',
+      body: 'Une recommandation de la mission {mission} dont vous assurez le suivi a dépassé son échéance.',
+    },
+    'warning.alert_raised': {
+      subject: 'Alerte déclenchée pour : {country}',
+      body: 'Une alerte précoce a été déclenchée pour : {country}.',
+    },
+    'incident.assigned': {
+      subject: 'Le signalement {reference} vous a été attribué',
+      body: 'Le signalement d’incident {reference} vous a été attribué pour examen.',
+    },
+    'solidarity.pledge_recorded': {
+      subject: 'Un engagement a été enregistré pour : {country}',
+      body: 'Un engagement de solidarité a été enregistré pour : {country}.',
+    },
+    'solidarity.relocation_recorded': {
+      subject: 'Une relocalisation a été enregistrée pour : {country}',
+      body: 'Une relocalisation a été enregistrée pour : {country}.',
+    },
+    'account.password_reset': {
+      subject: 'Votre mot de passe a été réinitialisé',
+      body: 'Le mot de passe de votre compte a été réinitialisé par un·e coordinateur·rice. Si vous ne l’avez pas demandé, prévenez-le·la immédiatement.',
+    },
+    'account.new_device': {
+      subject: 'Connexion depuis un nouvel appareil',
+      body: 'Quelqu’un s’est connecté à votre compte depuis un appareil jamais utilisé auparavant. Si ce n’était pas vous, changez immédiatement votre mot de passe.',
+    },
+  },
+  categories: {
+    missions: 'Missions',
+    reports: 'Rapports de mission',
+    follow_up: 'Suivi des recommandations',
+    alerts: 'Alertes précoces',
+    incidents: 'Signalements d’incidents',
+    solidarity: 'Engagements de solidarité et relocalisations',
+    security: 'Sécurité du compte',
+  },
+  frame: {
+    greeting: 'Bonjour {name},',
+    open: 'Ouvrir dans Crossroads',
+    digestSubject: 'Votre résumé quotidien : {count} notifications',
+    digestIntro: 'Voici ce qui s’est passé depuis votre dernier résumé :',
+    unsubscribe: 'Ne plus recevoir ces courriels ({category})',
+    preferences: 'Choisir les courriels que vous recevez',
+    mandatory: 'Les courriels relatifs à la sécurité du compte sont toujours envoyés.',
+    signature: 'Crossroads',
+  },
+};

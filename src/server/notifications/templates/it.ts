@@ -1,0 +1,82 @@
+import type { Texts } from '../catalogue.js';
+
+export const it: Texts = {
+  kinds: {
+    'mission.booked': {
+      subject: 'Fai parte della squadra della missione {mission}',
+      body: 'Sei stato inserito nella squadra della missione {mission}.',
+    },
+    'mission.released': {
+      subject: 'Non fai più parte della missione {mission}',
+      body: 'Sei stato escluso dalla squadra della missione {mission}.',
+    },
+    'mission.approved': {
+      subject: 'La missione {mission} è stata approvata',
+      body: 'La missione {mission} è stata approvata; ora se ne può comporre la squadra.',
+    },
+    'mission.consent_given': {
+      subject: 'Consenso dato per la missione {mission}',
+      body: 'Lo Stato ospitante ha dato il suo consenso alla missione {mission}.',
+    },
+    'mission.deployed': { subject: 'La missione {mission} è dispiegata', body: 'La missione {mission} è stata dispiegata.' },
+    'report.submitted': {
+      subject: 'Il rapporto della missione {mission} è stato presentato',
+      body: 'Il rapporto della missione {mission} è stato presentato per l’esame.',
+    },
+    'report.returned': {
+      subject: 'Il rapporto della missione {mission} è stato rinviato',
+      body: 'Il rapporto della missione {mission} è stato rinviato alla squadra con questo commento: {comment}',
+    },
+    'report.adopted': {
+      subject: 'Il rapporto della missione {mission} è stato adottato',
+      body: 'Il rapporto della missione {mission} è stato adottato.',
+    },
+    'follow_up.recommendation_late': {
+      subject: 'Una raccomandazione della missione {mission} è in ritardo',
+      body: 'Una raccomandazione della missione {mission} di cui segui l’attuazione ha superato la scadenza.',
+    },
+    'warning.alert_raised': {
+      subject: 'Allerta lanciata per: {country}',
+      body: 'È stata lanciata un’allerta precoce per: {country}.',
+    },
+    'incident.assigned': {
+      subject: 'La segnalazione {reference} ti è stata assegnata',
+      body: 'La segnalazione di incidente {reference} ti è stata assegnata per l’esame.',
+    },
+    'solidarity.pledge_recorded': {
+      subject: 'Un impegno è stato registrato per: {country}',
+      body: 'È stato registrato un impegno di solidarietà per: {country}.',
+    },
+    'solidarity.relocation_recorded': {
+      subject: 'Un ricollocamento è stato registrato per: {country}',
+      body: 'È stato registrato un ricollocamento per: {country}.',
+    },
+    'account.password_reset': {
+      subject: 'La tua password è stata reimpostata',
+      body: 'La password del tuo account è stata reimpostata da un coordinatore. Se non l’hai chiesto tu, avvisalo subito.',
+    },
+    'account.new_device': {
+      subject: 'Accesso da un nuovo dispositivo',
+      body: 'È stato effettuato l’accesso al tuo account da un dispositivo mai usato prima. Se non sei stato tu, cambia subito la password.',
+    },
+  },
+  categories: {
+    missions: 'Missioni',
+    reports: 'Rapporti di missione',
+    follow_up: 'Seguito delle raccomandazioni',
+    alerts: 'Allerte precoci',
+    incidents: 'Segnalazioni di incidenti',
+    solidarity: 'Impegni di solidarietà e ricollocamenti',
+    security: 'Sicurezza dell’account',
+  },
+  frame: {
+    greeting: 'Buongiorno {name},',
+    open: 'Apri in Crossroads',
+    digestSubject: 'Il tuo riepilogo quotidiano: {count} notifiche',
+    digestIntro: 'Ecco cosa è successo dal tuo ultimo riepilogo:',
+    unsubscribe: 'Non ricevere più queste email ({category})',
+    preferences: 'Scegli quali email ricevere',
+    mandatory: 'Le email sulla sicurezza dell’account vengono sempre inviate.',
+    signature: 'Crossroads',
+  },
+};

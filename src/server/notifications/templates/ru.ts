@@ -1,0 +1,76 @@
+import type { Texts } from '../catalogue.js';
+
+export const ru: Texts = {
+  kinds: {
+    'mission.booked': { subject: 'Вы в составе группы миссии {mission}', body: 'Вы включены в состав группы миссии {mission}.' },
+    'mission.released': {
+      subject: 'Вы больше не участвуете в миссии {mission}',
+      body: 'Вы исключены из состава группы миссии {mission}.',
+    },
+    'mission.approved': {
+      subject: 'Миссия {mission} утверждена',
+      body: 'Миссия {mission} утверждена; теперь можно формировать её группу.',
+    },
+    'mission.consent_given': {
+      subject: 'Получено согласие на миссию {mission}',
+      body: 'Принимающее государство дало согласие на миссию {mission}.',
+    },
+    'mission.deployed': { subject: 'Миссия {mission} развёрнута', body: 'Миссия {mission} развёрнута.' },
+    'report.submitted': {
+      subject: 'Доклад миссии {mission} представлен',
+      body: 'Доклад миссии {mission} представлен на рассмотрение.',
+    },
+    'report.returned': {
+      subject: 'Доклад миссии {mission} возвращён',
+      body: 'Доклад миссии {mission} возвращён группе с комментарием: {comment}',
+    },
+    'report.adopted': { subject: 'Доклад миссии {mission} принят', body: 'Доклад миссии {mission} принят.' },
+    'follow_up.recommendation_late': {
+      subject: 'Рекомендация миссии {mission} просрочена',
+      body: 'Срок выполнения рекомендации миссии {mission}, за которой вы следите, истёк.',
+    },
+    'warning.alert_raised': {
+      subject: 'Объявлено предупреждение: {country}',
+      body: 'Объявлено раннее предупреждение: {country}.',
+    },
+    'incident.assigned': {
+      subject: 'Вам поручено сообщение об инциденте {reference}',
+      body: 'Вам поручено рассмотреть сообщение об инциденте {reference}.',
+    },
+    'solidarity.pledge_recorded': {
+      subject: 'Зарегистрировано обязательство: {country}',
+      body: 'Зарегистрировано обязательство солидарности: {country}.',
+    },
+    'solidarity.relocation_recorded': {
+      subject: 'Зарегистрировано переселение: {country}',
+      body: 'Зарегистрировано переселение: {country}.',
+    },
+    'account.password_reset': {
+      subject: 'Ваш пароль сброшен',
+      body: 'Координатор сбросил пароль вашей учётной записи. Если вы об этом не просили, немедленно сообщите координатору.',
+    },
+    'account.new_device': {
+      subject: 'Вход с нового устройства',
+      body: 'В вашу учётную запись выполнен вход с устройства, которое раньше не использовалось. Если это были не вы, немедленно смените пароль.',
+    },
+  },
+  categories: {
+    missions: 'Миссии',
+    reports: 'Доклады миссий',
+    follow_up: 'Выполнение рекомендаций',
+    alerts: 'Ранние предупреждения',
+    incidents: 'Сообщения об инцидентах',
+    solidarity: 'Обязательства солидарности и переселения',
+    security: 'Безопасность учётной записи',
+  },
+  frame: {
+    greeting: 'Здравствуйте, {name}!',
+    open: 'Открыть в Crossroads',
+    digestSubject: 'Ваша ежедневная сводка: уведомлений — {count}',
+    digestIntro: 'Вот что произошло с момента вашей последней сводки:',
+    unsubscribe: 'Отказаться от этих писем ({category})',
+    preferences: 'Выбрать, какие письма получать',
+    mandatory: 'Письма о безопасности учётной записи отправляются всегда.',
+    signature: 'Crossroads',
+  },
+};
