@@ -121,6 +121,11 @@ export const WARNING_ROWS: AccessTable = {
       payload: { decision: 'acknowledged', note: 'Seen.' },
     }),
   },
+  'POST /api/warning/alerts/decisions': {
+    who: ['coordinator', 'analyst'],
+    ok: 200,
+    request: async (f) => ({ payload: { ids: [await alert(f)], decision: 'acknowledged', note: 'Seen together.' } }),
+  },
   'GET /api/warning/risk': { who: 'signed_in', ok: 200 },
   'GET /api/warning/risk/:iso2': { who: 'signed_in', ok: 200, request: () => ({ url: '/api/warning/risk/GR' }) },
 };
