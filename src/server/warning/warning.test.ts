@@ -157,15 +157,20 @@ describe.each(testBackends())('early warning on %s', (backend) => {
         'sea_arrivals_monthly,XX,2021-01,5',
         'sea_arrivals_monthly,IT,2021-02,many',
         'no_such,IT,2021,1',
+        `sea_arrivals,IT,${new Date().getUTCFullYear() + 1},1`,
       ]),
     );
     expect(response.statusCode).toBe(200);
     const report = response.json();
-    expect(report).toMatchObject({ applied: false, rejectedCount: 3, inserted: 0 });
+    expect(report).toMatchObject({ applied: false, rejectedCount: 4, inserted: 0 });
     expect(report.rejected).toEqual([
       { row: 4, reason: '“XX” is not a known country (ISO 3166-1 code or English name).' },
       { row: 5, reason: '“many” is not a number.' },
       { row: 6, reason: 'There is no indicator with the code “no_such”.' },
+      {
+        row: 7,
+        reason: `“${new Date().getUTCFullYear() + 1}” is in the future: a value is recorded once its period has begun.`,
+      },
     ]);
     expect(await Promise.all([count('warning_observation'), count('warning_import_batch'), count('warning_alert')])).toEqual(
       before,

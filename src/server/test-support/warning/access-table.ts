@@ -1,7 +1,7 @@
 import * as rq from '../../warning/rules/queries.js';
 import type { AccessFixtures, AccessTable } from '../access-table.js';
 
-const CSV = 'indicator,country,period,value\n#indicator+code,#country+code,#date,#value\nsea_arrivals,GR,2030,1000\n';
+const CSV = 'indicator,country,period,value\n#indicator+code,#country+code,#date,#value\nsea_arrivals,GR,2001,1000\n';
 
 async function rule({ t, n }: AccessFixtures): Promise<string> {
   const indicator = await t.database.db
