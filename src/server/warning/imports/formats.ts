@@ -88,7 +88,10 @@ class Collector {
     if (!period) return this.rejected.push({ row, reason: `“${dateText}” is not a date for a ${frequency}ly indicator.` });
     // A value for a period that has not begun cannot have been observed: it is a typing error.
     if (period > this.today) {
-      return this.rejected.push({ row, reason: `“${dateText}” is in the future: a value is recorded once its period has begun.` });
+      return this.rejected.push({
+        row,
+        reason: `“${dateText}” is in the future: a value is recorded once its period has begun.`,
+      });
     }
     const value = readNumber(valueText);
     if (value === 'invalid') return this.rejected.push({ row, reason: `“${valueText}” is not a number.` });
