@@ -120,7 +120,7 @@ export function AlertList({
   return (
     <Stack gap="sm">
       {alerts.map((a) => (
-        <Card withBorder key={a.id} data-alert={a.id} data-status={a.status}>
+        <Card withBorder key={a.id} data-alert={a.id} data-status={a.status} data-country={a.country}>
           <Group gap="xs">
             {onSelect && a.actions.includes('acknowledge') ? (
               <Checkbox
