@@ -79,7 +79,7 @@ describeJourney('demonstration journey', () => {
     await page.getByRole('button', { name: `Acknowledge selected (${onPage})` }).click();
     await page.getByText(`${onPage} alerts decided; 0 already decided by someone else.`).waitFor();
     const left = countryCount - onPage;
-    if (left === 0) await page.getByText('No alerts.').waitFor();
+    if (left === 0) await page.getByText('No alerts match these filters.').waitFor();
     else await expect.poll(() => showing.textContent()).toBe(`Showing 1–${Math.min(50, left)} of ${left}`);
     await page.goto(`${origin}/warning/alerts?status=acknowledged&country=${country}`);
     await expect.poll(() => page.locator('[data-alert][data-status="acknowledged"]').count()).toBe(Math.min(50, onPage));

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertQuery, BulkDecisionView } from '../../server/warning/alerts/schemas.js';
 import { api, queryString } from '../app/api';
+import { EmptyState } from '../app/EmptyState';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
@@ -91,6 +92,7 @@ export function AlertsPage() {
   });
 
   const items = alerts.data?.items ?? [];
+  const filtered = Boolean(view.status || view.country || view.indicator || view.level || view.rule);
   const decidable = items.filter((a) => a.actions.includes('acknowledge'));
   const allSelected = decidable.length > 0 && decidable.every((a) => selected.has(a.id));
   const toggle = (id: string, on: boolean) =>
@@ -229,7 +231,18 @@ export function AlertsPage() {
           {t('warning.alerts.bulkDone', { decided: bulk.data.decided, skipped: bulk.data.skipped })}
         </Text>
       ) : null}
-      {alerts.isPending ? <Loader /> : <AlertList alerts={items} showCountry selected={selected} onSelect={toggle} />}
+      {alerts.isPending ? (
+        <Loader />
+      ) : alerts.data?.total === 0 && !filtered ? (
+        <EmptyState
+          message={t('warning.alerts.emptyInbox')}
+          actions={[{ label: t('warning.alerts.emptyImport'), to: '/warning/import' }]}
+        />
+      ) : alerts.data?.total === 0 ? (
+        <Text c="dimmed">{t('warning.alerts.emptyFilter')}</Text>
+      ) : (
+        <AlertList alerts={items} showCountry selected={selected} onSelect={toggle} />
+      )}
       {alerts.data ? (
         <Pager
           total={alerts.data.total}
