@@ -11,18 +11,19 @@ const PASSWORD = 'Demonstration-Tour-2026!';
 const TOUR = path.join(REPOSITORY, 'docs', 'tour');
 
 describeJourney('demonstration journey', () => {
-  const platform = journeyPlatform({ start: { args: ['--demo'] } });
+  const platform = journeyPlatform({ start: { args: ['--demo'], env: { LOG_LEVEL: 'info' } } });
   const watcher = new Watcher();
   let signedIn: import('playwright-core').BrowserContext | undefined;
 
   async function context() {
     if (signedIn) return signedIn;
     const { server, browser } = platform();
-    signedIn = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    const page = await watcher.page(signedIn, 30_000);
-    await signInFirstTime(page, server.origin, { ...server, newPassword: PASSWORD }, { name: 'Alerts' });
+    const created = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    const page = await watcher.page(created, 30_000);
+    await signInFirstTime(page, server.origin, { ...server, newPassword: PASSWORD }, { name: 'Alert inbox' });
     await page.close();
-    return signedIn;
+    signedIn = created;
+    return created;
   }
 
   test('the inbox pages through the alerts, keeps its filters in the address and decides on a page at once', {

@@ -13,7 +13,7 @@ describeJourney('first-run journey', () => {
     const watcher = new Watcher();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     const page = await watcher.page(context, 30_000);
-    await signInFirstTime(page, origin, { ...server, newPassword: 'First-Run-Journey-2026!' }, { name: 'Alerts' });
+    await signInFirstTime(page, origin, { ...server, newPassword: 'First-Run-Journey-2026!' }, { name: 'Alert inbox' });
 
     await page.goto(`${origin}/warning/alerts`);
     const inbox = page.locator('[data-empty-state]');

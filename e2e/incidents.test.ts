@@ -106,7 +106,7 @@ describeJourney('hate incident journey', () => {
     await visitor.getByRole('button', { name: 'Send the report' }).click();
     const place = visitor.getByRole('textbox', { name: 'Place' });
     await expect.poll(() => place.getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => place.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => place.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await visitor.getByText('This field is required.').count()).toBe(1);
     expect(await visitor.getByRole('textbox', { name: 'Description' }).inputValue()).toContain('set fire to the door');
     expect(await visitor.getByRole('textbox', { name: 'Your contact details' }).inputValue()).toBe(CONTACT);
