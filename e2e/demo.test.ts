@@ -10,6 +10,9 @@ import { describeJourney, journeyPlatform, REPOSITORY, signInFirstTime, Watcher 
 const PASSWORD = 'Demonstration-Tour-2026!';
 const TOUR = path.join(REPOSITORY, 'docs', 'tour');
 
+/** Waits for what the page shows, as long as a loaded machine may need. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 250 });
+
 describeJourney('demonstration journey', () => {
   const platform = journeyPlatform({ start: { args: ['--demo'], env: { LOG_LEVEL: 'info' } } });
   const watcher = new Watcher();
@@ -35,7 +38,7 @@ describeJourney('demonstration journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
     const pager = page.getByRole('navigation', { name: 'Pages of alerts' });
     const showing = pager.getByRole('status');
-    await expect.poll(() => showing.textContent()).toMatch(/^Showing 1–50 of \d+$/);
+    await poll(() => showing.textContent()).toMatch(/^Showing 1–50 of \d+$/);
     const total = Number(/of (\d+)/.exec((await showing.textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(50);
     expect(await page.locator('[data-alert]').count()).toBe(50);
@@ -43,7 +46,7 @@ describeJourney('demonstration journey', () => {
     // The next page, in the address.
     const first = await page.locator('[data-alert]').first().getAttribute('data-alert');
     await pager.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(() => showing.textContent()).toBe(`Showing 51–100 of ${total}`);
+    await poll(() => showing.textContent()).toBe(`Showing 51–100 of ${total}`);
     expect(new URL(page.url()).searchParams.get('offset')).toBe('50');
     expect(await page.locator('[data-alert]').first().getAttribute('data-alert')).not.toBe(first);
 
@@ -55,9 +58,9 @@ describeJourney('demonstration journey', () => {
     const countryName = (await firstGroup.getByRole('link').textContent()) ?? '';
     const countryCount = Number(await firstGroup.getByRole('cell').nth(1).textContent());
     await firstGroup.getByRole('link').click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('country')).toMatch(/^[A-Z]{2}$/);
+    await poll(() => new URL(page.url()).searchParams.get('country')).toMatch(/^[A-Z]{2}$/);
     const country = new URL(page.url()).searchParams.get('country') as string;
-    await expect.poll(() => showing.textContent()).toBe(`Showing 1–${Math.min(50, countryCount)} of ${countryCount}`);
+    await poll(() => showing.textContent()).toBe(`Showing 1–${Math.min(50, countryCount)} of ${countryCount}`);
     expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe(countryName);
     const countries = await page.locator('[data-alert]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-country')));
     expect(new Set(countries)).toEqual(new Set([country]));
@@ -65,9 +68,9 @@ describeJourney('demonstration journey', () => {
     // The same address in a new tab shows the same view: it can be shared.
     const shared = await watcher.page(await context(), 30_000);
     await shared.goto(page.url());
-    await expect
-      .poll(() => shared.getByRole('navigation', { name: 'Pages of alerts' }).getByRole('status').textContent())
-      .toBe(`Showing 1–${Math.min(50, countryCount)} of ${countryCount}`);
+    await poll(() => shared.getByRole('navigation', { name: 'Pages of alerts' }).getByRole('status').textContent()).toBe(
+      `Showing 1–${Math.min(50, countryCount)} of ${countryCount}`,
+    );
     expect(await shared.locator('[data-alert]').first().getAttribute('data-alert')).toBe(
       await page.locator('[data-alert]').first().getAttribute('data-alert'),
     );
@@ -81,9 +84,9 @@ describeJourney('demonstration journey', () => {
     await page.getByText(`${onPage} alerts decided; 0 already decided by someone else.`).waitFor();
     const left = countryCount - onPage;
     if (left === 0) await page.getByText('No alerts match these filters.').waitFor();
-    else await expect.poll(() => showing.textContent()).toBe(`Showing 1–${Math.min(50, left)} of ${left}`);
+    else await poll(() => showing.textContent()).toBe(`Showing 1–${Math.min(50, left)} of ${left}`);
     await page.goto(`${origin}/warning/alerts?status=acknowledged&country=${country}`);
-    await expect.poll(() => page.locator('[data-alert][data-status="acknowledged"]').count()).toBe(Math.min(50, onPage));
+    await poll(() => page.locator('[data-alert][data-status="acknowledged"]').count()).toBe(Math.min(50, onPage));
     await page.close();
   });
 
