@@ -89,7 +89,10 @@ export async function signInFirstTime(
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.oneTimePassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
-  await page.getByRole('textbox', { name: 'One-time password' }).fill(account.oneTimePassword);
+  // The one-time password is not asked for a second time.
+  if ((await page.getByRole('textbox', { name: 'One-time password' }).count()) > 0) {
+    throw new Error('The forced password change asks again for the one-time password just used to sign in.');
+  }
   await page.getByRole('textbox', { name: 'New password', exact: true }).fill(account.newPassword);
   await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(account.newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();

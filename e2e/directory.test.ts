@@ -96,6 +96,13 @@ describeJourney('directory journey', () => {
     await page.goto(`${origin}/directory/public`);
     await page.getByRole('img', { name: 'Map of the number of activities by country' }).waitFor();
     await page.getByRole('table', { name: 'Activities by country' }).getByRole('button', { name: 'Serbia' }).waitFor();
+    // The 3W table fits a phone: nothing wider than its 390 pixels.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('table', { name: 'Activities', exact: true }).getByRole('row').nth(1).waitFor();
+    await expect
+      .poll(() => page.evaluate<number>('document.documentElement.scrollWidth'), { timeout: 30_000 })
+      .toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A focal point adds an activity of their structure.
     await signInPage(page, origin, focalEmail);

@@ -88,7 +88,6 @@ describeJourney('hate incident journey', () => {
     await country.click();
     await country.fill('Gree');
     await visitor.getByRole('option', { name: 'Greece', exact: true }).click();
-    await visitor.getByRole('textbox', { name: 'Place' }).fill('Chios');
     await visitor.getByRole('img', { name: 'Map: tap to place the point (optional)' }).click({ position: { x: 250, y: 220 } });
     expect(await visitor.getByRole('textbox', { name: 'Latitude (optional)' }).inputValue()).toMatch(/^\d+(\.\d+)?$/);
     await choose(visitor, 'Type of incident', 'Arson');
@@ -103,6 +102,15 @@ describeJourney('hate incident journey', () => {
     await visitor.locator('input[type="file"]').setInputFiles(path.join(scratch, 'shelter.jpg'));
     await visitor.getByRole('textbox', { name: 'Your contact details' }).fill(CONTACT);
     await visitor.getByRole('checkbox', { name: 'I agree to be contacted about this report' }).check();
+    // The place left out: the form marks that field, takes the visitor to it and keeps the rest.
+    await visitor.getByRole('button', { name: 'Send the report' }).click();
+    const place = visitor.getByRole('textbox', { name: 'Place' });
+    await expect.poll(() => place.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => place.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await visitor.getByText('This field is required.').count()).toBe(1);
+    expect(await visitor.getByRole('textbox', { name: 'Description' }).inputValue()).toContain('set fire to the door');
+    expect(await visitor.getByRole('textbox', { name: 'Your contact details' }).inputValue()).toBe(CONTACT);
+    await place.fill('Chios');
     await visitor.getByRole('button', { name: 'Send the report' }).click();
     await visitor.getByRole('heading', { level: 1, name: 'Thank you: your report has been received' }).waitFor();
     const receipt = (await visitor.getByTestId('receipt').textContent())?.trim() ?? '';

@@ -91,6 +91,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
  */
 export interface StartOptions {
   env?: Record<string, string>;
+  /** Arguments after `serve`, e.g. `--demo`. */
+  args?: string[];
   prepare?: (env: NodeJS.ProcessEnv) => void;
 }
 
@@ -112,7 +114,7 @@ export async function startServer(repository: string, options: StartOptions = {}
   delete env.CROSSROADS_ADMIN_PASSWORD;
   options.prepare?.(env);
 
-  const child = spawn(process.execPath, [path.join(repository, 'dist', 'cli', 'main.js'), 'serve'], {
+  const child = spawn(process.execPath, [path.join(repository, 'dist', 'cli', 'main.js'), 'serve', ...(options.args ?? [])], {
     cwd: repository,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

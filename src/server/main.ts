@@ -52,12 +52,18 @@ async function demonstrationNotices(database: Database): Promise<string> {
 }
 
 /** Adds every domain's demonstration data set; each is deterministic and safe to run again. */
-export async function seedDemonstrationData(database: Database): Promise<string[]> {
+export async function seedDemonstrationData(
+  database: Database,
+  progress: (step: { domain: string; done: number; total: number; seconds: number | null }) => void = () => {},
+): Promise<string[]> {
   const seeded: string[] = [];
-  for (const domain of DOMAINS) {
-    if (!domain.seedDemo) continue;
-    await domain.seedDemo(database.db);
+  const domains = DOMAINS.filter((domain) => domain.seedDemo);
+  for (const domain of domains) {
+    progress({ domain: domain.name, done: seeded.length, total: domains.length, seconds: null });
+    const started = Date.now();
+    await domain.seedDemo?.(database.db);
     seeded.push(domain.name);
+    progress({ domain: domain.name, done: seeded.length, total: domains.length, seconds: (Date.now() - started) / 1000 });
   }
   return seeded;
 }
@@ -71,10 +77,18 @@ export async function startServer(
   let app: FastifyInstance;
   try {
     const first = await ensureFirstCoordinator(database.db, { email: config.adminEmail, password: config.adminPassword });
-    const demo = options.demo ? await seedDemonstrationData(database) : undefined;
-    const notices = options.demo ? await demonstrationNotices(database) : '';
     app = await build(config, database);
+    const log = app.log;
+    // The demonstration takes a while on a slow machine: say what it is doing, domain by domain.
+    const demo = options.demo
+      ? await seedDemonstrationData(database, ({ domain, done, total, seconds }) =>
+          seconds === null
+            ? log.info({ domain, step: done + 1, of: total }, `Adding demonstration data: ${domain} (${done + 1} of ${total})`)
+            : log.info({ domain, seconds }, `Demonstration data added: ${domain} in ${seconds.toFixed(1)} s`),
+        )
+      : undefined;
     if (demo) app.log.info({ domains: demo }, 'Demonstration data added');
+    const notices = options.demo ? await demonstrationNotices(database) : '';
     if (database.backend === 'pglite') app.log.warn(PGLITE_WARNING);
     const fileSystem = database.backend === 'pglite' ? dataDirectoryWarning(config.dataDir) : undefined;
     if (fileSystem) app.log.warn(fileSystem);

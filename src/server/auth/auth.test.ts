@@ -238,6 +238,33 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
     expect(verbs.map((v) => v.verb)).toContain('auth.change_password');
   });
 
+  it('does not ask again for the one-time password at the forced change, but does ask for it otherwise', async () => {
+    const person = await t.user({ role: 'coordinator', mustChangePassword: true });
+    const weak = await t.request(person, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { newPassword: 'aaaaaaaaaaaaaaaa' },
+    });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().errors[0]).toMatchObject({ pointer: '/newPassword' });
+    const changed = await t.request(person, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { newPassword: 'Lantern harbour quietly 42' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.request(person, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
+    // Once changed, a further change needs the current password, on its field.
+    const again = await t.request(person, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { newPassword: 'Another harbour lantern 43' },
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0]).toMatchObject({ pointer: '/currentPassword', code: 'required' });
+    expect((await login(person.email, 'Lantern harbour quietly 42')).statusCode).toBe(200);
+  });
+
   it('treats a session before the forced password change as anonymous on public routes', async () => {
     const editor = await t.user({ role: 'coordinator' });
     const odihr = await t.database.db

@@ -13,7 +13,14 @@ export const SignInBody = Type.Object(
 
 export const ChangePasswordBody = Type.Object(
   {
-    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    currentPassword: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'Required, except for the change forced at first sign-in or after a reset: the session was just opened with that password.',
+      }),
+    ),
     newPassword: Type.String({ minLength: 1, maxLength: 200 }),
   },
   { additionalProperties: false },

@@ -133,7 +133,7 @@ export async function signOut(ctx: Context): Promise<void> {
 }
 
 export interface ChangePasswordInput {
-  currentPassword: string;
+  currentPassword?: string;
   newPassword: string;
 }
 
@@ -154,6 +154,17 @@ export async function changePassword(ctx: Context, input: ChangePasswordInput): 
   if (!actor) throw new Problem('unauthenticated');
   const user = await q.selectUserById(ctx.db, actor.userId);
   if (!user) throw new Problem('unauthenticated');
+  // The change forced at first sign-in or after a reset does not ask again for the one-time
+  // password the session was just opened with; such a session can do nothing else meanwhile.
+  if (input.currentPassword === undefined) {
+    if (!user.must_change_password) {
+      const message = 'Type your current password.';
+      throw new Problem('validation', message, { errors: [{ pointer: '/currentPassword', code: 'required', message }] });
+    }
+    return setNewPassword(ctx, actor, user, input.newPassword, {
+      same: await verifyPassword(user.password_hash, input.newPassword),
+    });
+  }
   const { config } = ctx;
   const accountKey = user.email.toLowerCase();
   const reservation = await inTransaction(ctx.db, async (trx) => {
@@ -184,12 +195,21 @@ export async function changePassword(ctx: Context, input: ChangePasswordInput): 
     throw new Problem('validation', message, { errors: [{ pointer: '/currentPassword', code: 'wrong_password', message }] });
   }
   await q.deleteLoginFailure(ctx.db, reservation.id);
-  const weakness = passwordWeakness(input.newPassword, { email: user.email, name: user.name });
+  return setNewPassword(ctx, actor, user, input.newPassword, { same: input.newPassword === input.currentPassword });
+}
+
+/** Checks the new password's strength, stores it and ends the person's other sessions. */
+async function setNewPassword(
+  ctx: Context,
+  actor: NonNullable<Context['actor']>,
+  user: { email: string; name: string },
+  newPassword: string,
+  { same }: { same: boolean },
+): Promise<void> {
+  const weakness = passwordWeakness(newPassword, { email: user.email, name: user.name });
   if (weakness) throw weakPassword(weakness);
-  if (input.newPassword === input.currentPassword) {
-    throw weakPassword({ code: 'same_as_current', message: WEAKNESS_MESSAGES.same_as_current });
-  }
-  const passwordHash = await hashPassword(input.newPassword);
+  if (same) throw weakPassword({ code: 'same_as_current', message: WEAKNESS_MESSAGES.same_as_current });
+  const passwordHash = await hashPassword(newPassword);
   await inTransaction(ctx.db, async (trx) => {
     await q.updatePassword(trx, actor.userId, passwordHash, false);
     await q.deleteUserSessions(trx, actor.userId, actor.sessionId);

@@ -15,12 +15,26 @@ function fieldErrors(validation: AjvError[], part: string | undefined): FieldErr
     const base = error.instancePath ?? '';
     const prefix = part && part !== 'body' ? `/${part}` : '';
     if (error.keyword === 'required') {
-      return { pointer: `${prefix}${base}/${error.params?.missingProperty}`, message: 'This field is required.' };
+      return {
+        pointer: `${prefix}${base}/${error.params?.missingProperty}`,
+        code: 'required',
+        message: 'This field is required.',
+      };
     }
     if (error.keyword === 'additionalProperties') {
-      return { pointer: `${prefix}${base}/${error.params?.additionalProperty}`, message: 'This field is not allowed.' };
+      return {
+        pointer: `${prefix}${base}/${error.params?.additionalProperty}`,
+        code: 'not_allowed',
+        message: 'This field is not allowed.',
+      };
     }
-    return { pointer: `${prefix}${base}` || '/', message: `This value ${error.message ?? 'is not valid'}.` };
+    // A required text left empty is a missing field for the person who left it so.
+    const empty = error.keyword === 'minLength' && error.params?.limit === 1;
+    return {
+      pointer: `${prefix}${base}` || '/',
+      code: empty ? 'required' : 'invalid',
+      message: empty ? 'This field is required.' : `This value ${error.message ?? 'is not valid'}.`,
+    };
   });
 }
 

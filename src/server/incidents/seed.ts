@@ -85,10 +85,20 @@ export async function seedIncidentsDemo(db: Kysely<DB>): Promise<void> {
             ? 'under_review'
             : 'verified';
     const targets = [...new Set([rng.pick(TARGETS), ...(rng.next() < 0.3 ? [rng.pick(TARGETS)] : [])])];
+    const occurredOn = `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+    // Each report arrives on its own date, days or weeks after the incident, never in the future;
+    // a closed one is closed weeks after it arrived.
+    const now = Date.now();
+    const received = Math.min(
+      now - 3_600_000,
+      Date.parse(`${occurredOn}T09:00:00Z`) + rng.int(0, 21) * 86_400_000 + rng.int(0, 600) * 60_000,
+    );
+    const closed = Math.min(now, received + rng.int(7, 60) * 86_400_000);
     return {
       receipt_hash: createHash('sha256').update(`incident-demo:${i}`).digest(),
       status,
-      occurred_on: `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
+      received_at: new Date(received),
+      occurred_on: occurredOn,
       date_approximate: rng.next() < 0.15,
       country_iso2: iso2,
       place: rng.pick(places),
@@ -102,7 +112,7 @@ export async function seedIncidentsDemo(db: Kysely<DB>): Promise<void> {
       encrypted_in: 'server' as const,
       redacted_description: rng.pick(DESCRIPTIONS),
       rejection_reason: status === 'rejected' ? 'Not a hate incident: no indication of a bias motivation.' : null,
-      closed_at: (CLOSED as readonly string[]).includes(status) ? new Date(`${year}-12-31T12:00:00Z`) : null,
+      closed_at: (CLOSED as readonly string[]).includes(status) ? new Date(closed) : null,
     };
   });
   await db.transaction().execute(async (trx) => {

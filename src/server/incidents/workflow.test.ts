@@ -154,6 +154,13 @@ describe.each(testBackends())('hate incident workflow on %s', (backend) => {
       payload: { text: '[Name] was insulted by her neighbour.' },
     });
     expect(redacted.json()).toMatchObject({ redactedDescription: '[Name] was insulted by her neighbour.' });
+    // Saving the same text again succeeds and changes nothing: no second event in the history.
+    const again = await t.request(reviewer, {
+      method: 'PUT',
+      url: `/api/incidents/reports/${id}/redaction`,
+      payload: { text: '[Name] was insulted by her neighbour.' },
+    });
+    expect(again.statusCode).toBe(200);
     await t.request(reviewer, {
       method: 'POST',
       url: `/api/incidents/reports/${id}/notes`,

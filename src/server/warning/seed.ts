@@ -42,6 +42,10 @@ export function importShipped(db: Kysely<DB>, name: string, options: ImportOptio
   );
 }
 
+/**
+ * The demonstration rules. Their minimum bases keep the noise of tiny series out of the inbox: a
+ * country going from 40 to 90 asylum applications has not doubled in any sense an analyst acts on.
+ */
 const DEMO_RULES = [
   {
     indicator: 'sea_arrivals',
@@ -50,6 +54,7 @@ const DEMO_RULES = [
     window: null,
     level: 'red',
     name: 'Sea arrivals doubled on the year before',
+    minimumBase: 1000,
   },
   {
     indicator: 'sea_arrivals',
@@ -58,6 +63,7 @@ const DEMO_RULES = [
     window: null,
     level: 'orange',
     name: 'More than 100,000 sea arrivals in a year',
+    minimumBase: null,
   },
   {
     indicator: 'sea_arrivals_monthly',
@@ -66,6 +72,7 @@ const DEMO_RULES = [
     window: 12,
     level: 'orange',
     name: 'Monthly arrivals far above the last 12 months',
+    minimumBase: 500,
   },
   {
     indicator: 'refugees_hosted',
@@ -74,6 +81,7 @@ const DEMO_RULES = [
     window: null,
     level: 'yellow',
     name: 'Refugees hosted up by half in a year',
+    minimumBase: 25000,
   },
   {
     indicator: 'new_asylum_applications',
@@ -82,6 +90,7 @@ const DEMO_RULES = [
     window: null,
     level: 'yellow',
     name: 'Asylum applications doubled',
+    minimumBase: 5000,
   },
 ] as const;
 
@@ -105,6 +114,7 @@ export async function seedWarningDemo(db: Kysely<DB>): Promise<void> {
           window_periods: rule.window,
           level: rule.level,
           name: rule.name,
+          minimum_base: rule.minimumBase,
           created_by: null,
         })
         .returning('id')

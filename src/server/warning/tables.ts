@@ -65,6 +65,8 @@ export interface WarningRuleTable {
   window_periods: number | null;
   level: 'yellow' | 'orange' | 'red';
   name: string;
+  /** Observations whose value and reference both stay below it are ignored (tiny bases). */
+  minimum_base: ColumnType<number | null, number | null | undefined, number | null>;
   active: Generated<boolean>;
   created_at: Generated<Date>;
   created_by: string | null;

@@ -54,9 +54,9 @@ describe.each(testBackends())('early warning on %s', (backend) => {
     return response.json() as { id: string };
   };
   const alertsOf = async (ruleId: string) => {
-    const response = await t.request(await t.as('analyst'), { method: 'GET', url: '/api/warning/alerts?limit=1000' });
+    const response = await t.request(await t.as('analyst'), { method: 'GET', url: '/api/warning/alerts?limit=500' });
     return (
-      response.json() as Array<{
+      response.json().items as Array<{
         rule: { id: string };
         country: string;
         label: string;
@@ -157,15 +157,20 @@ describe.each(testBackends())('early warning on %s', (backend) => {
         'sea_arrivals_monthly,XX,2021-01,5',
         'sea_arrivals_monthly,IT,2021-02,many',
         'no_such,IT,2021,1',
+        `sea_arrivals,IT,${new Date().getUTCFullYear() + 1},1`,
       ]),
     );
     expect(response.statusCode).toBe(200);
     const report = response.json();
-    expect(report).toMatchObject({ applied: false, rejectedCount: 3, inserted: 0 });
+    expect(report).toMatchObject({ applied: false, rejectedCount: 4, inserted: 0 });
     expect(report.rejected).toEqual([
       { row: 4, reason: '“XX” is not a known country (ISO 3166-1 code or English name).' },
       { row: 5, reason: '“many” is not a number.' },
       { row: 6, reason: 'There is no indicator with the code “no_such”.' },
+      {
+        row: 7,
+        reason: `“${new Date().getUTCFullYear() + 1}” is in the future: a value is recorded once its period has begun.`,
+      },
     ]);
     expect(await Promise.all([count('warning_observation'), count('warning_import_batch'), count('warning_alert')])).toEqual(
       before,
@@ -270,7 +275,7 @@ describe.each(testBackends())('early warning on %s', (backend) => {
       method: 'GET',
       url: '/api/warning/alerts?country=GR&status=open',
     });
-    const alert = greekAlerts.json()[0];
+    const alert = greekAlerts.json().items[0];
     expect(alert.actions).toEqual(['acknowledge', 'dismiss']);
 
     const austrian = await t.user({ role: 'analyst', scopeType: 'country', countryIso2: 'AT' });
@@ -307,6 +312,70 @@ describe.each(testBackends())('early warning on %s', (backend) => {
       payload: { decision: 'dismissed', note: '' },
     });
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('pages and filters the inbox, counts alerts per country, and acknowledges several at once, each audited', async () => {
+    const analyst = await t.as('analyst');
+    const get = async (query: string) => {
+      const response = await t.request(analyst, { method: 'GET', url: `/api/warning/alerts?${query}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as {
+        items: Array<{ id: string; country: string; level: string; rule: { id: string }; status: string }>;
+        total: number;
+        byCountry: Array<{ country: string; count: number }>;
+      };
+    };
+    const all = await get('status=open&limit=500');
+    expect(all.total).toBeGreaterThan(3);
+    expect(all.items).toHaveLength(all.total);
+    expect(all.byCountry.reduce((sum, c) => sum + c.count, 0)).toBe(all.total);
+
+    const first = await get('status=open&limit=2');
+    const second = await get('status=open&limit=2&offset=2');
+    expect(first.items.map((a) => a.id)).toEqual(all.items.slice(0, 2).map((a) => a.id));
+    expect(second.items.map((a) => a.id)).toEqual(all.items.slice(2, 4).map((a) => a.id));
+    expect(first.total).toBe(all.total);
+
+    const greek = await get('status=open&country=GR&limit=500');
+    expect(greek.total).toBe(all.byCountry.find((c) => c.country === 'GR')?.count);
+    expect(greek.items.every((a) => a.country === 'GR')).toBe(true);
+    const ruleId = all.items[0]?.rule.id as string;
+    const byRule = await get(`status=open&rule=${ruleId}&limit=500`);
+    expect(byRule.total).toBe(all.items.filter((a) => a.rule.id === ruleId).length);
+    const level = all.items[0]?.level as string;
+    const byLevel = await get(`status=open&level=${level}&limit=500`);
+    expect(byLevel.total).toBe(all.items.filter((a) => a.level === level).length);
+
+    const ids = greek.items.slice(0, 2).map((a) => a.id);
+    const austrian = await t.user({ role: 'analyst', scopeType: 'country', countryIso2: 'AT' });
+    const refused = await t.request(austrian, {
+      method: 'POST',
+      url: '/api/warning/alerts/decisions',
+      payload: { ids, decision: 'acknowledged', note: '' },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toContain('GR');
+
+    const done = await t.request(analyst, {
+      method: 'POST',
+      url: '/api/warning/alerts/decisions',
+      payload: { ids, decision: 'acknowledged', note: 'Checked with the field office.' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toEqual({ decided: 2, skipped: 0 });
+    const again = await t.request(analyst, {
+      method: 'POST',
+      url: '/api/warning/alerts/decisions',
+      payload: { ids, decision: 'dismissed', note: '' },
+    });
+    expect(again.json()).toEqual({ decided: 0, skipped: 2 });
+    expect((await get('status=open&country=GR&limit=500')).total).toBe(greek.total - 2);
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select(['record_id', 'verb'])
+      .where('record_id', 'in', ids)
+      .execute();
+    expect(entries.map((e) => e.verb).sort()).toEqual(['warning.alert.decide', 'warning.alert.decide']);
   });
 
   it('scores what other domains feed: the latest mission alert level and verified hate incidents', async () => {
@@ -389,6 +458,38 @@ describe.each(testBackends())('early warning on %s', (backend) => {
       [analyst, 'PATCH', '/api/warning/rules/00000000-0000-4000-8000-000000000000', { threshold: 'high' }, 400],
       [analyst, 'POST', '/api/warning/alerts/00000000-0000-4000-8000-000000000000/decision', { decision: 'maybe' }, 400],
       [analyst, 'POST', '/api/warning/alerts/00000000-0000-4000-8000-000000000000/decision', { decision: 'dismissed' }, 404],
+      [analyst, 'GET', '/api/warning/alerts?limit=501', undefined, 400],
+      [analyst, 'GET', '/api/warning/alerts?level=purple', undefined, 400],
+      [analyst, 'GET', '/api/warning/alerts?rule=not-a-uuid', undefined, 400],
+      [
+        null,
+        'POST',
+        '/api/warning/alerts/decisions',
+        { ids: ['00000000-0000-4000-8000-000000000000'], decision: 'acknowledged' },
+        401,
+      ],
+      [
+        expert,
+        'POST',
+        '/api/warning/alerts/decisions',
+        { ids: ['00000000-0000-4000-8000-000000000000'], decision: 'acknowledged' },
+        403,
+      ],
+      [analyst, 'POST', '/api/warning/alerts/decisions', { ids: [], decision: 'acknowledged' }, 400],
+      [
+        analyst,
+        'POST',
+        '/api/warning/alerts/decisions',
+        { ids: ['00000000-0000-4000-8000-000000000000'], decision: 'acknowledged' },
+        404,
+      ],
+      [
+        analyst,
+        'POST',
+        '/api/warning/rules',
+        { indicator: 'sea_arrivals', kind: 'threshold', threshold: 1, level: 'red', name: 'x', minimumBase: -1 },
+        400,
+      ],
       [
         analyst,
         'POST',

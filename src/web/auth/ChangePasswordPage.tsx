@@ -34,7 +34,8 @@ export function ChangePasswordPage() {
   const [missing, setMissing] = useState(false);
 
   const change = useMutation({
-    mutationFn: () => api.post<void>('/auth/password', { currentPassword, newPassword }),
+    // The forced change does not ask again for the one-time password the person just signed in with.
+    mutationFn: () => api.post<void>('/auth/password', required ? { newPassword } : { currentPassword, newPassword }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       await queryClient.ensureQueryData(sessionQuery);
@@ -44,7 +45,7 @@ export function ChangePasswordPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const absent = currentPassword === '' || newPassword === '';
+    const absent = (!required && currentPassword === '') || newPassword === '';
     const differs = newPassword !== confirmation;
     setMissing(absent);
     setMismatch(differs);
@@ -66,17 +67,19 @@ export function ChangePasswordPage() {
             <ProblemAlert error={change.error} />
             {/* Lets password managers file the new password under the right account. */}
             <input type="text" name="username" autoComplete="username" value={session?.user.email ?? ''} readOnly hidden />
-            <PasswordInput
-              label={t(required ? 'changePassword.oneTime' : 'changePassword.current')}
-              autoComplete="current-password"
-              required
-              value={currentPassword}
-              onChange={(event) => setCurrentPassword(event.currentTarget.value)}
-              error={
-                passwordError(t, change.error, '/currentPassword') ??
-                (missing && !currentPassword ? t('form.required') : undefined)
-              }
-            />
+            {required ? null : (
+              <PasswordInput
+                label={t('changePassword.current')}
+                autoComplete="current-password"
+                required
+                value={currentPassword}
+                onChange={(event) => setCurrentPassword(event.currentTarget.value)}
+                error={
+                  passwordError(t, change.error, '/currentPassword') ??
+                  (missing && !currentPassword ? t('form.required') : undefined)
+                }
+              />
+            )}
             <PasswordInput
               label={t('changePassword.new')}
               description={t('changePassword.rules', { count: MIN_LENGTH })}

@@ -115,10 +115,10 @@ export function PublicPage() {
           <Table.Tr>
             <Table.Th>{t('directory.activity.organisation')}</Table.Th>
             <Table.Th>{t('directory.activity.title')}</Table.Th>
-            <Table.Th>{t('directory.activity.countries')}</Table.Th>
-            <Table.Th>{t('directory.activity.status')}</Table.Th>
-            <Table.Th>{t('directory.activity.when')}</Table.Th>
-            <Table.Th>{t('directory.activity.contact')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('directory.activity.countries')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('directory.activity.status')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('directory.activity.when')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('directory.activity.contact')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -129,11 +129,23 @@ export function PublicPage() {
                   {a.organisation.acronym ?? a.organisation.name}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{a.title}</Table.Td>
-              <Table.Td>{a.countries.map(countries.name).join(', ')}</Table.Td>
-              <Table.Td>{t(`directory.status.${a.status}`)}</Table.Td>
-              <Table.Td>{a.startDate ? `${a.startDate} – ${a.endDate ?? '…'}` : '—'}</Table.Td>
               <Table.Td>
+                {a.title}
+                {/* On a phone the other columns fold into one line under the title. */}
+                <Text size="xs" c="dimmed" hiddenFrom="sm">
+                  {[
+                    a.countries.map(countries.name).join(', '),
+                    t(`directory.status.${a.status}`),
+                    a.startDate ? `${a.startDate} – ${a.endDate ?? '…'}` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">{a.countries.map(countries.name).join(', ')}</Table.Td>
+              <Table.Td visibleFrom="sm">{t(`directory.status.${a.status}`)}</Table.Td>
+              <Table.Td visibleFrom="sm">{a.startDate ? `${a.startDate} – ${a.endDate ?? '…'}` : '—'}</Table.Td>
+              <Table.Td visibleFrom="sm">
                 {a.contact ? (
                   <Anchor component={Link} to={`/directory/contacts/${a.contact.id}`}>
                     {a.contact.name}

@@ -212,9 +212,10 @@ function Redaction({ view, original }: { view: CaseView; original: string | null
   const { t } = useTranslation();
   const [text, setText] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const save = useCaseMutation(view.id, () => api.put<CaseView>(`/incidents/reports/${view.id}/redaction`, { text: text ?? '' }));
-  const addNote = useCaseMutation(view.id, () => api.post<CaseView>(`/incidents/reports/${view.id}/notes`, { note }));
   const value = text ?? view.redactedDescription ?? original ?? '';
+  // Saves what the field shows, typed or not: an untouched text is the one on screen, not an empty one.
+  const save = useCaseMutation(view.id, () => api.put<CaseView>(`/incidents/reports/${view.id}/redaction`, { text: value }));
+  const addNote = useCaseMutation(view.id, () => api.post<CaseView>(`/incidents/reports/${view.id}/notes`, { note }));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Paper withBorder p="md">

@@ -20,6 +20,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportBody } from '../../server/incidents/submission/schemas.js';
 import { ApiProblem, api } from '../app/api';
+import { anyMissing, useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
@@ -111,7 +112,30 @@ export function ReportPage() {
       void settings.refetch();
     },
   });
-  const fieldError = (pointer: string) => (submit.error instanceof ApiProblem ? submit.error.fieldError(pointer) : undefined);
+  const [tried, setTried] = useState(false);
+  const missing: Record<string, boolean> = tried
+    ? {
+        '/occurredOn': form.occurredOn === '',
+        '/country': form.country === '',
+        '/place': form.place.trim() === '',
+        '/incidentType': form.incidentType === '',
+        '/targets': form.targets.length === 0,
+        '/biasMotivation': form.biasMotivation === '',
+        '/description': form.description.trim() === '',
+        '/source': form.source === '',
+      }
+    : {};
+  const errorOf = useFieldErrors(submit.error, missing);
+  const fieldError = (pointer: string) =>
+    errorOf(pointer) ?? (pointer === '/description' ? errorOf('/sealed/description') : undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  // On a phone the marked field may be far above the button: take the person to the first one.
+  const [attempt, setAttempt] = useState(0);
+  const refusal = submit.error;
+  useEffect(() => {
+    if (attempt === 0 && !refusal) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt, refusal]);
 
   if (submit.data) {
     return (
@@ -148,9 +172,23 @@ export function ReportPage() {
       {settings.data && !settings.data.key ? <Alert color="orange">{t('incidents.report.noKey')}</Alert> : null}
       <ProblemAlert error={submit.error} />
       <form
+        ref={formRef}
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          submit.mutate();
+          setTried(true);
+          setAttempt((n) => n + 1);
+          const empty = {
+            occurredOn: form.occurredOn === '',
+            country: form.country === '',
+            place: form.place.trim() === '',
+            incidentType: form.incidentType === '',
+            targets: form.targets.length === 0,
+            biasMotivation: form.biasMotivation === '',
+            description: form.description.trim() === '',
+            source: form.source === '',
+          };
+          if (!anyMissing(empty)) submit.mutate();
         }}
       >
         <Stack gap="sm">
@@ -189,6 +227,7 @@ export function ReportPage() {
             maxLength={200}
             value={form.place}
             onChange={(e) => set('place', e.currentTarget.value)}
+            error={fieldError('/place')}
           />
           <Group grow>
             <NumberInput
@@ -230,6 +269,7 @@ export function ReportPage() {
             data={typeGroups}
             value={form.incidentType || null}
             onChange={(v) => set('incidentType', v ?? '')}
+            error={fieldError('/incidentType')}
           />
           {isProperty ? (
             <Select
@@ -259,6 +299,7 @@ export function ReportPage() {
             data={options(BIAS_MOTIVATIONS, 'bias')}
             value={form.biasMotivation || null}
             onChange={(v) => set('biasMotivation', v ?? '')}
+            error={fieldError('/biasMotivation')}
           />
           <Checkbox.Group
             label={t('incidents.fields.biasIndicators')}
@@ -281,6 +322,7 @@ export function ReportPage() {
             maxLength={10000}
             value={form.description}
             onChange={(e) => set('description', e.currentTarget.value)}
+            error={fieldError('/description')}
           />
           <Select
             label={t('incidents.fields.source')}
@@ -288,6 +330,7 @@ export function ReportPage() {
             data={options(SOURCES, 'source')}
             value={form.source || null}
             onChange={(v) => set('source', v ?? '')}
+            error={fieldError('/source')}
           />
           <FileInput
             label={t('incidents.fields.photos')}

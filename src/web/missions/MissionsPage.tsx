@@ -4,6 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
+import { EmptyState } from '../app/EmptyState';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
@@ -32,6 +33,11 @@ export function MissionsPage() {
       </Group>
       <ProblemAlert error={missions.error} />
       {canCreate ? <NewMission /> : null}
+      {missions.data && list.length === 0 ? (
+        <EmptyState message={t('missions.list.empty')}>
+          {canCreate ? <Text size="sm">{t('missions.list.emptyAction')}</Text> : null}
+        </EmptyState>
+      ) : null}
       <Tabs defaultValue="list">
         <Tabs.List>
           <Tabs.Tab value="list">{t('missions.list.tabList')}</Tabs.Tab>

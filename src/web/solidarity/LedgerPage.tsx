@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadIcon } from '../app/icons';
+import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
@@ -79,6 +80,8 @@ function StatusCell({ pledge }: { pledge: PledgeView }) {
   );
 }
 
+const LEDGER_PAGE = 50;
+
 /** The ledger of pledges and relocations, each with its history; recording for those the server allows. */
 export function LedgerPage() {
   const { t, i18n } = useTranslation();
@@ -90,6 +93,9 @@ export function LedgerPage() {
   const canRelocate = useCan('solidarity.relocation.record');
   const [modal, setModal] = useState<'pledge' | 'relocation' | null>(null);
   const [history, setHistory] = useState<{ kind: 'pledges' | 'relocations'; id: string } | null>(null);
+  // The ledgers grow by the month: a page of each at a time.
+  const [pledgeOffset, setPledgeOffset] = useState(0);
+  const [relocationOffset, setRelocationOffset] = useState(0);
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
 
   return (
@@ -129,50 +135,61 @@ export function LedgerPage() {
       <ProblemAlert error={pledges.error} />
       {pledges.isPending ? <Loader aria-label={t('app.loading')} /> : null}
       {pledges.data ? (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing={4} fz="sm" aria-label={t('solidarity.ledger.pledges')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('solidarity.state')}</Table.Th>
-                <Table.Th scope="col">{t('solidarity.ledger.type')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('solidarity.ledger.quantity')}
-                </Table.Th>
-                <Table.Th scope="col">{t('solidarity.ledger.beneficiary')}</Table.Th>
-                <Table.Th scope="col">{t('solidarity.ledger.pledgedOn')}</Table.Th>
-                <Table.Th scope="col">{t('solidarity.ledger.status')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('solidarity.fulfilment.delivered')}
-                </Table.Th>
-                <Table.Th scope="col">{t('solidarity.ledger.history')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {pledges.data.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {name(p.countryIso2)}
+        <>
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped verticalSpacing={4} fz="sm" aria-label={t('solidarity.ledger.pledges')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('solidarity.state')}</Table.Th>
+                  <Table.Th scope="col">{t('solidarity.ledger.type')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('solidarity.ledger.quantity')}
                   </Table.Th>
-                  <Table.Td>{t(`solidarity.type.${p.type}`)}</Table.Td>
-                  <Table.Td ta="right">
-                    {number.format(p.quantity)} {p.currency ?? ''}
-                  </Table.Td>
-                  <Table.Td>{p.beneficiaryIso2 ? name(p.beneficiaryIso2) : '—'}</Table.Td>
-                  <Table.Td>{p.pledgedOn}</Table.Td>
-                  <Table.Td>
-                    <StatusCell pledge={p} />
-                  </Table.Td>
-                  <Table.Td ta="right">{p.type === 'relocation_places' ? number.format(p.delivered) : '—'}</Table.Td>
-                  <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setHistory({ kind: 'pledges', id: p.id })}>
-                      {t('solidarity.ledger.revisions', { count: p.revision })}
-                    </Button>
-                  </Table.Td>
+                  <Table.Th scope="col">{t('solidarity.ledger.beneficiary')}</Table.Th>
+                  <Table.Th scope="col">{t('solidarity.ledger.pledgedOn')}</Table.Th>
+                  <Table.Th scope="col">{t('solidarity.ledger.status')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('solidarity.fulfilment.delivered')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('solidarity.ledger.history')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {pledges.data.slice(pledgeOffset, pledgeOffset + LEDGER_PAGE).map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Th scope="row" fw={500}>
+                      {name(p.countryIso2)}
+                    </Table.Th>
+                    <Table.Td>{t(`solidarity.type.${p.type}`)}</Table.Td>
+                    <Table.Td ta="right">
+                      {number.format(p.quantity)} {p.currency ?? ''}
+                    </Table.Td>
+                    <Table.Td>{p.beneficiaryIso2 ? name(p.beneficiaryIso2) : '—'}</Table.Td>
+                    <Table.Td>{p.pledgedOn}</Table.Td>
+                    <Table.Td>
+                      <StatusCell pledge={p} />
+                    </Table.Td>
+                    <Table.Td ta="right">{p.type === 'relocation_places' ? number.format(p.delivered) : '—'}</Table.Td>
+                    <Table.Td>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setHistory({ kind: 'pledges', id: p.id })}>
+                        {t('solidarity.ledger.revisions', { count: p.revision })}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {pledges.data.length > LEDGER_PAGE ? (
+            <Pager
+              total={pledges.data.length}
+              limit={LEDGER_PAGE}
+              offset={pledgeOffset}
+              onChange={setPledgeOffset}
+              label={t('solidarity.ledger.pledges')}
+            />
+          ) : null}
+        </>
       ) : null}
 
       <Title order={2} size="h3">
@@ -180,38 +197,49 @@ export function LedgerPage() {
       </Title>
       <ProblemAlert error={relocations.error} />
       {relocations.data ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing={4} fz="sm" aria-label={t('solidarity.ledger.relocations')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('solidarity.ledger.receivingState')}</Table.Th>
-                <Table.Th scope="col">{t('solidarity.ledger.from')}</Table.Th>
-                <Table.Th scope="col">{t('solidarity.ledger.month')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('solidarity.ledger.persons')}
-                </Table.Th>
-                <Table.Th scope="col">{t('solidarity.ledger.history')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {relocations.data.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {name(r.countryIso2)}
+        <>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped verticalSpacing={4} fz="sm" aria-label={t('solidarity.ledger.relocations')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('solidarity.ledger.receivingState')}</Table.Th>
+                  <Table.Th scope="col">{t('solidarity.ledger.from')}</Table.Th>
+                  <Table.Th scope="col">{t('solidarity.ledger.month')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('solidarity.ledger.persons')}
                   </Table.Th>
-                  <Table.Td>{name(r.fromIso2)}</Table.Td>
-                  <Table.Td>{r.period}</Table.Td>
-                  <Table.Td ta="right">{number.format(r.persons)}</Table.Td>
-                  <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setHistory({ kind: 'relocations', id: r.id })}>
-                      {t('solidarity.ledger.revisions', { count: r.revision })}
-                    </Button>
-                  </Table.Td>
+                  <Table.Th scope="col">{t('solidarity.ledger.history')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {relocations.data.slice(relocationOffset, relocationOffset + LEDGER_PAGE).map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Th scope="row" fw={500}>
+                      {name(r.countryIso2)}
+                    </Table.Th>
+                    <Table.Td>{name(r.fromIso2)}</Table.Td>
+                    <Table.Td>{r.period}</Table.Td>
+                    <Table.Td ta="right">{number.format(r.persons)}</Table.Td>
+                    <Table.Td>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setHistory({ kind: 'relocations', id: r.id })}>
+                        {t('solidarity.ledger.revisions', { count: r.revision })}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {relocations.data.length > LEDGER_PAGE ? (
+            <Pager
+              total={relocations.data.length}
+              limit={LEDGER_PAGE}
+              offset={relocationOffset}
+              onChange={setRelocationOffset}
+              label={t('solidarity.ledger.relocations')}
+            />
+          ) : null}
+        </>
       ) : null}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Checkbox, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useMemo } from 'react';
@@ -118,15 +118,33 @@ export function CountryPage() {
 }
 
 /** Alerts with their explanation, status and the decision the caller may take. */
-export function AlertList({ alerts, showCountry = false }: { alerts: AlertView[]; showCountry?: boolean }) {
+export function AlertList({
+  alerts,
+  showCountry = false,
+  selected,
+  onSelect,
+}: {
+  alerts: AlertView[];
+  showCountry?: boolean;
+  /** When given, each alert the caller may decide on has a box to choose it for a decision on several. */
+  selected?: ReadonlySet<string>;
+  onSelect?: (id: string, on: boolean) => void;
+}) {
   const { t } = useTranslation();
   const name = useCountryNames();
   if (alerts.length === 0) return <Text c="dimmed">{t('warning.alerts.none')}</Text>;
   return (
     <Stack gap="sm">
       {alerts.map((a) => (
-        <Card withBorder key={a.id} data-alert={a.id} data-status={a.status}>
+        <Card withBorder key={a.id} data-alert={a.id} data-status={a.status} data-country={a.country}>
           <Group gap="xs">
+            {onSelect && a.actions.includes('acknowledge') ? (
+              <Checkbox
+                aria-label={t('warning.alerts.select', { rule: a.rule.name, period: a.label })}
+                checked={selected?.has(a.id) ?? false}
+                onChange={(e) => onSelect(a.id, e.currentTarget.checked)}
+              />
+            ) : null}
             <Badge color={LEVEL_COLOURS[a.level]} variant="filled">
               {t(`warning.level.${a.level}`)}
             </Badge>

@@ -23,6 +23,7 @@ export function RulesPanel() {
     kind: 'threshold' as (typeof KINDS)[number],
     threshold: 100000,
     windowPeriods: 12,
+    minimumBase: '' as number | string,
     level: 'orange',
     name: '',
   });
@@ -34,6 +35,7 @@ export function RulesPanel() {
         kind: form.kind,
         threshold: form.threshold,
         windowPeriods: form.kind === 'zscore' ? form.windowPeriods : null,
+        minimumBase: form.minimumBase === '' ? null : Number(form.minimumBase),
         level: form.level,
         name: form.name,
       }),
@@ -55,6 +57,7 @@ export function RulesPanel() {
             <Table.Th>{t('warning.country')}</Table.Th>
             <Table.Th>{t('warning.rules.kind')}</Table.Th>
             <Table.Th>{t('warning.rules.threshold')}</Table.Th>
+            <Table.Th>{t('warning.rules.minimumBase')}</Table.Th>
             <Table.Th>{t('warning.level.label')}</Table.Th>
             <Table.Th>{t('warning.rules.active')}</Table.Th>
           </Table.Tr>
@@ -70,6 +73,7 @@ export function RulesPanel() {
                 {r.windowPeriods ? ` (${r.windowPeriods})` : ''}
               </Table.Td>
               <Table.Td>{r.threshold}</Table.Td>
+              <Table.Td>{r.minimumBase ?? '–'}</Table.Td>
               <Table.Td>{t(`warning.level.${r.level}`)}</Table.Td>
               <Table.Td>
                 <Switch
@@ -113,6 +117,13 @@ export function RulesPanel() {
               value={form.threshold}
               onChange={(v) => setForm({ ...form, threshold: Number(v) })}
               w={140}
+            />
+            <NumberInput
+              label={t('warning.rules.minimumBase')}
+              value={form.minimumBase}
+              min={0}
+              onChange={(v) => setForm({ ...form, minimumBase: v })}
+              w={200}
             />
             {form.kind === 'zscore' ? (
               <NumberInput

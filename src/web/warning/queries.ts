@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CountryView } from '../../server/reference/schemas.js';
-import type { AlertView } from '../../server/warning/alerts/schemas.js';
+import type { AlertPage, AlertQuery, AlertView } from '../../server/warning/alerts/schemas.js';
 import type { ImportReport } from '../../server/warning/imports/schemas.js';
 import type { ComparisonView, IndicatorView, ObservationView } from '../../server/warning/indicators/schemas.js';
 import type { CountryRiskView, RiskMapView } from '../../server/warning/risk/schemas.js';
@@ -45,10 +45,12 @@ export const seriesQuery = (country: string) =>
     queryFn: () => api.get<ObservationView[]>(`/warning/series${queryString({ country, limit: 100000 })}`),
   });
 
-export const alertsQuery = (status: string | undefined) =>
+/** One page of the inbox. */
+export const alertsQuery = (query: AlertQuery) =>
   queryOptions({
-    queryKey: ['warning', 'alerts', status ?? 'all'],
-    queryFn: () => api.get<AlertView[]>(`/warning/alerts${queryString({ status, limit: 500 })}`),
+    queryKey: ['warning', 'alerts', query],
+    queryFn: () => api.get<AlertPage>(`/warning/alerts${queryString(query)}`),
+    placeholderData: (previous) => previous,
   });
 
 export const comparisonQuery = (indicator: string, period: string | undefined, lang: string) =>

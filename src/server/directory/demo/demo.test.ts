@@ -46,4 +46,23 @@ describe('the demonstration directory', () => {
       expect.arrayContaining([expect.stringMatching(/covers_country|based_in_country|activity_/)]),
     );
   });
+
+  it('is plausible: national agencies work at home, field operations in their region, phones of the right country', async () => {
+    const { rows } = await sql<{ type: string; home: string; countries: string[]; phones: string[] }>`
+      select o.type, o.country_iso2 as home, c.countries, c.phones
+      from directory_contact c join organisation o on o.id = c.organisation_id
+      where c.id <> ${'00000000-0000-0000-0000-000000000000'}::uuid and o.country_iso2 is not null`.execute(t.database.db);
+    const national = rows.filter((r) => r.type === 'state_authority');
+    expect(national.length).toBeGreaterThan(0);
+    for (const r of national) expect(r.countries).toEqual([r.home]);
+    for (const r of rows.filter((r) => r.type === 'field_operation')) expect(r.countries).toContain(r.home);
+    const greek = rows.filter((r) => r.home === 'GR' && r.type !== 'international_organisation');
+    expect(greek.length).toBeGreaterThan(0);
+    for (const r of greek) expect(r.phones[0]).toMatch(/^\+30 /);
+    const activities = await sql<{ type: string; home: string; countries: string[] }>`
+      select o.type, o.country_iso2 as home, a.countries
+      from directory_activity a join organisation o on o.id = a.organisation_id
+      where o.type = 'state_authority'`.execute(t.database.db);
+    for (const a of activities.rows) expect(a.countries).toContain(a.home);
+  });
 });

@@ -7,6 +7,7 @@ import { loadReference, searchTextOf } from '../reference.js';
 import type { Visibility } from '../schemas.js';
 import {
   ACTIVITY_TEMPLATES,
+  CALLING_CODES,
   COMPETENCES_BY_KEY_AREA,
   DEMO_ORGANISATIONS,
   DIMENSION_OF_KEY_AREA,
@@ -63,6 +64,13 @@ function visibility(r: number, publicShare: number): Visibility {
  * the real OSCE structures, field operations and partner organisations. Deterministic, and safe to
  * load again: every row has a fixed identifier and existing rows are left alone.
  */
+/** A plausible number in the country's own international format (invented subscriber digits). */
+function phoneIn(iso2: string, n: number): string {
+  const code = CALLING_CODES[iso2] ?? '43';
+  const digits = String(2_000_000 + ((n * 7919) % 7_000_000));
+  return `+${code} ${String(10 + (n % 89))} ${digits.slice(0, 3)} ${digits.slice(3)}`;
+}
+
 export async function seedDirectoryDemo(db: Kysely<DB>): Promise<void> {
   await seedPartnerOrganisations(db);
   const ref = await loadReference(db);
@@ -118,15 +126,19 @@ export async function seedDirectoryDemo(db: Kysely<DB>): Promise<void> {
     for (const [index, organisation] of organisations.entries()) {
       const home = organisation.country_iso2 ?? 'AT';
       const field = organisation.type === 'field_operation';
+      const national = organisation.type === 'state_authority';
       const staff = field ? 8 : organisation.type === 'international_organisation' ? 10 : 5;
       for (let i = 0; i < staff; i++) {
         const first = rnd.pick(FIRST_NAMES);
         const last = rnd.pick(LAST_NAMES);
         const keyAreas = rnd.some(KEY_AREAS, 1 + Math.floor(rnd.next() * 2));
         const main = keyAreas[0] as string;
+        // A field operation covers its own region, a national agency its own country.
         const covered = field
           ? [home, ...rnd.some(ROUTE_NEIGHBOURS[home] ?? [], Math.floor(rnd.next() * 2))]
-          : rnd.some(Object.keys(PLACES), 1 + Math.floor(rnd.next() * 4));
+          : national
+            ? [home]
+            : rnd.some(Object.keys(PLACES), 1 + Math.floor(rnd.next() * 4));
         const countries = [...new Set(covered)].filter((c) => ref.countries.has(c)).sort();
         const competences = rnd.some(COMPETENCES_BY_KEY_AREA[main] ?? [], 1 + Math.floor(rnd.next() * 3));
         const languages = [
@@ -145,7 +157,7 @@ export async function seedDirectoryDemo(db: Kysely<DB>): Promise<void> {
           name: `${first} ${last}`,
           title: rnd.pick(TITLES[main] ?? ['Programme Officer']),
           emails: [`${ascii(first)}.${ascii(last)}@${domain}.example.org`],
-          phones: [`+43 1 514 36 ${String(1000 + ((index * 37 + i * 11) % 9000))}`],
+          phones: [phoneIn(home, index * 37 + i * 11)],
           languages,
           key_areas: keyAreas,
           competences,
@@ -163,7 +175,15 @@ export async function seedDirectoryDemo(db: Kysely<DB>): Promise<void> {
       const count = organisation.type === 'field_operation' ? 9 : organisation.type === 'international_organisation' ? 8 : 4;
       for (let i = 0; i < count; i++) {
         const keyArea = rnd.pick(KEY_AREAS);
-        const country = organisation.type === 'field_operation' && rnd.next() < 0.7 ? home : rnd.pick(Object.keys(PLACES));
+        // Field operations work in their own region, national agencies in their own country.
+        const country =
+          organisation.type === 'state_authority'
+            ? home
+            : organisation.type === 'field_operation'
+              ? rnd.next() < 0.7
+                ? home
+                : rnd.pick([home, ...(ROUTE_NEIGHBOURS[home] ?? [])])
+              : rnd.pick(Object.keys(PLACES));
         if (!ref.countries.has(country)) continue;
         const place = rnd.pick(PLACES[country] ?? [country]);
         const start = TODAY + Math.floor((rnd.next() * 3 - 2) * 365) * DAY;

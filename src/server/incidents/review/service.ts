@@ -196,11 +196,17 @@ export async function addNote(ctx: Context, id: string, note: string): Promise<C
   return getCase(ctx, id);
 }
 
-/** Sets the redacted description reviewers work from; the original stays encrypted. */
+/** Sets the redacted description reviewers work from; the original stays encrypted. The same text again changes nothing. */
 export async function redactDescription(ctx: Context, id: string, text: string): Promise<CaseView> {
   assertAllowed(ctx.actor, 'incident.review');
   await inTransaction(ctx.db, async (trx) => {
     await lockForChange(ctx, trx, id);
+    const current = await trx
+      .selectFrom('incident_report')
+      .select('redacted_description')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (current?.redacted_description === text) return;
     await trx
       .updateTable('incident_report')
       .set({ redacted_description: text, updated_at: new Date() })

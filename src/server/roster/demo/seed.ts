@@ -12,12 +12,12 @@ export async function seedDemoExperts(db: Kysely<DB>, count = 400): Promise<void
   const competences = (await db.selectFrom('competence').select('code').orderBy('code').execute()).map((c) => c.code);
   if (structures.length === 0 || states.length === 0) return;
   for (let batch = 0; batch < count; batch += 100) {
-    const experts = Array.from({ length: Math.min(100, count - batch) }, (_, k) => {
+    const experts = Array.from({ length: Math.min(100, count - batch) }, () => {
       const female = r.next() < 0.5;
       const nationality = r.pick(states);
       const roll = r.next();
       return {
-        name: `${r.pick(female ? FIRST_F : FIRST_M)} ${r.pick(LAST)} ${batch + k + 1}`,
+        name: `${r.pick(female ? FIRST_F : FIRST_M)} ${r.pick(LAST)}`,
         organisation_id: r.pick(structures).id,
         seconding_iso2: r.next() < 0.6 ? nationality : null,
         gender: (female ? 'female' : 'male') as 'female' | 'male',

@@ -1,7 +1,7 @@
 import * as rq from '../../warning/rules/queries.js';
 import type { AccessFixtures, AccessTable } from '../access-table.js';
 
-const CSV = 'indicator,country,period,value\n#indicator+code,#country+code,#date,#value\nsea_arrivals,GR,2030,1000\n';
+const CSV = 'indicator,country,period,value\n#indicator+code,#country+code,#date,#value\nsea_arrivals,GR,2001,1000\n';
 
 async function rule({ t, n }: AccessFixtures): Promise<string> {
   const indicator = await t.database.db
@@ -120,6 +120,11 @@ export const WARNING_ROWS: AccessTable = {
       url: `/api/warning/alerts/${await alert(f)}/decision`,
       payload: { decision: 'acknowledged', note: 'Seen.' },
     }),
+  },
+  'POST /api/warning/alerts/decisions': {
+    who: ['coordinator', 'analyst'],
+    ok: 200,
+    request: async (f) => ({ payload: { ids: [await alert(f)], decision: 'acknowledged', note: 'Seen together.' } }),
   },
   'GET /api/warning/risk': { who: 'signed_in', ok: 200 },
   'GET /api/warning/risk/:iso2': { who: 'signed_in', ok: 200, request: () => ({ url: '/api/warning/risk/GR' }) },

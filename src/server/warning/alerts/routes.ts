@@ -3,8 +3,16 @@ import { Type } from '@sinclair/typebox';
 import { sendAttachment } from '../../files/attachment.js';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../schemas.js';
-import { AlertQuery, AlertView, DecisionBody } from './schemas.js';
-import { decideOnAlert, exportAlerts, listAlerts } from './service.js';
+import {
+  AlertExportQuery,
+  AlertPage,
+  AlertQuery,
+  AlertView,
+  BulkDecisionBody,
+  BulkDecisionView,
+  DecisionBody,
+} from './schemas.js';
+import { decideOnAlert, decideOnAlerts, exportAlerts, listAlerts } from './service.js';
 
 const tags = ['early warning'];
 const CsvText = Type.String({ description: 'CSV; with hxl=true a row of HXL hashtags follows the labels.' });
@@ -17,9 +25,9 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'signed_in' },
       schema: {
         tags,
-        summary: 'Alerts with the values that fired them',
+        summary: 'A page of alerts with the values that fired them, filtered by status, country, indicator, level and rule',
         querystring: AlertQuery,
-        response: responses({ 200: Type.Array(AlertView) }),
+        response: responses({ 200: AlertPage }),
       },
     },
     async (request) => listAlerts(request.ctx, request.query),
@@ -32,7 +40,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Alerts as CSV (optionally HXL)',
-        querystring: AlertQuery,
+        querystring: AlertExportQuery,
         produces: ['text/csv'],
         response: responses({ 200: CsvText }),
       },
@@ -58,5 +66,19 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => decideOnAlert(request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/warning/alerts/decisions',
+    {
+      config: { access: 'warning.alert.decide' },
+      schema: {
+        tags,
+        summary: 'Acknowledge or dismiss several open alerts with one note (each audited)',
+        body: BulkDecisionBody,
+        response: responses({ 200: BulkDecisionView }),
+      },
+    },
+    async (request) => decideOnAlerts(request.ctx, request.body),
   );
 };

@@ -1,17 +1,35 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Iso2, Level, RuleKind } from '../schemas.js';
 
+const AlertFilters = {
+  status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('acknowledged'), Type.Literal('dismissed')])),
+  country: Type.Optional(Iso2),
+  indicator: Type.Optional(Type.String({ maxLength: 64 })),
+  level: Type.Optional(Level),
+  rule: Type.Optional(Type.String({ format: 'uuid' })),
+};
+
+/** A page of the inbox: the filters, and where the page starts. */
 export const AlertQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('acknowledged'), Type.Literal('dismissed')])),
-    country: Type.Optional(Iso2),
-    indicator: Type.Optional(Type.String()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 500 })),
-    hxl: Type.Optional(Type.Boolean()),
+    ...AlertFilters,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
   },
   { additionalProperties: false },
 );
 export type AlertQuery = Static<typeof AlertQuery>;
+
+/** The export: every alert the filters match, up to a ceiling. */
+export const AlertExportQuery = Type.Object(
+  {
+    ...AlertFilters,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 10000 })),
+    hxl: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type AlertExportQuery = Static<typeof AlertExportQuery>;
 
 export const AlertView = Type.Object({
   id: Type.String(),
@@ -40,6 +58,17 @@ export const AlertView = Type.Object({
 });
 export type AlertView = Static<typeof AlertView>;
 
+export const AlertPage = Type.Object({
+  items: Type.Array(AlertView),
+  total: Type.Integer({ minimum: 0 }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  byCountry: Type.Array(Type.Object({ country: Type.String(), count: Type.Integer() }), {
+    description: 'How many alerts match in each country, most first (every country, whatever the country filter).',
+  }),
+});
+export type AlertPage = Static<typeof AlertPage>;
+
 export const DecisionBody = Type.Object(
   {
     decision: Type.Union([Type.Literal('acknowledged'), Type.Literal('dismissed')]),
@@ -48,3 +77,19 @@ export const DecisionBody = Type.Object(
   { additionalProperties: false },
 );
 export type DecisionBody = Static<typeof DecisionBody>;
+
+export const BulkDecisionBody = Type.Object(
+  {
+    ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 500, uniqueItems: true }),
+    decision: Type.Union([Type.Literal('acknowledged'), Type.Literal('dismissed')]),
+    note: Type.String({ maxLength: 2000, default: '' }),
+  },
+  { additionalProperties: false },
+);
+export type BulkDecisionBody = Static<typeof BulkDecisionBody>;
+
+export const BulkDecisionView = Type.Object({
+  decided: Type.Integer({ description: 'Alerts decided now (each audited).' }),
+  skipped: Type.Integer({ description: 'Alerts someone had already decided on.' }),
+});
+export type BulkDecisionView = Static<typeof BulkDecisionView>;

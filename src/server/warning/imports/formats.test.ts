@@ -147,3 +147,25 @@ describe('file formats', () => {
     expect(parsed.rejected).toEqual([{ row: 3, reason: 'A second value for sea_arrivals, GR, 2016-01-01 (first in row 2).' }]);
   });
 });
+
+describe('dates', () => {
+  it('refuses a value for a period that has not begun, and keeps the current one', () => {
+    const now = new Date();
+    const thisMonth = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    const nextMonth = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`;
+    const cells = [
+      ['indicator', 'country', 'period', 'value'],
+      ['#indicator+code', '#country+code', '#date', '#value'],
+      ['sea_arrivals_monthly', 'GR', thisMonth, '10'],
+      ['sea_arrivals_monthly', 'GR', nextMonth, '10'],
+      ['sea_arrivals', 'IT', String(now.getUTCFullYear() + 1), '10'],
+    ];
+    const parsed = parseObservations(cells, lookups);
+    expect(parsed.candidates.map((c) => c.row)).toEqual([3]);
+    expect(parsed.rejected).toEqual([
+      { row: 4, reason: `“${nextMonth}” is in the future: a value is recorded once its period has begun.` },
+      { row: 5, reason: `“${now.getUTCFullYear() + 1}” is in the future: a value is recorded once its period has begun.` },
+    ]);
+  });
+});

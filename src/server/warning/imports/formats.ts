@@ -95,6 +95,7 @@ class Collector {
   readonly candidates = new Map<string, Candidate>();
   readonly rejected: RowIssue[] = [];
   readonly skipped: RowIssue[] = [];
+  private readonly today = new Date().toISOString().slice(0, 10);
   constructor(private readonly lookups: Lookups) {}
 
   /** Adds (or, for tables summed by UNHCR's dimensions, adds to) one value. */
@@ -106,6 +107,13 @@ class Collector {
       return this.rejected.push({ row, reason: `“${countryText}” is not a known country (ISO 3166-1 code or English name).` });
     const period = periodStart(dateText, frequency);
     if (!period) return this.rejected.push({ row, reason: `“${dateText}” is not a date for a ${frequency}ly indicator.` });
+    // A value for a period that has not begun cannot have been observed: it is a typing error.
+    if (period > this.today) {
+      return this.rejected.push({
+        row,
+        reason: `“${dateText}” is in the future: a value is recorded once its period has begun.`,
+      });
+    }
     const value = readNumber(valueText);
     if (value === 'invalid') return this.rejected.push({ row, reason: `“${valueText}” is not a number.` });
     if (value === null) {

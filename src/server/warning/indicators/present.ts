@@ -31,6 +31,7 @@ export interface RuleRow {
   window_periods: number | null;
   level: RuleView['level'];
   name: string;
+  minimum_base: number | null;
   active: boolean;
 }
 
@@ -50,6 +51,7 @@ export function presentRule(actor: Actor | null, row: RuleRow): RuleView {
     windowPeriods: row.window_periods,
     level: row.level,
     name: row.name,
+    minimumBase: row.minimum_base,
     active: row.active,
     actions: mayActOn(actor, 'warning.rule.edit', row.country_iso2) ? ['edit'] : [],
   };

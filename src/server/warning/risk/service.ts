@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { listAlerts } from '../alerts/service.js';
+import { alertsMatching } from '../alerts/service.js';
 import * as rq from './queries.js';
 import type { CountryRiskView, RiskMapView, RiskPoint } from './schemas.js';
 
@@ -99,7 +99,7 @@ export async function countryRisk(ctx: Context, iso2: string): Promise<CountryRi
     country: iso2,
     current: latest === undefined ? null : pointAt(points, latest),
     history,
-    alerts: await listAlerts(ctx, { country: iso2, limit: 1000 }),
+    alerts: await alertsMatching(ctx, { country: iso2 }, 1000),
     formula: RISK_FORMULA,
   };
 }

@@ -11,6 +11,7 @@ export interface RuleToEvaluate {
   threshold: number;
   window_periods: number | null;
   level: string;
+  minimum_base: number | null;
   frequency: 'month' | 'quarter' | 'year';
   direction: 'higher_is_worse' | 'higher_is_better';
 }
@@ -86,7 +87,9 @@ export async function evaluateRule(db: Db, rule: RuleToEvaluate, scope: Scope, b
     insert into warning_alert (rule_id, country_iso2, period, value, reference_value, measure, threshold, level, batch_id)
     select ${rule.id}::uuid, m.country_iso2, m.period, m.value, m.reference, m.measure, ${rule.threshold}::float8, ${rule.level}::text, ${batchId}::bigint
     from (${measured(rule, scope)}) m
-    where ${fires} ${scope.from ? sql`and m.period >= ${scope.from}::date` : sql``}
+    where ${fires}
+      ${rule.minimum_base !== null ? sql`and greatest(m.value, coalesce(m.reference, m.value)) >= ${rule.minimum_base}::float8` : sql``}
+      ${scope.from ? sql`and m.period >= ${scope.from}::date` : sql``}
     on conflict (rule_id, country_iso2, period) do nothing
     returning country_iso2, period::text as period`.execute(db);
   return result.rows as FiredAlert[];
@@ -97,7 +100,7 @@ export async function selectRulesToEvaluate(
   filter: { indicatorIds?: number[]; ruleId?: string },
 ): Promise<RuleToEvaluate[]> {
   const result = await sql<RuleToEvaluate>`
-    select r.id, r.indicator_id, r.country_iso2, r.kind, r.threshold, r.window_periods, r.level, i.frequency, i.direction
+    select r.id, r.indicator_id, r.country_iso2, r.kind, r.threshold, r.window_periods, r.level, r.minimum_base, i.frequency, i.direction
     from warning_rule r join warning_indicator i on i.id = r.indicator_id
     where r.active
       ${filter.indicatorIds ? sql`and r.indicator_id = any(${filter.indicatorIds}::int2[])` : sql``}

@@ -6,7 +6,7 @@ export type RuleRowOut = RuleRow;
 
 export async function selectRules(db: Db, id?: string): Promise<RuleRow[]> {
   const result = await sql<RuleRow>`
-    select r.id, i.code as indicator_code, r.country_iso2, r.kind, r.threshold, r.window_periods, r.level, r.name, r.active
+    select r.id, i.code as indicator_code, r.country_iso2, r.kind, r.threshold, r.window_periods, r.level, r.name, r.minimum_base, r.active
     from warning_rule r join warning_indicator i on i.id = r.indicator_id
     ${id ? sql`where r.id = ${id}::uuid` : sql``}
     order by i.code, r.country_iso2 nulls first, r.name`.execute(db);
@@ -23,6 +23,7 @@ export async function insertRule(
     windowPeriods: number | null;
     level: string;
     name: string;
+    minimumBase?: number | null;
     actorId: string | null;
   },
 ): Promise<string> {
@@ -36,6 +37,7 @@ export async function insertRule(
       window_periods: values.windowPeriods,
       level: values.level as RuleRow['level'],
       name: values.name,
+      minimum_base: values.minimumBase ?? null,
       created_by: values.actorId,
     })
     .returning('id')
@@ -46,7 +48,14 @@ export async function insertRule(
 export function updateRule(
   db: Db,
   id: string,
-  values: Partial<{ threshold: number; window_periods: number; level: RuleRow['level']; name: string; active: boolean }>,
+  values: Partial<{
+    threshold: number;
+    window_periods: number;
+    level: RuleRow['level'];
+    name: string;
+    minimum_base: number | null;
+    active: boolean;
+  }>,
 ) {
   return db
     .updateTable('warning_rule')
@@ -55,10 +64,30 @@ export function updateRule(
     .executeTakeFirst();
 }
 
-export async function selectAlerts(
-  db: Db,
-  filter: { id?: string; status?: string; countries?: string[]; indicator?: string; limit: number },
-): Promise<AlertRow[]> {
+/** What the inbox filters alerts by; every field narrows. */
+export interface AlertFilter {
+  id?: string;
+  ids?: string[];
+  status?: string;
+  countries?: string[];
+  indicator?: string;
+  level?: string;
+  ruleId?: string;
+}
+
+function alertConditions(filter: AlertFilter) {
+  return sql`true
+      ${filter.id ? sql`and a.id = ${filter.id}::uuid` : sql``}
+      ${filter.ids ? sql`and a.id = any(${filter.ids}::uuid[])` : sql``}
+      ${filter.status ? sql`and a.status = ${filter.status}` : sql``}
+      ${filter.countries ? sql`and a.country_iso2 = any(${filter.countries}::bpchar[])` : sql``}
+      ${filter.indicator ? sql`and i.code = ${filter.indicator}` : sql``}
+      ${filter.level ? sql`and a.level = ${filter.level}` : sql``}
+      ${filter.ruleId ? sql`and a.rule_id = ${filter.ruleId}::uuid` : sql``}`;
+}
+
+/** One page of alerts, newest period first. */
+export async function selectAlerts(db: Db, filter: AlertFilter & { limit: number; offset?: number }): Promise<AlertRow[]> {
   const result = await sql<AlertRow>`
     select a.id, a.rule_id, r.name as rule_name, r.kind, r.window_periods, i.code as indicator_code,
            i.name_en as indicator_name, i.frequency, a.country_iso2, to_char(a.period, 'YYYY-MM-DD') as period,
@@ -68,22 +97,49 @@ export async function selectAlerts(
     join warning_rule r on r.id = a.rule_id
     join warning_indicator i on i.id = r.indicator_id
     left join app_user u on u.id = a.decided_by
-    where true
-      ${filter.id ? sql`and a.id = ${filter.id}::uuid` : sql``}
-      ${filter.status ? sql`and a.status = ${filter.status}` : sql``}
-      ${filter.countries ? sql`and a.country_iso2 = any(${filter.countries}::bpchar[])` : sql``}
-      ${filter.indicator ? sql`and i.code = ${filter.indicator}` : sql``}
-    order by a.period desc, a.fired_at desc, a.country_iso2
-    limit ${filter.limit}`.execute(db);
+    where ${alertConditions(filter)}
+    order by a.period desc, a.fired_at desc, a.country_iso2, a.id
+    limit ${filter.limit} offset ${filter.offset ?? 0}`.execute(db);
   return result.rows;
 }
 
-export async function decideAlert(db: Db, id: string, status: 'acknowledged' | 'dismissed', note: string, actorId: string) {
-  const result = await db
+/** How many alerts match, in all and per country (the inbox's groups). */
+export async function countAlertsByCountry(db: Db, filter: AlertFilter): Promise<Array<{ country_iso2: string; n: number }>> {
+  const result = await sql<{ country_iso2: string; n: number }>`
+    select a.country_iso2, count(*)::int as n
+    from warning_alert a
+    join warning_rule r on r.id = a.rule_id
+    join warning_indicator i on i.id = r.indicator_id
+    where ${alertConditions(filter)}
+    group by a.country_iso2
+    order by n desc, a.country_iso2`.execute(db);
+  return result.rows;
+}
+
+/** Closes the open alerts of a rule that its new minimum base would not have raised. */
+export async function dismissBelowBase(db: Db, ruleId: string, minimumBase: number, note: string): Promise<number> {
+  const result = await sql`
+    update warning_alert set status = 'dismissed', note = ${note}, decided_at = now()
+    where rule_id = ${ruleId}::uuid and status = 'open'
+      and greatest(value, coalesce(reference_value, value)) < ${minimumBase}::float8`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Decides on those of the alerts still open; returns the ids it changed. */
+export async function decideAlerts(
+  db: Db,
+  ids: string[],
+  status: 'acknowledged' | 'dismissed',
+  note: string,
+  actorId: string,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .updateTable('warning_alert')
     .set({ status, note, decided_by: actorId, decided_at: new Date() })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

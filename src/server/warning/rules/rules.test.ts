@@ -85,6 +85,7 @@ describe.each(testBackends())('rules on %s', (backend) => {
     kind: 'threshold' | 'change_previous' | 'zscore',
     threshold: number,
     windowPeriods: number | null = null,
+    minimumBase: number | null = null,
   ) => {
     const id = await rq.insertRule(database.db, {
       indicatorId,
@@ -93,7 +94,8 @@ describe.each(testBackends())('rules on %s', (backend) => {
       threshold,
       windowPeriods,
       level: 'red',
-      name: `${kind} ${threshold} ${windowPeriods}`,
+      name: `${kind} ${threshold} ${windowPeriods} ${minimumBase}`,
+      minimumBase,
       actorId: null,
     });
     await evaluateRules(database.db, { ruleId: id });
@@ -120,5 +122,13 @@ describe.each(testBackends())('rules on %s', (backend) => {
     expect(await fire('zscore', 3, 3)).toEqual([['2021-07-01', -25.403]]);
     // Window 5 for July reaches back to February and misses March: nothing fires.
     expect(await fire('zscore', 3, 5)).toEqual([]);
+  });
+
+  it('ignores tiny bases: the larger of the value and its reference must reach the minimum', async () => {
+    // Threshold: July's 40 is below a base of 50; April's 96 is not.
+    expect(await fire('threshold', 96, null, 50)).toEqual([['2021-04-01', 96]]);
+    // July's fall from 100 to 40: the base is 100, enough for a minimum of 100, not of 150.
+    expect(await fire('change_previous', 50, null, 100)).toEqual([['2021-07-01', -60]]);
+    expect(await fire('change_previous', 50, null, 150)).toEqual([]);
   });
 });

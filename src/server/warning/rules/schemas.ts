@@ -10,6 +10,9 @@ export const RuleView = Type.Object({
   windowPeriods: Type.Union([Type.Integer(), Type.Null()]),
   level: Level,
   name: Type.String(),
+  minimumBase: Type.Union([Type.Number(), Type.Null()], {
+    description: 'The rule ignores observations whose value and reference both stay below it (tiny bases).',
+  }),
   active: Type.Boolean(),
   actions: Type.Array(Type.Literal('edit')),
 });
@@ -24,6 +27,7 @@ export const CreateRuleBody = Type.Object(
     windowPeriods: Type.Optional(Type.Union([Type.Integer({ minimum: 3, maximum: 120 }), Type.Null()])),
     level: Level,
     name: Type.String({ minLength: 1, maxLength: 200 }),
+    minimumBase: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1e15 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -35,6 +39,7 @@ export const UpdateRuleBody = Type.Object(
     windowPeriods: Type.Optional(Type.Integer({ minimum: 3, maximum: 120 })),
     level: Type.Optional(Level),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    minimumBase: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1e15 }), Type.Null()])),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },

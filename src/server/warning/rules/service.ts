@@ -45,6 +45,7 @@ export async function createRule(ctx: Context, input: CreateRuleBody): Promise<R
       windowPeriods,
       level: input.level,
       name: input.name.trim(),
+      minimumBase: input.minimumBase ?? null,
       actorId: ctx.actor?.userId ?? null,
     });
     const fired = await evaluateRules(trx, { ruleId: id });
@@ -76,14 +77,18 @@ export async function updateRule(ctx: Context, id: string, input: UpdateRuleBody
       ...(input.windowPeriods !== undefined ? { window_periods: input.windowPeriods } : {}),
       ...(input.level !== undefined ? { level: input.level } : {}),
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.minimumBase !== undefined ? { minimum_base: input.minimumBase } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
     });
     const fired = await evaluateRules(trx, { ruleId: id });
+    // A raised minimum base closes the open alerts it would not have raised, with a note saying so.
+    const belowBase =
+      input.minimumBase != null ? await rq.dismissBelowBase(trx, id, input.minimumBase, 'Below the rule’s minimum base.') : 0;
     await audit(trx, ctx, {
       verb: 'warning.rule.edit',
       recordType: 'warning_rule',
       recordId: id,
-      details: { fields: Object.keys(input), alertsFired: fired },
+      details: { fields: Object.keys(input), alertsFired: fired, alertsBelowBase: belowBase },
     });
     const [row] = await rq.selectRules(trx, id);
     return presentRule(ctx.actor, row as rq.RuleRowOut);
