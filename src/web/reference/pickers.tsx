@@ -8,7 +8,7 @@ import { api, queryString } from '../app/api';
 import type { Language } from '../i18n';
 import { countriesQuery, useApiLanguage } from './queries';
 
-export type CodeKind = 'countries' | 'languages' | 'competences' | 'key-areas';
+export type CodeKind = 'countries' | 'languages' | 'competences' | 'key-areas' | 'dimensions';
 
 interface Named {
   code: string;
@@ -48,6 +48,7 @@ export const useCountryNames = () => useCodeNames('countries');
 export const useLanguageNames = () => useCodeNames('languages');
 export const useCompetenceNames = () => useCodeNames('competences');
 export const useKeyAreaNames = () => useCodeNames('key-areas');
+export const useDimensionNames = () => useCodeNames('dimensions');
 
 type OnePickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
   value: string | null;
