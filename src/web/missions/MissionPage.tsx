@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { AppraisalForm } from './AppraisalForm';
 import { MissionForm } from './MissionForm';
 import { balanceQuery, type MissionView, missionQuery, STATUS_COLOURS } from './queries';
 import { useRequirementWords } from './requirements';
@@ -86,12 +87,17 @@ export function MissionPage() {
       <Title order={2}>{t('missions.page.team')}</Title>
       {m.team.length === 0 ? <Text c="dimmed">{t('missions.page.noTeam')}</Text> : null}
       {m.team.map((member) => (
-        <Text key={member.expertId}>
-          <Anchor component={Link} to={`/roster/experts/${member.expertId}`}>
-            {member.name}
-          </Anchor>{' '}
-          {member.covers.map(words.covers).join(', ')}
-        </Text>
+        <Stack key={member.expertId} gap={4}>
+          <Text>
+            <Anchor component={Link} to={`/roster/experts/${member.expertId}`}>
+              {member.name}
+            </Anchor>{' '}
+            {member.covers.map(words.covers).join(', ')}
+          </Text>
+          {m.actions.includes('appraise') ? (
+            <AppraisalForm missionId={m.id} expertId={member.expertId} name={member.name} />
+          ) : null}
+        </Stack>
       ))}
       <Title order={2}>{t('missions.page.history')}</Title>
       <Table>

@@ -185,10 +185,16 @@ describe.each(testBackends())('missions on %s', (backend) => {
       payload: { consentStatus: 'given', consentDate: '2027-04-20', consentDocument: 'Note verbale 12/2027' },
     });
     expect(consent.statusCode).toBe(200);
-    expect(
-      (await t.request(coordinator, { method: 'POST', url: `/api/missions/${id}/transitions`, payload: { to: 'deployed' } }))
-        .statusCode,
-    ).toBe(200);
+    const deployed = await t.request(coordinator, {
+      method: 'POST',
+      url: `/api/missions/${id}/transitions`,
+      payload: { to: 'deployed' },
+    });
+    expect(deployed.statusCode).toBe(200);
+    // The page offers to appraise the members from now on, to those who may.
+    expect(deployed.json().actions).toContain('appraise');
+    const seenByFocal = await t.request(await t.as('focal_point'), { method: 'GET', url: `/api/missions/${id}` });
+    expect(seenByFocal.json().actions).not.toContain('appraise');
     const appraise = (persona: Persona | null, payload: Record<string, unknown>) =>
       t.request(persona, { method: 'PUT', url: `/api/missions/${id}/team/${border}/appraisal`, payload });
     expect((await appraise(coordinator, { appraisal: 'Thorough and tactful.', rating: 5 })).statusCode).toBe(200);

@@ -40,6 +40,7 @@ function actionsOf(ctx: Context, row: q.MissionRow): string[] {
   if (['draft', 'proposed', 'approved'].includes(row.status) && holds(ctx.actor, 'mission.edit')) actions.push('edit');
   if (!['closed', 'cancelled'].includes(row.status) && holds(ctx.actor, 'mission.edit')) actions.push('consent');
   if (row.status === 'approved' && holds(ctx.actor, 'mission.compose')) actions.push('compose');
+  if (['deployed', 'reporting', 'closed'].includes(row.status) && holds(ctx.actor, 'mission.manage')) actions.push('appraise');
   return actions;
 }
 
