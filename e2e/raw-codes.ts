@@ -43,6 +43,7 @@ export function rawCodesIn(text: string, allowed: readonly string[] = []): strin
 }
 
 async function visibleCodes(page: Page, allowed: readonly string[]): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what a person sees, without hidden text (closed menus, collapsed details).
   const text = await page.locator('body').innerText();
   return rawCodesIn(text, allowed);
 }
@@ -50,7 +51,7 @@ async function visibleCodes(page: Page, allowed: readonly string[]): Promise<str
 async function switchLanguage(page: Page, language: string): Promise<void> {
   const select = page.locator(`select:has(option[value="${language}"])`).first();
   await select.selectOption(language);
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
 }
 
 /**
@@ -65,7 +66,7 @@ export async function expectNoRawCodes(
   const allowed = options.allowed ?? [];
   const timeout = options.timeout ?? 15_000;
   const where = page.url();
-  const start = (await page.evaluate(() => document.documentElement.lang)) || 'en';
+  const start = (await page.locator('html').getAttribute('lang')) || 'en';
   let current = start;
   for (const language of ['en', 'ru']) {
     if (current !== language) await switchLanguage(page, language);
