@@ -8,14 +8,21 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { REPOSITORY } from './browser.js';
 
-/** The ISO 3166 codes of the reference data: a capitalised two- or three-letter token that is one stands where a name belongs. */
-const COUNTRY_CODES: ReadonlySet<string> = new Set(
+const csv = (file: string) =>
   fs
-    .readFileSync(path.join(REPOSITORY, 'src/server/reference/data/countries.csv'), 'utf8')
+    .readFileSync(path.join(REPOSITORY, 'src/server/reference/data', file), 'utf8')
     .split('\n')
     .slice(1)
-    .flatMap((line) => line.split(',').slice(0, 2))
-    .filter((code) => /^[A-Z]{2,3}$/.test(code)),
+    .map((line) => line.split(','));
+
+/** The acronyms of the OSCE structures: `PA`, the Parliamentary Assembly, is a name, not Panama's code. */
+const ACRONYMS: ReadonlySet<string> = new Set(csv('structures.csv').map((row) => row[2] ?? ''));
+
+/** The ISO 3166 codes of the reference data: a capitalised two- or three-letter token that is one stands where a name belongs. */
+const COUNTRY_CODES: ReadonlySet<string> = new Set(
+  csv('countries.csv')
+    .flatMap((row) => row.slice(0, 2))
+    .filter((code) => /^[A-Z]{2,3}$/.test(code) && !ACRONYMS.has(code)),
 );
 
 /** Text that legitimately looks like a code: addresses, web sites, file names. */

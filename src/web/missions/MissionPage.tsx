@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCountryNames } from '../reference/pickers';
 import { AppraisalForm } from './AppraisalForm';
 import { MissionForm } from './MissionForm';
 import { balanceQuery, type MissionView, missionQuery, STATUS_COLOURS } from './queries';
@@ -19,6 +20,7 @@ export function MissionPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const mission = useQuery(missionQuery(id));
   const words = useRequirementWords();
+  const countries = useCountryNames();
   const [editing, setEditing] = useState(false);
   const m = mission.data;
   usePageTitle(m ? `${m.code} ${m.title}` : t('missions.list.title'));
@@ -37,7 +39,7 @@ export function MissionPage() {
       </Title>
       <Group gap="xs">
         <Badge color={STATUS_COLOURS[m.status]}>{t(`missions.status.${m.status}`)}</Badge>
-        <Text>{m.countries.map((c) => c.name).join(' → ')}</Text>
+        <Text>{m.countries.map((c) => countries.name(c.iso2)).join(' → ')}</Text>
         <Text c="dimmed">
           {m.startsOn} – {m.endsOn}
         </Text>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCountryNames } from '../reference/pickers';
 import { MissionForm } from './MissionForm';
 import { MissionMap } from './MissionMap';
 import { type MissionSummary, missionsQuery, STATUS_COLOURS } from './queries';
@@ -16,6 +17,7 @@ export function MissionsPage() {
   usePageTitle(t('missions.list.title'));
   const missions = useQuery(missionsQuery);
   const canCreate = useCan('mission.create');
+  const countries = useCountryNames();
   const list = missions.data ?? [];
   const byMonth = new Map<string, MissionSummary[]>();
   for (const m of [...list].sort((a, b) => a.startsOn.localeCompare(b.startsOn))) {
@@ -58,7 +60,7 @@ export function MissionsPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{m.title}</Table.Td>
-                  <Table.Td>{m.countries.map((c) => c.name).join(' → ')}</Table.Td>
+                  <Table.Td>{m.countries.map((c) => countries.name(c.iso2)).join(' → ')}</Table.Td>
                   <Table.Td>
                     {m.startsOn} – {m.endsOn}
                   </Table.Td>

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { currentLanguage } from '../i18n';
 import { AlertDecision } from './AlertDecision';
+import { useAlertExplanation } from './explain';
 import { type AlertView, countryRiskQuery, indicatorsQuery, LEVEL_COLOURS, seriesQuery, useCountryNames } from './queries';
 import { SeriesChart } from './SeriesChart';
 
@@ -19,6 +20,7 @@ export function CountryPage() {
   const risk = useQuery(countryRiskQuery(iso2));
   const series = useQuery(seriesQuery(iso2));
   const indicators = useQuery(indicatorsQuery(currentLanguage()));
+  const explain = useAlertExplanation();
 
   const charts = useMemo(() => {
     const byIndicator = new Map<string, Array<{ label: string; value: number }>>();
@@ -34,9 +36,9 @@ export function CountryPage() {
       points: points.slice(-30),
       alerts: (risk.data?.alerts ?? [])
         .filter((a) => a.indicator === code && a.status !== 'dismissed')
-        .map((a) => ({ label: a.label, value: a.value, level: a.level, text: a.explanation })),
+        .map((a) => ({ label: a.label, value: a.value, level: a.level, text: explain(a) })),
     }));
-  }, [series.data, indicators.data, risk.data]);
+  }, [series.data, indicators.data, risk.data, explain]);
 
   const current = risk.data?.current;
   return (
@@ -105,6 +107,7 @@ export function CountryPage() {
 export function AlertList({ alerts, showCountry = false }: { alerts: AlertView[]; showCountry?: boolean }) {
   const { t } = useTranslation();
   const name = useCountryNames();
+  const explain = useAlertExplanation();
   if (alerts.length === 0) return <Text c="dimmed">{t('warning.alerts.none')}</Text>;
   return (
     <Stack gap="sm">
@@ -122,7 +125,7 @@ export function AlertList({ alerts, showCountry = false }: { alerts: AlertView[]
             <Badge variant="light">{t(`warning.status.${a.status}`)}</Badge>
           </Group>
           <Text size="sm" mt={4}>
-            {a.explanation}
+            {explain(a)}
           </Text>
           {a.note ? (
             <Text size="sm" c="dimmed">
