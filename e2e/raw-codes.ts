@@ -15,14 +15,17 @@ const csv = (file: string) =>
     .slice(1)
     .map((line) => line.split(','));
 
-/** The acronyms of the OSCE structures: `PA`, the Parliamentary Assembly, is a name, not Panama's code. */
-const ACRONYMS: ReadonlySet<string> = new Set(csv('structures.csv').map((row) => row[2] ?? ''));
+/** The acronyms of the OSCE structures are names: `OSCE PA` is the Parliamentary Assembly, not Panama. */
+const ACRONYMS: readonly string[] = csv('structures.csv')
+  .map((row) => row[2] ?? '')
+  .filter((acronym) => acronym.length > 1)
+  .sort((a, b) => b.length - a.length);
 
 /** The ISO 3166 codes of the reference data: a capitalised two- or three-letter token that is one stands where a name belongs. */
 const COUNTRY_CODES: ReadonlySet<string> = new Set(
   csv('countries.csv')
     .flatMap((row) => row.slice(0, 2))
-    .filter((code) => /^[A-Z]{2,3}$/.test(code) && !ACRONYMS.has(code)),
+    .filter((code) => /^[A-Z]{2,3}$/.test(code)),
 );
 
 /** Text that legitimately looks like a code: addresses, web sites, file names. */
@@ -40,7 +43,7 @@ const CAPITALS = /(?<![\p{L}\p{N}-])[A-Z]{2,3}(?![\p{L}\p{N}-])/gu;
 export function rawCodesIn(text: string, allowed: readonly string[] = []): string[] {
   let words = text;
   for (const pattern of NOT_CODES) words = words.replace(pattern, ' ');
-  for (const phrase of allowed) words = words.replaceAll(phrase, ' ');
+  for (const phrase of [...allowed, ...ACRONYMS]) words = words.replaceAll(phrase, ' ');
   const found = [
     ...(words.match(SNAKE_CASE) ?? []),
     ...(words.match(DOTTED) ?? []),
