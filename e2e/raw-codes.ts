@@ -32,6 +32,7 @@ const COUNTRY_CODES: ReadonlySet<string> = new Set(
 const NOT_CODES = [
   /\S+@\S+/g, // email addresses
   /https?:\/\/\S+/g, // links
+  /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:AM|PM)\b/g, // times of day (AM is also Armenia's code)
   /\b[\w-]+(\.[\w-]+)*\.(org|com|int|net|eu|gov|edu|pdf|csv|xlsx|ics|json|zip|png)\b/gi, // host and file names
 ];
 
