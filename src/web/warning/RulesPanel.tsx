@@ -65,7 +65,7 @@ export function RulesPanel() {
           {(rules.data ?? []).map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>{r.name}</Table.Td>
-              <Table.Td>{r.indicator}</Table.Td>
+              <Table.Td>{(indicators.data ?? []).find((i) => i.code === r.indicator)?.name ?? r.indicator}</Table.Td>
               <Table.Td>{r.country ? countries.name(r.country) : t('warning.rules.all')}</Table.Td>
               <Table.Td>
                 {t(`warning.kind.${r.kind}`)}
