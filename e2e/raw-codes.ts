@@ -53,9 +53,23 @@ export function rawCodesIn(text: string, allowed: readonly string[] = []): strin
   return [...new Set(found)];
 }
 
+/**
+ * The text of the rendered text nodes, as written (a badge's CSS capitals would turn "in" into
+ * "IN"), leaving out what is not displayed: closed menus and details, hidden options.
+ */
+const VISIBLE_TEXT = `(() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'OPTION', 'TITLE'].includes(parent.tagName)) continue;
+    if (parent.checkVisibility({ visibilityProperty: true, opacityProperty: false })) parts.push(node.data);
+  }
+  return parts.join(' ');
+})()`;
+
 async function visibleCodes(page: Page, allowed: readonly string[]): Promise<string[]> {
-  // biome-ignore lint/performance/useDomNodeTextContent: what a person sees, without hidden text (closed menus, collapsed details).
-  const text = await page.locator('body').innerText();
+  const text = (await page.evaluate(VISIBLE_TEXT)) as string;
   return rawCodesIn(text, allowed);
 }
 
