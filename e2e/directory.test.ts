@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { apiSignInFirstTime, describeJourney, journeyPlatform, Watcher } from './browser.js';
+import { expectNoRawCodes } from './raw-codes.js';
 
 const PASSWORD = 'Directory-Journey-2026!';
 
@@ -91,11 +92,13 @@ describeJourney('directory journey', () => {
     await ana.getByText('Victim identification along the Balkan route', { exact: false }).first().waitFor();
     await ana.getByRole('link', { name: 'ana.at@example.org' }).waitFor();
     expect(await page.getByRole('article', { name: 'Hidden Person' }).count()).toBe(0);
+    await expectNoRawCodes(page);
 
     // The public map and table of who does what where.
     await page.goto(`${origin}/directory/public`);
     await page.getByRole('img', { name: 'Map of the number of activities by country' }).waitFor();
     await page.getByRole('table', { name: 'Activities by country' }).getByRole('button', { name: 'Serbia' }).waitFor();
+    await expectNoRawCodes(page);
     // The 3W table fits a phone: nothing wider than its 390 pixels.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('table', { name: 'Activities', exact: true }).getByRole('row').nth(1).waitFor();
@@ -122,6 +125,7 @@ describeJourney('directory journey', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 1, name: /ODIHR/ }).waitFor();
     await page.getByRole('article', { name: 'Hate crime recording for police in Preševo' }).waitFor();
+    await expectNoRawCodes(page);
     await page.getByRole('button', { name: 'Olga Focal' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -145,6 +149,7 @@ describeJourney('directory journey', () => {
     const rejected = page.getByRole('table', { name: 'Rejected rows' });
     await rejected.getByRole('cell', { name: '4', exact: true }).waitFor();
     await rejected.getByText('Unknown country “Atlantis”.').waitFor();
+    await expectNoRawCodes(page);
     const search = await fetch(`${origin}/api/directory/search?q=voluntary+return`);
     expect(((await search.json()) as { total: number }).total).toBe(0);
 

@@ -4,6 +4,7 @@
 // logs no error (a CSP violation would show as one).
 import { expect, test } from 'vitest';
 import { describeJourney, hasChromium, journeyPlatform, Watcher } from './browser.js';
+import { expectNoRawCodes } from './raw-codes.js';
 
 if (!hasChromium && process.env.REQUIRE_E2E !== '1') {
   console.warn('Browser journeys skipped: no Chromium (set CHROMIUM_PATH; REQUIRE_E2E=1 makes this a failure).');
@@ -24,6 +25,7 @@ describeJourney('browser journey', () => {
     // A visitor sees the public welcome and signs in with the printed one-time password.
     await page.goto(`${origin}/`);
     await page.getByRole('heading', { level: 1, name: 'Welcome to Crossroads' }).waitFor();
+    await expectNoRawCodes(page);
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     // By role and accessible name: a required field's label also holds a decorative asterisk.
     await page.getByRole('textbox', { name: 'Email' }).fill(server.email);
@@ -45,6 +47,7 @@ describeJourney('browser journey', () => {
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     await navigation.getByRole('link', { name: 'Users' }).waitFor();
     await navigation.getByRole('link', { name: 'Audit log' }).waitFor();
+    await expectNoRawCodes(page);
 
     // French, remembered by the page and announced to assistive technology.
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
@@ -58,16 +61,20 @@ describeJourney('browser journey', () => {
     await page.getByRole('rowheader', { name: 'Allemagne', exact: true }).waitFor();
     await page.getByRole('tab', { name: 'Structures de l’OSCE' }).click();
     await page.getByRole('rowheader', { name: /Bureau des institutions démocratiques et des droits de l’homme/ }).waitFor();
+    await expectNoRawCodes(page);
 
     // User administration and the audit log, in French too.
     await navigationFr.getByRole('link', { name: 'Utilisateurs' }).click();
     await page.getByRole('heading', { level: 1, name: 'Utilisateurs' }).waitFor();
     await page.getByRole('table', { name: 'Comptes d’utilisateur' }).getByText(server.email).waitFor();
+    await expectNoRawCodes(page);
     await navigationFr.getByRole('link', { name: 'Journal d’audit' }).click();
     await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
-    await page.getByRole('table', { name: 'Entrées du journal d’audit' }).getByText('auth.change_password').waitFor();
+    const log = page.getByRole('table', { name: 'Entrées du journal d’audit' });
+    await log.getByText('Changement de son mot de passe', { exact: true }).waitFor();
     // The language chosen was kept in the account, so that it follows the person to other devices.
-    await page.getByRole('table', { name: 'Entrées du journal d’audit' }).getByText('auth.update_account').first().waitFor();
+    await log.getByText('Propre compte modifié', { exact: true }).first().waitFor();
+    await expectNoRawCodes(page);
 
     // Signing out returns to the sign-in page.
     await page.getByRole('button', { name: 'Co-ordinator' }).click();

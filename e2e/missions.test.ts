@@ -7,8 +7,18 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { describeJourney, journeyPlatform, signInFirstTime, Watcher } from './browser.js';
+import { expectNoRawCodes } from './raw-codes.js';
 
 const NEW_PASSWORD = 'Roving-Mission-2027!x';
+
+/** Chooses an option of a searchable picker by typing part of its name. */
+async function pick(page: Page, label: string, typed: string, option: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: label, exact: true });
+  await picker.click();
+  await picker.fill(typed);
+  await page.getByRole('listbox', { name: label, exact: true }).getByRole('option', { name: option, exact: true }).click();
+  await page.keyboard.press('Escape');
+}
 
 /** Nominates experts through the API from the signed-in page (with its CSRF token). */
 async function nominate(page: Page) {
@@ -85,16 +95,20 @@ describeJourney('missions journey', () => {
     const form = page.getByRole('form', { name: 'Draft a mission' });
     await form.getByRole('textbox', { name: 'Code', exact: true }).fill('E2E-2027-01');
     await form.getByRole('textbox', { name: 'Title', exact: true }).fill('Eastern Mediterranean islands');
-    await form.getByRole('textbox', { name: /Host countries/ }).fill('GR');
+    await pick(page, 'Host countries', 'Gree', 'Greece');
     await form.getByLabel('Starts on').fill('2027-05-04');
     await form.getByLabel('Ends on').fill('2027-05-18');
-    await form.getByRole('textbox', { name: 'Required competence (code)', exact: true }).fill('border_security');
-    await form.getByRole('textbox', { name: 'Required language (code)', exact: true }).fill('el');
-    await form.getByRole('textbox', { name: 'Minimum CEFR level', exact: true }).fill('C1');
+    await form.getByRole('button', { name: 'Add a competence' }).click();
+    await pick(page, 'Competence 1', 'Border', 'Border security and management');
+    await form.getByRole('button', { name: 'Add a language' }).click();
+    await pick(page, 'Language 1', 'Gree', 'Greek');
+    await form.getByRole('combobox', { name: 'Minimum CEFR level 1' }).selectOption('C1');
     await form.getByRole('textbox', { name: 'Smallest team', exact: true }).fill('2');
     await form.getByRole('textbox', { name: 'Largest team', exact: true }).fill('2');
     await form.getByRole('button', { name: 'Create mission' }).click();
     await page.getByRole('heading', { level: 1, name: 'E2E-2027-01 Eastern Mediterranean islands' }).waitFor();
+    await page.getByText('Greek, spoken, C1 or above').waitFor();
+    await expectNoRawCodes(page);
 
     // Propose and approve: the buttons are the moves the server allows.
     await page.getByRole('button', { name: 'Propose' }).click();
@@ -110,6 +124,7 @@ describeJourney('missions journey', () => {
     await expect.poll(async () => (await members()).length).toBe(2);
     expect((await members()).join(' ')).not.toContain('Dimitris Local');
     expect((await members()).join(' ')).toContain('Chiara Speaker');
+    await matrix.getByRole('columnheader', { name: 'Border security and management: experienced or above, 1 expert' }).waitFor();
 
     // The balanced team takes Bruno; Alma, the more experienced, is offered as his alternative: pin her and re-solve.
     expect((await members()).join(' ')).toContain('Bruno Border');
@@ -118,6 +133,7 @@ describeJourney('missions journey', () => {
     await page.getByRole('button', { name: 'Re-solve' }).click();
     await expect.poll(async () => (await members()).join(' ')).toContain('Alma Border');
     await expect.poll(async () => (await members()).length).toBe(2);
+    await expectNoRawCodes(page);
 
     // Confirm: the mission shows its team, and the booking is in Alma's calendar.
     if (process.env.E2E_SCREENSHOTS)
@@ -125,11 +141,16 @@ describeJourney('missions journey', () => {
     await page.getByRole('button', { name: 'Confirm this team and book the experts' }).click();
     await page.getByRole('heading', { level: 1, name: 'E2E-2027-01 Eastern Mediterranean islands' }).waitFor();
     await page.getByText('Team confirmed', { exact: true }).first().waitFor();
+    // What each member covers, in words (once `competence:border_security`).
+    await page.getByText(/Alma Border\s+Border security and management/).waitFor();
+    await expectNoRawCodes(page);
     await page.getByRole('link', { name: 'Alma Border' }).click();
     await page.getByRole('heading', { level: 1, name: 'Alma Border' }).waitFor();
     const calendar = page.getByRole('table', { name: 'Calendar: deployments and availability' });
     await calendar.getByTestId('deployment').filter({ hasText: 'E2E-2027-01 Eastern Mediterranean islands' }).waitFor();
     expect(await calendar.getByTestId('deployment').first().textContent()).toContain('2027-05-04');
+    await page.getByText('Nationality: Austria').waitFor();
+    await expectNoRawCodes(page);
     expect(ids['Alma Border']).toBeTruthy();
 
     // The portfolio: on the map, in the calendar, and its geographical balance, all drawn in the page.
@@ -138,10 +159,12 @@ describeJourney('missions journey', () => {
     await page.getByRole('img', { name: "Map of the missions' host countries" }).locator('circle').first().waitFor();
     await page.getByRole('tab', { name: 'Calendar' }).click();
     await page.getByText(/2027-05-04 – 2027-05-18: E2E-2027-01/).waitFor();
+    await expectNoRawCodes(page);
     await navigation.getByRole('link', { name: 'Mission balance' }).click();
     await page.getByRole('heading', { level: 1, name: 'Geographical balance of missions' }).waitFor();
     await page.getByRole('img', { name: 'East and west of Vienna' }).waitFor();
     await page.getByText(/1 mission, 1 visits/).waitFor();
+    await expectNoRawCodes(page);
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'balance.png'), fullPage: true });
 

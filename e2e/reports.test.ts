@@ -120,7 +120,13 @@ describeJourney('mission reports journey', () => {
     await member.getByRole('combobox', { name: 'Alert level' }).selectOption('orange');
     await member.getByRole('button', { name: 'Add a recommendation' }).click();
     await member.getByRole('textbox', { name: 'Recommendation 1' }).fill('Open a second reception centre on Lesvos.');
-    await member.getByRole('textbox', { name: 'Addressed to a State' }).fill('GR');
+    const state = member.getByRole('combobox', { name: 'Addressed to a State' });
+    await state.click();
+    await state.fill('Gree');
+    await member
+      .getByRole('listbox', { name: 'Addressed to a State' })
+      .getByRole('option', { name: 'Greece', exact: true })
+      .click();
     await member.getByLabel('Due').fill('2020-06-30');
     await member.getByRole('button', { name: 'Save as new version' }).click();
     await member.getByText('Version 2', { exact: true }).first().waitFor();
@@ -188,6 +194,7 @@ describeJourney('mission reports journey', () => {
     // The recommendation gets a project, which is marked implemented.
     await coordinator.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Recommendations' }).click();
     await coordinator.getByRole('heading', { level: 1, name: 'Recommendation tracker' }).waitFor();
+    await coordinator.getByRole('cell', { name: 'Greece', exact: true }).waitFor();
     await coordinator.getByRole('link', { name: '1. Open a second reception centre on Lesvos.' }).click();
     await coordinator.getByText('Late', { exact: true }).first().waitFor();
     await coordinator.getByRole('combobox', { name: 'Implementing organisation' }).selectOption(odihr);

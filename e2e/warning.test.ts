@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { describeJourney, journeyPlatform, signInFirstTime, Watcher } from './browser.js';
+import { expectNoRawCodes } from './raw-codes.js';
 
 const COORDINATOR_PASSWORD = 'Early-Warning-2026!x';
 const ANALYST_PASSWORD = 'Sea-Arrivals-2026!x';
@@ -62,6 +63,17 @@ describeJourney('early-warning journey', () => {
       .getByRole('table', { name: 'Rules' })
       .getByRole('row', { name: /Sea arrivals up by a quarter/ })
       .waitFor();
+    await expectNoRawCodes(page);
+
+    // The indicator catalogue is kept in the page: the source of sea arrivals corrected.
+    await page.getByRole('button', { name: 'Edit Sea arrivals', exact: true }).click();
+    const indicator = page.getByRole('form', { name: 'Edit Sea arrivals' });
+    await indicator.getByRole('textbox', { name: 'Source' }).fill('UNHCR Operational Data Portal, checked by the analyst');
+    await indicator.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('table', { name: 'Indicator catalogue' })
+      .getByRole('row', { name: /^Sea arrivals .*checked by the analyst/ })
+      .waitFor();
 
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-warning-')), 'arrivals.csv');
     fs.writeFileSync(file, FILE);
@@ -81,6 +93,7 @@ describeJourney('early-warning journey', () => {
       .getByRole('table', { name: 'Risk score by country' })
       .getByRole('row', { name: /^Greece 30 Yellow 30/ })
       .waitFor();
+    await expectNoRawCodes(page);
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'warning-map.png'), fullPage: true });
     await page.getByRole('link', { name: /^Greece: 30/ }).click();
@@ -97,6 +110,7 @@ describeJourney('early-warning journey', () => {
     const done = page.locator('[data-status="acknowledged"]').filter({ hasText: 'Sea arrivals up by a quarter' });
     await done.getByText('Note: Reception capacity on the islands checked with UNHCR. (Ana Analyst)').waitFor();
     expect(await done.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    await expectNoRawCodes(page);
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'warning-country.png'), fullPage: true });
 

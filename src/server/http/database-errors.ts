@@ -86,6 +86,45 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   incident_report_duplicate_fk: 'The report this one duplicates does not exist.',
 };
 
+/**
+ * The form field behind a constraint a person can run into, as a JSON pointer into the request
+ * body, so that the page marks the field (the names are those of the create and update bodies).
+ */
+const CONSTRAINT_FIELDS: Record<string, string> = {
+  organisation_code_uq: '/code',
+  organisation_parent_fk: '/parentId',
+  organisation_country_fk: '/countryIso2',
+  organisation_website_ck: '/website',
+  directory_contact_organisation_fk: '/organisationId',
+  directory_contact_country_fk: '/countries',
+  directory_contact_language_fk: '/languages',
+  directory_contact_key_area_fk: '/keyAreas',
+  directory_contact_competence_fk: '/competences',
+  directory_contact_fallback_public_ck: '/visibility',
+  directory_contact_emails_ck: '/emails',
+  directory_contact_phones_ck: '/phones',
+  mission_code_uq: '/code',
+  mission_code_ck: '/code',
+  mission_dates_ck: '/endsOn',
+  mission_team_ck: '/teamMax',
+  mission_country_country_fk: '/hostCountries',
+  mission_competence_competence_fk: '/competences',
+  mission_language_language_fk: '/languages',
+  expert_seconding_fk: '/secondingIso2',
+  expert_nationality_country_fk: '/nationalities',
+  expert_competence_competence_fk: '/competences',
+  expert_language_language_fk: '/languages',
+  expert_period_dates_ck: '/periods',
+  expert_prerequisite_code_ck: '/prerequisites',
+  warning_indicator_code_uq: '/code',
+};
+
+/** The field error of a named constraint, when a form field is behind it. */
+function fieldOf(constraint: string | undefined, message: string | undefined): { errors?: Problem['extras']['errors'] } {
+  const pointer = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
+  return pointer && message ? { errors: [{ pointer, message }] } : {};
+}
+
 interface PgLikeError {
   code?: string;
   constraint?: string;
@@ -102,14 +141,18 @@ export function problemFromDatabaseError(error: unknown): Problem | undefined {
   const named = e.constraint ? CONSTRAINT_MESSAGES[e.constraint] : undefined;
   switch (e.code) {
     case '23505':
-      return new Problem('duplicate', named);
+      return new Problem('duplicate', named, fieldOf(e.constraint, named));
     case '23503':
       // An insert or update naming a missing row, or a delete of a row still referenced.
-      return named ? new Problem('unknown_reference', named) : new Problem('still_referenced');
+      return named ? new Problem('unknown_reference', named, fieldOf(e.constraint, named)) : new Problem('still_referenced');
     case '23514':
     case '23502':
     case '23P01':
-      return new Problem('validation', named ?? (e.column ? `The field ${e.column} is missing or not allowed.` : undefined));
+      return new Problem(
+        'validation',
+        named ?? (e.column ? `The field ${e.column} is missing or not allowed.` : undefined),
+        fieldOf(e.constraint, named),
+      );
     case '22P02':
     case '22007':
     case '22008':

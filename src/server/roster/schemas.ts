@@ -8,6 +8,11 @@ export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export const CefrLevel = StringEnum(CEFR_LEVELS);
 export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 export const READINESS = ['ready', 'ready_with_induction', 'not_deployable'] as const;
+/**
+ * The prerequisites the pages offer: security and safety training and clearances a deployment may
+ * require. The API accepts other codes too (a structure may track its own).
+ */
+export const PREREQUISITES = ['heat', 'bsafe', 'security_clearance', 'medical_clearance', 'first_aid'] as const;
 
 const CompetenceLevel = Type.Object(
   { code: Code, level: Type.Integer({ minimum: 1, maximum: 3 }) },

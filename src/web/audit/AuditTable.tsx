@@ -60,9 +60,6 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{t(`audit.verbs.${entry.verb}`, { defaultValue: entry.verb })}</Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {entry.verb}
-                </Text>
               </Table.Td>
               <Table.Td>
                 {entry.recordType ? (

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
@@ -73,6 +73,11 @@ export function ContactPage() {
           <Button onClick={() => confirm.mutate()} loading={confirm.isPending} color={c.stale ? 'orange' : undefined}>
             {t('directory.contact.confirm')}
           </Button>
+          {c.actions.includes('edit') ? (
+            <Button component={Link} to={`/directory/contacts/${c.id}/edit`} variant="default">
+              {t('directory.contactEditor.edit')}
+            </Button>
+          ) : null}
           {c.actions.includes('delete') ? (
             <Button variant="subtle" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
               {t('directory.contact.delete')}

@@ -1,9 +1,8 @@
-import { Anchor, Badge, Button, Group, Loader, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useApiLanguage } from '../reference/queries';
@@ -11,34 +10,6 @@ import { ActivityLine } from './ActivityLine';
 import { ContactCard } from './ContactCard';
 import { CountryMap } from './CountryMap';
 import { activitiesQuery, contactsQuery, organisationQuery, useCountries } from './queries';
-
-function MandateEditor({ id, mandate }: { id: string; mandate: string | null }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [value, setValue] = useState(mandate ?? '');
-  const save = useMutation({
-    mutationFn: () => api.patch(`/directory/organisations/${id}`, { mandateSummary: value.trim() || null }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['directory'] }),
-  });
-  return (
-    <Stack gap="xs">
-      <Textarea
-        label={t('directory.organisation.mandate')}
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-        autosize
-        minRows={2}
-      />
-      <ProblemAlert error={save.error} />
-      <Group>
-        <Button size="xs" onClick={() => save.mutate()} loading={save.isPending}>
-          {t('directory.save')}
-        </Button>
-        {save.isSuccess ? <Text size="sm">{t('directory.saved')}</Text> : null}
-      </Group>
-    </Stack>
-  );
-}
 
 /** An organisation: its mandate, the countries it works in on a map, its contacts and its activities. */
 export function OrganisationPage() {
@@ -87,10 +58,13 @@ export function OrganisationPage() {
           </Anchor>
         ) : null}
       </div>
+      {o.mandateSummary ? <Text>{o.mandateSummary}</Text> : null}
       {o.actions.includes('edit') ? (
-        <MandateEditor id={o.id} mandate={o.mandateSummary} />
-      ) : o.mandateSummary ? (
-        <Text>{o.mandateSummary}</Text>
+        <Group>
+          <Button component={Link} to={`/directory/organisations/${o.id}/edit`} size="xs" variant="default">
+            {t('directory.organisationEditor.edit')}
+          </Button>
+        </Group>
       ) : null}
 
       <section aria-labelledby="where">
@@ -124,9 +98,16 @@ export function OrganisationPage() {
       </section>
 
       <section aria-labelledby="contacts">
-        <Title order={2} id="contacts">
-          {t('directory.organisation.contacts', { count: o.contactCount })}
-        </Title>
+        <Group justify="space-between">
+          <Title order={2} id="contacts">
+            {t('directory.organisation.contacts', { count: o.contactCount })}
+          </Title>
+          {o.actions.includes('edit') ? (
+            <Button component={Link} to="/directory/contacts/new" search={{ organisationId: o.id } as never} size="xs">
+              {t('directory.contactEditor.add')}
+            </Button>
+          ) : null}
+        </Group>
         <SimpleGrid cols={{ base: 1, md: 2 }} mt="sm">
           {(contacts.data?.items ?? []).map((c) => (
             <ContactCard key={c.id} contact={c} />

@@ -48,6 +48,7 @@ export function SearchPage() {
   const countries = useCountries();
   const canImport = useCan('directory.import');
   const canEdit = useCan('directory.edit');
+  const canManage = useCan('directory.manage');
   const [text, setText] = useState('');
   const [filters, setFilters] = useState({ q: '', kind: '', type: '', country: '', keyArea: '', status: '', offset: 0 });
   const result = useQuery(
@@ -85,6 +86,16 @@ export function SearchPage() {
           {canEdit ? (
             <Button component={Link} to="/directory/activities/new" variant="default">
               {t('directory.activity.add')}
+            </Button>
+          ) : null}
+          {canEdit ? (
+            <Button component={Link} to="/directory/contacts/new" variant="default">
+              {t('directory.contactEditor.add')}
+            </Button>
+          ) : null}
+          {canManage ? (
+            <Button component={Link} to="/directory/organisations/new" variant="default">
+              {t('directory.organisationEditor.add')}
             </Button>
           ) : null}
           {canImport ? (

@@ -7,11 +7,13 @@ import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { type CompositionView, type MissionView, missionQuery } from './queries';
+import { useRequirementWords } from './requirements';
 
 /** The team composer: the optimiser's proposal, who covers what, pin and exclude, re-solve, confirm. */
 export function ComposerPage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
+  const words = useRequirementWords();
   const mission = useQuery(missionQuery(id));
   usePageTitle(t('missions.composer.title'));
   const navigate = useNavigate();
@@ -59,7 +61,19 @@ export function ComposerPage() {
         <Alert color="orange" title={t('missions.composer.infeasible')}>
           <List>
             {result.diagnosis.map((d) => (
-              <List.Item key={d.key}>{d.message}</List.Item>
+              <List.Item key={d.key}>
+                {d.requirement.kind === 'pinned'
+                  ? t('missions.diagnosis.pinned', {
+                      reasons: ((d.requirement.reasons as string[] | undefined) ?? [])
+                        .map((reason) => t(`missions.ineligible.${reason}`))
+                        .join(', '),
+                    })
+                  : t('missions.diagnosis.shortfall', {
+                      requirement: words.requirement(d.requirement),
+                      have: d.have,
+                      need: d.need,
+                    })}
+              </List.Item>
             ))}
           </List>
         </Alert>
@@ -77,7 +91,7 @@ export function ComposerPage() {
                 {result.requirements
                   .filter((r) => r.coveredBy.length !== result.team.length || !['organisations', 'team_min'].includes(r.key))
                   .map((r) => (
-                    <Table.Th key={r.key}>{r.label}</Table.Th>
+                    <Table.Th key={r.key}>{words.requirement(r.requirement)}</Table.Th>
                   ))}
                 <Table.Th>{t('missions.composer.pin')}</Table.Th>
                 <Table.Th>{t('missions.composer.exclude')}</Table.Th>

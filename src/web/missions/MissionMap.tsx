@@ -2,6 +2,7 @@ import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import { feature } from 'topojson-client';
 import world from 'world-atlas/countries-110m.json';
+import { useCountryNames } from '../reference/pickers';
 import type { MissionSummary } from './queries';
 
 const WIDTH = 960;
@@ -11,6 +12,7 @@ type Projection = ((point: [number, number]) => [number, number] | null) & { fit
 
 /** Missions as points on the host capitals over the bundled world map: no tiles, no other host. */
 export function MissionMap({ label, missions }: { label: string; missions: MissionSummary[] }) {
+  const names = useCountryNames();
   const { land, project } = useMemo(() => {
     const countries = feature(world, (world as { objects: { countries: unknown } }).objects.countries);
     // The OSCE area: from the Atlantic to Central Asia, North Africa to the Arctic.
@@ -56,7 +58,7 @@ export function MissionMap({ label, missions }: { label: string; missions: Missi
           if (!point) return [];
           return [
             <circle key={`${m.id}-${c.iso2}`} cx={point[0]} cy={point[1]} r={6} fill="#1864ab" fillOpacity={0.6} stroke="#fff">
-              <title>{`${m.code} ${m.title} (${c.name})`}</title>
+              <title>{`${m.code} ${m.title} (${names.name(c.iso2)})`}</title>
             </circle>,
           ];
         }),

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -6,7 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCountryNames } from '../reference/pickers';
+import { AppraisalForm } from './AppraisalForm';
+import { MissionForm } from './MissionForm';
 import { balanceQuery, type MissionView, missionQuery, STATUS_COLOURS } from './queries';
+import { useRequirementWords } from './requirements';
 
 const MOVES = ['draft', 'proposed', 'approved', 'deployed', 'reporting', 'closed', 'cancelled'];
 
@@ -15,6 +19,9 @@ export function MissionPage() {
   const { t } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const mission = useQuery(missionQuery(id));
+  const words = useRequirementWords();
+  const countries = useCountryNames();
+  const [editing, setEditing] = useState(false);
   const m = mission.data;
   usePageTitle(m ? `${m.code} ${m.title}` : t('missions.list.title'));
   const client = useQueryClient();
@@ -32,7 +39,7 @@ export function MissionPage() {
       </Title>
       <Group gap="xs">
         <Badge color={STATUS_COLOURS[m.status]}>{t(`missions.status.${m.status}`)}</Badge>
-        <Text>{m.countries.map((c) => c.name).join(' → ')}</Text>
+        <Text>{m.countries.map((c) => countries.name(c.iso2)).join(' → ')}</Text>
         <Text c="dimmed">
           {m.startsOn} – {m.endsOn}
         </Text>
@@ -49,6 +56,11 @@ export function MissionPage() {
             {t(`missions.move.${to}`)}
           </Button>
         ))}
+        {m.actions.includes('edit') && !editing ? (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('missions.form.edit')}
+          </Button>
+        ) : null}
         {m.actions.includes('compose') ? (
           <Button component={Link} to={`/missions/${m.id}/team`} variant="light">
             {t('missions.page.compose')}
@@ -57,27 +69,37 @@ export function MissionPage() {
       </Group>
       <ProblemAlert error={move.error} />
       {['proposed', 'approved'].includes(m.status) ? <BalanceWarning id={m.id} year={year} /> : null}
+      {editing ? <MissionForm mission={m} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} /> : null}
       <Title order={2}>{t('missions.page.mandate')}</Title>
-      <Text>{m.termsOfReference || '—'}</Text>
+      <Text style={{ whiteSpace: 'pre-wrap' }}>{m.termsOfReference || t('missions.page.noTerms')}</Text>
       <Text c="dimmed">
         {t('missions.page.decision')}: {m.mandateReference ?? '—'} {m.mandateDate ?? ''}
       </Text>
       <Consent mission={m} />
       <Title order={2}>{t('missions.page.requirements')}</Title>
-      <Text>
-        {m.competences.map((c) => `${c.code} ≥ ${c.minLevel} × ${c.count}`).join(', ') || '—'} ·{' '}
-        {m.languages.map((l) => `${l.code} ≥ ${l.minLevel}`).join(', ') || '—'} ·{' '}
-        {t('missions.page.size', { min: m.teamMin, max: m.teamMax })}
-      </Text>
+      <List size="sm" aria-label={t('missions.page.requirements')}>
+        {m.competences.map((c) => (
+          <List.Item key={`c-${c.code}`}>{words.competenceNeed(c)}</List.Item>
+        ))}
+        {m.languages.map((l) => (
+          <List.Item key={`l-${l.code}-${l.skill}`}>{words.languageNeed(l)}</List.Item>
+        ))}
+        <List.Item>{t('missions.page.size', { min: m.teamMin, max: m.teamMax })}</List.Item>
+      </List>
       <Title order={2}>{t('missions.page.team')}</Title>
       {m.team.length === 0 ? <Text c="dimmed">{t('missions.page.noTeam')}</Text> : null}
       {m.team.map((member) => (
-        <Text key={member.expertId}>
-          <Anchor component={Link} to={`/roster/experts/${member.expertId}`}>
-            {member.name}
-          </Anchor>{' '}
-          {member.covers.join(', ')}
-        </Text>
+        <Stack key={member.expertId} gap={4}>
+          <Text>
+            <Anchor component={Link} to={`/roster/experts/${member.expertId}`}>
+              {member.name}
+            </Anchor>{' '}
+            {member.covers.map(words.covers).join(', ')}
+          </Text>
+          {m.actions.includes('appraise') ? (
+            <AppraisalForm missionId={m.id} expertId={member.expertId} name={member.name} />
+          ) : null}
+        </Stack>
       ))}
       <Title order={2}>{t('missions.page.history')}</Title>
       <Table>

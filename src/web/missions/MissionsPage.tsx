@@ -1,15 +1,16 @@
-import { Anchor, Badge, Button, Checkbox, Group, NumberInput, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { EmptyState } from '../app/EmptyState';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCountryNames } from '../reference/pickers';
+import { MissionForm } from './MissionForm';
 import { MissionMap } from './MissionMap';
-import { type MissionSummary, type MissionView, missionsQuery, STATUS_COLOURS } from './queries';
+import { type MissionSummary, missionsQuery, STATUS_COLOURS } from './queries';
 
 /** Missions as a list, a map and a calendar by month; co-ordinators and focal points draft new ones. */
 export function MissionsPage() {
@@ -17,6 +18,7 @@ export function MissionsPage() {
   usePageTitle(t('missions.list.title'));
   const missions = useQuery(missionsQuery);
   const canCreate = useCan('mission.create');
+  const countries = useCountryNames();
   const list = missions.data ?? [];
   const byMonth = new Map<string, MissionSummary[]>();
   for (const m of [...list].sort((a, b) => a.startsOn.localeCompare(b.startsOn))) {
@@ -64,7 +66,7 @@ export function MissionsPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{m.title}</Table.Td>
-                  <Table.Td>{m.countries.map((c) => c.name).join(' → ')}</Table.Td>
+                  <Table.Td>{m.countries.map((c) => countries.name(c.iso2)).join(' → ')}</Table.Td>
                   <Table.Td>
                     {m.startsOn} – {m.endsOn}
                   </Table.Td>
@@ -99,46 +101,7 @@ export function MissionsPage() {
 function NewMission() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({
-    code: '',
-    title: '',
-    hostCountries: '',
-    startsOn: '',
-    endsOn: '',
-    competence: '',
-    competenceLevel: 2,
-    language: '',
-    languageLevel: 'B2',
-    teamMin: 2,
-    teamMax: 4,
-    allDimensions: false,
-    minOrganisations: 1,
-  });
-  const create = useMutation({
-    mutationFn: () =>
-      api.post<MissionView>('/missions', {
-        code: form.code,
-        title: form.title,
-        hostCountries: form.hostCountries
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map((c) => c.toUpperCase()),
-        startsOn: form.startsOn,
-        endsOn: form.endsOn,
-        competences: form.competence ? [{ code: form.competence, minLevel: form.competenceLevel, count: 1 }] : [],
-        languages: form.language ? [{ code: form.language, minLevel: form.languageLevel }] : [],
-        teamMin: form.teamMin,
-        teamMax: form.teamMax,
-        allDimensions: form.allDimensions,
-        minOrganisations: form.minOrganisations,
-      }),
-    onSuccess: async (mission) => {
-      await client.invalidateQueries({ queryKey: ['missions'] });
-      await navigate({ to: '/missions/$id', params: { id: mission.id } });
-    },
-  });
   if (!open) {
     return (
       <Button onClick={() => setOpen(true)} w="fit-content">
@@ -146,80 +109,10 @@ function NewMission() {
       </Button>
     );
   }
-  const text = (key: keyof typeof form, label: string, type = 'text') => (
-    <TextInput
-      type={type}
-      label={label}
-      required={['code', 'title', 'hostCountries', 'startsOn', 'endsOn'].includes(key)}
-      value={String(form[key])}
-      onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
-    />
-  );
   return (
-    <form
-      aria-label={t('missions.create.title')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate();
-      }}
-    >
-      <Stack gap="xs">
-        <Title order={2}>{t('missions.create.title')}</Title>
-        <Group align="flex-end" wrap="wrap">
-          {text('code', t('missions.fields.code'))}
-          {text('title', t('missions.fields.title'))}
-          {text('hostCountries', t('missions.create.hostCountries'))}
-          {text('startsOn', t('missions.create.startsOn'), 'date')}
-          {text('endsOn', t('missions.create.endsOn'), 'date')}
-        </Group>
-        <Group align="flex-end" wrap="wrap">
-          {text('competence', t('missions.create.competence'))}
-          <NumberInput
-            label={t('missions.create.competenceLevel')}
-            min={1}
-            max={3}
-            value={form.competenceLevel}
-            onChange={(v) => setForm({ ...form, competenceLevel: Number(v) })}
-          />
-          {text('language', t('missions.create.language'))}
-          {text('languageLevel', t('missions.create.languageLevel'))}
-          <NumberInput
-            label={t('missions.create.teamMin')}
-            min={1}
-            max={50}
-            value={form.teamMin}
-            onChange={(v) => setForm({ ...form, teamMin: Number(v) })}
-          />
-          <NumberInput
-            label={t('missions.create.teamMax')}
-            min={1}
-            max={50}
-            value={form.teamMax}
-            onChange={(v) => setForm({ ...form, teamMax: Number(v) })}
-          />
-          <NumberInput
-            label={t('missions.create.minOrganisations')}
-            min={1}
-            max={50}
-            value={form.minOrganisations}
-            onChange={(v) => setForm({ ...form, minOrganisations: Number(v) })}
-          />
-          <Checkbox
-            label={t('missions.create.allDimensions')}
-            checked={form.allDimensions}
-            onChange={(e) => setForm({ ...form, allDimensions: e.currentTarget.checked })}
-          />
-        </Group>
-        <ProblemAlert error={create.error} />
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {t('missions.create.submit')}
-          </Button>
-          <Button variant="default" onClick={() => setOpen(false)}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <MissionForm
+      onSaved={(mission) => navigate({ to: '/missions/$id', params: { id: mission.id } })}
+      onCancel={() => setOpen(false)}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { CountryPicker } from '../reference/pickers';
 import {
   DIMENSIONS,
   type DraftRecommendation,
@@ -101,12 +102,11 @@ export function ContentEditor({ content, onChange }: Props) {
               onChange={(e) => setRecommendation(i, { text: e.currentTarget.value })}
             />
             <Group grow align="flex-end">
-              <TextInput
+              <CountryPicker
                 label={t('reports.recommendation.country')}
                 description={t('reports.recommendation.countryHelp')}
-                maxLength={2}
-                value={r.addresseeCountry ?? ''}
-                onChange={(e) => setRecommendation(i, { addresseeCountry: e.currentTarget.value.toUpperCase() || null })}
+                value={r.addresseeCountry}
+                onChange={(addresseeCountry) => setRecommendation(i, { addresseeCountry })}
               />
               <NativeSelect
                 label={t('reports.recommendation.organisation')}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCountryNames } from '../reference/pickers';
 import { Filters } from './Filters';
 import { type DashboardView, dashboardQuery, PROJECT_STATUSES, type TrackerFilters } from './queries';
 import { RateChart } from './RateChart';
@@ -51,6 +52,7 @@ function CountTable({ title, rows, label }: { title: string; rows: Count[]; labe
 export function DashboardPage() {
   const { t } = useTranslation();
   usePageTitle(t('reports.dashboard.title'));
+  const countries = useCountryNames();
   const [filters, setFilters] = useState<TrackerFilters>({});
   const board = useQuery(dashboardQuery(filters));
   const d = board.data;
@@ -103,7 +105,11 @@ export function DashboardPage() {
             </Text>
           ) : null}
           <Stack gap="lg">
-            <CountTable title={t('reports.fields.addressee')} rows={d.byAddressee} />
+            <CountTable
+              title={t('reports.fields.addressee')}
+              rows={d.byAddressee}
+              label={(row) => (/^[A-Z]{2}$/.test(row.key) ? countries.name(row.key) : row.label)}
+            />
             <CountTable title={t('reports.fields.keyArea')} rows={d.byKeyArea} label={(row) => t(`reports.keyArea.${row.key}`)} />
             <CountTable title={t('reports.fields.mission')} rows={d.byMission} />
           </Stack>

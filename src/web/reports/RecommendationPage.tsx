@@ -19,12 +19,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCountryNames } from '../reference/pickers';
 import { type RecommendationDetail, recommendationQuery, structureLabel, structuresQuery } from './queries';
 import { StatusBadge } from './StatusBadge';
 
 /** One recommendation with its follow-up projects, and a form to add a project. */
 export function RecommendationPage() {
   const { t } = useTranslation();
+  const countries = useCountryNames();
   const { id } = useParams({ strict: false }) as { id: string };
   const recommendation = useQuery(recommendationQuery(id));
   const r = recommendation.data;
@@ -39,9 +41,9 @@ export function RecommendationPage() {
         <StatusBadge status={r.status} />
         {r.late ? <Badge color="red">{t('reports.tracker.late')}</Badge> : null}
         <Text>
-          {t('reports.fields.addressee')}: {r.addressee} · {t(`reports.keyArea.${r.keyArea}`)} ·{' '}
-          {t(`reports.dimension.${r.dimension}`)} · {t(`reports.priority.${r.priority}`)} · {t('reports.fields.due')}:{' '}
-          {r.dueOn ?? '—'}
+          {t('reports.fields.addressee')}: {r.addresseeCountry ? countries.name(r.addresseeCountry) : r.addressee} ·{' '}
+          {t(`reports.keyArea.${r.keyArea}`)} · {t(`reports.dimension.${r.dimension}`)} · {t(`reports.priority.${r.priority}`)} ·{' '}
+          {t('reports.fields.due')}: {r.dueOn ?? '—'}
         </Text>
       </Group>
       <Anchor component={Link} to={`/reports/${r.reportId}`}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCountryNames } from '../reference/pickers';
 import { Filters } from './Filters';
 import { recommendationsQuery, type TrackerFilters } from './queries';
 import { StatusBadge } from './StatusBadge';
@@ -13,6 +14,7 @@ import { StatusBadge } from './StatusBadge';
 /** The recommendation tracker: every adopted recommendation the person may read, late ones first. */
 export function TrackerPage() {
   const { t } = useTranslation();
+  const countries = useCountryNames();
   usePageTitle(t('reports.tracker.title'));
   const [filters, setFilters] = useState<TrackerFilters>({});
   const [offset, setOffset] = useState(0);
@@ -50,7 +52,7 @@ export function TrackerPage() {
                     {r.position}. {r.text}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{r.addressee}</Table.Td>
+                <Table.Td>{r.addresseeCountry ? countries.name(r.addresseeCountry) : r.addressee}</Table.Td>
                 <Table.Td>{t(`reports.keyArea.${r.keyArea}`)}</Table.Td>
                 <Table.Td>
                   {r.dueOn ?? '—'} {r.late ? <Badge color="red">{t('reports.tracker.late')}</Badge> : null}

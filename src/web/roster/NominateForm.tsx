@@ -4,7 +4,9 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
-import { ProblemAlert } from '../app/ProblemAlert';
+import { fieldErrorWithin } from '../app/field-errors';
+import { fieldError, ProblemAlert } from '../app/ProblemAlert';
+import { CountriesPicker, CountryPicker } from '../reference/pickers';
 import { structuresQuery, useApiLanguage } from '../reference/queries';
 import type { ExpertView } from './queries';
 
@@ -16,15 +18,21 @@ export function NominateForm() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ name: '', organisationId: '', gender: 'female', nationality: '', seconding: '' });
+  const [form, setForm] = useState({
+    name: '',
+    organisationId: '',
+    gender: 'female',
+    nationalities: [] as string[],
+    seconding: null as string | null,
+  });
   const nominate = useMutation({
     mutationFn: () =>
       api.post<ExpertView>('/roster/experts', {
         name: form.name,
         organisationId: form.organisationId,
         gender: form.gender,
-        nationalities: [form.nationality.toUpperCase()],
-        secondingIso2: form.seconding ? form.seconding.toUpperCase() : null,
+        nationalities: form.nationalities,
+        secondingIso2: form.seconding,
       }),
     onSuccess: async (expert) => {
       await client.invalidateQueries({ queryKey: ['roster'] });
@@ -54,6 +62,7 @@ export function NominateForm() {
             label={t('roster.fields.name')}
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            error={fieldError(nominate.error, '/name')}
           />
           <NativeSelect
             required
@@ -69,18 +78,19 @@ export function NominateForm() {
             onChange={(e) => setForm({ ...form, gender: e.currentTarget.value })}
             data={['female', 'male', 'other', 'undisclosed'].map((g) => ({ value: g, label: t(`roster.gender.${g}`) }))}
           />
-          <TextInput
+          <CountriesPicker
             required
             label={t('roster.nominate.nationality')}
-            value={form.nationality}
-            onChange={(e) => setForm({ ...form, nationality: e.currentTarget.value })}
-            maxLength={2}
+            value={form.nationalities}
+            onChange={(nationalities) => setForm({ ...form, nationalities })}
+            error={fieldErrorWithin(nominate.error, '/nationalities')}
+            miw={240}
           />
-          <TextInput
+          <CountryPicker
             label={t('roster.nominate.seconding')}
             value={form.seconding}
-            onChange={(e) => setForm({ ...form, seconding: e.currentTarget.value })}
-            maxLength={2}
+            onChange={(seconding) => setForm({ ...form, seconding })}
+            error={fieldError(nominate.error, '/secondingIso2')}
           />
           <Button type="submit" loading={nominate.isPending}>
             {t('roster.nominate.submit')}

@@ -6,9 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCompetenceNames, useCountryNames, useLanguageNames } from '../reference/pickers';
 import { AccountPanel } from './AccountPanel';
 import { type ExpertView, expertQuery, myProfileQuery } from './queries';
 import { SkillsEditor } from './SkillsEditor';
+import { TermsEditor, usePrerequisiteName } from './TermsEditor';
 
 /** The signed-in person's own roster profile, with their calendar feed. */
 export function MyProfilePage() {
@@ -44,6 +46,10 @@ function Profile({ expert, own }: { expert: ExpertView; own: boolean }) {
     onSuccess: (r) => setFeed(`${window.location.origin}${r.urls.mine}`),
   });
   const canEdit = expert.actions.includes('edit');
+  const countries = useCountryNames();
+  const competences = useCompetenceNames();
+  const languages = useLanguageNames();
+  const prerequisite = usePrerequisiteName();
   const periods = expert.periods.map(({ kind, startsOn, endsOn, note }) => ({ kind, startsOn, endsOn, note }));
   return (
     <Stack gap="md">
@@ -52,8 +58,8 @@ function Profile({ expert, own }: { expert: ExpertView; own: boolean }) {
         <Badge>{t(`roster.readiness.${expert.readiness}`)}</Badge>
         <Text>{expert.organisation.name}</Text>
         <Text c="dimmed">
-          {t('roster.fields.nationality')}: {expert.nationalities.join(', ')}
-          {expert.secondingIso2 ? ` · ${t('roster.fields.seconding')}: ${expert.secondingIso2}` : ''}
+          {t('roster.fields.nationality')}: {expert.nationalities.map(countries.name).join(', ')}
+          {expert.secondingIso2 ? ` · ${t('roster.fields.seconding')}: ${countries.name(expert.secondingIso2)}` : ''}
         </Text>
       </Group>
       <Text>{t('roster.profile.days', { used: expert.daysThisYear, cap: expert.yearlyCapDays })}</Text>
@@ -64,11 +70,19 @@ function Profile({ expert, own }: { expert: ExpertView; own: boolean }) {
       ) : null}
       {own ? null : <AccountPanel expert={expert} />}
       <Title order={2}>{t('roster.fields.competences')}</Title>
-      <Text>{expert.competences.map((c) => `${c.code} (${c.level})`).join(', ') || '—'}</Text>
+      <Text>
+        {expert.competences.map((c) => `${competences.name(c.code)} (${t(`roster.level.${c.level}`)})`).join(', ') || '—'}
+      </Text>
       <Title order={2}>{t('roster.fields.languages')}</Title>
-      <Text>{expert.languages.map((l) => `${l.code}: ${l.speaking} / ${l.writing}`).join(', ') || '—'}</Text>
+      <Text>{expert.languages.map((l) => `${languages.name(l.code)}: ${l.speaking} / ${l.writing}`).join(', ') || '—'}</Text>
       <Title order={2}>{t('roster.fields.prerequisites')}</Title>
-      <Text>{expert.prerequisites.map((p) => `${p.code}${p.expiresOn ? ` → ${p.expiresOn}` : ''}`).join(', ') || '—'}</Text>
+      <Text>
+        {expert.prerequisites
+          .map((p) =>
+            p.expiresOn ? t('roster.terms.until', { name: prerequisite(p.code), date: p.expiresOn }) : prerequisite(p.code),
+          )
+          .join(', ') || '—'}
+      </Text>
       <Title order={2}>{t('roster.profile.calendar')}</Title>
       <Table aria-label={t('roster.profile.calendar')}>
         <Table.Thead>
@@ -144,7 +158,22 @@ function Profile({ expert, own }: { expert: ExpertView; own: boolean }) {
       ) : null}
       <ProblemAlert error={save.error} />
       {canEdit ? (
-        <SkillsEditor key={expert.id} expert={expert} saving={save.isPending} onSave={(body) => save.mutate(body)} />
+        <>
+          <SkillsEditor
+            key={`skills-${expert.id}`}
+            expert={expert}
+            saving={save.isPending}
+            error={save.error}
+            onSave={(body) => save.mutate({ ...body })}
+          />
+          <TermsEditor
+            key={`terms-${expert.id}`}
+            expert={expert}
+            saving={save.isPending}
+            error={save.error}
+            onSave={(body) => save.mutate({ ...body })}
+          />
+        </>
       ) : null}
       {own ? (
         <Stack gap="xs">

@@ -7,6 +7,7 @@ import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
+import { CompetencePicker, LanguagePicker, useCompetenceNames, useCountryNames, useLanguageNames } from '../reference/pickers';
 import { NominateForm } from './NominateForm';
 import { type RosterQuery, rosterQuery } from './queries';
 
@@ -20,6 +21,9 @@ export function RosterPage() {
   const [query, setQuery] = useState<RosterQuery>({ limit: 25, offset: 0 });
   const result = useQuery(rosterQuery(query));
   const canNominate = useCan('expert.nominate');
+  const countries = useCountryNames();
+  const competences = useCompetenceNames();
+  const languages = useLanguageNames();
   const set = (key: string) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,23 +43,25 @@ export function RosterPage() {
       <form onSubmit={submit} aria-label={t('roster.search.title')}>
         <Group align="flex-end" wrap="wrap">
           <TextInput label={t('roster.search.name')} value={form.q ?? ''} onChange={(e) => set('q')(e.currentTarget.value)} />
-          <TextInput
+          <CompetencePicker
             label={t('roster.search.competence')}
-            placeholder="border_security"
-            value={form.competence ?? ''}
-            onChange={(e) => set('competence')(e.currentTarget.value)}
+            value={form.competence || null}
+            onChange={(code) => set('competence')(code ?? '')}
+            w={300}
           />
           <NativeSelect
             label={t('roster.search.minLevel')}
             value={form.minLevel ?? ''}
             onChange={(e) => set('minLevel')(e.currentTarget.value)}
-            data={[{ value: '', label: t('common.any') }, '1', '2', '3']}
+            data={[
+              { value: '', label: t('common.any') },
+              ...['1', '2', '3'].map((level) => ({ value: level, label: t(`roster.level.${level}`) })),
+            ]}
           />
-          <TextInput
+          <LanguagePicker
             label={t('roster.search.language')}
-            placeholder="el"
-            value={form.language ?? ''}
-            onChange={(e) => set('language')(e.currentTarget.value)}
+            value={form.language || null}
+            onChange={(code) => set('language')(code ?? '')}
           />
           <NativeSelect
             label={t('roster.search.minLanguageLevel')}
@@ -126,9 +132,11 @@ export function RosterPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{e.organisation.code ?? e.organisation.name}</Table.Td>
-                  <Table.Td>{e.nationalities.join(', ')}</Table.Td>
-                  <Table.Td>{e.competences.map((c) => `${c.code} ${c.level}`).join(', ')}</Table.Td>
-                  <Table.Td>{e.languages.map((l) => `${l.code} ${l.speaking}/${l.writing}`).join(', ')}</Table.Td>
+                  <Table.Td>{e.nationalities.map(countries.name).join(', ')}</Table.Td>
+                  <Table.Td>
+                    {e.competences.map((c) => `${competences.name(c.code)} (${t(`roster.level.${c.level}`)})`).join(', ')}
+                  </Table.Td>
+                  <Table.Td>{e.languages.map((l) => `${languages.name(l.code)} ${l.speaking}/${l.writing}`).join(', ')}</Table.Td>
                   <Table.Td>{t(`roster.readiness.${e.readiness}`)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -1,6 +1,8 @@
-import { Button, Group, NativeSelect, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorWithin } from '../app/field-errors';
+import { CompetencePicker, LanguagePicker } from '../reference/pickers';
 import type { ExpertView } from './queries';
 
 const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
@@ -11,10 +13,12 @@ type Competence = ExpertView['competences'][number];
 export function SkillsEditor({
   expert,
   saving,
+  error,
   onSave,
 }: {
   expert: ExpertView;
   saving: boolean;
+  error: unknown;
   onSave: (body: { languages: Language[]; competences: Competence[]; readiness: ExpertView['readiness'] }) => void;
 }) {
   const { t } = useTranslation();
@@ -47,10 +51,11 @@ export function SkillsEditor({
         />
         {languages.map((l, i) => (
           <Group key={l.key} align="flex-end">
-            <TextInput
+            <LanguagePicker
               label={t('roster.edit.language', { n: i + 1 })}
-              value={l.code}
-              onChange={(e) => setLanguages(languages.map((x, j) => (j === i ? { ...x, code: e.currentTarget.value } : x)))}
+              value={l.code || null}
+              onChange={(code) => setLanguages(languages.map((x, j) => (j === i ? { ...x, code: code ?? '' } : x)))}
+              error={fieldErrorWithin(error, `/languages/${i}`)}
             />
             {(['speaking', 'writing'] as const).map((skill) => (
               <NativeSelect
@@ -75,10 +80,12 @@ export function SkillsEditor({
         </Button>
         {competences.map((c, i) => (
           <Group key={c.key} align="flex-end">
-            <TextInput
+            <CompetencePicker
               label={t('roster.edit.competence', { n: i + 1 })}
-              value={c.code}
-              onChange={(e) => setCompetences(competences.map((x, j) => (j === i ? { ...x, code: e.currentTarget.value } : x)))}
+              value={c.code || null}
+              onChange={(code) => setCompetences(competences.map((x, j) => (j === i ? { ...x, code: code ?? '' } : x)))}
+              error={fieldErrorWithin(error, `/competences/${i}`)}
+              w={320}
             />
             <NativeSelect
               label={t('roster.edit.level', { n: i + 1 })}
@@ -86,7 +93,7 @@ export function SkillsEditor({
               onChange={(e) =>
                 setCompetences(competences.map((x, j) => (j === i ? { ...x, level: Number(e.currentTarget.value) } : x)))
               }
-              data={['1', '2', '3']}
+              data={['1', '2', '3'].map((level) => ({ value: level, label: t(`roster.level.${level}`) }))}
             />
             <Button variant="subtle" onClick={() => setCompetences(competences.filter((_, j) => j !== i))}>
               {t('roster.period.remove')}

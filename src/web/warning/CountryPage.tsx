@@ -7,6 +7,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { currentLanguage } from '../i18n';
 import { AlertDecision } from './AlertDecision';
+import { useAlertExplanation } from './explain';
 import { type AlertView, countryRiskQuery, indicatorsQuery, LEVEL_COLOURS, seriesQuery, useCountryNames } from './queries';
 import { SeriesChart } from './SeriesChart';
 
@@ -19,6 +20,7 @@ export function CountryPage() {
   const risk = useQuery(countryRiskQuery(iso2));
   const series = useQuery(seriesQuery(iso2));
   const indicators = useQuery(indicatorsQuery(currentLanguage()));
+  const explain = useAlertExplanation();
 
   const charts = useMemo(() => {
     const byIndicator = new Map<string, Array<{ label: string; value: number; source: string; method: string }>>();
@@ -40,10 +42,10 @@ export function CountryPage() {
         points,
         alerts: (risk.data?.alerts ?? [])
           .filter((a) => a.indicator === code && a.status !== 'dismissed')
-          .map((a) => ({ label: a.label, value: a.value, level: a.level, text: a.explanation })),
+          .map((a) => ({ label: a.label, value: a.value, level: a.level, text: explain(a) })),
       };
     });
-  }, [series.data, indicators.data, risk.data]);
+  }, [series.data, indicators.data, risk.data, explain]);
 
   const current = risk.data?.current;
   return (
@@ -132,6 +134,7 @@ export function AlertList({
 }) {
   const { t } = useTranslation();
   const name = useCountryNames();
+  const explain = useAlertExplanation();
   if (alerts.length === 0) return <Text c="dimmed">{t('warning.alerts.none')}</Text>;
   return (
     <Stack gap="sm">
@@ -156,7 +159,7 @@ export function AlertList({
             <Badge variant="light">{t(`warning.status.${a.status}`)}</Badge>
           </Group>
           <Text size="sm" mt={4}>
-            {a.explanation}
+            {explain(a)}
           </Text>
           {a.note ? (
             <Text size="sm" c="dimmed">

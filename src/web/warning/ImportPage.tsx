@@ -8,6 +8,7 @@ import { type UploadProgress, uploadWithProgress } from '../app/upload';
 import { usePageTitle } from '../app/usePageTitle';
 import { currentLanguage } from '../i18n';
 import { ColumnMapping, type Mapping } from './ColumnMapping';
+import { IndicatorsPanel } from './IndicatorsPanel';
 import { type ImportReport, indicatorsQuery } from './queries';
 import { RulesPanel } from './RulesPanel';
 
@@ -86,6 +87,7 @@ export function ImportPage() {
       ) : null}
       {report ? <ReportView report={report} /> : null}
       <RulesPanel />
+      <IndicatorsPanel />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { currentLanguage } from '../i18n';
+import { CountryPicker, useCountryNames } from '../reference/pickers';
 import { indicatorsQuery, type RuleView, rulesQuery } from './queries';
 
 const KINDS = ['threshold', 'change_previous', 'change_year', 'zscore'] as const;
@@ -13,6 +14,7 @@ const KINDS = ['threshold', 'change_previous', 'change_year', 'zscore'] as const
 /** The rules, with a form to add one; a new rule is evaluated at once on every stored value. */
 export function RulesPanel() {
   const { t } = useTranslation();
+  const countries = useCountryNames();
   const client = useQueryClient();
   const canEdit = useCan('warning.rule.edit');
   const rules = useQuery(rulesQuery());
@@ -31,7 +33,7 @@ export function RulesPanel() {
     mutationFn: () =>
       api.post<RuleView>('/warning/rules', {
         indicator: form.indicator,
-        country: form.country ? form.country.toUpperCase() : null,
+        country: form.country || null,
         kind: form.kind,
         threshold: form.threshold,
         windowPeriods: form.kind === 'zscore' ? form.windowPeriods : null,
@@ -66,8 +68,8 @@ export function RulesPanel() {
           {(rules.data ?? []).map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>{r.name}</Table.Td>
-              <Table.Td>{r.indicator}</Table.Td>
-              <Table.Td>{r.country ?? t('warning.rules.all')}</Table.Td>
+              <Table.Td>{(indicators.data ?? []).find((i) => i.code === r.indicator)?.name ?? r.indicator}</Table.Td>
+              <Table.Td>{r.country ? countries.name(r.country) : t('warning.rules.all')}</Table.Td>
               <Table.Td>
                 {t(`warning.kind.${r.kind}`)}
                 {r.windowPeriods ? ` (${r.windowPeriods})` : ''}
@@ -99,12 +101,12 @@ export function RulesPanel() {
               onChange={(e) => setForm({ ...form, indicator: e.currentTarget.value })}
               data={(indicators.data ?? []).map((i) => ({ value: i.code, label: i.name }))}
             />
-            <TextInput
+            <CountryPicker
               label={t('warning.rules.country')}
-              value={form.country}
-              maxLength={2}
-              w={120}
-              onChange={(e) => setForm({ ...form, country: e.currentTarget.value })}
+              placeholder={t('warning.rules.all')}
+              value={form.country || null}
+              w={220}
+              onChange={(country) => setForm({ ...form, country: country ?? '' })}
             />
             <NativeSelect
               label={t('warning.rules.kind')}

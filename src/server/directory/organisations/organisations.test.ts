@@ -105,6 +105,15 @@ describe.each(testBackends())('directory organisations on %s', (backend) => {
       payload: { website: 'ftp://example.org' },
     });
     expect(badSite.statusCode).toBe(400);
+    expect(badSite.json().errors.map((e: { pointer: string }) => e.pointer)).toContain('/website');
+    // A code another organisation holds is refused on the field, so the form can mark it.
+    const taken = await t.request(coordinator, {
+      method: 'POST',
+      url: '/api/directory/organisations',
+      payload: { type: 'ngo', code: 'ODIHR', names: { en: 'Another office' } },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().errors).toEqual([{ pointer: '/code', message: 'An organisation with this code already exists.' }]);
     expect(
       (await t.request(null, { method: 'GET', url: '/api/directory/organisations/00000000-0000-4000-8000-000000000000' }))
         .statusCode,

@@ -53,8 +53,25 @@ describe.each(testBackends())('missions on %s', (backend) => {
       payload: { ...NEW_MISSION, code: 'RFFM-2027-02', endsOn: '2027-05-01' },
     });
     expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors).toEqual([expect.objectContaining({ pointer: '/endsOn' })]);
+    const tooSmall = await t.request(coordinator, {
+      method: 'POST',
+      url: '/api/missions',
+      payload: { ...NEW_MISSION, code: 'RFFM-2027-02', teamMin: 4, teamMax: 2 },
+    });
+    expect(tooSmall.statusCode).toBe(400);
+    expect(tooSmall.json().errors).toEqual([expect.objectContaining({ pointer: '/teamMax' })]);
     const again = await t.request(coordinator, { method: 'POST', url: '/api/missions', payload: NEW_MISSION });
     expect(again.statusCode).toBe(409);
+    // The form marks the field behind the constraint: the code already taken.
+    expect(again.json().errors).toEqual([{ pointer: '/code', message: 'A mission with this code already exists.' }]);
+    const unknown = await t.request(coordinator, {
+      method: 'POST',
+      url: '/api/missions',
+      payload: { ...NEW_MISSION, code: 'RFFM-2027-03', competences: [{ code: 'no_such_skill', minLevel: 1, count: 1 }] },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toEqual([expect.objectContaining({ pointer: '/competences' })]);
     const list = await t.request(await t.as('analyst'), { method: 'GET', url: '/api/missions?country=MK' });
     expect(list.json().map((m: { code: string }) => m.code)).toContain('RFFM-2027-01');
   });
@@ -168,10 +185,16 @@ describe.each(testBackends())('missions on %s', (backend) => {
       payload: { consentStatus: 'given', consentDate: '2027-04-20', consentDocument: 'Note verbale 12/2027' },
     });
     expect(consent.statusCode).toBe(200);
-    expect(
-      (await t.request(coordinator, { method: 'POST', url: `/api/missions/${id}/transitions`, payload: { to: 'deployed' } }))
-        .statusCode,
-    ).toBe(200);
+    const deployed = await t.request(coordinator, {
+      method: 'POST',
+      url: `/api/missions/${id}/transitions`,
+      payload: { to: 'deployed' },
+    });
+    expect(deployed.statusCode).toBe(200);
+    // The page offers to appraise the members from now on, to those who may.
+    expect(deployed.json().actions).toContain('appraise');
+    const seenByFocal = await t.request(await t.as('focal_point'), { method: 'GET', url: `/api/missions/${id}` });
+    expect(seenByFocal.json().actions).not.toContain('appraise');
     const appraise = (persona: Persona | null, payload: Record<string, unknown>) =>
       t.request(persona, { method: 'PUT', url: `/api/missions/${id}/team/${border}/appraisal`, payload });
     expect((await appraise(coordinator, { appraisal: 'Thorough and tactful.', rating: 5 })).statusCode).toBe(200);

@@ -41,6 +41,7 @@ function actionsOf(ctx: Context, row: q.MissionRow): string[] {
   if (['draft', 'proposed', 'approved'].includes(row.status) && holds(ctx.actor, 'mission.edit')) actions.push('edit');
   if (!['closed', 'cancelled'].includes(row.status) && holds(ctx.actor, 'mission.edit')) actions.push('consent');
   if (row.status === 'approved' && holds(ctx.actor, 'mission.compose')) actions.push('compose');
+  if (['deployed', 'reporting', 'closed'].includes(row.status) && holds(ctx.actor, 'mission.manage')) actions.push('appraise');
   return actions;
 }
 
@@ -96,10 +97,13 @@ export async function getMission(ctx: Context, id: string, db = ctx.db): Promise
   return present(ctx, row, await q.selectMissionLists(db, [id]));
 }
 
+/** Refuses dates or team bounds the wrong way round, naming the field to correct. */
 function checkDates(startsOn: string, endsOn: string, teamMin: number, teamMax: number) {
-  if (endsOn < startsOn) throw new Problem('validation', `The mission cannot end (${endsOn}) before it starts (${startsOn}).`);
-  if (teamMax < teamMin)
-    throw new Problem('validation', `The largest team (${teamMax}) is smaller than the smallest (${teamMin}).`);
+  const refuse = (pointer: string, message: string) => {
+    throw new Problem('validation', message, { errors: [{ pointer, message }] });
+  };
+  if (endsOn < startsOn) refuse('/endsOn', `The mission cannot end (${endsOn}) before it starts (${startsOn}).`);
+  if (teamMax < teamMin) refuse('/teamMax', `The largest team (${teamMax}) is smaller than the smallest (${teamMin}).`);
 }
 
 /** Drafts a mission; the drafter's first transition is recorded. */
