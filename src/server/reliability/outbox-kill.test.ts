@@ -6,19 +6,23 @@ import { type Backend, openDatabase } from '../db/connection.js';
 import { ADMIN, ADMIN_ENV, call, signIn } from '../test-support/api-client.js';
 import { freshDatabase, type TestDatabase, testBackends } from '../test-support/database.js';
 import { startTestSmtp, type TestSmtp } from '../test-support/notifications/smtp.js';
-import { type ServerProcess, startServerProcess } from '../test-support/server-process.js';
+import { freePort, type ServerProcess, startServerProcess } from '../test-support/server-process.js';
 
 /**
  * The outbox across a crash of the real server: a co-ordinator resets a password, which commits
- * the notice and its email in one transaction; the SMTP server turns the email away for now, so it
- * cannot have been sent; the server is then killed with SIGKILL. Once the SMTP server accepts
- * again and the platform is restarted on the same database, the email arrives, exactly once.
+ * the notice and its email in one transaction; the SMTP server turns the email away for now, or is
+ * not even listening yet, so it cannot have been sent; the server is then killed with SIGKILL.
+ * Once the SMTP server accepts and the platform is restarted on the same database, the email
+ * arrives, exactly once.
  */
 const RETRY_SECONDS = 10;
 
 const dirs: string[] = [];
 const databases: TestDatabase[] = [];
 const mailServers: TestSmtp[] = [];
+/** How the first attempt fails: a temporary refusal (451), or no SMTP server listening at all. */
+const OUTAGES = ['refused', 'unreachable'] as const;
+const cases = testBackends().flatMap((backend) => OUTAGES.map((outage) => [backend, outage] as const));
 const servers: ServerProcess[] = [];
 afterAll(async () => {
   for (const server of servers) await server.stop('SIGKILL');
@@ -38,14 +42,18 @@ async function logged(server: ServerProcess, text: string, timeoutMs = 120_000):
 }
 
 describe.concurrent('an email committed but not yet sent when the server is killed', () => {
-  it.for(testBackends())(
-    'arrives exactly once after a restart on %s',
+  it.for(cases)(
+    'arrives exactly once after a restart on %s (SMTP server first %s)',
     { timeout: 420_000 },
-    async (backend: Backend, { expect }) => {
-      const smtp = await startTestSmtp();
-      mailServers.push(smtp);
-      // A temporary refusal: the email is tried, and must stay in the outbox for a later attempt.
-      smtp.refuse = { code: 451, message: '4.3.0 Mailbox busy, try again later' };
+    async ([backend, outage]: readonly [Backend, (typeof OUTAGES)[number]], { expect }) => {
+      // Either way the email is tried, fails for now, and must stay in the outbox for a later attempt.
+      let smtp: TestSmtp | undefined;
+      const smtpPort = await freePort();
+      if (outage === 'refused') {
+        smtp = await startTestSmtp(smtpPort);
+        mailServers.push(smtp);
+        smtp.refuse = { code: 451, message: '4.3.0 Mailbox busy, try again later' };
+      }
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-outbox-kill-'));
       dirs.push(dataDir);
       const database = backend === 'postgres' ? await freshDatabase('postgres', { migrate: false }) : undefined;
@@ -53,14 +61,14 @@ describe.concurrent('an email committed but not yet sent when the server is kill
       const env = {
         ...ADMIN_ENV,
         ...(database ? { DATABASE_URL: database.url as string } : { DATA_DIR: dataDir }),
-        SMTP_URL: smtp.url,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: 'Crossroads <noreply@example.org>',
         PUBLIC_URL: 'https://crossroads.example.org',
         NOTIFY_POLL_SECONDS: '1',
         // Long enough that no second attempt is under way when the server is killed after the first.
         NOTIFY_RETRY_SECONDS: String(RETRY_SECONDS),
       };
-      const email = `reset.${backend}@example.org`;
+      const email = `reset.${outage}.${backend}@example.org`;
       const secrets = [ADMIN.password, email];
 
       const first = await startServerProcess(env);
@@ -81,11 +89,15 @@ describe.concurrent('an email committed but not yet sent when the server is kill
       await logged(first, 'email could not be sent and will be tried again');
       first.child.kill('SIGKILL');
       expect(await first.exited).toBeNull();
-      expect(smtp.attempts).toBe(1);
-      expect(smtp.received).toEqual([]);
+      expect(smtp?.attempts ?? 0).toBe(outage === 'refused' ? 1 : 0);
+      expect(smtp?.received ?? []).toEqual([]);
 
-      // The SMTP server accepts again; the platform restarts on the same database.
-      smtp.refuse = undefined;
+      // The SMTP server accepts now; the platform restarts on the same database.
+      if (smtp) smtp.refuse = undefined;
+      else {
+        smtp = await startTestSmtp(smtpPort);
+        mailServers.push(smtp);
+      }
       const second = await startServerProcess(env);
       servers.push(second);
       const [mail] = await smtp.waitFor(1, 180_000);
@@ -97,7 +109,7 @@ describe.concurrent('an email committed but not yet sent when the server is kill
       // Stopped, the server sends nothing more: what arrived is all it sent.
       expect(await second.stop()).toBe(0);
       expect(smtp.received).toHaveLength(1);
-      expect(smtp.attempts).toBe(2);
+      expect(smtp.attempts).toBe(outage === 'refused' ? 2 : 1);
       const opened =
         backend === 'postgres'
           ? await openDatabase({ databaseUrl: database?.url, dataDir: 'unused' })

@@ -85,8 +85,8 @@ export function parseMail(raw: string, from: string, to: string[]): ReceivedMail
   return { from, to, headers, subject: headers.subject ?? '', ...found };
 }
 
-/** A real SMTP server on a free local port, keeping what it receives. */
-export async function startTestSmtp(): Promise<TestSmtp> {
+/** A real SMTP server on a free local port (or the one given), keeping what it receives. */
+export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   const waiters: Array<() => void> = [];
   const state: TestSmtp = {
     url: '',
@@ -133,7 +133,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   state.port = (server.server.address() as AddressInfo).port;
   state.url = `smtp://127.0.0.1:${state.port}`;
   return state;
