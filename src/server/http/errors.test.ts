@@ -99,7 +99,7 @@ describe.each(testBackends())('bad input on %s', (backend) => {
       url: '/api/users',
       payload: { email: 'd@example.org', name: 'D', extra: 1 },
     });
-    expect(response.json().errors).toEqual([{ pointer: '/extra', message: 'This field is not allowed.' }]);
+    expect(response.json().errors).toEqual([{ pointer: '/extra', code: 'not_allowed', message: 'This field is not allowed.' }]);
   });
 
   it('turns a database constraint into a 409 with its own message, never a 500', async () => {
