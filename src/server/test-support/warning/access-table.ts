@@ -62,6 +62,7 @@ async function alert(f: AccessFixtures): Promise<string> {
 export const WARNING_ROWS: AccessTable = {
   'GET /api/warning/indicators': { who: 'anyone', ok: 200 },
   'GET /api/warning/series': { who: 'anyone', ok: 200 },
+  'GET /api/warning/totals': { who: 'anyone', ok: 200 },
   'GET /api/warning/series/history': {
     who: 'anyone',
     ok: 200,
