@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDirectory, openEmbeddedDatabase } from './data-dir.js';
-import { PgliteWorkerDialect } from './pglite-dialect.js';
+import { type EmbeddedStart, PgliteWorkerDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -11,12 +11,16 @@ export interface Database {
   db: Kysely<DB>;
   backend: Backend;
   close(): Promise<void>;
+  /** The embedded database only: its whole data directory as an uncompressed tarball. */
+  dump?(): Promise<Uint8Array>;
 }
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Only for an in-memory embedded database (`memory://`): how it starts (see `EmbeddedStart`). */
+  embeddedStart?: EmbeddedStart;
 }
 
 const identity = (value: string) => value;
@@ -47,11 +51,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const release = options.dataDir === 'memory://' ? () => {} : lockDataDirectory(options.dataDir);
   try {
-    const worker = await openEmbeddedDatabase(options.dataDir);
+    const worker = await openEmbeddedDatabase(
+      options.dataDir,
+      options.dataDir === 'memory://' ? options.embeddedStart : undefined,
+    );
     const db = new Kysely<DB>({ dialect: new PgliteWorkerDialect(worker) });
     return {
       db,
       backend: 'pglite',
+      dump: () => worker.dump(),
       close: async () => {
         try {
           await db.destroy();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PgliteWorker } from './pglite-dialect.js';
+import { type EmbeddedStart, PgliteWorker } from './pglite-dialect.js';
 
 export class DataDirectoryInUseError extends Error {}
 
@@ -106,9 +106,9 @@ export function dataDirectoryWarning(dataDir: string): string | undefined {
  * scratch directory that is renamed into place only once complete, so a kill during the first
  * start never leaves a half-initialised database behind.
  */
-export async function openEmbeddedDatabase(dataDir: string): Promise<PgliteWorker> {
+export async function openEmbeddedDatabase(dataDir: string, start: EmbeddedStart = {}): Promise<PgliteWorker> {
   if (dataDir === 'memory://') {
-    const worker = new PgliteWorker(dataDir);
+    const worker = new PgliteWorker(dataDir, start);
     await worker.ready;
     return worker;
   }

@@ -31,6 +31,14 @@ interface Reply {
   error?: Record<string, string>;
 }
 
+/** How an in-memory embedded database starts: from a dumped data directory, with an engine already compiled. */
+export interface EmbeddedStart {
+  /** A data directory dumped by PGlite's `dumpDataDir` (an uncompressed tarball). */
+  initialData?: Uint8Array | undefined;
+  /** PGlite's engine (`pglite.wasm`), compiled once by the caller. */
+  wasmModule?: WebAssembly.Module | undefined;
+}
+
 /** One PGlite instance in a worker thread; every call is queued, PGlite has one connection. */
 export class PgliteWorker {
   private worker: Worker;
@@ -39,8 +47,10 @@ export class PgliteWorker {
   private pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   readonly ready: Promise<void>;
 
-  constructor(dataDir: string) {
-    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+  constructor(dataDir: string, start: EmbeddedStart = {}) {
+    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+      workerData: { dataDir, initialData: start.initialData, wasmModule: start.wasmModule },
+    });
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (message: { type?: string; error?: { message: string } }) => {
         if (message.type === 'ready') {
@@ -90,6 +100,12 @@ export class PgliteWorker {
 
   query(sql: string, params: readonly unknown[]): Promise<Reply> {
     return this.call({ type: 'query', sql, params });
+  }
+
+  /** The whole data directory as an uncompressed tarball, which `EmbeddedStart.initialData` starts from. */
+  async dump(): Promise<Uint8Array> {
+    const reply = await this.call({ type: 'dump' });
+    return reply.rows?.[0] as Uint8Array;
   }
 
   async close(): Promise<void> {

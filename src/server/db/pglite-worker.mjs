@@ -24,8 +24,15 @@ function serialiseError(error) {
 let db;
 
 async function open() {
-  const { dataDir } = workerData;
-  db = await PGlite.create({ dataDir: dataDir === 'memory://' ? undefined : dataDir, parsers });
+  const { dataDir, initialData, wasmModule } = workerData;
+  db = await PGlite.create({
+    dataDir: dataDir === 'memory://' ? undefined : dataDir,
+    parsers,
+    // An in-memory database may start from a dumped data directory instead of an empty cluster.
+    ...(initialData ? { loadDataDir: new Blob([initialData]) } : {}),
+    // A module already compiled by the caller saves compiling the engine again for every database.
+    ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}),
+  });
 }
 
 parentPort.on('message', async (message) => {
@@ -38,6 +45,13 @@ parentPort.on('message', async (message) => {
           ? (await db.exec(message.sql)).at(-1)
           : await db.query(message.sql, message.params, { rowMode: 'object' });
       parentPort.postMessage({ id: message.id, rows: result?.rows ?? [], affectedRows: result?.affectedRows ?? 0 });
+    } catch (error) {
+      parentPort.postMessage({ id: message.id, error: serialiseError(error) });
+    }
+  } else if (message.type === 'dump') {
+    try {
+      const blob = await db.dumpDataDir('none');
+      parentPort.postMessage({ id: message.id, rows: [new Uint8Array(await blob.arrayBuffer())], affectedRows: 0 });
     } catch (error) {
       parentPort.postMessage({ id: message.id, error: serialiseError(error) });
     }
