@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export interface RunningServer {
   origin: string;
@@ -96,8 +97,21 @@ export interface StartOptions {
   prepare?: (env: NodeJS.ProcessEnv) => void;
 }
 
+/** The migrated data directory the test run built once (test-support/global-setup.ts), if any. */
+function dataDirTemplate(): string | undefined {
+  try {
+    return inject('dataDirTemplate');
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startServer(repository: string, options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-e2e-'));
+  // Starting from the migrated database saves each journey the first start's migration; the server
+  // still creates its first co-ordinator and everything else a first start does.
+  const template = dataDirTemplate();
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

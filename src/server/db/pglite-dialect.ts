@@ -35,8 +35,8 @@ interface Reply {
 export interface EmbeddedStart {
   /** A data directory dumped by PGlite's `dumpDataDir` (an uncompressed tarball). */
   initialData?: Uint8Array | undefined;
-  /** PGlite's engine (`pglite.wasm`), compiled once by the caller. */
-  wasmModule?: WebAssembly.Module | undefined;
+  /** PGlite's engine (`pglite.wasm`) as a compiled `WebAssembly.Module`, compiled once by the caller. */
+  wasmModule?: object | undefined;
 }
 
 /** One PGlite instance in a worker thread; every call is queued, PGlite has one connection. */

@@ -41,7 +41,7 @@ function templates(): { pglite?: string; postgres?: string } {
 
 let embeddedStart: Promise<EmbeddedStart> | undefined;
 // The compiler's library for Node declares WebAssembly's types but not the global's functions.
-const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<object> } }).WebAssembly;
 
 /** The embedded template and the compiled engine, read and compiled once per test file. */
 function embeddedTemplate(file: string): Promise<EmbeddedStart> {

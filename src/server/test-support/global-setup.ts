@@ -15,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A file holding the migrated embedded database's data directory as a tarball. */
     pgliteTemplate: string;
+    /** A data directory holding the migrated embedded database, for servers started as processes. */
+    dataDirTemplate: string;
     /** The migrated template database on the PostgreSQL server, when TEST_DATABASE_URL names one. */
     postgresTemplate: string | undefined;
   }
@@ -32,6 +34,16 @@ export default async function setup(project: TestProject) {
     await embedded.close();
   }
   project.provide('pgliteTemplate', file);
+
+  const dataDir = path.join(directory, 'data');
+  const onDisk = await openDatabase({ dataDir });
+  try {
+    await migrate(onDisk.db);
+    await seedReferenceData(onDisk.db);
+  } finally {
+    await onDisk.close();
+  }
+  project.provide('dataDirTemplate', dataDir);
 
   let template: string | undefined;
   const base = process.env.TEST_DATABASE_URL;
