@@ -13,6 +13,7 @@ import type { Database } from './db/connection.js';
 import { DOMAINS } from './domains.js';
 import { handleFrameworkError, registerErrorHandling } from './http/error-handler.js';
 import { loggerOptions } from './http/logger.js';
+import { registerMetrics, registerMetricsRoute } from './http/metrics.js';
 import { ProblemDocument } from './http/schemas.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSessionAndAccess } from './http/session.js';
@@ -42,6 +43,8 @@ export async function build(
   app.decorate('config', config);
   const catalogue: RouteEntry[] = [];
   app.decorate('routeCatalogue', catalogue);
+  app.decorate('runtime', {});
+  registerMetrics(app);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
@@ -86,6 +89,8 @@ export async function build(
     },
     { prefix: '/api' },
   );
+
+  registerMetricsRoute(app);
 
   if (pageHtml) {
     // The built web client; page addresses fall back to its index (see the not-found handler).

@@ -76,6 +76,11 @@ export interface Config {
   publicUrl: string;
   /** The SMTP server emails are sent through; unset, emails are written to the log without personal data. */
   smtpUrl: string | undefined;
+  /**
+   * The bearer token `/metrics` asks for; metrics are off (404) without one. At least 24
+   * characters: the series describe the platform's load, which is not for everyone.
+   */
+  metricsToken: string | undefined;
   /** The sender of the platform's emails. */
   mailFrom: string;
   /** Attempts at sending one email before it is reported as failed, and the first wait between them (it doubles). */
@@ -139,6 +144,16 @@ function mailSettings(env: NodeJS.ProcessEnv, port: number) {
     notifyRetrySeconds: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 0, 24 * 3600),
     notifyPollMs: integer(env, 'NOTIFY_POLL_SECONDS', 5, 1, 3600) * 1000,
   };
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && (token.length < 24 || /\s/.test(token))) {
+    throw new ConfigError(
+      'METRICS_TOKEN must be at least 24 characters without spaces, e.g. the output of `openssl rand -hex 24`.',
+    );
+  }
+  return token;
 }
 
 /** Reads and validates the environment once; throws ConfigError with a message an operator understands. */
@@ -212,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
     incidentChallengeKey,
     ...mailSettings(env, port),
+    metricsToken: metricsToken(env),
     jobPeriodSeconds: env.JOB_PERIOD_SECONDS ? integer(env, 'JOB_PERIOD_SECONDS', 3600, 1, 24 * 3600) : undefined,
   };
 }

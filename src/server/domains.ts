@@ -29,6 +29,7 @@ import { seedMissionsDemo } from './missions/seed.js';
 import { notificationAccess, notificationAudits } from './notifications/access.js';
 import { notificationJobs, notificationWorkers } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { operationsRoutes } from './operations/routes.js';
 import { referenceAccess, referenceAudits } from './reference/access.js';
 import { referenceRoutes } from './reference/routes.js';
 import { reportAccess, reportAudits } from './reports/access.js';
@@ -67,6 +68,7 @@ export interface Domain {
 /** Every domain, in the order their routes and demonstration data are registered. A new domain adds one line. */
 export const DOMAINS: Domain[] = [
   { name: 'health', routes: healthRoutes },
+  { name: 'operations', routes: operationsRoutes },
   { name: 'problems', routes: problemRoutes },
   { name: 'auth', routes: authRoutes, audits: authAudits, jobs: authJobs },
   { name: 'users', routes: userRoutes, access: userAccess, audits: userAudits },

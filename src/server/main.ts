@@ -109,9 +109,12 @@ export async function startServer(
   const workers = DOMAINS.flatMap((domain) => domain.workers ?? []).map((worker) =>
     worker.start(database.db, config, app.log.child({ worker: worker.name })),
   );
+  let jobsStopped = false;
+  app.runtime.jobs = () => (jobsStopped ? 'stopped' : 'running');
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      jobsStopped = true;
       await jobs.stop();
       await Promise.all(workers.map((worker) => worker.stop()));
       await app.close();

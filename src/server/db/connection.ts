@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDirectory, openEmbeddedDatabase } from './data-dir.js';
 import { type EmbeddedStart, PgliteWorkerDialect } from './pglite-dialect.js';
@@ -13,6 +13,26 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded database only: its whole data directory as an uncompressed tarball. */
   dump?(): Promise<Uint8Array>;
+  /** Connections now: open and idle ones and callers waiting for one (PGlite: one, and its queue). */
+  usage(): { open: number; idle: number; waiting: number };
+  /** Calls `listener` with each query's duration in milliseconds; returns how to stop. */
+  onQuery(listener: (milliseconds: number) => void): () => void;
+}
+
+/** The query builder's log, fanned out to whoever listens (the metrics). */
+function queryLog() {
+  const listeners = new Set<(milliseconds: number) => void>();
+  return {
+    log: (event: LogEvent) => {
+      for (const listener of listeners) listener(event.queryDurationMillis);
+    },
+    onQuery: (listener: (milliseconds: number) => void) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
 }
 
 export interface DatabaseOptions {
@@ -46,8 +66,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     // An idle client that loses its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, backend: 'postgres', close: () => db.destroy() };
+    const queries = queryLog();
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queries.log });
+    return {
+      db,
+      backend: 'postgres',
+      close: () => db.destroy(),
+      usage: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      onQuery: queries.onQuery,
+    };
   }
   const release = options.dataDir === 'memory://' ? () => {} : lockDataDirectory(options.dataDir);
   try {
@@ -55,11 +82,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       options.dataDir,
       options.dataDir === 'memory://' ? options.embeddedStart : undefined,
     );
-    const db = new Kysely<DB>({ dialect: new PgliteWorkerDialect(worker) });
+    const queries = queryLog();
+    const db = new Kysely<DB>({ dialect: new PgliteWorkerDialect(worker), log: queries.log });
     return {
       db,
       backend: 'pglite',
       dump: () => worker.dump(),
+      usage: () => ({ open: 1, idle: worker.queueLength() === 0 ? 1 : 0, waiting: worker.queueLength() }),
+      onQuery: queries.onQuery,
       close: async () => {
         try {
           await db.destroy();

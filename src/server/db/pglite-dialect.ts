@@ -46,6 +46,8 @@ export class PgliteWorker {
   private stopped: Error | undefined;
   private pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   readonly ready: Promise<void>;
+  /** How many callers wait for the single connection; set by the driver. */
+  queueLength: () => number = () => 0;
 
   constructor(dataDir: string, start: EmbeddedStart = {}) {
     this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
@@ -120,13 +122,19 @@ export class PgliteWorker {
 /** A FIFO lock: PGlite has a single connection, so a transaction must hold it until it ends. */
 class ConnectionLock {
   private tail: Promise<void> = Promise.resolve();
+  /** How many callers wait for the connection (the embedded database's queue). */
+  waiting = 0;
 
   acquire(): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const acquired = this.tail.then(() => release);
+    this.waiting++;
+    const acquired = this.tail.then(() => {
+      this.waiting--;
+      return release;
+    });
     this.tail = this.tail.then(() => next);
     return acquired;
   }
@@ -153,6 +161,7 @@ class WorkerDriver implements Driver {
 
   constructor(private readonly pglite: PgliteWorker) {
     this.connection = new WorkerConnection(pglite);
+    pglite.queueLength = () => this.lock.waiting;
   }
 
   async init(): Promise<void> {

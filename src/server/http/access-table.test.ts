@@ -17,6 +17,7 @@ import { WARNING_ROWS } from '../test-support/warning/access-table.js';
 /** The platform's own routes; each domain keeps its rows in its own access-table.ts, spread in below. */
 const PLATFORM_ROWS: AccessTable = {
   'GET /api/health': { who: 'anyone', ok: 200 },
+  'GET /api/ready': { who: 'anyone', ok: 200 },
   'GET /api/problems': { who: 'anyone', ok: 200 },
   'GET /api/openapi.json': { who: 'anyone', ok: 200 },
   'POST /api/auth/login': {

@@ -72,17 +72,18 @@ function toProblem(error: FastifyError | Error): Problem {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+  const shown = problem.status < 500 || problem.extras.disclose === true;
   const body = {
     type: problemType(problem.code),
     title: PROBLEMS[problem.code].title,
     status: problem.status,
-    ...(problem.status < 500 && problem.detail ? { detail: problem.detail } : {}),
+    ...(shown && problem.detail ? { detail: problem.detail } : {}),
     instance: request.url.split('?')[0],
     code: problem.code,
     requestId: String(request.id),
     ...(problem.extras.errors ? { errors: problem.extras.errors } : {}),
     // Extension members (RFC 9457 §3.2) a page needs to recover, e.g. the current version on a conflict.
-    ...(problem.status < 500 ? (problem.extras.extensions ?? {}) : {}),
+    ...(shown ? (problem.extras.extensions ?? {}) : {}),
   };
   if (problem.extras.retryAfterSeconds) reply.header('retry-after', String(problem.extras.retryAfterSeconds));
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));

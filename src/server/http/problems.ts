@@ -42,7 +42,13 @@ export class Problem extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail?: string,
-    readonly extras: { errors?: FieldError[]; retryAfterSeconds?: number; extensions?: Record<string, unknown> } = {},
+    readonly extras: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      extensions?: Record<string, unknown>;
+      /** A 5xx's detail and extensions are hidden unless they were written to be shown (e.g. readiness). */
+      disclose?: boolean;
+    } = {},
   ) {
     super(detail ?? PROBLEMS[code].title);
     this.status = PROBLEMS[code].status;

@@ -31,5 +31,7 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     routeCatalogue: RouteEntry[];
+    /** What the process that serves runs beside the routes; set by the `serve` command. */
+    runtime: { jobs?: () => 'running' | 'stopped' };
   }
 }

@@ -23,7 +23,13 @@ export async function catalogueOperations(): Promise<CataloguedOperation[]> {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
-  const unused = { db, backend: 'pglite', close: async () => {} } satisfies Database;
+  const unused = {
+    db,
+    backend: 'pglite',
+    close: async () => {},
+    usage: () => ({ open: 0, idle: 0, waiting: 0 }),
+    onQuery: () => () => {},
+  } satisfies Database;
   const app = await build(loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: 'memory://', WEB_DIR: 'no-web-client' }), unused);
   try {
     await app.ready();
