@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { DownloadIcon } from '../app/icons';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
@@ -134,7 +135,8 @@ export function LedgerPage() {
       </Title>
       <ProblemAlert error={pledges.error} />
       {pledges.isPending ? <Loader aria-label={t('app.loading')} /> : null}
-      {pledges.data ? (
+      {pledges.data?.length === 0 ? <EmptyState message={t('solidarity.ledger.emptyPledges')} /> : null}
+      {pledges.data?.length ? (
         <>
           <Table.ScrollContainer minWidth={900}>
             <Table striped verticalSpacing={4} fz="sm" aria-label={t('solidarity.ledger.pledges')}>
@@ -196,7 +198,8 @@ export function LedgerPage() {
         {t('solidarity.ledger.relocations')}
       </Title>
       <ProblemAlert error={relocations.error} />
-      {relocations.data ? (
+      {relocations.data?.length === 0 ? <EmptyState message={t('solidarity.ledger.emptyRelocations')} /> : null}
+      {relocations.data?.length ? (
         <>
           <Table.ScrollContainer minWidth={640}>
             <Table striped verticalSpacing={4} fz="sm" aria-label={t('solidarity.ledger.relocations')}>
