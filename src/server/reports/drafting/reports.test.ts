@@ -264,7 +264,11 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
     const parts = (name: string) => first.sections.find((s: Section) => s.section === name)?.parts;
     expect(parts('alert.level')).toEqual([{ kind: 'added', text: 'orange' }]);
     expect(parts('recommendation.1.addressee')).toEqual([{ kind: 'added', text: 'GR' }]);
-    expect(parts('recommendations').map((p: { text: string }) => p.text).join('')).not.toMatch(/\bGR\b|\[/);
+    expect(
+      parts('recommendations')
+        .map((p: { text: string }) => p.text)
+        .join(''),
+    ).not.toMatch(/\bGR\b|\[/);
 
     expect((await act(member, id, 'submit')).statusCode).toBe(200);
     const adopted = await act(coordinator, id, 'adopt');
