@@ -12,10 +12,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { CLI, figure, load, ROOT, startServer } from './lib.mjs';
+import { benchBackends, CLI, dist, figure, load, openFresh, startServer } from './lib.mjs';
 
-const dist = (p) => path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server', p);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const PROOF_BITS = 8;
@@ -116,42 +114,10 @@ async function throughput() {
   }
 }
 
-async function openFresh(backend) {
-  // The list of domains registers every domain's verbs, which the services' access checks read.
-  await import(dist('domains.js'));
-  const { openDatabase } = await import(dist('db/connection.js'));
-  const { migrate } = await import(dist('db/migrate.js'));
-  const { seedReferenceData } = await import(dist('reference/seed.js'));
-  let database;
-  let drop = async () => {};
-  if (backend === 'pglite') database = await openDatabase({ dataDir: 'memory://' });
-  else {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    const name = `crossroads_bench_incidents_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const parsed = new URL(base);
-    parsed.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: parsed.toString(), dataDir: 'unused', poolSize: 4 });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
-  await migrate(database.db);
-  await seedReferenceData(database.db);
-  return { database, drop };
-}
-
 async function publication(backend) {
   const { sql } = await import('kysely');
   const { refreshPublication, statistics } = await import(dist('incidents/publication/service.js'));
-  const { database, drop } = await openFresh(backend);
+  const { database, drop } = await openFresh(backend, { name: 'incidents', reference: true });
   const db = database.db;
   try {
     process.stderr.write(`bench: generating ${INCIDENTS} incidents on ${backend}\n`);
@@ -201,7 +167,5 @@ async function publication(backend) {
 
 export async function run() {
   await throughput();
-  const only = process.env.BENCH_INCIDENTS_BACKENDS;
-  const backends = ['pglite', ...(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
-  for (const backend of backends) if (!only || only === backend) await publication(backend);
+  for (const backend of benchBackends('BENCH_INCIDENTS_BACKENDS')) await publication(backend);
 }

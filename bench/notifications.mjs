@@ -3,15 +3,13 @@
 // which the same number of notices and outbox rows is written by notify(), each event in its own
 // transaction, in the same run. Repeated BENCH_NOTIFY_ROUNDS times (5) with BENCH_NOTIFY_MAILS
 // emails (500) each; the median and the spread are printed. PGlite always, PostgreSQL too when
-// BENCH_DATABASE_URL or TEST_DATABASE_URL names a server.
-import pg from 'pg';
+// BENCH_DATABASE_URL or TEST_DATABASE_URL names a server (BENCH_NOTIFY_BACKENDS=pglite or postgres runs one).
 import { SMTPServer } from 'smtp-server';
-import { figure } from './lib.mjs';
+import { benchBackends, dist, figure, openFresh } from './lib.mjs';
 
 const MAILS = Number(process.env.BENCH_NOTIFY_MAILS ?? 500);
 const ROUNDS = Number(process.env.BENCH_NOTIFY_ROUNDS ?? 5);
 const PEOPLE = 20;
-const dist = (file) => new URL(`../dist/server/${file}`, import.meta.url).href;
 
 async function startSmtp() {
   let received = 0;
@@ -35,39 +33,10 @@ async function startSmtp() {
   };
 }
 
-async function openFresh(backend) {
-  await import(dist('domains.js'));
-  const { openDatabase } = await import(dist('db/connection.js'));
-  const { migrate } = await import(dist('db/migrate.js'));
-  let database;
-  let drop = async () => {};
-  if (backend === 'pglite') database = await openDatabase({ dataDir: 'memory://' });
-  else {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    const name = `crossroads_bench_notify_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const parsed = new URL(base);
-    parsed.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: parsed.toString(), dataDir: 'unused', poolSize: 4 });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
-  await migrate(database.db);
-  return { database, drop };
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function suite(backend) {
-  const { database, drop } = await openFresh(backend);
+  const { database, drop } = await openFresh(backend, { name: 'notify' });
   const db = database.db;
   const smtp = await startSmtp();
   const { notify } = await import(dist('notifications/notify.js'));
@@ -132,6 +101,5 @@ async function suite(backend) {
 }
 
 export async function run() {
-  await suite('pglite');
-  if (process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL) await suite('postgres');
+  for (const backend of benchBackends('BENCH_NOTIFY_BACKENDS')) await suite(backend);
 }

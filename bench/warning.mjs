@@ -13,10 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { figure, ROOT } from './lib.mjs';
+import { benchBackends, dist, figure, openFresh, ROOT } from './lib.mjs';
 
 // BENCH_DIST points at another build of the server (default: dist/).
-const dist = (p) => path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server', p);
 const OBSERVATIONS = Number(process.env.BENCH_WARNING_OBSERVATIONS ?? 1_000_000);
 const INDICATORS = 10;
 
@@ -50,45 +49,11 @@ async function copyRate(backend, url, csv, rows) {
   }
 }
 
-async function openFresh(backend) {
-  // The list of domains registers every domain's verbs, which the services' access checks read.
-  await import(dist('domains.js'));
-  const { openDatabase } = await import(dist('db/connection.js'));
-  const { migrate } = await import(dist('db/migrate.js'));
-  const { seedReferenceData } = await import(dist('reference/seed.js'));
-  let database;
-  let url;
-  let drop = async () => {};
-  if (backend === 'pglite') database = await openDatabase({ dataDir: 'memory://' });
-  else {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    const name = `crossroads_bench_warning_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const parsed = new URL(base);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
-    database = await openDatabase({ databaseUrl: url, dataDir: 'unused', poolSize: 4 });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
-  await migrate(database.db);
-  await seedReferenceData(database.db);
-  return { database, url, drop };
-}
-
 async function suite(backend) {
   const { sql } = await import('kysely');
   const { importObservations } = await import(dist('warning/imports/imports.js'));
   const { evaluateRules } = await import(dist('warning/rules/evaluate.js'));
-  const { database, url, drop } = await openFresh(backend);
+  const { database, url, drop } = await openFresh(backend, { name: 'warning', reference: true });
   const db = database.db;
   try {
     const csv = fs.readFileSync(path.join(ROOT, 'src/server/warning/data/unhcr_population.csv.gz'));
@@ -205,8 +170,5 @@ async function suite(backend) {
 
 export async function run() {
   // BENCH_WARNING_BACKENDS=postgres runs one backend only (e.g. the 10,000,000 size on a server).
-  const only = process.env.BENCH_WARNING_BACKENDS?.split(',');
-  if (!only || only.includes('pglite')) await suite('pglite');
-  if ((!only || only.includes('postgres')) && (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL))
-    await suite('postgres');
+  for (const backend of benchBackends('BENCH_WARNING_BACKENDS')) await suite(backend);
 }

@@ -28,6 +28,25 @@ describeJourney('first-run journey', () => {
       .getByText('No missions yet. A mission is created here, with its countries, dates and the competences it needs.')
       .waitFor();
 
+    // The other lists of a new platform: each says what fills it, with a link where there is one.
+    const empty: Array<[string, RegExp, string | null]> = [
+      ['/reports', /A mission report is written by the team of a deployed mission/, 'Missions'],
+      ['/recommendations', /Recommendations come from adopted mission reports/, 'Mission reports'],
+      ['/roster', /Experts join the roster when their organisation nominates them/, null],
+      ['/solidarity/pledges', /No pledge has been recorded yet/, null],
+    ];
+    for (const [where, sentence, link] of empty) {
+      await page.goto(`${origin}${where}`);
+      const state = page.locator('[data-empty-state]').filter({ hasText: sentence });
+      await state.waitFor();
+      if (link) expect(await state.getByRole('link', { name: link }).count(), where).toBe(1);
+    }
+    // The last, the ledger, has two lists: the relocations say what fills them too.
+    await page
+      .locator('[data-empty-state]')
+      .getByText(/No relocation has been recorded yet/)
+      .waitFor();
+
     // A filter that matches nothing is not mistaken for an empty platform.
     await page.goto(`${origin}/warning/alerts?level=red&country=GR`);
     await page.getByText('No alerts match these filters.').waitFor();

@@ -10,6 +10,7 @@ import jpeg from 'jpeg-js';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { type ApiCall, apiSignInFirstTime, describeJourney, journeyPlatform, REPOSITORY, Watcher } from './browser.js';
+import { expectNoRawCodes } from './raw-codes.js';
 
 const PASSWORD = 'Incidents-Journey-2026!';
 const PASSPHRASE = 'journey passphrase for the organisation key';
@@ -83,6 +84,7 @@ describeJourney('hate incident journey', () => {
     const visitor = await watcher.page(phone);
     await visitor.goto(`${origin}/incidents/report`);
     await visitor.getByRole('heading', { level: 1, name: 'Report a hate incident' }).waitFor();
+    await expectNoRawCodes(visitor);
     await visitor.getByLabel('Date of the incident').fill('2025-06-14');
     const country = visitor.getByRole('combobox', { name: 'Country' });
     await country.click();
@@ -113,6 +115,7 @@ describeJourney('hate incident journey', () => {
     await place.fill('Chios');
     await visitor.getByRole('button', { name: 'Send the report' }).click();
     await visitor.getByRole('heading', { level: 1, name: 'Thank you: your report has been received' }).waitFor();
+    await expectNoRawCodes(visitor);
     const receipt = (await visitor.getByTestId('receipt').textContent())?.trim() ?? '';
     expect(receipt).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
 
@@ -126,6 +129,7 @@ describeJourney('hate incident journey', () => {
     await reviewer.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
     await reviewer.getByRole('link', { name: 'Incident review' }).first().click();
     await reviewer.getByRole('heading', { level: 1, name: 'Incident review queue' }).waitFor();
+    await expectNoRawCodes(reviewer);
     await reviewer.getByRole('row', { name: /Chios/ }).getByRole('link').click();
     await reviewer.getByRole('heading', { level: 1, name: 'Incident case' }).waitFor();
     expect(await reviewer.getByText(CONTACT).count()).toBe(0);
@@ -136,6 +140,7 @@ describeJourney('hate incident journey', () => {
     await reviewer.getByRole('textbox', { name: 'Note' }).first().fill('Confirmed with the shelter staff.');
     await reviewer.getByRole('button', { name: 'Apply' }).click();
     await reviewer.getByTestId('case-status').filter({ hasText: 'Verified' }).waitFor();
+    await expectNoRawCodes(reviewer);
     await reviewer.getByRole('textbox', { name: 'Why do you need to see it?' }).fill('Calling the witness back');
     await reviewer.getByLabel('Organisation key passphrase').fill(PASSPHRASE);
     await reviewer.getByRole('button', { name: 'Show protected data' }).click();
@@ -159,12 +164,14 @@ describeJourney('hate incident journey', () => {
     await visitor.getByRole('heading', { level: 1, name: 'Hate incidents against migrants and refugees' }).waitFor();
     await visitor.getByTestId('stats-total').filter({ hasText: 'Verified incidents: not published' }).waitFor();
     await visitor.getByRole('img', { name: 'Map of verified incidents by country' }).waitFor();
+    await expectNoRawCodes(visitor);
 
     // The reporter checks the status with the receipt.
     await visitor.goto(`${origin}/incidents/status`);
     await visitor.getByRole('textbox', { name: 'Receipt code' }).fill(receipt);
     await visitor.getByRole('button', { name: 'Check' }).click();
     await visitor.getByTestId('receipt-status').filter({ hasText: 'Verified' }).waitFor();
+    await expectNoRawCodes(visitor);
 
     watcher.expectClean(origin);
     await phone.close();

@@ -34,6 +34,8 @@ const NOT_CODES = [
   /https?:\/\/\S+/g, // links
   /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:AM|PM)\b/g, // times of day (AM is also Armenia's code)
   /\b[\w-]+(\.[\w-]+)*\.(org|com|int|net|eu|gov|edu|pdf|csv|xlsx|ics|json|zip|png)\b/gi, // host and file names
+  /\b(?:JPEG|PNG|PDF|CSV|XLSX)\b/g, // file formats (PNG is also Papua New Guinea's code)
+  /\bCOM\(\d{4}\)/g, // European Commission documents, COM(2015) 240 (COM is also the Comoros' code)
 ];
 
 const SNAKE_CASE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
@@ -55,7 +57,9 @@ export function rawCodesIn(text: string, allowed: readonly string[] = []): strin
 
 /**
  * The text of the rendered text nodes, as written (a badge's CSS capitals would turn "in" into
- * "IN"), leaving out what is not displayed: closed menus and details, hidden options.
+ * "IN"), leaving out what is not displayed: closed menus and details, hidden options; and what is
+ * decoration beside the words, hidden from assistive technology (an avatar's initials: "MM" beside
+ * "Maria Member" is not Myanmar).
  */
 const VISIBLE_TEXT = `(() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -63,6 +67,7 @@ const VISIBLE_TEXT = `(() => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'OPTION', 'TITLE'].includes(parent.tagName)) continue;
+    if (parent.closest('[aria-hidden="true"]')) continue;
     if (parent.checkVisibility({ visibilityProperty: true, opacityProperty: false })) parts.push(node.data);
   }
   return parts.join(' ');
@@ -71,6 +76,17 @@ const VISIBLE_TEXT = `(() => {
 async function visibleCodes(page: Page, allowed: readonly string[]): Promise<string[]> {
   const text = (await page.evaluate(VISIBLE_TEXT)) as string;
   return rawCodesIn(text, allowed);
+}
+
+/** Where each code stands in the page's text, so that a failure says which part of the page shows it. */
+async function contexts(page: Page, codes: readonly string[]): Promise<string> {
+  const text = ((await page.evaluate(VISIBLE_TEXT)) as string).replace(/\s+/g, ' ');
+  return codes
+    .map((code) => {
+      const at = text.search(new RegExp(`(?<![\\p{L}\\p{N}_-])${code.replace(/\./g, '\\.')}(?![\\p{L}\\p{N}_-])`, 'u'));
+      return at < 0 ? code : `${code}: …${text.slice(Math.max(0, at - 60), at + code.length + 60)}…`;
+    })
+    .join('\n');
 }
 
 async function switchLanguage(page: Page, language: string): Promise<void> {
@@ -96,9 +112,12 @@ export async function expectNoRawCodes(
   for (const language of ['en', 'ru']) {
     if (current !== language) await switchLanguage(page, language);
     current = language;
-    await expect
-      .poll(() => visibleCodes(page, allowed), { timeout, message: `raw codes on ${where} in ${language}` })
-      .toEqual([]);
+    try {
+      await expect.poll(() => visibleCodes(page, allowed), { timeout }).toEqual([]);
+    } catch {
+      const codes = await visibleCodes(page, allowed);
+      throw new Error(`Raw codes on ${where} in ${language}:\n${await contexts(page, codes)}`);
+    }
   }
   if (current !== start) await switchLanguage(page, start);
 }

@@ -10,6 +10,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { describeJourney, journeyPlatform, sessionCheck, signInFirstTime, Watcher } from './browser.js';
+import { expectNoRawCodes } from './raw-codes.js';
 
 const PASSWORD = 'Mission-Report-2027!x';
 
@@ -130,6 +131,7 @@ describeJourney('mission reports journey', () => {
     await member.getByLabel('Due').fill('2020-06-30');
     await member.getByRole('button', { name: 'Save as new version' }).click();
     await member.getByText('Version 2', { exact: true }).first().waitFor();
+    await expectNoRawCodes(member);
     if (process.env.E2E_SCREENSHOTS)
       await member.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-editor.png'), fullPage: true });
 
@@ -195,8 +197,10 @@ describeJourney('mission reports journey', () => {
     await coordinator.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Recommendations' }).click();
     await coordinator.getByRole('heading', { level: 1, name: 'Recommendation tracker' }).waitFor();
     await coordinator.getByRole('cell', { name: 'Greece', exact: true }).waitFor();
+    await expectNoRawCodes(coordinator);
     await coordinator.getByRole('link', { name: '1. Open a second reception centre on Lesvos.' }).click();
     await coordinator.getByText('Late', { exact: true }).first().waitFor();
+    await expectNoRawCodes(coordinator);
     await coordinator.getByRole('combobox', { name: 'Implementing organisation' }).selectOption(odihr);
     await coordinator.getByRole('textbox', { name: 'Project' }).fill('Reception capacity on Lesvos');
     await coordinator.getByRole('button', { name: 'Add project' }).click();
@@ -214,6 +218,7 @@ describeJourney('mission reports journey', () => {
     await coordinator.getByRole('heading', { level: 1, name: 'Implementation of recommendations' }).waitFor();
     await coordinator.getByRole('img', { name: /share of adopted recommendations implemented/ }).waitFor();
     await coordinator.getByText(/1 of 1 adopted recommendations implemented \(100 %\)/).waitFor();
+    await expectNoRawCodes(coordinator);
     if (process.env.E2E_SCREENSHOTS)
       await coordinator.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-dashboard.png'), fullPage: true });
 

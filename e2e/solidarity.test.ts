@@ -2,9 +2,10 @@
 // EU relocation key, change its weights and see the shares move, record a pledge and a relocation
 // for Austria, and see both in the fulfilment table. The page talks to its own server only.
 import path from 'node:path';
-import type { ConsoleMessage } from 'playwright-core';
+import type { ConsoleMessage, Locator } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { describeJourney, journeyPlatform, sessionCheck, signInFirstTime, Watcher } from './browser.js';
+import { expectNoRawCodes } from './raw-codes.js';
 
 const NEW_PASSWORD = 'Relocation-Key-2015!x';
 
@@ -16,6 +17,15 @@ const NEW_PASSWORD = 'Relocation-Key-2015!x';
 function expectedNoise(message: ConsoleMessage): boolean {
   if (sessionCheck(message)) return true;
   return message.text().includes('status of 400') && message.location().url.endsWith('/api/solidarity/compute');
+}
+
+/** Chooses a State in a searchable picker by typing part of its name, as a person would. */
+async function chooseState(dialog: Locator, label: string, name: string) {
+  const picker = dialog.getByRole('combobox', { name: label });
+  await picker.click();
+  await picker.fill(name.slice(0, 4));
+  await dialog.page().getByRole('option', { name, exact: true }).click();
+  await expect.poll(() => picker.inputValue()).toBe(name);
 }
 
 describeJourney('solidarity journey', () => {
@@ -44,6 +54,7 @@ describeJourney('solidarity journey', () => {
       .getByRole('cell')
       .first();
     await expect.poll(() => germany.textContent()).toBe('22.10 %');
+    await expectNoRawCodes(page);
     const italy = shares.getByRole('row', { name: /^Italy/ });
     await italy.getByText('(beneficiary: receives nothing)').waitFor();
     expect(await italy.getByRole('cell').nth(1).textContent()).toBe('0');
@@ -78,9 +89,9 @@ describeJourney('solidarity journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Pledge ledger' }).waitFor();
     await page.getByRole('button', { name: 'Record a pledge' }).click();
     const pledgeDialog = page.getByRole('dialog', { name: 'Record a pledge' });
-    await pledgeDialog.getByRole('combobox', { name: 'State' }).selectOption('AT');
+    await chooseState(pledgeDialog, 'State', 'Austria');
     await pledgeDialog.getByRole('textbox', { name: 'Quantity' }).fill('1953');
-    await pledgeDialog.getByRole('combobox', { name: 'For' }).selectOption('GR');
+    await chooseState(pledgeDialog, 'For', 'Greece');
     await pledgeDialog.getByRole('button', { name: 'Record a pledge' }).click();
     await pledgeDialog.waitFor({ state: 'detached' });
     const pledges = page.getByRole('table', { name: 'Pledges' });
@@ -88,8 +99,8 @@ describeJourney('solidarity journey', () => {
 
     await page.getByRole('button', { name: 'Record a relocation' }).click();
     const relocationDialog = page.getByRole('dialog', { name: 'Record a relocation' });
-    await relocationDialog.getByRole('combobox', { name: 'Receiving State' }).selectOption('AT');
-    await relocationDialog.getByRole('combobox', { name: 'From' }).selectOption('GR');
+    await chooseState(relocationDialog, 'Receiving State', 'Austria');
+    await chooseState(relocationDialog, 'From', 'Greece');
     await relocationDialog.getByRole('textbox', { name: 'Persons' }).fill('40');
     await relocationDialog.getByRole('combobox', { name: 'Against pledge' }).selectOption({ index: 1 });
     await relocationDialog.getByRole('button', { name: 'Record a relocation' }).click();
@@ -98,6 +109,7 @@ describeJourney('solidarity journey', () => {
       .getByRole('table', { name: 'Relocations' })
       .getByRole('row', { name: /^Austria Greece .* 40/ })
       .waitFor();
+    await expectNoRawCodes(page);
 
     // Fulfilment: Austria has pledged 1,953 places and relocated 40 persons, 2.0 % of the pledge.
     await page.getByRole('link', { name: 'Fulfilment' }).click();
@@ -107,6 +119,7 @@ describeJourney('solidarity journey', () => {
       .poll(() => austria.getByRole('cell').allTextContents())
       .toEqual(expect.arrayContaining(['1,953', '40', '2.0 %']));
     await page.getByRole('img', { name: /Bar chart per State of fair share/ }).waitFor();
+    await expectNoRawCodes(page);
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'fulfilment.png'), fullPage: true });
 

@@ -63,6 +63,16 @@ describeJourney('early-warning journey', () => {
       .getByRole('table', { name: 'Rules' })
       .getByRole('row', { name: /Sea arrivals up by a quarter/ })
       .waitFor();
+    // Its minimum base set in place: changes on fewer than 10,000 arrivals will not fire it.
+    const base = page.getByRole('textbox', { name: 'Minimum base of “Sea arrivals up by a quarter”' });
+    await base.fill('10000');
+    await base.press('Enter');
+    await page.getByRole('table', { name: 'Rules' }).getByRole('status').getByText('✓').waitFor();
+    const rules = (await (await page.request.get(`${origin}/api/warning/rules`)).json()) as Array<{
+      name: string;
+      minimumBase: number | null;
+    }>;
+    expect(rules.find((r) => r.name === 'Sea arrivals up by a quarter')?.minimumBase).toBe(10000);
     await expectNoRawCodes(page);
 
     // The indicator catalogue is kept in the page: the source of sea arrivals corrected.

@@ -19,6 +19,13 @@ describe.each(testBackends())('mission demonstration data on %s', (backend) => {
     await seedMissionsDemo(db);
     const experts = await db.selectFrom('expert').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(experts.n)).toBe(400);
+    // Their languages are those of the region: Russian is common, and most speak more than English.
+    const speakers = async (where: (code: string) => boolean) => {
+      const rows = await db.selectFrom('expert_language').select(['expert_id', 'language_code']).execute();
+      return new Set(rows.filter((row) => where(row.language_code)).map((row) => row.expert_id)).size;
+    };
+    expect(await speakers((code) => code === 'ru')).toBeGreaterThan(400 * 0.3);
+    expect(await speakers((code) => code !== 'en' && code !== 'fr')).toBeGreaterThan(400 * 0.9);
     const missions = await db.selectFrom('mission').select(['id', 'code', 'status']).orderBy('code').execute();
     expect(missions).toHaveLength(12);
     const coordinator = await t.as('coordinator');

@@ -11,3 +11,8 @@ export const RuleKind = Type.Union([
 ]);
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** A rule's name in the interface languages, by language code; the page shows the reader's, else the rule's `name`. */
+export const RuleNames = Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), Type.String(), {
+  description: "The rule's name by language code (en, fr, de, it, ru, es); empty when it is named in one language only.",
+});

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { type ImportOptions, importObservations } from './imports/imports.js';
 import type { ImportReport } from './imports/schemas.js';
@@ -54,6 +54,14 @@ const DEMO_RULES = [
     window: null,
     level: 'red',
     name: 'Sea arrivals doubled on the year before',
+    names: {
+      en: 'Sea arrivals doubled on the year before',
+      fr: "Arrivées par la mer doublées par rapport à l'année précédente",
+      de: 'Ankünfte über das Meer gegenüber dem Vorjahr verdoppelt',
+      it: "Arrivi via mare raddoppiati rispetto all'anno precedente",
+      ru: 'Прибытия морем удвоились по сравнению с прошлым годом',
+      es: 'Llegadas por mar duplicadas respecto al año anterior',
+    },
     minimumBase: 1000,
   },
   {
@@ -63,6 +71,14 @@ const DEMO_RULES = [
     window: null,
     level: 'orange',
     name: 'More than 100,000 sea arrivals in a year',
+    names: {
+      en: 'More than 100,000 sea arrivals in a year',
+      fr: 'Plus de 100 000 arrivées par la mer en un an',
+      de: 'Mehr als 100.000 Ankünfte über das Meer in einem Jahr',
+      it: 'Oltre 100.000 arrivi via mare in un anno',
+      ru: 'Более 100 000 прибытий морем за год',
+      es: 'Más de 100.000 llegadas por mar en un año',
+    },
     minimumBase: null,
   },
   {
@@ -72,6 +88,14 @@ const DEMO_RULES = [
     window: 12,
     level: 'orange',
     name: 'Monthly arrivals far above the last 12 months',
+    names: {
+      en: 'Monthly arrivals far above the last 12 months',
+      fr: 'Arrivées du mois très au-dessus des 12 derniers mois',
+      de: 'Monatliche Ankünfte weit über den letzten 12 Monaten',
+      it: 'Arrivi mensili molto al di sopra degli ultimi 12 mesi',
+      ru: 'Месячные прибытия намного выше уровня последних 12 месяцев',
+      es: 'Llegadas mensuales muy por encima de los últimos 12 meses',
+    },
     minimumBase: 500,
   },
   {
@@ -81,6 +105,14 @@ const DEMO_RULES = [
     window: null,
     level: 'yellow',
     name: 'Refugees hosted up by half in a year',
+    names: {
+      en: 'Refugees hosted up by half in a year',
+      fr: 'Réfugiés accueillis en hausse de moitié en un an',
+      de: 'Aufgenommene Flüchtlinge binnen eines Jahres um die Hälfte gestiegen',
+      it: 'Rifugiati accolti aumentati del 50 % in un anno',
+      ru: 'Число принятых беженцев выросло наполовину за год',
+      es: 'Los refugiados acogidos aumentan un 50 % en un año',
+    },
     minimumBase: 25000,
   },
   {
@@ -90,6 +122,14 @@ const DEMO_RULES = [
     window: null,
     level: 'yellow',
     name: 'Asylum applications doubled',
+    names: {
+      en: 'Asylum applications doubled',
+      fr: "Demandes d'asile doublées",
+      de: 'Asylanträge verdoppelt',
+      it: "Domande d'asilo raddoppiate",
+      ru: 'Число ходатайств об убежище удвоилось',
+      es: 'Solicitudes de asilo duplicadas',
+    },
     minimumBase: 5000,
   },
 ] as const;
@@ -97,10 +137,25 @@ const DEMO_RULES = [
 /** The demonstration data: the shipped UNHCR series and a few rules, with their alerts. Idempotent. */
 export async function seedWarningDemo(db: Kysely<DB>): Promise<void> {
   for (const name of SHIPPED_FILES) await importShipped(db, name);
+  await seedDemoRules(db);
+}
+
+/** The demonstration rules, named in the six languages, each evaluated on the values stored. Idempotent. */
+export async function seedDemoRules(db: Kysely<DB>): Promise<void> {
   const existing = await db.selectFrom('warning_rule').select('name').execute();
   const indicators = await db.selectFrom('warning_indicator').select(['id', 'code']).execute();
   for (const rule of DEMO_RULES) {
-    if (existing.some((r) => r.name === rule.name)) continue;
+    if (existing.some((r) => r.name === rule.name)) {
+      // A demonstration loaded before the rules were named in six languages gets their names.
+      await db
+        .updateTable('warning_rule')
+        .set({ names: JSON.stringify(rule.names) })
+        .where('name', '=', rule.name)
+        .where('created_by', 'is', null)
+        .where(sql<boolean>`names = '{}'::jsonb`)
+        .execute();
+      continue;
+    }
     const indicator = indicators.find((i) => i.code === rule.indicator);
     if (!indicator) continue;
     await db.transaction().execute(async (trx) => {
@@ -114,6 +169,7 @@ export async function seedWarningDemo(db: Kysely<DB>): Promise<void> {
           window_periods: rule.window,
           level: rule.level,
           name: rule.name,
+          names: JSON.stringify(rule.names),
           minimum_base: rule.minimumBase,
           created_by: null,
         })

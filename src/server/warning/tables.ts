@@ -65,6 +65,8 @@ export interface WarningRuleTable {
   window_periods: number | null;
   level: 'yellow' | 'orange' | 'red';
   name: string;
+  /** The name in the interface languages, by language code; empty for a rule named in one. */
+  names: ColumnType<Record<string, string>, string | undefined, string>;
   /** Observations whose value and reference both stay below it are ignored (tiny bases). */
   minimum_base: ColumnType<number | null, number | null | undefined, number | null>;
   active: Generated<boolean>;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
@@ -179,6 +180,16 @@ export function SearchPage() {
             ? ` ${t('directory.search.capped', { limit: result.data.countLimit })}`
             : null}
         </Text>
+      ) : null}
+      {result.data?.total === 0 ? (
+        <EmptyState
+          message={t('directory.search.empty')}
+          actions={[
+            ...(canImport ? [{ label: t('directory.search.emptyImport'), to: '/directory/import' }] : []),
+            ...(canManage ? [{ label: t('directory.search.emptyOrganisation'), to: '/directory/organisations/new' }] : []),
+            ...(canEdit ? [{ label: t('directory.search.emptyContact'), to: '/directory/contacts/new' }] : []),
+          ]}
+        />
       ) : null}
       <Stack gap="sm">
         {(result.data?.items ?? []).map((hit) => (

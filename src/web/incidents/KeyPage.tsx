@@ -31,6 +31,37 @@ function useFieldError() {
 }
 
 /**
+ * One passphrase field of the key forms: what is typed stays in the page, the refusal that names
+ * this field (`field`) is shown on it, and the browser is told whether it is a new passphrase.
+ */
+function PassphraseField({
+  label,
+  value,
+  onChange,
+  error,
+  field,
+  current = false,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: unknown;
+  field: string;
+  current?: boolean;
+}) {
+  const fieldError = useFieldError();
+  return (
+    <PasswordInput
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={fieldError(error, field)}
+      autoComplete={current ? 'current-password' : 'new-password'}
+    />
+  );
+}
+
+/**
  * The organisation key of hate-incident reports, for the co-ordinator: created, or replaced, here
  * in the browser. The passphrase is typed here, the private key generated and sealed here; the
  * server receives the public key and the sealed private key only.
@@ -69,7 +100,6 @@ export function KeyPage() {
 function CreateForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const fieldError = useFieldError();
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const create = useMutation({
@@ -98,19 +128,19 @@ function CreateForm() {
       <Stack gap="sm">
         <Title order={2}>{t('incidents.key.createTitle')}</Title>
         <Text size="sm">{t('incidents.key.createHelp', { n: MIN_PASSPHRASE_LENGTH })}</Text>
-        <PasswordInput
+        <PassphraseField
           label={t('incidents.key.passphrase')}
           value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-          error={fieldError(create.error, 'passphrase')}
-          autoComplete="new-password"
+          onChange={setPassphrase}
+          error={create.error}
+          field="passphrase"
         />
-        <PasswordInput
+        <PassphraseField
           label={t('incidents.key.repeat')}
           value={repeated}
-          onChange={(e) => setRepeated(e.currentTarget.value)}
-          error={fieldError(create.error, 'repeated')}
-          autoComplete="new-password"
+          onChange={setRepeated}
+          error={create.error}
+          field="repeated"
         />
         {create.error instanceof PassphraseProblem ? null : <ProblemAlert error={create.error} />}
         <Button type="submit" loading={create.isPending} w="fit-content" disabled={!canEncrypt()}>
@@ -142,7 +172,6 @@ async function rotateOnce(current: string, next: string): Promise<RotationResult
 function RotateForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const fieldError = useFieldError();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeated, setRepeated] = useState('');
@@ -183,26 +212,21 @@ function RotateForm() {
             {t('incidents.key.replaced', { count: rotate.data.rewrapped })}
           </Alert>
         ) : null}
-        <PasswordInput
+        <PassphraseField
           label={t('incidents.key.current')}
           value={current}
-          onChange={(e) => setCurrent(e.currentTarget.value)}
-          error={fieldError(rotate.error, 'current')}
-          autoComplete="current-password"
+          onChange={setCurrent}
+          error={rotate.error}
+          field="current"
+          current
         />
-        <PasswordInput
-          label={t('incidents.key.next')}
-          value={next}
-          onChange={(e) => setNext(e.currentTarget.value)}
-          error={fieldError(rotate.error, 'next')}
-          autoComplete="new-password"
-        />
-        <PasswordInput
+        <PassphraseField label={t('incidents.key.next')} value={next} onChange={setNext} error={rotate.error} field="next" />
+        <PassphraseField
           label={t('incidents.key.repeatNext')}
           value={repeated}
-          onChange={(e) => setRepeated(e.currentTarget.value)}
-          error={fieldError(rotate.error, 'repeated')}
-          autoComplete="new-password"
+          onChange={setRepeated}
+          error={rotate.error}
+          field="repeated"
         />
         {rotate.error instanceof PassphraseProblem ? null : <ProblemAlert error={rotate.error} />}
         <Button type="submit" loading={rotate.isPending} w="fit-content" disabled={!canEncrypt()}>

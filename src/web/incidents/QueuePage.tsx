@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueQuery } from '../../server/incidents/review/schemas.js';
+import { EmptyState } from '../app/EmptyState';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
@@ -57,45 +58,54 @@ export function QueuePage() {
         />
       </Group>
       <ProblemAlert error={queue.error} />
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('incidents.fields.receivedAt')}</Table.Th>
-            <Table.Th>{t('incidents.fields.occurredOn')}</Table.Th>
-            <Table.Th>{t('incidents.fields.country')}</Table.Th>
-            <Table.Th>{t('incidents.fields.incidentType')}</Table.Th>
-            <Table.Th>{t('incidents.fields.status')}</Table.Th>
-            <Table.Th>{t('incidents.queue.assignee')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(queue.data?.items ?? []).map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/incidents/review/${c.id}`}>
-                  {c.receivedAt.slice(0, 16).replace('T', ' ')}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{c.occurredOn}</Table.Td>
-              <Table.Td>
-                {name(c.country)}, {c.place}
-              </Table.Td>
-              <Table.Td>{t(`incidents.type.${c.incidentType}`)}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOURS[c.status]}>{t(`incidents.statusName.${c.status}`)}</Badge>
-              </Table.Td>
-              <Table.Td>{c.assignee?.name ?? '–'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Pager
-        total={queue.data?.total ?? 0}
-        limit={PAGE}
-        offset={filter.offset ?? 0}
-        onChange={(offset) => setFilter((f) => ({ ...f, offset }))}
-        label={t('incidents.queue.title')}
-      />
+      {queue.data?.total === 0 ? (
+        <EmptyState
+          message={t('incidents.queue.empty')}
+          actions={[{ label: t('incidents.queue.emptyAction'), to: '/incidents/report' }]}
+        />
+      ) : (
+        <>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('incidents.fields.receivedAt')}</Table.Th>
+                <Table.Th>{t('incidents.fields.occurredOn')}</Table.Th>
+                <Table.Th>{t('incidents.fields.country')}</Table.Th>
+                <Table.Th>{t('incidents.fields.incidentType')}</Table.Th>
+                <Table.Th>{t('incidents.fields.status')}</Table.Th>
+                <Table.Th>{t('incidents.queue.assignee')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(queue.data?.items ?? []).map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/incidents/review/${c.id}`}>
+                      {c.receivedAt.slice(0, 16).replace('T', ' ')}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{c.occurredOn}</Table.Td>
+                  <Table.Td>
+                    {name(c.country)}, {c.place}
+                  </Table.Td>
+                  <Table.Td>{t(`incidents.type.${c.incidentType}`)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOURS[c.status]}>{t(`incidents.statusName.${c.status}`)}</Badge>
+                  </Table.Td>
+                  <Table.Td>{c.assignee?.name ?? '–'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Pager
+            total={queue.data?.total ?? 0}
+            limit={PAGE}
+            offset={filter.offset ?? 0}
+            onChange={(offset) => setFilter((f) => ({ ...f, offset }))}
+            label={t('incidents.queue.title')}
+          />
+        </>
+      )}
     </Stack>
   );
 }

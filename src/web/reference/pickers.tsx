@@ -53,13 +53,22 @@ export const useDimensionNames = () => useCodeNames('dimensions');
 type OnePickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
   value: string | null;
   onChange: (code: string | null) => void;
+  /** Offer only these codes (the States a person may record for, say); all of the kind when absent. */
+  only?: readonly string[];
 };
 type ManyPickerProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
   value: string[];
   onChange: (codes: string[]) => void;
+  only?: readonly string[];
 };
 
-function OnePicker({ kind, value, onChange, ...props }: OnePickerProps & { kind: CodeKind }) {
+function optionsOf(names: ReturnType<typeof useCodeNames>, only: readonly string[] | undefined) {
+  if (!only) return names.options;
+  const allowed = new Set(only);
+  return names.options.filter((option) => allowed.has(option.value));
+}
+
+function OnePicker({ kind, value, onChange, only, ...props }: OnePickerProps & { kind: CodeKind }) {
   const { t } = useTranslation();
   const names = useCodeNames(kind);
   return (
@@ -68,14 +77,14 @@ function OnePicker({ kind, value, onChange, ...props }: OnePickerProps & { kind:
       clearable={!props.required}
       nothingFoundMessage={t('common.nothingFound')}
       {...props}
-      data={names.options}
+      data={optionsOf(names, only)}
       value={value}
       onChange={(code) => onChange(code)}
     />
   );
 }
 
-function ManyPicker({ kind, value, onChange, ...props }: ManyPickerProps & { kind: CodeKind }) {
+function ManyPicker({ kind, value, onChange, only, ...props }: ManyPickerProps & { kind: CodeKind }) {
   const { t } = useTranslation();
   const names = useCodeNames(kind);
   return (
@@ -83,7 +92,7 @@ function ManyPicker({ kind, value, onChange, ...props }: ManyPickerProps & { kin
       searchable
       nothingFoundMessage={t('common.nothingFound')}
       {...props}
-      data={names.options}
+      data={optionsOf(names, only)}
       value={value}
       onChange={(codes) => onChange(codes)}
     />

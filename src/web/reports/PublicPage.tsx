@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { useCountryNames } from '../reference/pickers';
 import { HtmlBlock } from './ContentView';
 import { publicSummariesQuery } from './queries';
 
@@ -11,6 +12,7 @@ export function PublicPage() {
   const { t } = useTranslation();
   usePageTitle(t('reports.public.title'));
   const summaries = useQuery(publicSummariesQuery);
+  const countries = useCountryNames();
   return (
     <Stack gap="md">
       <Title order={1}>{t('reports.public.title')}</Title>
@@ -23,7 +25,7 @@ export function PublicPage() {
             {s.missionCode} {s.missionTitle}
           </Title>
           <Text size="sm" c="dimmed">
-            {s.countries.join(', ')} · {s.distributedAt?.slice(0, 10)}
+            {s.countries.map(countries.name).join(', ')} · {s.distributedAt?.slice(0, 10)}
           </Text>
           <HtmlBlock html={s.summary} />
         </Card>

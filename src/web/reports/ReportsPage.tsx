@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MissionSummary } from '../../server/missions/schemas.js';
 import { api } from '../app/api';
+import { EmptyState } from '../app/EmptyState';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { type ReportView, reportsQuery } from './queries';
@@ -34,7 +35,12 @@ export function ReportsPage() {
     <Stack gap="md">
       <Title order={1}>{t('reports.list.title')}</Title>
       <ProblemAlert error={reports.error} />
-      {reports.data && reports.data.length === 0 ? <Text c="dimmed">{t('reports.list.none')}</Text> : null}
+      {reports.data && reports.data.length === 0 ? (
+        <EmptyState
+          message={`${t('reports.list.none')} ${t('reports.list.empty')}`}
+          actions={[{ label: t('reports.list.emptyAction'), to: '/missions' }]}
+        />
+      ) : null}
       {reports.data && reports.data.length > 0 ? (
         <Table>
           <Table.Thead>

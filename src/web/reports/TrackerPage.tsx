@@ -1,8 +1,9 @@
-import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
@@ -30,7 +31,12 @@ export function TrackerPage() {
         }}
       />
       <ProblemAlert error={page.error} />
-      {page.data?.total === 0 ? <Text c="dimmed">{t('reports.tracker.none')}</Text> : null}
+      {page.data?.total === 0 ? (
+        <EmptyState
+          message={`${t('reports.tracker.none')} ${t('reports.tracker.empty')}`}
+          actions={[{ label: t('reports.tracker.emptyAction'), to: '/reports' }]}
+        />
+      ) : null}
       {page.data && page.data.total > 0 ? (
         <Table>
           <Table.Thead>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
@@ -100,6 +101,7 @@ export function RosterPage() {
       {data ? (
         <>
           <Text aria-live="polite">{t('roster.search.found', { count: data.total })}</Text>
+          {data.total === 0 ? <EmptyState message={t('roster.search.empty')} /> : null}
           <Group gap="xs">
             {data.counts.readiness.map((c) => (
               <Badge key={c.key} variant="light">

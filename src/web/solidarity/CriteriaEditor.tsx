@@ -77,9 +77,6 @@ export function CriteriaEditor({ definition, onChange }: Props) {
               <Table.Tr key={criterion.code}>
                 <Table.Th scope="row" fw={500}>
                   {criterion.label}
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {criterion.code}
-                  </Text>
                 </Table.Th>
                 <Table.Td>
                   <NumberInput

@@ -1,9 +1,14 @@
 import { Button, Group, Modal, NativeSelect, NumberInput, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldError, ProblemAlert } from '../app/ProblemAlert';
+import { anyMissing, useFieldErrors } from '../app/form-errors';
+import { ProblemAlert } from '../app/ProblemAlert';
 import { useSession } from '../app/session';
+import { CountryPicker } from '../reference/pickers';
 import { type PledgeView, recordPledge, recordRelocation, useCountryNames, useLedgerWrite } from './queries';
+
+/** The States that send relocated persons under the EU schemes. */
+const FRONTLINE = ['IT', 'GR', 'HU'] as const;
 
 const TYPES = ['relocation_places', 'resettlement_places', 'money', 'experts', 'in_kind'] as const;
 
@@ -13,9 +18,7 @@ function useRecordableStates() {
   const { countries } = useCountryNames();
   const own = (session?.grants ?? []).flatMap((g) => (g.scopeType === 'country' && g.countryIso2 ? [g.countryIso2] : []));
   const global = (session?.grants ?? []).some((g) => g.scopeType === 'global');
-  return countries
-    .filter((c) => c.osceStatus === 'participating' && (global || own.includes(c.iso2)))
-    .map((c) => ({ value: c.iso2, label: c.name }));
+  return countries.filter((c) => c.osceStatus === 'participating' && (global || own.includes(c.iso2))).map((c) => c.iso2);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -23,7 +26,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function PledgeModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const states = useRecordableStates();
-  const { countries } = useCountryNames();
   const write = useLedgerWrite(recordPledge);
   const [country, setCountry] = useState('');
   const [type, setType] = useState<(typeof TYPES)[number]>('relocation_places');
@@ -33,12 +35,14 @@ export function PledgeModal({ opened, onClose }: { opened: boolean; onClose: () 
   const [pledgedOn, setPledgedOn] = useState(today());
   const [description, setDescription] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const chosen = country || states[0]?.value || '';
+  const chosen = country || states[0] || '';
+  const missing = { '/countryIso2': !chosen, '/quantity': quantity === '' };
+  const errorOf = useFieldErrors(write.error, attempted ? missing : {});
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (quantity === '') return;
+    if (anyMissing(missing) || quantity === '') return;
     write.mutate(
       {
         countryIso2: chosen,
@@ -57,11 +61,13 @@ export function PledgeModal({ opened, onClose }: { opened: boolean; onClose: () 
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={write.error} />
-          <NativeSelect
+          <CountryPicker
             label={t('solidarity.state')}
-            value={chosen}
-            onChange={(e) => setCountry(e.currentTarget.value)}
-            data={states}
+            required
+            only={states}
+            value={chosen || null}
+            onChange={(code) => setCountry(code ?? '')}
+            error={errorOf('/countryIso2')}
           />
           <NativeSelect
             label={t('solidarity.ledger.type')}
@@ -75,7 +81,7 @@ export function PledgeModal({ opened, onClose }: { opened: boolean; onClose: () 
             min={0}
             value={quantity}
             onChange={(value) => setQuantity(typeof value === 'number' ? value : '')}
-            error={fieldError(write.error, '/quantity') ?? (attempted && quantity === '' ? t('form.required') : undefined)}
+            error={errorOf('/quantity')}
           />
           {type === 'money' ? (
             <TextInput
@@ -83,24 +89,22 @@ export function PledgeModal({ opened, onClose }: { opened: boolean; onClose: () 
               value={currency}
               onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())}
               maxLength={3}
-              error={fieldError(write.error, '/currency')}
+              error={errorOf('/currency')}
             />
           ) : null}
-          <NativeSelect
+          <CountryPicker
             label={t('solidarity.ledger.beneficiary')}
-            value={beneficiary}
-            onChange={(e) => setBeneficiary(e.currentTarget.value)}
-            data={[
-              { value: '', label: t('solidarity.ledger.noBeneficiary') },
-              ...countries.map((c) => ({ value: c.iso2, label: c.name })),
-            ]}
+            placeholder={t('solidarity.ledger.noBeneficiary')}
+            value={beneficiary || null}
+            onChange={(code) => setBeneficiary(code ?? '')}
+            error={errorOf('/beneficiaryIso2')}
           />
           <TextInput
             label={t('solidarity.ledger.pledgedOn')}
             type="date"
             value={pledgedOn}
             onChange={(e) => setPledgedOn(e.currentTarget.value)}
-            error={fieldError(write.error, '/pledgedOn')}
+            error={errorOf('/pledgedOn')}
           />
           <TextInput
             label={t('solidarity.ledger.description')}
@@ -124,7 +128,6 @@ export function PledgeModal({ opened, onClose }: { opened: boolean; onClose: () 
 export function RelocationModal({ opened, onClose, pledges }: { opened: boolean; onClose: () => void; pledges: PledgeView[] }) {
   const { t } = useTranslation();
   const states = useRecordableStates();
-  const { name } = useCountryNames();
   const write = useLedgerWrite(recordRelocation);
   const [country, setCountry] = useState('');
   const [from, setFrom] = useState('IT');
@@ -132,13 +135,15 @@ export function RelocationModal({ opened, onClose, pledges }: { opened: boolean;
   const [persons, setPersons] = useState<number | ''>('');
   const [pledge, setPledge] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const chosen = country || states[0]?.value || '';
+  const chosen = country || states[0] || '';
   const own = pledges.filter((p) => p.countryIso2 === chosen && p.type === 'relocation_places' && p.status !== 'withdrawn');
+  const missing = { '/countryIso2': !chosen, '/persons': persons === '' };
+  const errorOf = useFieldErrors(write.error, attempted ? missing : {});
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (persons === '') return;
+    if (anyMissing(missing) || persons === '') return;
     write.mutate({ countryIso2: chosen, fromIso2: from, period, persons, pledgeId: pledge || null }, { onSuccess: onClose });
   }
   return (
@@ -146,24 +151,28 @@ export function RelocationModal({ opened, onClose, pledges }: { opened: boolean;
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={write.error} />
-          <NativeSelect
+          <CountryPicker
             label={t('solidarity.ledger.receivingState')}
-            value={chosen}
-            onChange={(e) => setCountry(e.currentTarget.value)}
-            data={states}
+            required
+            only={states}
+            value={chosen || null}
+            onChange={(code) => setCountry(code ?? '')}
+            error={errorOf('/countryIso2')}
           />
-          <NativeSelect
+          <CountryPicker
             label={t('solidarity.ledger.from')}
+            required
+            only={FRONTLINE}
             value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            data={['IT', 'GR', 'HU'].map((iso2) => ({ value: iso2, label: name(iso2) }))}
+            onChange={(code) => setFrom(code ?? 'IT')}
+            error={errorOf('/fromIso2')}
           />
           <TextInput
             label={t('solidarity.ledger.month')}
             type="month"
             value={period}
             onChange={(e) => setPeriod(e.currentTarget.value)}
-            error={fieldError(write.error, '/period')}
+            error={errorOf('/period')}
           />
           <NumberInput
             label={t('solidarity.ledger.persons')}
@@ -172,7 +181,7 @@ export function RelocationModal({ opened, onClose, pledges }: { opened: boolean;
             allowDecimal={false}
             value={persons}
             onChange={(value) => setPersons(typeof value === 'number' ? value : '')}
-            error={fieldError(write.error, '/persons') ?? (attempted && persons === '' ? t('form.required') : undefined)}
+            error={errorOf('/persons')}
           />
           <NativeSelect
             label={t('solidarity.ledger.againstPledge')}

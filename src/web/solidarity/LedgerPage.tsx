@@ -1,8 +1,9 @@
 import { Button, Group, Loader, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../app/EmptyState';
 import { DownloadIcon } from '../app/icons';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
@@ -82,6 +83,91 @@ function StatusCell({ pledge }: { pledge: PledgeView }) {
 
 const LEDGER_PAGE = 50;
 
+interface Column<T> {
+  head: string;
+  cell: (entry: T) => ReactNode;
+  /** The cell that names the row (a table row header). */
+  row?: boolean;
+  right?: boolean;
+}
+
+/**
+ * One ledger (pledges or relocations) as a table, a page at a time (the ledgers grow by the month),
+ * each entry with its revisions; a sentence saying what fills it while it is empty.
+ */
+function LedgerTable<T extends { id: string; revision: number }>({
+  title,
+  query,
+  empty,
+  minWidth,
+  columns,
+  onHistory,
+}: {
+  title: string;
+  query: UseQueryResult<T[]>;
+  empty: string;
+  minWidth: number;
+  columns: Column<T>[];
+  onHistory: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const entries = query.data ?? [];
+  return (
+    <>
+      <Title order={2} size="h3">
+        {title}
+      </Title>
+      <ProblemAlert error={query.error} />
+      {query.isPending ? <Loader aria-label={t('app.loading')} /> : null}
+      {query.data?.length === 0 ? <EmptyState message={empty} /> : null}
+      {entries.length > 0 ? (
+        <>
+          <Table.ScrollContainer minWidth={minWidth}>
+            <Table striped verticalSpacing={4} fz="sm" aria-label={title}>
+              <Table.Thead>
+                <Table.Tr>
+                  {columns.map((column) => (
+                    <Table.Th scope="col" key={column.head} ta={column.right ? 'right' : undefined}>
+                      {column.head}
+                    </Table.Th>
+                  ))}
+                  <Table.Th scope="col">{t('solidarity.ledger.history')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {entries.slice(offset, offset + LEDGER_PAGE).map((entry) => (
+                  <Table.Tr key={entry.id}>
+                    {columns.map((column) =>
+                      column.row ? (
+                        <Table.Th scope="row" fw={500} key={column.head}>
+                          {column.cell(entry)}
+                        </Table.Th>
+                      ) : (
+                        <Table.Td key={column.head} ta={column.right ? 'right' : undefined}>
+                          {column.cell(entry)}
+                        </Table.Td>
+                      ),
+                    )}
+                    <Table.Td>
+                      <Button size="compact-xs" variant="subtle" onClick={() => onHistory(entry.id)}>
+                        {t('solidarity.ledger.revisions', { count: entry.revision })}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {entries.length > LEDGER_PAGE ? (
+            <Pager total={entries.length} limit={LEDGER_PAGE} offset={offset} onChange={setOffset} label={title} />
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /** The ledger of pledges and relocations, each with its history; recording for those the server allows. */
 export function LedgerPage() {
   const { t, i18n } = useTranslation();
@@ -93,9 +179,6 @@ export function LedgerPage() {
   const canRelocate = useCan('solidarity.relocation.record');
   const [modal, setModal] = useState<'pledge' | 'relocation' | null>(null);
   const [history, setHistory] = useState<{ kind: 'pledges' | 'relocations'; id: string } | null>(null);
-  // The ledgers grow by the month: a page of each at a time.
-  const [pledgeOffset, setPledgeOffset] = useState(0);
-  const [relocationOffset, setRelocationOffset] = useState(0);
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
 
   return (
@@ -129,118 +212,43 @@ export function LedgerPage() {
       {modal === 'relocation' ? <RelocationModal opened onClose={() => setModal(null)} pledges={pledges.data ?? []} /> : null}
       <HistoryModal entry={history} onClose={() => setHistory(null)} />
 
-      <Title order={2} size="h3">
-        {t('solidarity.ledger.pledges')}
-      </Title>
-      <ProblemAlert error={pledges.error} />
-      {pledges.isPending ? <Loader aria-label={t('app.loading')} /> : null}
-      {pledges.data ? (
-        <>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing={4} fz="sm" aria-label={t('solidarity.ledger.pledges')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('solidarity.state')}</Table.Th>
-                  <Table.Th scope="col">{t('solidarity.ledger.type')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('solidarity.ledger.quantity')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('solidarity.ledger.beneficiary')}</Table.Th>
-                  <Table.Th scope="col">{t('solidarity.ledger.pledgedOn')}</Table.Th>
-                  <Table.Th scope="col">{t('solidarity.ledger.status')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('solidarity.fulfilment.delivered')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('solidarity.ledger.history')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {pledges.data.slice(pledgeOffset, pledgeOffset + LEDGER_PAGE).map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {name(p.countryIso2)}
-                    </Table.Th>
-                    <Table.Td>{t(`solidarity.type.${p.type}`)}</Table.Td>
-                    <Table.Td ta="right">
-                      {number.format(p.quantity)} {p.currency ?? ''}
-                    </Table.Td>
-                    <Table.Td>{p.beneficiaryIso2 ? name(p.beneficiaryIso2) : '—'}</Table.Td>
-                    <Table.Td>{p.pledgedOn}</Table.Td>
-                    <Table.Td>
-                      <StatusCell pledge={p} />
-                    </Table.Td>
-                    <Table.Td ta="right">{p.type === 'relocation_places' ? number.format(p.delivered) : '—'}</Table.Td>
-                    <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setHistory({ kind: 'pledges', id: p.id })}>
-                        {t('solidarity.ledger.revisions', { count: p.revision })}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {pledges.data.length > LEDGER_PAGE ? (
-            <Pager
-              total={pledges.data.length}
-              limit={LEDGER_PAGE}
-              offset={pledgeOffset}
-              onChange={setPledgeOffset}
-              label={t('solidarity.ledger.pledges')}
-            />
-          ) : null}
-        </>
-      ) : null}
-
-      <Title order={2} size="h3">
-        {t('solidarity.ledger.relocations')}
-      </Title>
-      <ProblemAlert error={relocations.error} />
-      {relocations.data ? (
-        <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped verticalSpacing={4} fz="sm" aria-label={t('solidarity.ledger.relocations')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('solidarity.ledger.receivingState')}</Table.Th>
-                  <Table.Th scope="col">{t('solidarity.ledger.from')}</Table.Th>
-                  <Table.Th scope="col">{t('solidarity.ledger.month')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('solidarity.ledger.persons')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('solidarity.ledger.history')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {relocations.data.slice(relocationOffset, relocationOffset + LEDGER_PAGE).map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {name(r.countryIso2)}
-                    </Table.Th>
-                    <Table.Td>{name(r.fromIso2)}</Table.Td>
-                    <Table.Td>{r.period}</Table.Td>
-                    <Table.Td ta="right">{number.format(r.persons)}</Table.Td>
-                    <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setHistory({ kind: 'relocations', id: r.id })}>
-                        {t('solidarity.ledger.revisions', { count: r.revision })}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {relocations.data.length > LEDGER_PAGE ? (
-            <Pager
-              total={relocations.data.length}
-              limit={LEDGER_PAGE}
-              offset={relocationOffset}
-              onChange={setRelocationOffset}
-              label={t('solidarity.ledger.relocations')}
-            />
-          ) : null}
-        </>
-      ) : null}
+      <LedgerTable
+        title={t('solidarity.ledger.pledges')}
+        query={pledges}
+        empty={t('solidarity.ledger.emptyPledges')}
+        minWidth={900}
+        columns={[
+          { head: t('solidarity.state'), cell: (p) => name(p.countryIso2), row: true },
+          { head: t('solidarity.ledger.type'), cell: (p) => t(`solidarity.type.${p.type}`) },
+          {
+            head: t('solidarity.ledger.quantity'),
+            cell: (p) => `${number.format(p.quantity)} ${p.currency ?? ''}`,
+            right: true,
+          },
+          { head: t('solidarity.ledger.beneficiary'), cell: (p) => (p.beneficiaryIso2 ? name(p.beneficiaryIso2) : '—') },
+          { head: t('solidarity.ledger.pledgedOn'), cell: (p) => p.pledgedOn },
+          { head: t('solidarity.ledger.status'), cell: (p) => <StatusCell pledge={p} /> },
+          {
+            head: t('solidarity.fulfilment.delivered'),
+            cell: (p) => (p.type === 'relocation_places' ? number.format(p.delivered) : '—'),
+            right: true,
+          },
+        ]}
+        onHistory={(id) => setHistory({ kind: 'pledges', id })}
+      />
+      <LedgerTable
+        title={t('solidarity.ledger.relocations')}
+        query={relocations}
+        empty={t('solidarity.ledger.emptyRelocations')}
+        minWidth={640}
+        columns={[
+          { head: t('solidarity.ledger.receivingState'), cell: (r) => name(r.countryIso2), row: true },
+          { head: t('solidarity.ledger.from'), cell: (r) => name(r.fromIso2) },
+          { head: t('solidarity.ledger.month'), cell: (r) => r.period },
+          { head: t('solidarity.ledger.persons'), cell: (r) => number.format(r.persons), right: true },
+        ]}
+        onHistory={(id) => setHistory({ kind: 'relocations', id })}
+      />
     </Stack>
   );
 }

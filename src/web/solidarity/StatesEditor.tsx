@@ -1,6 +1,7 @@
-import { ActionIcon, Button, Group, NativeSelect, NumberInput, Table } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CountryPicker } from '../reference/pickers';
 import { type KeyDefinition, useCountryNames } from './queries';
 
 interface Props {
@@ -71,12 +72,13 @@ export function StatesEditor({ definition, onChange }: Props) {
         </Table>
       </Table.ScrollContainer>
       <Group gap="xs" align="flex-end">
-        <NativeSelect
+        <CountryPicker
           size="xs"
           label={t('solidarity.key.addState')}
-          value={adding}
-          onChange={(event) => setAdding(event.currentTarget.value)}
-          data={[{ value: '', label: t('form.choose') }, ...candidates.map((c) => ({ value: c.iso2, label: c.name }))]}
+          placeholder={t('form.choose')}
+          only={candidates.map((c) => c.iso2)}
+          value={adding || null}
+          onChange={(code) => setAdding(code ?? '')}
         />
         <Button
           size="xs"

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { currentLanguage } from '../i18n';
 import { AlertList } from './CountryPage';
+import { useRuleName } from './explain';
 import { alertsQuery, indicatorsQuery, rulesQuery, useCountryNames } from './queries';
 
 export const ALERT_PAGE = 50;
@@ -57,6 +58,7 @@ export function AlertsPage() {
   const countryName = useCountryNames();
   const indicators = useQuery(indicatorsQuery(lang));
   const rules = useQuery(rulesQuery());
+  const ruleName = useRuleName();
   const status = view.status ?? 'open';
   const query: AlertQuery = {
     status: status === 'all' ? undefined : (status as AlertQuery['status']),
@@ -159,7 +161,7 @@ export function AlertsPage() {
           clearable
           value={view.rule ?? null}
           onChange={(v) => go({ rule: v ?? undefined })}
-          data={(rules.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          data={(rules.data ?? []).map((r) => ({ value: r.id, label: ruleName(r) }))}
           w={280}
         />
         <Switch

@@ -7,7 +7,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { currentLanguage } from '../i18n';
 import { AlertDecision } from './AlertDecision';
-import { useAlertExplanation } from './explain';
+import { useAlertExplanation, useRuleName } from './explain';
 import { type AlertView, countryRiskQuery, indicatorsQuery, LEVEL_COLOURS, seriesQuery, useCountryNames } from './queries';
 import { SeriesChart } from './SeriesChart';
 
@@ -135,6 +135,7 @@ export function AlertList({
   const { t } = useTranslation();
   const name = useCountryNames();
   const explain = useAlertExplanation();
+  const ruleName = useRuleName();
   if (alerts.length === 0) return <Text c="dimmed">{t('warning.alerts.none')}</Text>;
   return (
     <Stack gap="sm">
@@ -152,7 +153,7 @@ export function AlertList({
               {t(`warning.level.${a.level}`)}
             </Badge>
             {showCountry ? <Text fw={600}>{name(a.country)}</Text> : null}
-            <Text fw={600}>{a.rule.name}</Text>
+            <Text fw={600}>{ruleName(a.rule)}</Text>
             <Text size="sm" c="dimmed">
               {a.label}
             </Text>

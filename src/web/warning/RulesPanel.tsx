@@ -3,18 +3,57 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
+import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { currentLanguage } from '../i18n';
 import { CountryPicker, useCountryNames } from '../reference/pickers';
+import { useRuleName } from './explain';
 import { indicatorsQuery, type RuleView, rulesQuery } from './queries';
 
 const KINDS = ['threshold', 'change_previous', 'change_year', 'zscore'] as const;
+
+/** A rule's minimum base, changed in place: Enter (or leaving the field) saves it; empty removes it. */
+function MinimumBaseCell({ rule, name }: { rule: RuleView; name: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [value, setValue] = useState<number | string>(rule.minimumBase ?? '');
+  const save = useMutation({
+    mutationFn: (minimumBase: number | null) => api.patch<RuleView>(`/warning/rules/${rule.id}`, { minimumBase }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['warning'] }),
+  });
+  const errorOf = useFieldErrors(save.error);
+  if (!rule.actions.includes('edit')) return <>{rule.minimumBase ?? '–'}</>;
+  const commit = () => {
+    const next = value === '' ? null : Number(value);
+    if (next !== rule.minimumBase) save.mutate(next);
+  };
+  return (
+    <NumberInput
+      size="xs"
+      w={130}
+      min={0}
+      aria-label={t('warning.rules.minimumBaseOf', { rule: name })}
+      title={t('warning.rules.minimumBaseHint')}
+      placeholder="–"
+      value={value}
+      onChange={setValue}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+      }}
+      disabled={save.isPending}
+      error={errorOf('/minimumBase')}
+      rightSection={save.isSuccess && !save.isPending ? <span role="status">✓</span> : undefined}
+    />
+  );
+}
 
 /** The rules, with a form to add one; a new rule is evaluated at once on every stored value. */
 export function RulesPanel() {
   const { t } = useTranslation();
   const countries = useCountryNames();
+  const ruleName = useRuleName();
   const client = useQueryClient();
   const canEdit = useCan('warning.rule.edit');
   const rules = useQuery(rulesQuery());
@@ -67,7 +106,7 @@ export function RulesPanel() {
         <Table.Tbody>
           {(rules.data ?? []).map((r) => (
             <Table.Tr key={r.id}>
-              <Table.Td>{r.name}</Table.Td>
+              <Table.Td>{ruleName(r)}</Table.Td>
               <Table.Td>{(indicators.data ?? []).find((i) => i.code === r.indicator)?.name ?? r.indicator}</Table.Td>
               <Table.Td>{r.country ? countries.name(r.country) : t('warning.rules.all')}</Table.Td>
               <Table.Td>
@@ -75,7 +114,9 @@ export function RulesPanel() {
                 {r.windowPeriods ? ` (${r.windowPeriods})` : ''}
               </Table.Td>
               <Table.Td>{r.threshold}</Table.Td>
-              <Table.Td>{r.minimumBase ?? '–'}</Table.Td>
+              <Table.Td>
+                <MinimumBaseCell rule={r} name={ruleName(r)} />
+              </Table.Td>
               <Table.Td>{t(`warning.level.${r.level}`)}</Table.Td>
               <Table.Td>
                 <Switch

@@ -27,3 +27,9 @@ export function useAlertExplanation(): (alert: AlertView) => string {
     return t(`warning.explanation.${alert.rule.kind}`, values);
   };
 }
+
+/** A rule's name in the interface language where it has one (the demonstration's rules), else as it was written. */
+export function useRuleName(): (rule: { name: string; names: Record<string, string> }) => string {
+  const lang = useApiLanguage();
+  return (rule) => rule.names[lang] ?? rule.name;
+}

@@ -188,7 +188,8 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
     const list = await t.request(null, { method: 'GET', url: '/api/reports/public' });
     expect(list.statusCode).toBe(200);
     const mine = list.json().find((s: { id: string }) => s.id === id);
-    expect(mine).toMatchObject({ summary: '<p>What the mission found, in brief.</p>', countries: ['Greece'] });
+    // The host countries by code: the page names them in the reader's language.
+    expect(mine).toMatchObject({ summary: '<p>What the mission found, in brief.</p>', countries: ['GR'] });
     expect(Object.keys(mine).sort()).toEqual(['countries', 'distributedAt', 'id', 'missionCode', 'missionTitle', 'summary']);
   });
 
@@ -257,6 +258,17 @@ describe.each(testBackends())('mission reports on %s', (backend) => {
       { kind: 'added', text: 'rose by a third in April.' },
     ]);
     expect(diff.json().sections.find((s: { section: string }) => s.section === 'findings.human').changed).toBe(false);
+    // What the page names in words is compared apart, as bare codes: the recommendation's text has none.
+    type Section = { section: string; parts: Array<{ kind: string; text: string }> };
+    const first = (await t.request(coordinator, { method: 'GET', url: `/api/reports/${id}/diff?from=1&to=2` })).json();
+    const parts = (name: string) => first.sections.find((s: Section) => s.section === name)?.parts;
+    expect(parts('alert.level')).toEqual([{ kind: 'added', text: 'orange' }]);
+    expect(parts('recommendation.1.addressee')).toEqual([{ kind: 'added', text: 'GR' }]);
+    expect(
+      parts('recommendations')
+        .map((p: { text: string }) => p.text)
+        .join(''),
+    ).not.toMatch(/\bGR\b|\[/);
 
     expect((await act(member, id, 'submit')).statusCode).toBe(200);
     const adopted = await act(coordinator, id, 'adopt');

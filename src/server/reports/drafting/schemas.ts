@@ -100,7 +100,10 @@ export const DiffView = Type.Object({
   to: Type.Integer(),
   sections: Type.Array(
     Type.Object({
-      section: Type.String({ description: 'e.g. situation, findings.human, recommendations' }),
+      section: Type.String({
+        description:
+          'e.g. situation, findings.human, recommendations, alert.level, recommendation.1.addressee (coded sections hold the bare code)',
+      }),
       changed: Type.Boolean(),
       parts: Type.Array(Type.Object({ kind: StringEnum(['same', 'added', 'removed'] as const), text: Type.String() })),
     }),
@@ -112,7 +115,9 @@ export const PublicSummaryView = Type.Object({
   id: Uuid,
   missionCode: Type.String(),
   missionTitle: Type.String(),
-  countries: Type.Array(Type.String()),
+  countries: Type.Array(Type.String(), {
+    description: 'ISO 3166-1 alpha-2 codes of the host countries, for the reader to name in their language.',
+  }),
   distributedAt: Type.Union([Type.String(), Type.Null()]),
   summary: Type.String(),
 });

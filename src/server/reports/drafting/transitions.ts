@@ -118,7 +118,7 @@ export async function listPublicSummaries(ctx: Context): Promise<PublicSummaryVi
     id: r.id,
     missionCode: r.code,
     missionTitle: r.title,
-    countries: countries.filter((c) => c.mission_id === r.mission_id).map((c) => c.name_en),
+    countries: countries.filter((c) => c.mission_id === r.mission_id).map((c) => c.country_iso2),
     distributedAt: r.distributed_at ? new Date(r.distributed_at).toISOString() : null,
     summary: r.public_summary!,
   }));

@@ -108,7 +108,11 @@ export async function getVersion(ctx: Context, id: string, number: number): Prom
   return { number: row.number, author: row.author, at: new Date(row.created_at).toISOString(), content: row.content };
 }
 
-/** The sections of a report as plain text, in reading order, for comparing versions. */
+/**
+ * The sections of a report as plain text, in reading order, for comparing versions. What a reader
+ * names in words (the alert level, each recommendation's addressee, key area, dimension, priority)
+ * is a section of its own holding the bare code, which the page names in the reader's language.
+ */
 export function sectionsOf(content: ReportContent): Array<[string, string]> {
   const text = (html: string) => htmlToParagraphs(html).join('\n');
   return [
@@ -116,16 +120,18 @@ export function sectionsOf(content: ReportContent): Array<[string, string]> {
     ...Object.entries(content.findings).map(([k, v]): [string, string] => [`findings.${k}`, text(v)]),
     ...Object.entries(content.keyAreaFindings).map(([k, v]): [string, string] => [`keyAreaFindings.${k}`, text(v)]),
     ['securityImplications', text(content.securityImplications)],
-    ['alert', [`${content.alert.level ?? '-'}`, text(content.alert.rationale), content.alert.indicators.join('; ')].join('\n')],
-    [
-      'recommendations',
-      content.recommendations
-        .map(
-          (r, i) =>
-            `${i + 1}. ${r.text} [${r.addresseeCountry ?? r.addresseeOrganisationId}; ${r.keyArea}; ${r.dimension}; ${r.priority}; ${r.dueOn ?? '-'}]`,
-        )
-        .join('\n'),
-    ],
+    ['alert.level', content.alert.level ?? ''],
+    ['alert', [text(content.alert.rationale), content.alert.indicators.join('; ')].join('\n')],
+    ['recommendations', content.recommendations.map((r, i) => `${i + 1}. ${r.text}`).join('\n')],
+    ...content.recommendations.flatMap(
+      (r, i): Array<[string, string]> => [
+        [`recommendation.${i + 1}.addressee`, r.addresseeCountry ?? r.addresseeOrganisationId ?? ''],
+        [`recommendation.${i + 1}.keyArea`, r.keyArea],
+        [`recommendation.${i + 1}.dimension`, r.dimension],
+        [`recommendation.${i + 1}.priority`, r.priority],
+        [`recommendation.${i + 1}.due`, r.dueOn ?? ''],
+      ],
+    ),
   ];
 }
 
@@ -134,13 +140,15 @@ export async function diffVersions(ctx: Context, id: string, query: DiffQuery): 
   await drafterView(ctx, id);
   const [from, to] = await Promise.all([q.selectVersion(ctx.db, id, query.from), q.selectVersion(ctx.db, id, query.to)]);
   if (!from || !to) throw new Problem('not_found', `This report has no version ${!from ? query.from : query.to}.`);
-  const before = sectionsOf(from.content);
+  const before = new Map(sectionsOf(from.content));
   const after = new Map(sectionsOf(to.content));
+  // Every section of either version: a recommendation added or removed is a change too.
+  const sections = [...new Set([...before.keys(), ...after.keys()])];
   return {
     from: query.from,
     to: query.to,
-    sections: before.map(([section, text]) => {
-      const parts = wordDiff(text, after.get(section) ?? '');
+    sections: sections.map((section) => {
+      const parts = wordDiff(before.get(section) ?? '', after.get(section) ?? '');
       return { section, changed: parts.some((p) => p.kind !== 'same'), parts };
     }),
   };

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { LANGUAGES_OF } from '../../directory/demo/data.js';
 import { CEFR, DEMO_LANGUAGES, FIRST_F, FIRST_M, LAST, OSCE_TYPES, random } from './data.js';
+
+/** How often an expert of a State where Russian is not spoken at home has it as a working language. */
+const RUSSIAN_ELSEWHERE = 0.3;
+
+/** The languages spoken at home in each State: the directory's, and those of the States where Russian is. */
+const HOME_LANGUAGES: Record<string, string[]> = { RU: ['ru'], BY: ['be', 'ru'], AZ: ['az', 'ru'], ...LANGUAGES_OF };
 
 /** Several hundred synthetic experts drawn from the real OSCE structures and participating States. */
 export async function seedDemoExperts(db: Kysely<DB>, count = 400): Promise<void> {
@@ -10,6 +17,9 @@ export async function seedDemoExperts(db: Kysely<DB>, count = 400): Promise<void
     await db.selectFrom('country').select('iso2').where('osce_status', '=', 'participating').orderBy('iso2').execute()
   ).map((c) => c.iso2);
   const competences = (await db.selectFrom('competence').select('code').orderBy('code').execute()).map((c) => c.code);
+  const known = new Set((await db.selectFrom('language').select('code').execute()).map((l) => l.code));
+  // The languages of the region drawn apart, so that adding them leaves the rest of the roster as it was.
+  const spoken = random(19750801);
   if (structures.length === 0 || states.length === 0) return;
   for (let batch = 0; batch < count; batch += 100) {
     const experts = Array.from({ length: Math.min(100, count - batch) }, () => {
@@ -36,12 +46,27 @@ export async function seedDemoExperts(db: Kysely<DB>, count = 400): Promise<void
     const skills = ids.flatMap((row) =>
       r.sample(competences, r.int(2, 5)).map((code) => ({ expert_id: row.id, competence_code: code, level: r.int(1, 3) })),
     );
-    const languages = ids.flatMap((row) => [
-      { expert_id: row.id, language_code: 'en', speaking: r.pick(CEFR.slice(2)), writing: r.pick(CEFR.slice(2)) },
-      ...r
-        .sample(DEMO_LANGUAGES, r.int(1, 3))
-        .map((code) => ({ expert_id: row.id, language_code: code, speaking: r.pick(CEFR), writing: r.pick(CEFR) })),
-    ]);
+    // English, a few others, the languages of their own State at mother-tongue level, and Russian
+    // for many: the working languages of the OSCE region, not English alone.
+    const languages = ids.flatMap((row, i) => {
+      const drawn = [
+        { expert_id: row.id, language_code: 'en', speaking: r.pick(CEFR.slice(2)), writing: r.pick(CEFR.slice(2)) },
+        ...r
+          .sample(DEMO_LANGUAGES, r.int(1, 3))
+          .map((code) => ({ expert_id: row.id, language_code: code, speaking: r.pick(CEFR), writing: r.pick(CEFR) })),
+      ];
+      const home = (HOME_LANGUAGES[experts[i]!.nationality] ?? []).filter((code) => known.has(code));
+      const russian = !home.includes('ru') && spoken.next() < RUSSIAN_ELSEWHERE ? ['ru'] : [];
+      const own = [...home, ...russian].map((code) => ({
+        expert_id: row.id,
+        language_code: code,
+        speaking: home.includes(code) ? 'C2' : spoken.pick(CEFR.slice(1)),
+        writing: home.includes(code) ? 'C2' : spoken.pick(CEFR.slice(1)),
+      }));
+      const byCode = new Map(drawn.map((l) => [l.language_code, l]));
+      for (const language of own) byCode.set(language.language_code, language);
+      return [...byCode.values()];
+    });
     const prerequisites = ids.flatMap((row) =>
       r.next() < 0.7
         ? [{ expert_id: row.id, code: 'heat', expires_on: `${r.int(2026, 2029)}-${String(r.int(1, 12)).padStart(2, '0')}-28` }]

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Iso2, Level, RuleKind } from '../schemas.js';
+import { Iso2, Level, RuleKind, RuleNames } from '../schemas.js';
 
 const AlertFilters = {
   status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('acknowledged'), Type.Literal('dismissed')])),
@@ -36,6 +36,7 @@ export const AlertView = Type.Object({
   rule: Type.Object({
     id: Type.String(),
     name: Type.String(),
+    names: RuleNames,
     kind: RuleKind,
     windowPeriods: Type.Union([Type.Integer(), Type.Null()]),
   }),

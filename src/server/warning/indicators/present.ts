@@ -31,6 +31,8 @@ export interface RuleRow {
   window_periods: number | null;
   level: RuleView['level'];
   name: string;
+  /** The name in the interface languages, by language code (the demonstration's rules). */
+  names: Record<string, string> | null;
   minimum_base: number | null;
   active: boolean;
 }
@@ -51,6 +53,7 @@ export function presentRule(actor: Actor | null, row: RuleRow): RuleView {
     windowPeriods: row.window_periods,
     level: row.level,
     name: row.name,
+    names: row.names ?? {},
     minimumBase: row.minimum_base,
     active: row.active,
     actions: mayActOn(actor, 'warning.rule.edit', row.country_iso2) ? ['edit'] : [],
@@ -61,6 +64,7 @@ export interface AlertRow {
   id: string;
   rule_id: string;
   rule_name: string;
+  rule_names: Record<string, string> | null;
   kind: RuleView['kind'];
   window_periods: number | null;
   indicator_code: string;
@@ -107,7 +111,13 @@ export function presentAlert(actor: Actor | null, row: AlertRow): AlertView {
   const may = row.status === 'open' && mayActOn(actor, 'warning.alert.decide', row.country_iso2);
   return {
     id: row.id,
-    rule: { id: row.rule_id, name: row.rule_name, kind: row.kind, windowPeriods: row.window_periods },
+    rule: {
+      id: row.rule_id,
+      name: row.rule_name,
+      names: row.rule_names ?? {},
+      kind: row.kind,
+      windowPeriods: row.window_periods,
+    },
     indicator: row.indicator_code,
     country: row.country_iso2,
     period: row.period,

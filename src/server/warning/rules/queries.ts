@@ -6,7 +6,7 @@ export type RuleRowOut = RuleRow;
 
 export async function selectRules(db: Db, id?: string): Promise<RuleRow[]> {
   const result = await sql<RuleRow>`
-    select r.id, i.code as indicator_code, r.country_iso2, r.kind, r.threshold, r.window_periods, r.level, r.name, r.minimum_base, r.active
+    select r.id, i.code as indicator_code, r.country_iso2, r.kind, r.threshold, r.window_periods, r.level, r.name, r.names, r.minimum_base, r.active
     from warning_rule r join warning_indicator i on i.id = r.indicator_id
     ${id ? sql`where r.id = ${id}::uuid` : sql``}
     order by i.code, r.country_iso2 nulls first, r.name`.execute(db);
@@ -89,7 +89,7 @@ function alertConditions(filter: AlertFilter) {
 /** One page of alerts, newest period first. */
 export async function selectAlerts(db: Db, filter: AlertFilter & { limit: number; offset?: number }): Promise<AlertRow[]> {
   const result = await sql<AlertRow>`
-    select a.id, a.rule_id, r.name as rule_name, r.kind, r.window_periods, i.code as indicator_code,
+    select a.id, a.rule_id, r.name as rule_name, r.names as rule_names, r.kind, r.window_periods, i.code as indicator_code,
            i.name_en as indicator_name, i.frequency, a.country_iso2, to_char(a.period, 'YYYY-MM-DD') as period,
            a.value, a.reference_value, a.measure, a.threshold, a.level, a.fired_at, a.status, a.note,
            u.name as decided_by_name, a.decided_at

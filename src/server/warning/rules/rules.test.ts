@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase, testBackends } from '../../test-support/database.js';
+import { presentRule } from '../indicators/present.js';
 import * as q from '../indicators/queries.js';
 import { riskLevel, riskPoint } from '../risk/service.js';
+import { seedDemoRules } from '../seed.js';
 import { evaluateRules } from './evaluate.js';
 import * as rq from './queries.js';
+
+const DEMO_NAMES = [
+  'Sea arrivals doubled on the year before',
+  'More than 100,000 sea arrivals in a year',
+  'Monthly arrivals far above the last 12 months',
+  'Refugees hosted up by half in a year',
+  'Asylum applications doubled',
+];
 
 describe('risk score', () => {
   it('adds the three documented parts, each within its cap', () => {
@@ -130,5 +140,28 @@ describe.each(testBackends())('rules on %s', (backend) => {
     // July's fall from 100 to 40: the base is 100, enough for a minimum of 100, not of 150.
     expect(await fire('change_previous', 50, null, 100)).toEqual([['2021-07-01', -60]]);
     expect(await fire('change_previous', 50, null, 150)).toEqual([]);
+  });
+
+  it('names the demonstration rules in the six languages, and gives the names to a demonstration loaded before', async () => {
+    const db = database.db;
+    await seedDemoRules(db);
+    const demo = async () =>
+      (await rq.selectRules(db)).map((row) => presentRule(null, row)).filter((r) => DEMO_NAMES.includes(r.name));
+    const rules = await demo();
+    expect(rules.map((r) => r.name).sort()).toEqual([...DEMO_NAMES].sort());
+    for (const rule of rules) {
+      expect(Object.keys(rule.names).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ru']);
+      expect(rule.names.en).toBe(rule.name);
+      for (const language of ['fr', 'de', 'it', 'ru', 'es']) expect(rule.names[language]).not.toBe(rule.name);
+    }
+    expect(rules.find((r) => r.name === 'Asylum applications doubled')?.names.ru).toBe('Число ходатайств об убежище удвоилось');
+
+    // An older demonstration: the same rules, named in English only; seeding again names them, adding none.
+    await db.updateTable('warning_rule').set({ names: '{}' }).where('name', 'in', DEMO_NAMES).execute();
+    expect((await demo()).every((r) => Object.keys(r.names).length === 0)).toBe(true);
+    await seedDemoRules(db);
+    const again = await demo();
+    expect(again.map((r) => r.id).sort()).toEqual(rules.map((r) => r.id).sort());
+    expect(again.every((r) => r.names.ru && r.names.ru !== r.name)).toBe(true);
   });
 });

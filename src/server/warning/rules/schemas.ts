@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Iso2, Level, RuleKind } from '../schemas.js';
+import { Iso2, Level, RuleKind, RuleNames } from '../schemas.js';
 
 export const RuleView = Type.Object({
   id: Type.String(),
@@ -10,6 +10,7 @@ export const RuleView = Type.Object({
   windowPeriods: Type.Union([Type.Integer(), Type.Null()]),
   level: Level,
   name: Type.String(),
+  names: RuleNames,
   minimumBase: Type.Union([Type.Number(), Type.Null()], {
     description: 'The rule ignores observations whose value and reference both stay below it (tiny bases).',
   }),
