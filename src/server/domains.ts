@@ -40,6 +40,8 @@ import { rosterRoutes } from './roster/routes.js';
 import { solidarityAccess, solidarityAudits } from './solidarity/access.js';
 import { solidarityRoutes } from './solidarity/routes.js';
 import { seedSolidarityDemo } from './solidarity/seed.js';
+import { trainingAccess, trainingAudits } from './training/access.js';
+import { trainingRoutes } from './training/routes.js';
 import { userAccess, userAudits } from './users/access.js';
 import { userRoutes } from './users/routes.js';
 import { warningAccess, warningAudits } from './warning/access.js';
@@ -109,6 +111,7 @@ export const DOMAINS: Domain[] = [
     demoNotice: ensureDemoKey,
     jobs: incidentJobs,
   },
+  { name: 'training', routes: trainingRoutes, access: trainingAccess, audits: trainingAudits },
 ];
 
 registerAccess(DOMAINS.flatMap((domain) => (domain.access ? [domain.access] : [])));
