@@ -1,18 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Audience } from './schemas.js';
 
 type DateText = ColumnType<string, string, string>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
-
-export const AUDIENCES = [
-  'police',
-  'prosecutors',
-  'judges',
-  'border_guards',
-  'civil_servants',
-  'civil_society',
-  'osce_staff',
-] as const;
-export type Audience = (typeof AUDIENCES)[number];
 
 export type NominationStatus = 'nominated' | 'selected' | 'waitlisted' | 'declined';
 export type TestKind = 'pre' | 'post';

@@ -52,6 +52,11 @@ export async function selectUserByEmail(db: Kysely<DB>, email: string) {
   return db.selectFrom('app_user').select('id').where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
 }
 
+/** The roster expert an account belongs to, if any. */
+export async function selectExpertOfUser(db: Kysely<DB>, userId: string) {
+  return (await db.selectFrom('expert').select('id').where('user_id', '=', userId).executeTakeFirst())?.id ?? null;
+}
+
 export async function expertExists(db: Kysely<DB>, id: string) {
   return (await db.selectFrom('expert').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }

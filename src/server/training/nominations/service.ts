@@ -30,6 +30,8 @@ export async function nominate(ctx: Context, sessionId: string, input: Nominatio
     });
   }
   const account = input.email ? await q.selectUserByEmail(ctx.db, input.email) : undefined;
+  // A nominee on the roster is linked to their expert profile, so that completing the course reaches the roster.
+  const expertId = input.expertId ?? (account ? await q.selectExpertOfUser(ctx.db, account.id) : null);
   return inTransaction(ctx.db, async (trx) => {
     const name = input.name.trim();
     const { id } = await q.insertNomination(trx, {
@@ -38,7 +40,7 @@ export async function nominate(ctx: Context, sessionId: string, input: Nominatio
       name,
       email: input.email ?? null,
       user_id: account?.id ?? null,
-      expert_id: input.expertId ?? null,
+      expert_id: expertId,
       function: input.function.trim(),
       agency_type: input.agencyType,
       gender: input.gender,
