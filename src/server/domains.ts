@@ -42,6 +42,7 @@ import { solidarityRoutes } from './solidarity/routes.js';
 import { seedSolidarityDemo } from './solidarity/seed.js';
 import { trainingAccess, trainingAudits } from './training/access.js';
 import { trainingRoutes } from './training/routes.js';
+import { seedTrainingDemo } from './training/seed.js';
 import { userAccess, userAudits } from './users/access.js';
 import { userRoutes } from './users/routes.js';
 import { warningAccess, warningAudits } from './warning/access.js';
@@ -111,7 +112,13 @@ export const DOMAINS: Domain[] = [
     demoNotice: ensureDemoKey,
     jobs: incidentJobs,
   },
-  { name: 'training', routes: trainingRoutes, access: trainingAccess, audits: trainingAudits },
+  {
+    name: 'training',
+    routes: trainingRoutes,
+    access: trainingAccess,
+    audits: trainingAudits,
+    seedDemo: seedTrainingDemo,
+  },
 ];
 
 registerAccess(DOMAINS.flatMap((domain) => (domain.access ? [domain.access] : [])));

@@ -7,6 +7,7 @@ import { insertTestMission } from '../test-support/missions/fixtures.js';
 import { insertTestExpert } from '../test-support/roster/fixtures.js';
 import { courseId, insertTestNomination, insertTestSession } from '../test-support/training/fixtures.js';
 import { verifyPdf } from './certificates/signature.js';
+import { seedTrainingDemo } from './seed.js';
 
 afterAll(() => stopSolver());
 
@@ -320,5 +321,27 @@ describe.each(testBackends())('training on %s', (backend) => {
     const xlsx = await get(focal, '/api/training/statistics/export?format=xlsx');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await get(delegation, '/api/training/statistics')).statusCode).toBe(403);
+  });
+
+  it('seeds several years of demonstration sessions across field operations once', async () => {
+    await seedTrainingDemo(t.database.db);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('training_nomination')
+            .select((e) => e.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const seeded = await count();
+    await seedTrainingDemo(t.database.db);
+    expect(await count()).toBe(seeded);
+    const stats = (await get(coordinator, '/api/training/statistics')).json();
+    expect(stats.byYear.map((y: { key: string }) => y.key)).toEqual(['2023', '2024', '2025', '2026', '2027']);
+    expect(stats.byCountry.length).toBeGreaterThan(10);
+    expect(stats.byCourse.find((c: { key: string }) => c.key === 'BM-HR').meanGain).toBeGreaterThan(10);
+    const hosts = await t.database.db.selectFrom('training_session').select('host_organisation_id').distinct().execute();
+    expect(hosts.length).toBeGreaterThan(5);
   });
 });
