@@ -182,6 +182,7 @@ function NominationForm({ session }: { session: SessionView }) {
           <Select
             label={t('training.fields.agencyType')}
             required
+            allowDeselect={false}
             data={AUDIENCES.map((a) => ({ value: a, label: t(`training.audience.${a}`) }))}
             value={agency}
             onChange={setAgency}
@@ -192,6 +193,7 @@ function NominationForm({ session }: { session: SessionView }) {
           <Select
             label={t('training.fields.gender')}
             required
+            allowDeselect={false}
             data={GENDERS.map((g) => ({ value: g, label: t(`training.gender.${g}`) }))}
             value={gender}
             onChange={setGender}
