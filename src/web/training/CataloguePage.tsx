@@ -26,6 +26,8 @@ import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { LanguagePicker, useKeyAreaNames, useLanguageNames } from '../reference/pickers';
+import { structuresQuery, useApiLanguage } from '../reference/queries';
+import { CourseForm } from './CourseForm';
 import { AUDIENCES, type CourseView, coursesQuery, type SessionView, sessionsQuery } from './queries';
 
 /** The course catalogue, filtered by key area, audience and words; each course's sessions; the provider schedules new ones. */
@@ -43,6 +45,7 @@ export function CataloguePage() {
   const [offset, setOffset] = useState(0);
   const sessions = useQuery(sessionsQuery({ courseId, year, offset }));
   const [scheduling, setScheduling] = useState<CourseView | null>(null);
+  const [adding, setAdding] = useState(false);
   const items = courses.data?.items ?? [];
   return (
     <Stack gap="md">
@@ -70,6 +73,12 @@ export function CataloguePage() {
         />
         <TextInput label={t('training.catalogue.search')} value={words} onChange={(e) => setWords(e.currentTarget.value)} />
       </Group>
+      {courses.data?.canCreate && !adding ? (
+        <Button w="fit-content" onClick={() => setAdding(true)}>
+          {t('training.course.open')}
+        </Button>
+      ) : null}
+      {adding ? <CourseForm onDone={() => setAdding(false)} /> : null}
       {courses.data && items.length === 0 ? <EmptyState message={t('training.catalogue.empty')} /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {items.map((course) => (
@@ -212,6 +221,9 @@ function ScheduleForm({ course, onCancel }: { course: CourseView; onCancel: () =
   const [language, setLanguage] = useState<string | null>(course.languages[0] ?? null);
   const [capacity, setCapacity] = useState<number | string>(20);
   const [trainer, setTrainer] = useState('');
+  const [host, setHost] = useState<string | null>(null);
+  const lang = useApiLanguage();
+  const operations = useQuery(structuresQuery(lang, { type: 'field_operation' }));
   const [agenda, setAgenda] = useState('');
   const [tried, setTried] = useState(false);
   const missing = { '/startsOn': !startsOn, '/endsOn': !endsOn, '/language': !language };
@@ -225,6 +237,7 @@ function ScheduleForm({ course, onCancel }: { course: CourseView; onCancel: () =
         venue: venue.trim() || undefined,
         language,
         capacity: Number(capacity),
+        hostOrganisationId: host,
         agenda,
         trainers: trainer.trim() ? [{ externalName: trainer.trim() }] : [],
       }),
@@ -293,6 +306,15 @@ function ScheduleForm({ course, onCancel }: { course: CourseView; onCancel: () =
             error={errorOf('/capacity')}
           />
         </Group>
+        <Select
+          label={t('training.fields.host')}
+          clearable
+          searchable
+          data={(operations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          value={host}
+          onChange={setHost}
+          error={errorOf('/hostOrganisationId')}
+        />
         <TextInput
           label={t('training.fields.externalTrainer')}
           value={trainer}

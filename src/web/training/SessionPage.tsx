@@ -272,6 +272,13 @@ function Nominations({ session, manage }: { session: SessionView; manage: boolea
 
 function Results({ nomination: n }: { nomination: NominationView }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const revoke = useMutation({
+    mutationFn: () => api.post(`/training/certificates/${n.certificateCode}/revocation`, { reason: reason.trim() }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['training'] }),
+  });
+  const errorOf = useFieldErrors(revoke.error);
   const score = (v: number | null) => (v === null ? '—' : `${v} %`);
   return (
     <Stack gap={2}>
@@ -283,6 +290,28 @@ function Results({ nomination: n }: { nomination: NominationView }) {
         <Anchor size="sm" href={`/api/training/certificates/${n.certificateCode}/pdf`}>
           {t('training.certificate.download')} {n.certificateRevoked ? `(${t('training.verify.revoked')})` : ''}
         </Anchor>
+      ) : null}
+      {n.certificateCode && !n.certificateRevoked ? (
+        <Group gap={4} align="start">
+          <TextInput
+            size="xs"
+            aria-label={`${t('training.certificate.revokeReason')}: ${n.name}`}
+            placeholder={t('training.certificate.revokeReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errorOf('/reason')}
+          />
+          <Button
+            size="xs"
+            color="red"
+            variant="subtle"
+            disabled={!reason.trim()}
+            onClick={() => revoke.mutate()}
+            aria-label={`${t('training.certificate.revoke')}: ${n.name}`}
+          >
+            {t('training.certificate.revoke')}
+          </Button>
+        </Group>
       ) : null}
     </Stack>
   );
