@@ -212,6 +212,19 @@ describeJourney('training journey', () => {
     await expect
       .poll(async () => (await matrix.getByTestId('member').locator('td:first-child').allTextContents()).join(' '))
       .toContain('Eva Huber');
+
+    // The statistics count her, by State on the map and in the tables, in words rather than codes.
+    await provider
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Training statistics' })
+      .click();
+    await provider.getByText('People trained: 1').waitFor();
+    await provider.getByRole('table', { name: 'By State' }).getByRole('cell', { name: 'Austria' }).waitFor();
+    await provider
+      .getByRole('table', { name: 'By course, with the knowledge gain' })
+      .getByText('knowledge gain 66.7 points')
+      .waitFor();
+    await expectNoRawCodes(provider);
     watcher.expectClean(origin);
   });
 });
