@@ -200,6 +200,8 @@ describe.each(testBackends())('training on %s', (backend) => {
     const file = await get(participant, `/api/training/certificates/${code}/pdf`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
+    // The QR code of the verification page is drawn in it (qr.test.ts reads one back).
+    expect(file.rawPayload.toString('latin1')).toMatch(/\/Subtype \/Image/);
     const pdf = file.rawPayload;
     const key = (await get(null, '/api/training/public-key')).json().publicKeyPem as string;
     const verified = verifyPdf(pdf, key);

@@ -29,12 +29,17 @@ function pdfPrinter(): Printer {
   return printer;
 }
 
+/** The QR code of the public verification page, as a PNG data URL for the PDF. */
+export function verificationQr(verifyUrl: string): Promise<string> {
+  return QRCode.toDataURL(verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+}
+
 /**
  * The certificate as a PDF: the participant, course, dates and hours, the verification code and a
  * QR code of the public verification page; the signed content rides in the document's keywords.
  */
 export async function certificatePdf(payload: CertificatePayload, signedKeywords: string, verifyUrl: string): Promise<Buffer> {
-  const qr = await QRCode.toDataURL(verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+  const qr = await verificationQr(verifyUrl);
   const dates = payload.startsOn === payload.endsOn ? payload.startsOn : `${payload.startsOn} – ${payload.endsOn}`;
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
