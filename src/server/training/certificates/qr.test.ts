@@ -1,7 +1,14 @@
-import jsQR from 'jsqr';
+import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { verificationQr } from './pdf.js';
+
+// A CommonJS module whose declared default export the compiler does not see as callable.
+const jsQR = createRequire(import.meta.url)('jsqr') as (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => { data: string } | null;
 
 describe('the QR code of a certificate', () => {
   it('reads back as the address of its public verification page', async () => {
