@@ -15,6 +15,7 @@ import { INCIDENTS_USAGE, incidents } from './incidents.js';
 import { MISSIONS_USAGE, missions } from './missions.js';
 import { REPORTS_USAGE, reports } from './reports.js';
 import { SOLIDARITY_USAGE, solidarity } from './solidarity.js';
+import { TRAINING_USAGE, training } from './training.js';
 import { importIndicators, WARNING_USAGE } from './warning.js';
 
 const USAGE = `Usage: crossroads <command> [options]
@@ -39,6 +40,7 @@ ${DIRECTORY_USAGE}
 ${MISSIONS_USAGE}
 ${REPORTS_USAGE}
 ${INCIDENTS_USAGE}
+${TRAINING_USAGE}
 
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
@@ -182,6 +184,8 @@ export async function main(argv: string[]) {
       return solidarity(args);
     case 'incidents':
       return incidents(args);
+    case 'training':
+      return training(args);
     case 'import':
       if (args[0] === 'indicators') return importIndicators(args.slice(1));
       if (args[0] === '3w') return import3w(args.slice(1));

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 
 /** The validated configuration of one server process. */
@@ -72,6 +73,11 @@ export interface Config {
    * random one at start (instances then count addresses separately); set it to share the count.
    */
   incidentAddressKey: string | undefined;
+  /**
+   * The organisation's Ed25519 private key (PKCS #8 PEM) with which training certificates are
+   * signed. Unset, the first instance that issues one draws a key pair and keeps it in the database.
+   */
+  trainingSigningKey: string | undefined;
   /** The platform's address as its users reach it, for the links in emails (no trailing slash). */
   publicUrl: string;
   /** The SMTP server emails are sent through; unset, emails are written to the log without personal data. */
@@ -226,8 +232,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     incidentMinFillSeconds: integer(env, 'INCIDENT_MIN_FILL_SECONDS', 3, 0, 3600),
     incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
     incidentChallengeKey,
+    trainingSigningKey: trainingSigningKey(env),
     ...mailSettings(env, port),
     metricsToken: metricsToken(env),
     jobPeriodSeconds: env.JOB_PERIOD_SECONDS ? integer(env, 'JOB_PERIOD_SECONDS', 3600, 1, 24 * 3600) : undefined,
   };
+}
+
+function trainingSigningKey(env: NodeJS.ProcessEnv): string | undefined {
+  const pem = env.TRAINING_SIGNING_KEY?.replace(/\\n/g, '\n').trim();
+  if (!pem) return undefined;
+  let type: string | undefined;
+  try {
+    type = createPrivateKey(pem).asymmetricKeyType;
+  } catch {
+    throw new ConfigError('TRAINING_SIGNING_KEY must be a PKCS #8 PEM private key.');
+  }
+  if (type !== 'ed25519') throw new ConfigError('TRAINING_SIGNING_KEY must be an Ed25519 key.');
+  return pem;
 }

@@ -41,6 +41,9 @@ import { rosterRoutes } from './roster/routes.js';
 import { solidarityAccess, solidarityAudits } from './solidarity/access.js';
 import { solidarityRoutes } from './solidarity/routes.js';
 import { seedSolidarityDemo } from './solidarity/seed.js';
+import { trainingAccess, trainingAudits } from './training/access.js';
+import { trainingRoutes } from './training/routes.js';
+import { seedTrainingDemo } from './training/seed.js';
 import { userAccess, userAudits } from './users/access.js';
 import { userRoutes } from './users/routes.js';
 import { warningAccess, warningAudits } from './warning/access.js';
@@ -110,6 +113,13 @@ export const DOMAINS: Domain[] = [
     seedDemo: seedIncidentsDemo,
     demoNotice: ensureDemoKey,
     jobs: incidentJobs,
+  },
+  {
+    name: 'training',
+    routes: trainingRoutes,
+    access: trainingAccess,
+    audits: trainingAudits,
+    seedDemo: seedTrainingDemo,
   },
 ];
 

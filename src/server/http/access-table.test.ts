@@ -12,6 +12,7 @@ import { NOTIFICATION_ROWS } from '../test-support/notifications/access-table.js
 import { REPORT_ROWS } from '../test-support/reports/access-table.js';
 import { ROSTER_ROWS } from '../test-support/roster/access-table.js';
 import { SOLIDARITY_ROWS } from '../test-support/solidarity/access-table.js';
+import { TRAINING_ROWS } from '../test-support/training/access-table.js';
 import { WARNING_ROWS } from '../test-support/warning/access-table.js';
 
 /** The platform's own routes; each domain keeps its rows in its own access-table.ts, spread in below. */
@@ -88,6 +89,7 @@ const TABLE: AccessTable = {
   ...REPORT_ROWS,
   ...INCIDENT_ROWS,
   ...NOTIFICATION_ROWS,
+  ...TRAINING_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

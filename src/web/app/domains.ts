@@ -10,6 +10,7 @@ import { referenceDomain } from '../reference';
 import { reportsDomain } from '../reports';
 import { rosterDomain } from '../roster';
 import { solidarityDomain } from '../solidarity';
+import { trainingDomain } from '../training';
 import { usersDomain } from '../users';
 import { warningDomain } from '../warning';
 import type { WebDomain } from './web-domain';
@@ -25,6 +26,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   warningDomain,
   rosterDomain,
   missionsDomain,
+  trainingDomain,
   reportsDomain,
   incidentsDomain,
   auditDomain,

@@ -51,6 +51,22 @@ export const de: Texts = {
       subject: 'Eine Umsiedlung wurde erfasst für: {country}',
       body: 'Für {country} wurde eine Umsiedlung erfasst.',
     },
+    'training.nominated': {
+      subject: 'Nominierung für {session}',
+      body: '{name} wurde für die Fortbildung {session} nominiert.',
+    },
+    'training.selected': {
+      subject: 'Ausgewählt für {session}',
+      body: '{name} wurde für die Fortbildung {session} ausgewählt.',
+    },
+    'training.waitlisted': {
+      subject: 'Warteliste für {session}',
+      body: '{name} steht auf der Warteliste der Fortbildung {session}.',
+    },
+    'training.declined': {
+      subject: 'Nicht ausgewählt für {session}',
+      body: '{name} wurde für die Fortbildung {session} nicht ausgewählt. Grund: {reason}',
+    },
     'account.password_reset': {
       subject: 'Ihr Passwort wurde zurückgesetzt',
       body: 'Das Passwort Ihres Kontos wurde von einer Koordinatorin oder einem Koordinator zurückgesetzt. Wenn Sie das nicht veranlasst haben, melden Sie es sofort.',
@@ -67,6 +83,7 @@ export const de: Texts = {
     alerts: 'Frühwarnungen',
     incidents: 'Vorfallsmeldungen',
     solidarity: 'Solidaritätszusagen und Umsiedlungen',
+    training: 'Fortbildung',
     security: 'Kontosicherheit',
   },
   frame: {

@@ -51,6 +51,22 @@ export const en: Texts = {
       subject: 'A relocation was recorded for {country}',
       body: 'A relocation has been recorded for {country}.',
     },
+    'training.nominated': {
+      subject: 'Nomination for {session}',
+      body: '{name} has been nominated for the training session {session}.',
+    },
+    'training.selected': {
+      subject: 'Selected for {session}',
+      body: '{name} has been selected for the training session {session}.',
+    },
+    'training.waitlisted': {
+      subject: 'Waiting list for {session}',
+      body: '{name} is on the waiting list of the training session {session}.',
+    },
+    'training.declined': {
+      subject: 'Not selected for {session}',
+      body: '{name} has not been selected for the training session {session}. Reason: {reason}',
+    },
     'account.password_reset': {
       subject: 'Your password was reset',
       body: 'The password of your account was reset by a co-ordinator. If you did not ask for this, tell your co-ordinator at once.',
@@ -67,6 +83,7 @@ export const en: Texts = {
     alerts: 'Early-warning alerts',
     incidents: 'Incident reports',
     solidarity: 'Solidarity pledges and relocations',
+    training: 'Training',
     security: 'Account security',
   },
   frame: {

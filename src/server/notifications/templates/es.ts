@@ -51,6 +51,22 @@ export const es: Texts = {
       subject: 'Se ha registrado una reubicación para: {country}',
       body: 'Se ha registrado una reubicación para: {country}.',
     },
+    'training.nominated': {
+      subject: 'Candidatura para {session}',
+      body: '{name} ha sido propuesto/a para la sesión de formación {session}.',
+    },
+    'training.selected': {
+      subject: 'Seleccionado/a para {session}',
+      body: '{name} ha sido seleccionado/a para la sesión de formación {session}.',
+    },
+    'training.waitlisted': {
+      subject: 'Lista de espera para {session}',
+      body: '{name} está en la lista de espera de la sesión de formación {session}.',
+    },
+    'training.declined': {
+      subject: 'No seleccionado/a para {session}',
+      body: '{name} no ha sido seleccionado/a para la sesión de formación {session}. Motivo: {reason}',
+    },
     'account.password_reset': {
       subject: 'Se ha restablecido su contraseña',
       body: 'Un coordinador ha restablecido la contraseña de su cuenta. Si usted no lo pidió, avísele de inmediato.',
@@ -67,6 +83,7 @@ export const es: Texts = {
     alerts: 'Alertas tempranas',
     incidents: 'Informes de incidentes',
     solidarity: 'Compromisos de solidaridad y reubicaciones',
+    training: 'Formación',
     security: 'Seguridad de la cuenta',
   },
   frame: {

@@ -51,6 +51,22 @@ export const fr: Texts = {
       subject: 'Une relocalisation a été enregistrée pour : {country}',
       body: 'Une relocalisation a été enregistrée pour : {country}.',
     },
+    'training.nominated': {
+      subject: 'Candidature pour {session}',
+      body: '{name} a été proposé(e) pour la session de formation {session}.',
+    },
+    'training.selected': {
+      subject: 'Sélection pour {session}',
+      body: '{name} a été sélectionné(e) pour la session de formation {session}.',
+    },
+    'training.waitlisted': {
+      subject: "Liste d'attente pour {session}",
+      body: "{name} est sur la liste d'attente de la session de formation {session}.",
+    },
+    'training.declined': {
+      subject: 'Non retenu(e) pour {session}',
+      body: "{name} n'a pas été retenu(e) pour la session de formation {session}. Motif : {reason}",
+    },
     'account.password_reset': {
       subject: 'Votre mot de passe a été réinitialisé',
       body: 'Le mot de passe de votre compte a été réinitialisé par un·e coordinateur·rice. Si vous ne l’avez pas demandé, prévenez-le·la immédiatement.',
@@ -67,6 +83,7 @@ export const fr: Texts = {
     alerts: 'Alertes précoces',
     incidents: 'Signalements d’incidents',
     solidarity: 'Engagements de solidarité et relocalisations',
+    training: 'Formation',
     security: 'Sécurité du compte',
   },
   frame: {

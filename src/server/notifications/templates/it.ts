@@ -51,6 +51,22 @@ export const it: Texts = {
       subject: 'Un ricollocamento è stato registrato per: {country}',
       body: 'È stato registrato un ricollocamento per: {country}.',
     },
+    'training.nominated': {
+      subject: 'Candidatura per {session}',
+      body: '{name} è stato/a candidato/a alla sessione di formazione {session}.',
+    },
+    'training.selected': {
+      subject: 'Selezionato/a per {session}',
+      body: '{name} è stato/a selezionato/a per la sessione di formazione {session}.',
+    },
+    'training.waitlisted': {
+      subject: "Lista d'attesa per {session}",
+      body: "{name} è nella lista d'attesa della sessione di formazione {session}.",
+    },
+    'training.declined': {
+      subject: 'Non selezionato/a per {session}',
+      body: '{name} non è stato/a selezionato/a per la sessione di formazione {session}. Motivo: {reason}',
+    },
     'account.password_reset': {
       subject: 'La tua password è stata reimpostata',
       body: 'La password del tuo account è stata reimpostata da un coordinatore. Se non l’hai chiesto tu, avvisalo subito.',
@@ -67,6 +83,7 @@ export const it: Texts = {
     alerts: 'Allerte precoci',
     incidents: 'Segnalazioni di incidenti',
     solidarity: 'Impegni di solidarietà e ricollocamenti',
+    training: 'Formazione',
     security: 'Sicurezza dell’account',
   },
   frame: {

@@ -45,6 +45,22 @@ export const ru: Texts = {
       subject: 'Зарегистрировано переселение: {country}',
       body: 'Зарегистрировано переселение: {country}.',
     },
+    'training.nominated': {
+      subject: 'Кандидатура на {session}',
+      body: '{name} выдвинут(а) на учебную сессию {session}.',
+    },
+    'training.selected': {
+      subject: 'Отбор на {session}',
+      body: '{name} отобран(а) на учебную сессию {session}.',
+    },
+    'training.waitlisted': {
+      subject: 'Лист ожидания: {session}',
+      body: '{name} включен(а) в лист ожидания учебной сессии {session}.',
+    },
+    'training.declined': {
+      subject: 'Не отобран(а) на {session}',
+      body: '{name} не отобран(а) на учебную сессию {session}. Причина: {reason}',
+    },
     'account.password_reset': {
       subject: 'Ваш пароль сброшен',
       body: 'Координатор сбросил пароль вашей учётной записи. Если вы об этом не просили, немедленно сообщите координатору.',
@@ -61,6 +77,7 @@ export const ru: Texts = {
     alerts: 'Ранние предупреждения',
     incidents: 'Сообщения об инцидентах',
     solidarity: 'Обязательства солидарности и переселения',
+    training: 'Обучение',
     security: 'Безопасность учётной записи',
   },
   frame: {
