@@ -4,6 +4,10 @@ import type { DomainAccess } from './access/roles.js';
 import { registerAccess } from './access/roles.js';
 import { auditAccess, auditAudits } from './audit/access.js';
 import type { DomainAudits } from './audit/catalogue.js';
+import { consensusAccess, consensusAudits } from './consensus/access.js';
+import { consensusWorkers } from './consensus/jobs.js';
+import { consensusRoutes } from './consensus/routes.js';
+import { seedConsensusDemo } from './consensus/seed.js';
 import { registerAudits } from './audit/catalogue.js';
 import { auditRoutes } from './audit/routes.js';
 import { authAudits } from './auth/access.js';
@@ -108,6 +112,14 @@ export const DOMAINS: Domain[] = [
     seedDemo: seedIncidentsDemo,
     demoNotice: ensureDemoKey,
     jobs: incidentJobs,
+  },
+  {
+    name: 'consensus',
+    routes: consensusRoutes,
+    access: consensusAccess,
+    audits: consensusAudits,
+    seedDemo: seedConsensusDemo,
+    workers: consensusWorkers,
   },
 ];
 
