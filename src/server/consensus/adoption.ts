@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { Problem } from '../http/problems.js';
 import * as q from './queries.js';
+import { sameText } from './text.js';
 
 /**
  * Adopts a document by consensus, in the caller's transaction on a locked document row: refused
@@ -21,7 +22,7 @@ export async function adoptDocument(trx: Kysely<DB>, documentId: string, how: 'm
   }
   const working = await q.selectWorkingText(trx, documentId);
   const frozen = await q.selectRevision(trx, documentId, row.current_revision);
-  if (JSON.stringify(frozen?.paragraphs) !== JSON.stringify(working)) {
+  if (!sameText(frozen?.paragraphs, working)) {
     throw new Problem('conflict', 'The working text differs from the last revision: issue a revision before adoption.');
   }
   // Serialises numbering per council, kind and year: the unique constraint stops any double number.

@@ -70,3 +70,10 @@ export function replaceWords(text: string, oldWords: string, newWords: string): 
   if (at < 0 || oldWords.length === 0) return null;
   return text.slice(0, at) + newWords + text.slice(at + oldWords.length);
 }
+
+/** Whether two frozen texts are the same paragraphs in the same order with the same words (key order aside). */
+export function sameText(a: readonly FrozenParagraph[] | undefined, b: readonly FrozenParagraph[] | undefined): boolean {
+  const key = (list: readonly FrozenParagraph[] | undefined) =>
+    JSON.stringify((list ?? []).map((p) => [p.id, p.part, p.parentId, p.text, p.commitmentId]));
+  return key(a) === key(b);
+}

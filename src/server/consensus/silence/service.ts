@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { adoptDocument } from '../adoption.js';
 import * as q from '../queries.js';
+import { sameText } from '../text.js';
 import type { DocumentView } from '../schemas.js';
 import { actingState, documentView, fieldError, lockDrafting } from '../view.js';
 import type { BreakSilenceBody, StartSilenceBody } from './schemas.js';
@@ -21,7 +22,7 @@ export async function startSilence(ctx: Context, id: string, input: StartSilence
     if (objections > 0) throw new Problem('conflict', `There is no consensus: ${objections} objection(s) still stand.`, { extensions: { objections } });
     const working = await q.selectWorkingText(trx, id);
     const frozen = await q.selectRevision(trx, id, row.current_revision);
-    if (JSON.stringify(frozen?.paragraphs) !== JSON.stringify(working)) {
+    if (!sameText(frozen?.paragraphs, working)) {
       throw new Problem('conflict', 'The working text differs from the last revision: issue a revision first.');
     }
     const { id: silenceId } = await trx
