@@ -5,17 +5,17 @@ let counter = 0;
 
 /**
  * A document with two paragraphs and Rev.1 issued: in drafting, or adopted (as MC.DEC) when asked.
- * Numbers are unique per call so that fixtures never collide.
+ * Numbers count up per call (in year 30) so that fixtures never collide with each other or with real drafts.
  */
 export async function insertTestDocument(db: Kysely<DB>, options: { adopted?: boolean } = {}) {
   counter++;
-  const number = 500 + counter + Math.floor(Math.random() * 400);
+  const number = counter;
   const { id } = await db
     .insertInto('consensus_document')
     .values({
       council: 'MC',
       number,
-      year: 16,
+      year: 30,
       title: `Test draft ${counter}`,
       body: 'ministerial_council',
       current_revision: 1,
