@@ -1,6 +1,15 @@
 import type { Verb } from './verbs.js';
 
-export const ROLES = ['coordinator', 'focal_point', 'expert', 'analyst', 'incident_reviewer', 'delegation', 'chair', 'secretariat'] as const;
+export const ROLES = [
+  'coordinator',
+  'focal_point',
+  'expert',
+  'analyst',
+  'incident_reviewer',
+  'delegation',
+  'chair',
+  'secretariat',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -53,14 +53,30 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     expect(created.statusCode).toBe(201);
     id = created.json().id;
     expect(created.json().symbol).toBe('MC.DD/7/16');
-    const duplicate = await t.request(chair, { method: 'POST', url: '/api/consensus/documents', payload: { council: 'MC', number: 7, year: 16, title: 'Again', body: 'working_group' } });
+    const duplicate = await t.request(chair, {
+      method: 'POST',
+      url: '/api/consensus/documents',
+      payload: { council: 'MC', number: 7, year: 16, title: 'Again', body: 'working_group' },
+    });
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.json().errors[0].pointer).toBe('/number');
 
-    const helsinki = (await t.request(null, { method: 'GET', url: '/api/consensus/commitments' })).json().find((c: { year: number }) => c.year === 1975);
-    await send(chair, 'POST', '/paragraphs', { part: 'preambular', text: 'Recalling the Helsinki Final Act,', commitmentId: helsinki.id });
-    await send(chair, 'POST', '/paragraphs', { part: 'operative', text: 'Tasks the executive structures to report on mixed migration;' });
-    await send(chair, 'POST', '/paragraphs', { part: 'operative', text: 'Encourages all participating States to share good practices;' });
+    const helsinki = (await t.request(null, { method: 'GET', url: '/api/consensus/commitments' }))
+      .json()
+      .find((c: { year: number }) => c.year === 1975);
+    await send(chair, 'POST', '/paragraphs', {
+      part: 'preambular',
+      text: 'Recalling the Helsinki Final Act,',
+      commitmentId: helsinki.id,
+    });
+    await send(chair, 'POST', '/paragraphs', {
+      part: 'operative',
+      text: 'Tasks the executive structures to report on mixed migration;',
+    });
+    await send(chair, 'POST', '/paragraphs', {
+      part: 'operative',
+      text: 'Encourages all participating States to share good practices;',
+    });
     await send(chair, 'POST', '/paragraphs', { part: 'operative', text: 'in border management;', parentId: para('OP2').id });
     // Inserted before OP2: OP2 becomes OP3 and keeps its id and its sub-paragraph.
     const op2 = para('OP2').id;
@@ -101,13 +117,26 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.json().detail).toMatch(/1 objection/);
-    expect((await send(chair, 'POST', '/silence', { deadline: new Date(Date.now() + 60_000).toISOString() })).statusCode).toBe(409);
+    expect((await send(chair, 'POST', '/silence', { deadline: new Date(Date.now() + 60_000).toISOString() })).statusCode).toBe(
+      409,
+    );
   });
 
   it('compiles amendments in brackets, takes one into Rev.2, flags one whose paragraph is deleted, and compares revisions word by word', async () => {
     const op1 = para('OP1');
-    await send(austria, 'POST', '/amendments', { kind: 'replace', paragraphId: op1.id, oldWords: 'report on', newWords: 'report annually on', justification: 'A clear rhythm.', cosponsors: ['DE'] });
-    await send(italy, 'POST', '/amendments', { kind: 'delete', paragraphId: para('OP2').id, justification: 'ODIHR is welcomed elsewhere.' });
+    await send(austria, 'POST', '/amendments', {
+      kind: 'replace',
+      paragraphId: op1.id,
+      oldWords: 'report on',
+      newWords: 'report annually on',
+      justification: 'A clear rhythm.',
+      cosponsors: ['DE'],
+    });
+    await send(italy, 'POST', '/amendments', {
+      kind: 'delete',
+      paragraphId: para('OP2').id,
+      justification: 'ODIHR is welcomed elsewhere.',
+    });
     const replace = doc.amendments.find((a) => a.kind === 'replace')!;
     await send(italy, 'POST', `/amendments/${replace.id}/cosponsors`, {});
     expect(doc.amendments.find((a) => a.id === replace.id)?.cosponsors).toEqual(['DE', 'IT']);
@@ -116,7 +145,9 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     expect(compiled.paragraphs.find((p: { number: string }) => p.number === 'OP1').bracketed).toBe(
       'Tasks the executive structures to [report on] [report annually on] mixed migration;',
     );
-    expect(compiled.paragraphs.find((p: { number: string }) => p.number === 'OP2').bracketed).toBe('[Welcomes the work of ODIHR;]');
+    expect(compiled.paragraphs.find((p: { number: string }) => p.number === 'OP2').bracketed).toBe(
+      '[Welcomes the work of ODIHR;]',
+    );
 
     await send(chair, 'POST', `/amendments/${replace.id}/decision`, { decision: 'taken' });
     expect(para('OP1').text).toBe('Tasks the executive structures to report annually on mixed migration;');
@@ -134,8 +165,14 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
       { op: 'added', text: 'annually ' },
       { op: 'same', text: 'on mixed migration;' },
     ]);
-    expect(diff.paragraphs.find((p: { change: string }) => p.change === 'deleted')).toMatchObject({ fromNumber: 'OP2', toNumber: null });
-    expect(diff.paragraphs.find((p: { fromNumber: string }) => p.fromNumber === 'OP3')).toMatchObject({ toNumber: 'OP2', change: 'same' });
+    expect(diff.paragraphs.find((p: { change: string }) => p.change === 'deleted')).toMatchObject({
+      fromNumber: 'OP2',
+      toNumber: null,
+    });
+    expect(diff.paragraphs.find((p: { fromNumber: string }) => p.fromNumber === 'OP3')).toMatchObject({
+      toNumber: 'OP2',
+      change: 'same',
+    });
   });
 
   it('ends silence when one State breaks it, and adopts at the deadline exactly once when none does', async () => {
@@ -151,12 +188,19 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     expect(doc.silences[0]).toMatchObject({ state: 'broken', brokenBy: 'IT' });
     expect((await send(austria, 'POST', '/silence/break', { statement: 'Late.' })).statusCode).toBe(409);
 
-    await send(chair, 'PATCH', `/paragraphs/${para('OP2').id}`, { text: 'Encourages participating States to share good practices;' });
+    await send(chair, 'PATCH', `/paragraphs/${para('OP2').id}`, {
+      text: 'Encourages participating States to share good practices;',
+    });
     await send(chair, 'POST', '/revisions');
     await send(chair, 'POST', '/silence', { deadline: new Date(Date.now() + 3_600_000).toISOString() });
     // Not before the deadline.
     expect(await concludeDueSilences(t.database.db)).toEqual({ adopted: 0, lapsed: 0 });
-    await t.database.db.updateTable('consensus_silence').set({ deadline: new Date(Date.now() - 10) }).where('document_id', '=', id).where('state', '=', 'running').execute();
+    await t.database.db
+      .updateTable('consensus_silence')
+      .set({ deadline: new Date(Date.now() - 10) })
+      .where('document_id', '=', id)
+      .where('state', '=', 'running')
+      .execute();
     const [first, second] = await Promise.all([concludeDueSilences(t.database.db), concludeDueSilences(t.database.db)]);
     expect(first.adopted + second.adopted).toBe(1);
     expect(await concludeDueSilences(t.database.db)).toEqual({ adopted: 0, lapsed: 0 });
@@ -189,8 +233,14 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     expect((await t.request(null, { method: 'GET', url: url('/text.xml?revision=1') })).statusCode).toBe(404);
 
     const pdf = await pdfText((await t.request(null, { method: 'GET', url: url('/text.pdf') })).rawPayload);
-    expect(pdf).toMatch(/MC\.DEC\/1\/16.*Original: ENGLISH.*Recalling the Helsinki Final Act.*1\. Tasks the executive structures to report annually.*2\. Encourages.*\(a\) in border management.*Attachment 1.*Austria, Italy/);
-    const docx = await mammoth.extractRawText({ buffer: (await t.request(null, { method: 'GET', url: url('/text.docx') })).rawPayload });
-    expect(docx.value).toMatch(/Original: ENGLISH[\s\S]*Recalling[\s\S]*1\.\tTasks[\s\S]*2\.\tEncourages[\s\S]*\(a\)\tin border management/);
+    expect(pdf).toMatch(
+      /MC\.DEC\/1\/16.*Original: ENGLISH.*Recalling the Helsinki Final Act.*1\. Tasks the executive structures to report annually.*2\. Encourages.*\(a\) in border management.*Attachment 1.*Austria, Italy/,
+    );
+    const docx = await mammoth.extractRawText({
+      buffer: (await t.request(null, { method: 'GET', url: url('/text.docx') })).rawPayload,
+    });
+    expect(docx.value).toMatch(
+      /Original: ENGLISH[\s\S]*Recalling[\s\S]*1\.\tTasks[\s\S]*2\.\tEncourages[\s\S]*\(a\)\tin border management/,
+    );
   }, 120_000);
 });

@@ -79,7 +79,15 @@ export function compareRevisions(from: readonly FrozenParagraph[], to: readonly 
   for (const p of b) {
     const old = inA.get(p.id);
     if (!old) {
-      changes.push({ id: p.id, number: p.number, fromNumber: null, toNumber: p.number, change: 'added', moved: false, words: [{ op: 'added', text: p.text }] });
+      changes.push({
+        id: p.id,
+        number: p.number,
+        fromNumber: null,
+        toNumber: p.number,
+        change: 'added',
+        moved: false,
+        words: [{ op: 'added', text: p.text }],
+      });
       continue;
     }
     const changed = old.text !== p.text;
@@ -96,7 +104,15 @@ export function compareRevisions(from: readonly FrozenParagraph[], to: readonly 
   // A deleted paragraph is shown where it stood: after the paragraph that preceded it in the earlier revision.
   a.forEach((p, index) => {
     if (inB.has(p.id)) return;
-    const deleted: ParagraphChange = { id: p.id, number: p.number, fromNumber: p.number, toNumber: null, change: 'deleted', moved: false, words: [{ op: 'deleted', text: p.text }] };
+    const deleted: ParagraphChange = {
+      id: p.id,
+      number: p.number,
+      fromNumber: p.number,
+      toNumber: null,
+      change: 'deleted',
+      moved: false,
+      words: [{ op: 'deleted', text: p.text }],
+    };
     const before = index > 0 ? (a[index - 1] as { id: string }).id : null;
     const at = before ? changes.findIndex((c) => c.id === before) : -1;
     changes.splice(at + 1, 0, deleted);

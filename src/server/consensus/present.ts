@@ -1,7 +1,7 @@
 import { holds, scopeOf } from '../access/check.js';
 import type { Context } from '../context.js';
-import type { DocumentRow } from './queries.js';
 import type * as q from './queries.js';
+import type { DocumentRow } from './queries.js';
 import type { AmendmentView, DocumentSummary, DocumentView, ParagraphView, SilenceView, StatementView } from './schemas.js';
 import type { Stance } from './tables.js';
 import { numberParagraphs } from './text.js';
@@ -70,11 +70,21 @@ function actionsOf(ctx: Context, row: DocumentRow, hasObjection: boolean, runnin
 }
 
 /** The whole document as the reader may see it: positions of other States only for the chair and the Secretariat, or where the document shows names. */
-export function present(ctx: Context, row: DocumentRow, live: Live, positions: Positions, lists: Lists, states: number, publicView = false): DocumentView {
+export function present(
+  ctx: Context,
+  row: DocumentRow,
+  live: Live,
+  positions: Positions,
+  lists: Lists,
+  states: number,
+  publicView = false,
+): DocumentView {
   const seesAll = holds(ctx.actor, 'consensus.read_all') || row.show_names;
   const own = new Set(ownStates(ctx, 'consensus.position'));
   const commitments = new Map(lists.commitments.map((c) => [c.id, c]));
-  const numbered = numberParagraphs(live.map((p) => ({ id: p.id, part: p.part, parentId: p.parentId, text: p.text, commitmentId: p.commitment_id })));
+  const numbered = numberParagraphs(
+    live.map((p) => ({ id: p.id, part: p.part, parentId: p.parentId, text: p.text, commitmentId: p.commitment_id })),
+  );
   const byParagraph = new Map<string, Positions>();
   for (const p of positions) byParagraph.set(p.paragraph_id, [...(byParagraph.get(p.paragraph_id) ?? []), p]);
   const paragraphs: ParagraphView[] = numbered.map((p) => {
@@ -94,7 +104,13 @@ export function present(ctx: Context, row: DocumentRow, live: Live, positions: P
         states,
       ),
       counts,
-      objectors: seesAll && !publicView ? list.filter((item) => item.stance === 'objection').map((item) => item.country_iso2).sort() : [],
+      objectors:
+        seesAll && !publicView
+          ? list
+              .filter((item) => item.stance === 'objection')
+              .map((item) => item.country_iso2)
+              .sort()
+          : [],
       own: mine ? { stance: mine.stance, reason: mine.reason } : null,
     };
   });
@@ -143,11 +159,22 @@ export function present(ctx: Context, row: DocumentRow, live: Live, positions: P
     adoptedHow: row.adopted_how,
     showNames: row.show_names,
     paragraphs,
-    revisions: lists.revisions.map((r) => ({ number: r.number, symbol: draftSymbol(row, r.number), issuedAt: iso(r.issued_at) as string })),
+    revisions: lists.revisions.map((r) => ({
+      number: r.number,
+      symbol: draftSymbol(row, r.number),
+      issuedAt: iso(r.issued_at) as string,
+    })),
     amendments,
     silences,
     statements,
     ownStates: [...own],
-    actions: publicView ? [] : actionsOf(ctx, row, paragraphs.some((p) => p.state === 'blocked'), running),
+    actions: publicView
+      ? []
+      : actionsOf(
+          ctx,
+          row,
+          paragraphs.some((p) => p.state === 'blocked'),
+          running,
+        ),
   };
 }

@@ -6,8 +6,10 @@ import { insertTestDocument, putUnderSilence } from '../test-support/consensus/f
 import { testBackends } from '../test-support/database.js';
 import { adoptDocument } from './adoption.js';
 import { deleteParagraph, insertParagraph } from './documents/queries.js';
+import { aknErrors } from './exports/validate.js';
 import * as q from './queries.js';
 import { STANCES } from './schemas.js';
+import { seedConsensusDemo } from './seed.js';
 import { numberParagraphs } from './text.js';
 
 const STATES = ['AT', 'DE', 'FR', 'IT', 'TR', 'UA'];
@@ -20,7 +22,11 @@ describe.each(testBackends())('consensus properties on %s', (backend) => {
   afterAll(() => t?.close());
 
   it('never adopts a document while any State objects to any live paragraph', async () => {
-    const op = fc.record({ state: fc.constantFrom(...STATES), paragraph: fc.constantFrom(0, 1), stance: fc.constantFrom(...STANCES, 'not_stated' as const) });
+    const op = fc.record({
+      state: fc.constantFrom(...STATES),
+      paragraph: fc.constantFrom(0, 1),
+      stance: fc.constantFrom(...STANCES, 'not_stated' as const),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
         const doc = await insertTestDocument(t.database.db);
@@ -29,11 +35,22 @@ describe.each(testBackends())('consensus properties on %s', (backend) => {
         for (const o of ops) {
           const paragraphId = ids[o.paragraph] as string;
           held.set(`${o.state}/${o.paragraph}`, o.stance);
-          await t.database.db.deleteFrom('consensus_position').where('paragraph_id', '=', paragraphId).where('country_iso2', '=', o.state).execute();
+          await t.database.db
+            .deleteFrom('consensus_position')
+            .where('paragraph_id', '=', paragraphId)
+            .where('country_iso2', '=', o.state)
+            .execute();
           if (o.stance !== 'not_stated') {
             await t.database.db
               .insertInto('consensus_position')
-              .values({ paragraph_id: paragraphId, country_iso2: o.state, document_id: doc.id, stance: o.stance, reason: 'A reason.', updated_by: null })
+              .values({
+                paragraph_id: paragraphId,
+                country_iso2: o.state,
+                document_id: doc.id,
+                stance: o.stance,
+                reason: 'A reason.',
+                updated_by: null,
+              })
               .execute();
           }
         }
@@ -41,7 +58,10 @@ describe.each(testBackends())('consensus properties on %s', (backend) => {
         const outcome = await t.database.db
           .transaction()
           .execute((trx) => adoptDocument(trx, doc.id, 'meeting'))
-          .then(() => 'adopted', () => 'refused');
+          .then(
+            () => 'adopted',
+            () => 'refused',
+          );
         const row = await q.selectDocument(t.database.db, doc.id);
         expect(outcome).toBe(objects ? 'refused' : 'adopted');
         expect(row?.stage).toBe(objects ? 'drafting' : 'adopted');
@@ -89,8 +109,32 @@ describe.each(testBackends())('consensus properties on %s', (backend) => {
         let made = 0;
         // Every paragraph gets a position and an amendment naming its own words.
         const mark = async (paragraphId: string, text: string, state: string) => {
-          await db.insertInto('consensus_position').values({ paragraph_id: paragraphId, country_iso2: state, document_id: doc.id, stance: 'reservation', reason: text, updated_by: null }).execute();
-          await db.insertInto('consensus_amendment').values({ document_id: doc.id, kind: 'replace', paragraph_id: paragraphId, after_paragraph_id: null, part: null, old_words: text, new_words: `${text}!`, sponsor_iso2: state, created_by: null, decided_at: null }).execute();
+          await db
+            .insertInto('consensus_position')
+            .values({
+              paragraph_id: paragraphId,
+              country_iso2: state,
+              document_id: doc.id,
+              stance: 'reservation',
+              reason: text,
+              updated_by: null,
+            })
+            .execute();
+          await db
+            .insertInto('consensus_amendment')
+            .values({
+              document_id: doc.id,
+              kind: 'replace',
+              paragraph_id: paragraphId,
+              after_paragraph_id: null,
+              part: null,
+              old_words: text,
+              new_words: `${text}!`,
+              sponsor_iso2: state,
+              created_by: null,
+              decided_at: null,
+            })
+            .execute();
         };
         await mark(doc.operativeId, 'Tasks the executive structures to report on mixed migration;', 'AT');
         for (const s of steps) {
@@ -99,17 +143,31 @@ describe.each(testBackends())('consensus properties on %s', (backend) => {
             made++;
             const after = live.length ? live[s.at % live.length] : undefined;
             const text = `Inserted paragraph ${made};`;
-            const row = await insertParagraph(db, { documentId: doc.id, part: 'operative', parentId: null, afterPosition: after?.position ?? null, text, commitmentId: null });
+            const row = await insertParagraph(db, {
+              documentId: doc.id,
+              part: 'operative',
+              parentId: null,
+              afterPosition: after?.position ?? null,
+              text,
+              commitmentId: null,
+            });
             await mark(row.id, text, STATES[made % STATES.length] as string);
           } else if (live.length > 0) {
             await deleteParagraph(db, (live[s.at % live.length] as { id: string }).id);
           }
         }
         const live = await q.selectLiveParagraphs(db, doc.id);
-        const numbers = numberParagraphs(live.map((p) => ({ id: p.id, part: p.part, parentId: p.parentId, text: p.text, commitmentId: null })));
+        const numbers = numberParagraphs(
+          live.map((p) => ({ id: p.id, part: p.part, parentId: p.parentId, text: p.text, commitmentId: null })),
+        );
         expect(new Set(numbers.map((p) => p.number)).size).toBe(numbers.length);
         const positions = await q.selectPositions(db, doc.id);
-        const amendments = await db.selectFrom('consensus_amendment').select(['paragraph_id', 'old_words']).where('document_id', '=', doc.id).where('old_words', 'is not', null).execute();
+        const amendments = await db
+          .selectFrom('consensus_amendment')
+          .select(['paragraph_id', 'old_words'])
+          .where('document_id', '=', doc.id)
+          .where('old_words', 'is not', null)
+          .execute();
         for (const p of live.filter((x) => x.part === 'operative')) {
           expect(positions.filter((x) => x.paragraph_id === p.id).map((x) => x.reason)).toEqual([p.text]);
           expect(amendments.filter((a) => a.paragraph_id === p.id).map((a) => a.old_words)).toContain(p.text);
@@ -120,4 +178,20 @@ describe.each(testBackends())('consensus properties on %s', (backend) => {
       { numRuns: 10 },
     );
   }, 180_000);
+
+  it('seeds a negotiated decision once: two revisions, a lifted objection, a broken and a passed silence, two statements', async () => {
+    await seedConsensusDemo(t.database.db);
+    await seedConsensusDemo(t.database.db);
+    const list = (await t.request(null, { method: 'GET', url: '/api/consensus/public/decisions' })).json();
+    const decision = list.items.find((d: { decisionSymbol: string }) => d.decisionSymbol === 'MC.DEC/3/16');
+    expect(decision).toMatchObject({ symbol: 'MC.DD/7/16/Rev.2', stage: 'adopted' });
+    const chair = await t.as('chair');
+    const view = (await t.request(chair, { method: 'GET', url: `/api/consensus/documents/${decision.id}` })).json();
+    expect(view.silences.map((s: { state: string }) => s.state)).toEqual(['broken', 'passed']);
+    expect(view.statements.map((s: { country: string }) => s.country)).toEqual(['US', 'RU']);
+    expect(view.paragraphs.every((p: { state: string }) => p.state === 'agreed')).toBe(true);
+    expect(view.amendments.map((a: { status: string }) => a.status).sort()).toEqual(['left', 'left', 'taken']);
+    const xml = await t.request(null, { method: 'GET', url: `/api/consensus/documents/${decision.id}/text.xml` });
+    expect(await aknErrors(xml.body)).toEqual([]);
+  }, 120_000);
 });

@@ -108,8 +108,19 @@ export async function lastEventId(db: Kysely<DB>, documentId: string): Promise<s
 /** Everything the document page shows besides its paragraphs. */
 export async function selectDocumentLists(db: Kysely<DB>, documentId: string) {
   const [revisions, amendments, cosponsors, silences, statements, joiners, commitments] = await Promise.all([
-    db.selectFrom('consensus_revision').select(['number', 'issued_at']).where('document_id', '=', documentId).orderBy('number').execute(),
-    db.selectFrom('consensus_amendment').selectAll().where('document_id', '=', documentId).orderBy('created_at').orderBy('id').execute(),
+    db
+      .selectFrom('consensus_revision')
+      .select(['number', 'issued_at'])
+      .where('document_id', '=', documentId)
+      .orderBy('number')
+      .execute(),
+    db
+      .selectFrom('consensus_amendment')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('consensus_cosponsor as c')
       .innerJoin('consensus_amendment as a', 'a.id', 'c.amendment_id')

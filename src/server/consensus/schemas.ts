@@ -33,7 +33,12 @@ export const ParagraphView = Type.Object({
   text: Type.String(),
   commitment: Type.Union([CommitmentView, Type.Null()]),
   state: StringEnum(PARAGRAPH_STATES),
-  counts: Type.Object({ agree: Type.Integer(), can_live: Type.Integer(), reservation: Type.Integer(), objection: Type.Integer() }),
+  counts: Type.Object({
+    agree: Type.Integer(),
+    can_live: Type.Integer(),
+    reservation: Type.Integer(),
+    objection: Type.Integer(),
+  }),
   /** The States that object, where the reader may see names. */
   objectors: Type.Array(Iso2),
   /** The reader's own State's position, for a delegation. */
@@ -103,7 +108,9 @@ export const DocumentView = Type.Composite([
     adoptedHow: Type.Union([StringEnum(['meeting', 'silence'] as const), Type.Null()]),
     showNames: Type.Boolean(),
     paragraphs: Type.Array(ParagraphView),
-    revisions: Type.Array(Type.Object({ number: Type.Integer(), symbol: Type.String(), issuedAt: Type.String({ format: 'date-time' }) })),
+    revisions: Type.Array(
+      Type.Object({ number: Type.Integer(), symbol: Type.String(), issuedAt: Type.String({ format: 'date-time' }) }),
+    ),
     amendments: Type.Array(AmendmentView),
     silences: Type.Array(SilenceView),
     statements: Type.Array(StatementView),

@@ -42,7 +42,9 @@ export function printedNumber(number: string): string {
 }
 
 /** Paragraphs in reading order: preambular first, then operative, each sub-paragraph after its parent. */
-export function inReadingOrder<T extends { id: string; part: Part; parentId: string | null; position: number }>(rows: readonly T[]): T[] {
+export function inReadingOrder<T extends { id: string; part: Part; parentId: string | null; position: number }>(
+  rows: readonly T[],
+): T[] {
   const byParent = new Map<string | null, T[]>();
   for (const row of rows) {
     const key = row.parentId;

@@ -24,7 +24,10 @@ export async function lockDrafting(trx: Kysely<DB>, id: string) {
   const row = await q.selectDocument(trx, id, true);
   if (!row) throw new Problem('not_found', 'There is no such document.');
   if (row.stage !== 'drafting') {
-    throw new Problem('conflict', row.stage === 'silence' ? 'The text is under silence procedure and cannot change.' : 'The text is no longer being drafted.');
+    throw new Problem(
+      'conflict',
+      row.stage === 'silence' ? 'The text is under silence procedure and cannot change.' : 'The text is no longer being drafted.',
+    );
   }
   return row;
 }
@@ -35,7 +38,11 @@ export function fieldError(pointer: string, message: string): never {
 }
 
 /** The State a delegation acts for: the one asked for, if it holds the verb for it, or its only one. */
-export function actingState(ctx: Context, verb: 'consensus.position' | 'consensus.amend' | 'consensus.speak', requested?: string): string {
+export function actingState(
+  ctx: Context,
+  verb: 'consensus.position' | 'consensus.amend' | 'consensus.speak',
+  requested?: string,
+): string {
   const states = ownStates(ctx, verb);
   if (requested) {
     if (!states.includes(requested)) throw new Problem('forbidden', 'You do not act for this participating State.');
@@ -48,6 +55,11 @@ export function actingState(ctx: Context, verb: 'consensus.position' | 'consensu
 /** Refuses States that are not participating States. */
 export async function checkStates(db: Kysely<DB>, pointer: string, states: readonly string[]) {
   if (states.length === 0) return;
-  const found = await db.selectFrom('country').select('iso2').where('iso2', 'in', states).where('osce_status', '=', 'participating').execute();
+  const found = await db
+    .selectFrom('country')
+    .select('iso2')
+    .where('iso2', 'in', states)
+    .where('osce_status', '=', 'participating')
+    .execute();
   if (found.length !== new Set(states).size) fieldError(pointer, 'Only participating States take part in consensus.');
 }

@@ -10,17 +10,44 @@ const tags = ['consensus'];
 export const amendmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/consensus/documents/:id/amendments',
-    { config: { access: 'consensus.amend' }, schema: { tags, summary: 'Table an amendment for your State', params: DocumentParams, body: TableAmendmentBody, response: responses({ 200: DocumentView }) } },
+    {
+      config: { access: 'consensus.amend' },
+      schema: {
+        tags,
+        summary: 'Table an amendment for your State',
+        params: DocumentParams,
+        body: TableAmendmentBody,
+        response: responses({ 200: DocumentView }),
+      },
+    },
     (request) => s.tableAmendment(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/consensus/documents/:id/amendments/:amendmentId/cosponsors',
-    { config: { access: 'consensus.amend' }, schema: { tags, summary: 'Co-sponsor an amendment for your State', params: AmendmentParams, body: CosponsorBody, response: responses({ 200: DocumentView }) } },
+    {
+      config: { access: 'consensus.amend' },
+      schema: {
+        tags,
+        summary: 'Co-sponsor an amendment for your State',
+        params: AmendmentParams,
+        body: CosponsorBody,
+        response: responses({ 200: DocumentView }),
+      },
+    },
     (request) => s.cosponsor(request.ctx, request.params.id, request.params.amendmentId, request.body),
   );
   app.post(
     '/consensus/documents/:id/amendments/:amendmentId/decision',
-    { config: { access: 'consensus.draft' }, schema: { tags, summary: 'Take, merge or leave an amendment', params: AmendmentParams, body: DecideBody, response: responses({ 200: DocumentView }) } },
+    {
+      config: { access: 'consensus.draft' },
+      schema: {
+        tags,
+        summary: 'Take, merge or leave an amendment',
+        params: AmendmentParams,
+        body: DecideBody,
+        response: responses({ 200: DocumentView }),
+      },
+    },
     (request) => s.decideAmendment(request.ctx, request.params.id, request.params.amendmentId, request.body),
   );
 };

@@ -34,7 +34,8 @@ export async function tableAmendment(ctx: Context, id: string, input: TableAmend
       if (!paragraph) fieldError('/paragraphId', 'There is no such paragraph in this text.');
       paragraphId = paragraph.id;
       if (input.kind === 'replace') {
-        if (!input.oldWords || !paragraph.text.includes(input.oldWords)) fieldError('/oldWords', 'These words are not in the paragraph.');
+        if (!input.oldWords || !paragraph.text.includes(input.oldWords))
+          fieldError('/oldWords', 'These words are not in the paragraph.');
         if (input.newWords === undefined) fieldError('/newWords', 'Write the words that replace them.');
       }
     }
@@ -61,7 +62,12 @@ export async function tableAmendment(ctx: Context, id: string, input: TableAmend
         .values(cosponsors.map((country_iso2) => ({ amendment_id: amendmentId, country_iso2 })))
         .execute();
     }
-    await audit(trx, ctx, { verb: 'consensus.amend', recordType: 'consensus_amendment', recordId: amendmentId, details: { sponsor, kind: input.kind } });
+    await audit(trx, ctx, {
+      verb: 'consensus.amend',
+      recordType: 'consensus_amendment',
+      recordId: amendmentId,
+      details: { sponsor, kind: input.kind },
+    });
     await q.insertEvent(trx, id, 'amendment');
     return documentView(ctx, id, trx);
   });
@@ -87,8 +93,17 @@ export async function cosponsor(ctx: Context, id: string, amendmentId: string, i
     const row = await lockAmendment(trx, id, amendmentId);
     if (row.status !== 'tabled') throw new Problem('conflict', 'The chair has already decided on this amendment.');
     if (row.sponsor_iso2 === country) throw new Problem('conflict', 'Your State already sponsors this amendment.');
-    await trx.insertInto('consensus_cosponsor').values({ amendment_id: amendmentId, country_iso2: country }).onConflict((oc) => oc.doNothing()).execute();
-    await audit(trx, ctx, { verb: 'consensus.amend', recordType: 'consensus_amendment', recordId: amendmentId, details: { cosponsor: country } });
+    await trx
+      .insertInto('consensus_cosponsor')
+      .values({ amendment_id: amendmentId, country_iso2: country })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await audit(trx, ctx, {
+      verb: 'consensus.amend',
+      recordType: 'consensus_amendment',
+      recordId: amendmentId,
+      details: { cosponsor: country },
+    });
     await q.insertEvent(trx, id, 'amendment');
     return documentView(ctx, id, trx);
   });
@@ -106,25 +121,54 @@ export async function decideAmendment(ctx: Context, id: string, amendmentId: str
     }
     if (input.decision === 'merged') {
       if (!input.text) fieldError('/text', 'Write the merged words.');
-      if (paragraph) await trx.updateTable('consensus_paragraph').set({ text: input.text }).where('id', '=', paragraph.id).execute();
+      if (paragraph)
+        await trx.updateTable('consensus_paragraph').set({ text: input.text }).where('id', '=', paragraph.id).execute();
       else {
         const after = row.after_paragraph_id ? await selectParagraph(trx, id, row.after_paragraph_id) : undefined;
-        await insertParagraph(trx, { documentId: id, part: row.part ?? 'operative', parentId: after?.parent_id ?? null, afterPosition: after?.position ?? null, text: input.text, commitmentId: null });
+        await insertParagraph(trx, {
+          documentId: id,
+          part: row.part ?? 'operative',
+          parentId: after?.parent_id ?? null,
+          afterPosition: after?.position ?? null,
+          text: input.text,
+          commitmentId: null,
+        });
       }
     } else if (input.decision === 'taken') {
       if (row.kind === 'insert') {
         const after = row.after_paragraph_id ? await selectParagraph(trx, id, row.after_paragraph_id) : undefined;
-        await insertParagraph(trx, { documentId: id, part: row.part ?? 'operative', parentId: after?.parent_id ?? null, afterPosition: after?.position ?? null, text: row.new_words ?? '', commitmentId: null });
+        await insertParagraph(trx, {
+          documentId: id,
+          part: row.part ?? 'operative',
+          parentId: after?.parent_id ?? null,
+          afterPosition: after?.position ?? null,
+          text: row.new_words ?? '',
+          commitmentId: null,
+        });
       } else if (row.kind === 'delete' && paragraph) {
         await deleteParagraph(trx, paragraph.id);
       } else if (row.kind === 'replace' && paragraph) {
         const text = replaceWords(paragraph.text, row.old_words ?? '', row.new_words ?? '');
-        if (text === null) throw new Problem('conflict', 'The words this amendment replaces are no longer in the paragraph: merge it instead.');
-        await trx.updateTable('consensus_paragraph').set({ text: text.replace(/\s{2,}/g, ' ').trim() }).where('id', '=', paragraph.id).execute();
+        if (text === null)
+          throw new Problem('conflict', 'The words this amendment replaces are no longer in the paragraph: merge it instead.');
+        await trx
+          .updateTable('consensus_paragraph')
+          .set({ text: text.replace(/\s{2,}/g, ' ').trim() })
+          .where('id', '=', paragraph.id)
+          .execute();
       }
     }
-    await trx.updateTable('consensus_amendment').set({ status: input.decision, decided_at: new Date() }).where('id', '=', amendmentId).execute();
-    await audit(trx, ctx, { verb: 'consensus.decide_amendment', recordType: 'consensus_amendment', recordId: amendmentId, details: { decision: input.decision } });
+    await trx
+      .updateTable('consensus_amendment')
+      .set({ status: input.decision, decided_at: new Date() })
+      .where('id', '=', amendmentId)
+      .execute();
+    await audit(trx, ctx, {
+      verb: 'consensus.decide_amendment',
+      recordType: 'consensus_amendment',
+      recordId: amendmentId,
+      details: { decision: input.decision },
+    });
     await q.insertEvent(trx, id, 'amendment');
     return documentView(ctx, id, trx);
   });

@@ -11,12 +11,23 @@ const tags = ['consensus'];
 export const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/consensus/commitments',
-    { config: { access: 'public' }, schema: { tags, summary: 'The commitments register', response: responses({ 200: Type.Array(CommitmentView) }) } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'The commitments register', response: responses({ 200: Type.Array(CommitmentView) }) },
+    },
     (request) => s.listCommitments(request.ctx),
   );
   app.post(
     '/consensus/commitments',
-    { config: { access: 'consensus.register' }, schema: { tags, summary: 'Add a document to the register', body: CommitmentBody, response: responses({ 201: CommitmentView }) } },
+    {
+      config: { access: 'consensus.register' },
+      schema: {
+        tags,
+        summary: 'Add a document to the register',
+        body: CommitmentBody,
+        response: responses({ 201: CommitmentView }),
+      },
+    },
     async (request, reply) => reply.code(201).send(await s.addCommitment(request.ctx, request.body)),
   );
 };

@@ -7,7 +7,12 @@ import type { CommitmentBody } from './schemas.js';
 
 /** The register of commitments a draft may recall, oldest first. */
 export async function listCommitments(ctx: Context): Promise<CommitmentView[]> {
-  return ctx.db.selectFrom('consensus_commitment').select(['id', 'symbol', 'title', 'year', 'place']).orderBy('year').orderBy('title').execute();
+  return ctx.db
+    .selectFrom('consensus_commitment')
+    .select(['id', 'symbol', 'title', 'year', 'place'])
+    .orderBy('year')
+    .orderBy('title')
+    .execute();
 }
 
 /** The Secretariat adds a commitment to the register. */
@@ -23,7 +28,12 @@ export async function addCommitment(ctx: Context, input: CommitmentBody): Promis
       .values({ symbol, title: input.title.trim(), year: input.year, place: input.place?.trim() || null })
       .returning(['id', 'symbol', 'title', 'year', 'place'])
       .executeTakeFirstOrThrow();
-    await audit(trx, ctx, { verb: 'consensus.register', recordType: 'consensus_commitment', recordId: row.id, details: { title: row.title } });
+    await audit(trx, ctx, {
+      verb: 'consensus.register',
+      recordType: 'consensus_commitment',
+      recordId: row.id,
+      details: { title: row.title },
+    });
     return row;
   });
 }

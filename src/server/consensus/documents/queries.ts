@@ -38,12 +38,16 @@ export async function selectParagraph(db: Kysely<DB>, documentId: string, id: st
  */
 export async function insertParagraph(
   db: Kysely<DB>,
-  input: { documentId: string; part: Part; parentId: string | null; afterPosition: number | null; text: string; commitmentId: string | null },
+  input: {
+    documentId: string;
+    part: Part;
+    parentId: string | null;
+    afterPosition: number | null;
+    text: string;
+    commitmentId: string | null;
+  },
 ) {
-  let group = db
-    .selectFrom('consensus_paragraph')
-    .where('document_id', '=', input.documentId)
-    .where('part', '=', input.part);
+  let group = db.selectFrom('consensus_paragraph').where('document_id', '=', input.documentId).where('part', '=', input.part);
   group = input.parentId ? group.where('parent_id', '=', input.parentId) : group.where('parent_id', 'is', null);
   let position: number;
   if (input.afterPosition === null) {

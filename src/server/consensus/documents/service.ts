@@ -37,7 +37,8 @@ export async function createDocument(ctx: Context, input: CreateDocumentBody): P
       .where('number', '=', input.number)
       .where('year', '=', input.year)
       .executeTakeFirst();
-    if (taken) fieldError('/number', `The symbol ${input.council}.DD/${input.number}/${input.year} is already given to another draft.`);
+    if (taken)
+      fieldError('/number', `The symbol ${input.council}.DD/${input.number}/${input.year} is already given to another draft.`);
     const { id } = await trx
       .insertInto('consensus_document')
       .values({
@@ -55,7 +56,12 @@ export async function createDocument(ctx: Context, input: CreateDocumentBody): P
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, ctx, { verb: 'consensus.create', recordType: 'consensus_document', recordId: id, details: { title: input.title } });
+    await audit(trx, ctx, {
+      verb: 'consensus.create',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { title: input.title },
+    });
     await cq.insertEvent(trx, id, 'created');
     return documentView(ctx, id, trx);
   });
@@ -76,7 +82,12 @@ export async function updateDocument(ctx: Context, id: string, input: UpdateDocu
       })
       .where('id', '=', id)
       .execute();
-    await audit(trx, ctx, { verb: 'consensus.edit', recordType: 'consensus_document', recordId: id, details: { fields: Object.keys(input) } });
+    await audit(trx, ctx, {
+      verb: 'consensus.edit',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { fields: Object.keys(input) },
+    });
     await cq.insertEvent(trx, id, 'edited');
     return documentView(ctx, id, trx);
   });
@@ -97,7 +108,8 @@ export async function addParagraph(ctx: Context, id: string, input: AddParagraph
     let afterPosition: number | null = null;
     if (parentId) {
       const parent = await q.selectParagraph(trx, id, parentId);
-      if (!parent || parent.parent_id) fieldError('/parentId', 'A sub-paragraph hangs under a paragraph of this text that is not itself a sub-paragraph.');
+      if (!parent || parent.parent_id)
+        fieldError('/parentId', 'A sub-paragraph hangs under a paragraph of this text that is not itself a sub-paragraph.');
       if (parent.part !== input.part) fieldError('/part', 'A sub-paragraph belongs to the part of its paragraph.');
     }
     if (input.afterId) {
@@ -116,14 +128,24 @@ export async function addParagraph(ctx: Context, id: string, input: AddParagraph
       text: input.text.trim(),
       commitmentId: input.commitmentId ?? null,
     });
-    await audit(trx, ctx, { verb: 'consensus.edit', recordType: 'consensus_document', recordId: id, details: { added: input.part } });
+    await audit(trx, ctx, {
+      verb: 'consensus.edit',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { added: input.part },
+    });
     await cq.insertEvent(trx, id, 'text');
     return documentView(ctx, id, trx);
   });
 }
 
 /** The chair rewords a paragraph or changes the commitment it recalls. */
-export async function editParagraph(ctx: Context, id: string, paragraphId: string, input: EditParagraphBody): Promise<DocumentView> {
+export async function editParagraph(
+  ctx: Context,
+  id: string,
+  paragraphId: string,
+  input: EditParagraphBody,
+): Promise<DocumentView> {
   return inTransaction(ctx.db, async (trx) => {
     await lockDrafting(trx, id);
     if (!(await q.selectParagraph(trx, id, paragraphId))) throw new Problem('not_found', 'There is no such paragraph.');
@@ -136,7 +158,12 @@ export async function editParagraph(ctx: Context, id: string, paragraphId: strin
       })
       .where('id', '=', paragraphId)
       .execute();
-    await audit(trx, ctx, { verb: 'consensus.edit', recordType: 'consensus_document', recordId: id, details: { paragraph: paragraphId } });
+    await audit(trx, ctx, {
+      verb: 'consensus.edit',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { paragraph: paragraphId },
+    });
     await cq.insertEvent(trx, id, 'text');
     return documentView(ctx, id, trx);
   });
@@ -148,7 +175,12 @@ export async function removeParagraph(ctx: Context, id: string, paragraphId: str
     await lockDrafting(trx, id);
     if (!(await q.selectParagraph(trx, id, paragraphId))) throw new Problem('not_found', 'There is no such paragraph.');
     await q.deleteParagraph(trx, paragraphId);
-    await audit(trx, ctx, { verb: 'consensus.edit', recordType: 'consensus_document', recordId: id, details: { deleted: paragraphId } });
+    await audit(trx, ctx, {
+      verb: 'consensus.edit',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { deleted: paragraphId },
+    });
     await cq.insertEvent(trx, id, 'text');
     return documentView(ctx, id, trx);
   });

@@ -22,7 +22,9 @@ const source: TextSource = {
     { id: OP, part: 'operative', parentId: null, text: 'Tasks the executive structures:', commitmentId: null },
     { id: SUB, part: 'operative', parentId: OP, text: 'to report on mixed migration;', commitmentId: null },
   ]),
-  statements: [{ number: 1, country: 'AT', countryName: 'Austria', joinerNames: ['Italy'], text: 'Austria joins the consensus.' }],
+  statements: [
+    { number: 1, country: 'AT', countryName: 'Austria', joinerNames: ['Italy'], text: 'Austria joins the consensus.' },
+  ],
 };
 
 describe('Akoma Ntoso export', () => {

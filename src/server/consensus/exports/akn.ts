@@ -2,7 +2,7 @@ import type { NumberedParagraph } from '../text.js';
 import { printedNumber } from '../text.js';
 import { councilName, type TextSource } from './text-source.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const ISO3: Record<string, string> = { en: 'eng', fr: 'fra', de: 'deu', it: 'ita', ru: 'rus', es: 'spa' };
 
@@ -10,9 +10,9 @@ const ISO3: Record<string, string> = { en: 'eng', fr: 'fra', de: 'deu', it: 'ita
 export const eIdOf = (p: { id: string }) => `para_${p.id.replace(/-/g, '').slice(0, 12)}`;
 
 function operative(p: NumberedParagraph, children: NumberedParagraph[]): string {
-  const num = `<num>${escape(printedNumber(p.number))}</num>`;
-  if (children.length === 0) return `<paragraph eId="${eIdOf(p)}">${num}<content><p>${escape(p.text)}</p></content></paragraph>`;
-  return `<paragraph eId="${eIdOf(p)}">${num}<intro><p>${escape(p.text)}</p></intro>${children.map((c) => operative(c, [])).join('')}</paragraph>`;
+  const num = `<num>${xmlText(printedNumber(p.number))}</num>`;
+  if (children.length === 0) return `<paragraph eId="${eIdOf(p)}">${num}<content><p>${xmlText(p.text)}</p></content></paragraph>`;
+  return `<paragraph eId="${eIdOf(p)}">${num}<intro><p>${xmlText(p.text)}</p></intro>${children.map((c) => operative(c, [])).join('')}</paragraph>`;
 }
 
 /**
@@ -24,7 +24,8 @@ export function toAkomaNtoso(source: TextSource): string {
   const lang = ISO3[source.language] ?? 'eng';
   const work = `/akn/osce/doc/${source.kind}/${source.date.slice(0, 4)}/${source.work}`;
   const expression = `${work}/${lang}@${source.date}`;
-  const id = (uri: string) => `<FRBRthis value="${uri}/main"/><FRBRuri value="${uri}"/><FRBRdate date="${source.date}" name="${source.adopted ? 'adoption' : 'issue'}"/><FRBRauthor href="#${source.council.toLowerCase()}"/>`;
+  const id = (uri: string) =>
+    `<FRBRthis value="${uri}/main"/><FRBRuri value="${uri}"/><FRBRdate date="${source.date}" name="${source.adopted ? 'adoption' : 'issue'}"/><FRBRauthor href="#${source.council.toLowerCase()}"/>`;
   const preamble = source.paragraphs.filter((p) => p.part === 'preambular' && !p.parentId);
   const tops = source.paragraphs.filter((p) => p.part === 'operative' && !p.parentId);
   const childrenOf = (p: NumberedParagraph) => source.paragraphs.filter((c) => c.parentId === p.id);
@@ -34,8 +35,8 @@ export function toAkomaNtoso(source: TextSource): string {
       `<FRBRWork>${id(`${work}/statement_${s.number}`)}<FRBRcountry value="${s.country.toLowerCase()}"/></FRBRWork>` +
       `<FRBRExpression>${id(`${work}/statement_${s.number}/${lang}`)}<FRBRlanguage language="${lang}"/></FRBRExpression>` +
       `<FRBRManifestation>${id(`${work}/statement_${s.number}/${lang}.xml`)}</FRBRManifestation></identification></meta>` +
-      `<preface><p><docTitle>${escape(`Attachment ${s.number}: interpretative statement by ${[s.countryName, ...s.joinerNames].join(', ')}`)}</docTitle></p></preface>` +
-      `<mainBody><p>${escape(s.text)}</p></mainBody></doc></attachment>`,
+      `<preface><p><docTitle>${xmlText(`Attachment ${s.number}: interpretative statement by ${[s.countryName, ...s.joinerNames].join(', ')}`)}</docTitle></p></preface>` +
+      `<mainBody><p>${xmlText(s.text)}</p></mainBody></doc></attachment>`,
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -50,9 +51,9 @@ export function toAkomaNtoso(source: TextSource): string {
     '<TLCOrganization eId="osce" href="/ontology/organization/osce" showAs="Organization for Security and Co-operation in Europe"/>',
     `<TLCOrganization eId="${source.council.toLowerCase()}" href="/ontology/organization/osce.${source.council.toLowerCase()}" showAs="${councilName(source.council)}"/>`,
     '</references></meta>',
-    `<preface><p><docNumber>${escape(source.symbol)}</docNumber></p><p><docTitle>${escape(source.title)}</docTitle></p></preface>`,
+    `<preface><p><docNumber>${xmlText(source.symbol)}</docNumber></p><p><docTitle>${xmlText(source.title)}</docTitle></p></preface>`,
     preamble.length > 0
-      ? `<preamble><recitals>${preamble.map((p) => `<recital eId="${eIdOf(p)}"><p>${escape(p.text)}</p></recital>`).join('')}</recitals></preamble>`
+      ? `<preamble><recitals>${preamble.map((p) => `<recital eId="${eIdOf(p)}"><p>${xmlText(p.text)}</p></recital>`).join('')}</recitals></preamble>`
       : '',
     `<mainBody>${tops.length > 0 ? tops.map((p) => operative(p, childrenOf(p))).join('') : '<p/>'}</mainBody>`,
     attachments.length > 0 ? `<attachments>${attachments.join('')}</attachments>` : '',

@@ -3,7 +3,8 @@ import { councilName, originalLine, printed, type TextSource } from './text-sour
 
 /** The text as a Word document negotiators can edit: the same order and numbers as the PDF. */
 export async function textDocx(source: TextSource): Promise<Buffer> {
-  const right = (text: string, bold = false) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text, bold })] });
+  const right = (text: string, bold = false) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text, bold })] });
   const paragraphs = source.paragraphs.map((p) => {
     const { number, text, sub } = printed(p);
     return new Paragraph({
@@ -14,7 +15,11 @@ export async function textDocx(source: TextSource): Promise<Buffer> {
   });
   const attachments = source.statements.flatMap((s) => [
     new Paragraph({ heading: HeadingLevel.HEADING_2, pageBreakBefore: true, children: [new TextRun(`Attachment ${s.number}`)] }),
-    new Paragraph({ children: [new TextRun({ text: `Interpretative statement by ${[s.countryName, ...s.joinerNames].join(', ')}`, italics: true })] }),
+    new Paragraph({
+      children: [
+        new TextRun({ text: `Interpretative statement by ${[s.countryName, ...s.joinerNames].join(', ')}`, italics: true }),
+      ],
+    }),
     new Paragraph({ children: [new TextRun(s.text)] }),
   ]);
   const doc = new Document({
@@ -23,12 +28,18 @@ export async function textDocx(source: TextSource): Promise<Buffer> {
     sections: [
       {
         children: [
-          new Paragraph({ children: [new TextRun({ text: 'Organization for Security and Co-operation in Europe', bold: true })] }),
+          new Paragraph({
+            children: [new TextRun({ text: 'Organization for Security and Co-operation in Europe', bold: true })],
+          }),
           new Paragraph({ children: [new TextRun(councilName(source.council))] }),
           right(source.symbol, true),
           right(source.date),
           right(originalLine(source.language)),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(source.title)] }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun(source.title)],
+          }),
           ...paragraphs,
           ...attachments,
         ],

@@ -16,7 +16,12 @@ function pdfPrinter(): Printer {
     const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
     const font = (name: string) => Buffer.from(vfs[name] as string, 'base64');
     printer = new PdfPrinter({
-      Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') },
+      Roboto: {
+        normal: font('Roboto-Regular.ttf'),
+        bold: font('Roboto-Medium.ttf'),
+        italics: font('Roboto-Italic.ttf'),
+        bolditalics: font('Roboto-MediumItalic.ttf'),
+      },
     });
   }
   return printer;
@@ -27,7 +32,13 @@ export function textDocument(source: TextSource): TDocumentDefinitions {
   const body: Content[] = source.paragraphs.map((p) => {
     const { number, text, sub } = printed(p);
     if (p.part === 'preambular') return { text, margin: [0, 0, 0, 8] } as Content;
-    return { columns: [{ text: number, width: 28 }, { text, width: '*' }], margin: [sub ? 28 : 0, 0, 0, 8] } as Content;
+    return {
+      columns: [
+        { text: number, width: 28 },
+        { text, width: '*' },
+      ],
+      margin: [sub ? 28 : 0, 0, 0, 8],
+    } as Content;
   });
   const attachments: Content[] = source.statements.flatMap((s): Content[] => [
     { text: `Attachment ${s.number}`, style: 'heading', pageBreak: 'before' },
@@ -39,7 +50,11 @@ export function textDocument(source: TextSource): TDocumentDefinitions {
     pageSize: 'A4',
     pageMargins: [60, 60, 60, 60],
     defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
-    footer: (page: number, pages: number) => ({ text: `${source.symbol} — ${page} / ${pages}`, alignment: 'center', fontSize: 8 }),
+    footer: (page: number, pages: number) => ({
+      text: `${source.symbol} — ${page} / ${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+    }),
     styles: { heading: { fontSize: 13, bold: true, margin: [0, 12, 0, 8], alignment: 'center' } },
     content: [
       { text: 'Organization for Security and Co-operation in Europe', bold: true },
@@ -47,7 +62,10 @@ export function textDocument(source: TextSource): TDocumentDefinitions {
       { text: source.symbol, alignment: 'right', bold: true },
       { text: source.date, alignment: 'right' },
       { text: originalLine(source.language), alignment: 'right', margin: [0, 0, 0, 24] },
-      { text: `${source.kind === 'declaration' ? 'DECLARATION' : 'DECISION'}${source.adopted ? ` No. ${source.symbol.split('/')[1]}/${source.symbol.split('/')[2]}` : ''}`, style: 'heading' },
+      {
+        text: `${source.kind === 'declaration' ? 'DECLARATION' : 'DECISION'}${source.adopted ? ` No. ${source.symbol.split('/')[1]}/${source.symbol.split('/')[2]}` : ''}`,
+        style: 'heading',
+      },
       { text: source.title.toUpperCase(), style: 'heading', margin: [0, 0, 0, 16] },
       ...body,
       ...attachments,

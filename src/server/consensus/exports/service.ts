@@ -20,7 +20,11 @@ export async function textSource(ctx: Context, id: string, revision?: number): P
   const number = revision ?? row.current_revision;
   if (!follows && number !== row.current_revision) throw new Problem('not_found', 'There is no such document.');
   const frozen = await q.selectRevision(ctx.db, id, number);
-  if (!frozen) throw new Problem('not_found', number === 0 ? 'No revision has been issued yet.' : `There is no revision ${number} of this document.`);
+  if (!frozen)
+    throw new Problem(
+      'not_found',
+      number === 0 ? 'No revision has been issued yet.' : `There is no revision ${number} of this document.`,
+    );
   const adopted = row.stage === 'adopted' && number === row.current_revision;
   const statements = adopted
     ? await ctx.db
@@ -36,14 +40,20 @@ export async function textSource(ctx: Context, id: string, revision?: number): P
         .selectFrom('consensus_statement_joiner as j')
         .innerJoin('country as c', 'c.iso2', 'j.country_iso2')
         .select(['j.statement_id', 'c.name_en'])
-        .where('j.statement_id', 'in', statements.map((s) => s.id))
+        .where(
+          'j.statement_id',
+          'in',
+          statements.map((s) => s.id),
+        )
         .orderBy('c.name_en')
         .execute()
     : [];
   const date = new Date(adopted && row.adopted_at ? row.adopted_at : frozen.issued_at).toISOString().slice(0, 10);
   return {
     symbol: adopted ? (decisionSymbol(row) as string) : draftSymbol(row, number),
-    work: draftSymbol(row).toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    work: draftSymbol(row)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-'),
     title: row.title,
     kind: row.kind,
     council: row.council,

@@ -15,7 +15,14 @@ export interface TextSource {
   statements: Array<{ number: number; country: string; countryName: string; joinerNames: string[]; text: string }>;
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'ENGLISH', fr: 'FRENCH', de: 'GERMAN', it: 'ITALIAN', ru: 'RUSSIAN', es: 'SPANISH' };
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'ENGLISH',
+  fr: 'FRENCH',
+  de: 'GERMAN',
+  it: 'ITALIAN',
+  ru: 'RUSSIAN',
+  es: 'SPANISH',
+};
 
 /** "Original: ENGLISH", as the OSCE prints it under the symbol. */
 export function originalLine(language: string): string {

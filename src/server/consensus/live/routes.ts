@@ -13,9 +13,13 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'consensus.follow' },
       schema: {
         tags: ['consensus'],
-        summary: 'Server-Sent Events: a change to the document (revision, amendment, position, silence); resumes after Last-Event-ID',
+        summary:
+          'Server-Sent Events: a change to the document (revision, amendment, position, silence); resumes after Last-Event-ID',
         params: DocumentParams,
-        querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) },
+          { additionalProperties: false },
+        ),
         produces: ['text/event-stream'],
         response: responses({ 200: Type.String({ description: 'text/event-stream' }) }),
       },

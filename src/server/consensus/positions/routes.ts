@@ -10,12 +10,29 @@ const tags = ['consensus'];
 export const positionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/consensus/documents/:id/paragraphs/:paragraphId/position',
-    { config: { access: 'consensus.position' }, schema: { tags, summary: 'State your State’s position on a paragraph', params: ParagraphParams, body: PositionBody, response: responses({ 200: DocumentView }) } },
+    {
+      config: { access: 'consensus.position' },
+      schema: {
+        tags,
+        summary: 'State your State’s position on a paragraph',
+        params: ParagraphParams,
+        body: PositionBody,
+        response: responses({ 200: DocumentView }),
+      },
+    },
     (request) => s.setPosition(request.ctx, request.params.id, request.params.paragraphId, request.body),
   );
   app.get(
     '/consensus/documents/:id/matrix',
-    { config: { access: 'consensus.follow' }, schema: { tags, summary: 'States × paragraphs: whole for the chair and Secretariat, own row for a delegation', params: DocumentParams, response: responses({ 200: Matrix }) } },
+    {
+      config: { access: 'consensus.follow' },
+      schema: {
+        tags,
+        summary: 'States × paragraphs: whole for the chair and Secretariat, own row for a delegation',
+        params: DocumentParams,
+        response: responses({ 200: Matrix }),
+      },
+    },
     (request) => s.matrix(request.ctx, request.params.id),
   );
 };

@@ -20,7 +20,11 @@ export async function setPosition(ctx: Context, id: string, paragraphId: string,
     if (row.current_revision === 0) throw new Problem('conflict', 'Positions are taken on an issued revision.');
     if (!(await selectParagraph(trx, id, paragraphId))) throw new Problem('not_found', 'There is no such paragraph.');
     if (input.stance === 'not_stated') {
-      await trx.deleteFrom('consensus_position').where('paragraph_id', '=', paragraphId).where('country_iso2', '=', country).execute();
+      await trx
+        .deleteFrom('consensus_position')
+        .where('paragraph_id', '=', paragraphId)
+        .where('country_iso2', '=', country)
+        .execute();
     } else {
       const values = { stance: input.stance, reason, updated_by: ctx.actor?.userId ?? null, updated_at: new Date() };
       await trx
@@ -29,7 +33,12 @@ export async function setPosition(ctx: Context, id: string, paragraphId: string,
         .onConflict((oc) => oc.columns(['paragraph_id', 'country_iso2']).doUpdateSet(values))
         .execute();
     }
-    await audit(trx, ctx, { verb: 'consensus.position', recordType: 'consensus_document', recordId: id, details: { paragraph: paragraphId, country, stance: input.stance } });
+    await audit(trx, ctx, {
+      verb: 'consensus.position',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { paragraph: paragraphId, country, stance: input.stance },
+    });
     await q.insertEvent(trx, id, 'position');
     return documentView(ctx, id, trx);
   });

@@ -47,6 +47,9 @@ export const Compilation = Type.Object({
 });
 export type Compilation = Static<typeof Compilation>;
 
-export const AdoptBody = Type.Object({ meeting: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
+export const AdoptBody = Type.Object(
+  { meeting: Type.Optional(Type.String({ maxLength: 200 })) },
+  { additionalProperties: false },
+);
 export type AdoptBody = Static<typeof AdoptBody>;
 export { Iso2 };

@@ -10,7 +10,7 @@ import type { DocumentView } from '../schemas.js';
 import type { FrozenParagraph } from '../tables.js';
 import { documentView, lockDrafting } from '../view.js';
 import { bracketInsertion, bracketParagraph } from './compile.js';
-import type { AdoptBody, Comparison, CompareQuery, Compilation } from './schemas.js';
+import type { AdoptBody, CompareQuery, Comparison, Compilation } from './schemas.js';
 
 /**
  * The chair issues the next revision: the working text frozen as Rev.k. Tabled amendments whose
@@ -36,7 +36,12 @@ export async function issueRevision(ctx: Context, id: string): Promise<DocumentV
       .where('paragraph_id', 'is not', null)
       .where((eb) => (live.length > 0 ? eb('paragraph_id', 'not in', live) : eb.lit(true)))
       .execute();
-    await audit(trx, ctx, { verb: 'consensus.issue', recordType: 'consensus_document', recordId: id, details: { revision: number } });
+    await audit(trx, ctx, {
+      verb: 'consensus.issue',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { revision: number },
+    });
     await q.insertEvent(trx, id, 'revision');
     return documentView(ctx, id, trx);
   });
@@ -70,13 +75,31 @@ export async function compilation(ctx: Context, id: string): Promise<Compilation
   const paragraphs: Compilation['paragraphs'] = [];
   for (const p of view.paragraphs) {
     const own = tabled.filter((a) => a.paragraphId === p.id);
-    paragraphs.push({ id: p.id, number: p.number, bracketed: bracketParagraph(p, own), agreed: p.state === 'agreed' && own.length === 0, amendments: own });
+    paragraphs.push({
+      id: p.id,
+      number: p.number,
+      bracketed: bracketParagraph(p, own),
+      agreed: p.state === 'agreed' && own.length === 0,
+      amendments: own,
+    });
     for (const insert of tabled.filter((a) => a.kind === 'insert' && a.afterParagraphId === p.id)) {
-      paragraphs.push({ id: null, number: `${p.number} bis`, bracketed: bracketInsertion(insert), agreed: false, amendments: [insert] });
+      paragraphs.push({
+        id: null,
+        number: `${p.number} bis`,
+        bracketed: bracketInsertion(insert),
+        agreed: false,
+        amendments: [insert],
+      });
     }
   }
   for (const insert of tabled.filter((a) => a.kind === 'insert' && (!a.afterParagraphId || !live.has(a.afterParagraphId)))) {
-    paragraphs.push({ id: null, number: insert.part === 'preambular' ? 'PP new' : 'OP new', bracketed: bracketInsertion(insert), agreed: false, amendments: [insert] });
+    paragraphs.push({
+      id: null,
+      number: insert.part === 'preambular' ? 'PP new' : 'OP new',
+      bracketed: bracketInsertion(insert),
+      agreed: false,
+      amendments: [insert],
+    });
   }
   return {
     symbol: view.symbol,
@@ -90,7 +113,12 @@ export async function adoptInMeeting(ctx: Context, id: string, input: AdoptBody)
   return inTransaction(ctx.db, async (trx) => {
     await lockDrafting(trx, id);
     const number = await adoptDocument(trx, id, 'meeting');
-    await audit(trx, ctx, { verb: 'consensus.adopt', recordType: 'consensus_document', recordId: id, details: { number, meeting: input.meeting ?? null } });
+    await audit(trx, ctx, {
+      verb: 'consensus.adopt',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { number, meeting: input.meeting ?? null },
+    });
     return documentView(ctx, id, trx);
   });
 }

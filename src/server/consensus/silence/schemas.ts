@@ -2,7 +2,12 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Iso2 } from '../schemas.js';
 
 export const StartSilenceBody = Type.Object(
-  { deadline: Type.String({ format: 'date-time', description: 'The instant the procedure ends; pages enter and show it in Vienna time.' }) },
+  {
+    deadline: Type.String({
+      format: 'date-time',
+      description: 'The instant the procedure ends; pages enter and show it in Vienna time.',
+    }),
+  },
   { additionalProperties: false },
 );
 export type StartSilenceBody = Static<typeof StartSilenceBody>;

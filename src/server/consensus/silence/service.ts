@@ -6,20 +6,24 @@ import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { adoptDocument } from '../adoption.js';
 import * as q from '../queries.js';
-import { sameText } from '../text.js';
 import type { DocumentView } from '../schemas.js';
+import { sameText } from '../text.js';
 import { actingState, documentView, fieldError, lockDrafting } from '../view.js';
 import type { BreakSilenceBody, StartSilenceBody } from './schemas.js';
 
 /** The chair puts the last revision under silence until the deadline; refused while an objection stands. */
 export async function startSilence(ctx: Context, id: string, input: StartSilenceBody): Promise<DocumentView> {
   const deadline = new Date(input.deadline);
-  if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= Date.now()) fieldError('/deadline', 'The deadline must lie in the future.');
+  if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= Date.now())
+    fieldError('/deadline', 'The deadline must lie in the future.');
   return inTransaction(ctx.db, async (trx) => {
     const row = await lockDrafting(trx, id);
     if (row.current_revision === 0) throw new Problem('conflict', 'Issue a revision before putting it under silence.');
     const objections = await q.countObjections(trx, id);
-    if (objections > 0) throw new Problem('conflict', `There is no consensus: ${objections} objection(s) still stand.`, { extensions: { objections } });
+    if (objections > 0)
+      throw new Problem('conflict', `There is no consensus: ${objections} objection(s) still stand.`, {
+        extensions: { objections },
+      });
     const working = await q.selectWorkingText(trx, id);
     const frozen = await q.selectRevision(trx, id, row.current_revision);
     if (!sameText(frozen?.paragraphs, working)) {
@@ -27,11 +31,24 @@ export async function startSilence(ctx: Context, id: string, input: StartSilence
     }
     const { id: silenceId } = await trx
       .insertInto('consensus_silence')
-      .values({ document_id: id, revision_number: row.current_revision, deadline, started_by: ctx.actor?.userId ?? null, broken_by_iso2: null, statement: null, ended_at: null })
+      .values({
+        document_id: id,
+        revision_number: row.current_revision,
+        deadline,
+        started_by: ctx.actor?.userId ?? null,
+        broken_by_iso2: null,
+        statement: null,
+        ended_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('consensus_document').set({ stage: 'silence' }).where('id', '=', id).execute();
-    await audit(trx, ctx, { verb: 'consensus.silence_start', recordType: 'consensus_silence', recordId: silenceId, details: { deadline: deadline.toISOString() } });
+    await audit(trx, ctx, {
+      verb: 'consensus.silence_start',
+      recordType: 'consensus_silence',
+      recordId: silenceId,
+      details: { deadline: deadline.toISOString() },
+    });
     await q.insertEvent(trx, id, 'silence');
     return documentView(ctx, id, trx);
   });
@@ -55,7 +72,12 @@ export async function breakSilence(ctx: Context, id: string, input: BreakSilence
       .executeTakeFirst();
     if (!broken) throw new Problem('conflict', 'No silence procedure is running on this text.');
     await trx.updateTable('consensus_document').set({ stage: 'drafting' }).where('id', '=', id).execute();
-    await audit(trx, ctx, { verb: 'consensus.silence_break', recordType: 'consensus_silence', recordId: broken.id, details: { country } });
+    await audit(trx, ctx, {
+      verb: 'consensus.silence_break',
+      recordType: 'consensus_silence',
+      recordId: broken.id,
+      details: { country },
+    });
     await q.insertEvent(trx, id, 'silence');
     return documentView(ctx, id, trx);
   });
@@ -87,7 +109,12 @@ export async function concludeDueSilences(db: Kysely<DB>): Promise<{ adopted: nu
         return 'lapsed' as const;
       }
       const number = await adoptDocument(trx, row.document_id, 'silence');
-      await audit(trx, OUTSIDE_REQUEST, { verb: 'consensus.silence_pass', recordType: 'consensus_silence', recordId: row.id, details: { number } });
+      await audit(trx, OUTSIDE_REQUEST, {
+        verb: 'consensus.silence_pass',
+        recordType: 'consensus_silence',
+        recordId: row.id,
+        details: { number },
+      });
       return 'adopted' as const;
     });
     if (!outcome) return done;

@@ -19,13 +19,28 @@ export async function makeStatement(ctx: Context, id: string, input: StatementBo
   const country = actingState(ctx, 'consensus.speak', input.country);
   return inTransaction(ctx.db, async (trx) => {
     await lockAdopted(trx, id);
-    const last = await trx.selectFrom('consensus_statement').select((eb) => eb.fn.max('number').as('n')).where('document_id', '=', id).executeTakeFirst();
+    const last = await trx
+      .selectFrom('consensus_statement')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('document_id', '=', id)
+      .executeTakeFirst();
     const { id: statementId } = await trx
       .insertInto('consensus_statement')
-      .values({ document_id: id, number: (last?.n ?? 0) + 1, country_iso2: country, text: input.text.trim(), created_by: ctx.actor?.userId ?? null })
+      .values({
+        document_id: id,
+        number: (last?.n ?? 0) + 1,
+        country_iso2: country,
+        text: input.text.trim(),
+        created_by: ctx.actor?.userId ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, ctx, { verb: 'consensus.statement', recordType: 'consensus_statement', recordId: statementId, details: { country } });
+    await audit(trx, ctx, {
+      verb: 'consensus.statement',
+      recordType: 'consensus_statement',
+      recordId: statementId,
+      details: { country },
+    });
     await q.insertEvent(trx, id, 'statement');
     return documentView(ctx, id, trx);
   });
@@ -36,11 +51,25 @@ export async function joinStatement(ctx: Context, id: string, statementId: strin
   const country = actingState(ctx, 'consensus.speak', input.country);
   return inTransaction(ctx.db, async (trx) => {
     await lockAdopted(trx, id);
-    const statement = await trx.selectFrom('consensus_statement').selectAll().where('id', '=', statementId).where('document_id', '=', id).executeTakeFirst();
+    const statement = await trx
+      .selectFrom('consensus_statement')
+      .selectAll()
+      .where('id', '=', statementId)
+      .where('document_id', '=', id)
+      .executeTakeFirst();
     if (!statement) throw new Problem('not_found', 'There is no such statement.');
     if (statement.country_iso2 === country) throw new Problem('conflict', 'This is your State’s own statement.');
-    await trx.insertInto('consensus_statement_joiner').values({ statement_id: statementId, country_iso2: country }).onConflict((oc) => oc.doNothing()).execute();
-    await audit(trx, ctx, { verb: 'consensus.join_statement', recordType: 'consensus_statement', recordId: statementId, details: { country } });
+    await trx
+      .insertInto('consensus_statement_joiner')
+      .values({ statement_id: statementId, country_iso2: country })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await audit(trx, ctx, {
+      verb: 'consensus.join_statement',
+      recordType: 'consensus_statement',
+      recordId: statementId,
+      details: { country },
+    });
     await q.insertEvent(trx, id, 'statement');
     return documentView(ctx, id, trx);
   });

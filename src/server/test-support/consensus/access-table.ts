@@ -14,7 +14,11 @@ export const CONSENSUS_ROWS: AccessTable = {
     ok: 201,
     request: ({ n }) => ({ payload: { council: 'PC', number: n, year: 27, title: `Draft ${n}`, body: 'permanent_council' } }),
   },
-  'GET /api/consensus/documents/:id': { who: [...READERS], ok: 200, request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}` }) },
+  'GET /api/consensus/documents/:id': {
+    who: [...READERS],
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}` }),
+  },
   'PATCH /api/consensus/documents/:id': {
     who: ['chair'],
     ok: 200,
@@ -23,7 +27,10 @@ export const CONSENSUS_ROWS: AccessTable = {
   'POST /api/consensus/documents/:id/paragraphs': {
     who: ['chair'],
     ok: 200,
-    request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/paragraphs`, payload: { part: 'operative', text: 'Decides to act.' } }),
+    request: async (f) => ({
+      url: `/api/consensus/documents/${(await drafting(f)).id}/paragraphs`,
+      payload: { part: 'operative', text: 'Decides to act.' },
+    }),
   },
   'PATCH /api/consensus/documents/:id/paragraphs/:paragraphId': {
     who: ['chair'],
@@ -42,10 +49,26 @@ export const CONSENSUS_ROWS: AccessTable = {
     },
   },
   'GET /api/consensus/public/decisions': { who: 'anyone', ok: 200 },
-  'GET /api/consensus/public/decisions/:id': { who: 'anyone', ok: 200, request: async (f) => ({ url: `/api/consensus/public/decisions/${(await adopted(f)).id}` }) },
-  'POST /api/consensus/documents/:id/revisions': { who: ['chair'], ok: 200, request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/revisions` }) },
-  'GET /api/consensus/documents/:id/compare': { who: [...READERS], ok: 200, request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/compare?from=1` }) },
-  'GET /api/consensus/documents/:id/compilation': { who: [...READERS], ok: 200, request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/compilation` }) },
+  'GET /api/consensus/public/decisions/:id': {
+    who: 'anyone',
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/public/decisions/${(await adopted(f)).id}` }),
+  },
+  'POST /api/consensus/documents/:id/revisions': {
+    who: ['chair'],
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/revisions` }),
+  },
+  'GET /api/consensus/documents/:id/compare': {
+    who: [...READERS],
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/compare?from=1` }),
+  },
+  'GET /api/consensus/documents/:id/compilation': {
+    who: [...READERS],
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/compilation` }),
+  },
   'POST /api/consensus/documents/:id/adoption': {
     who: ['chair'],
     ok: 200,
@@ -56,7 +79,10 @@ export const CONSENSUS_ROWS: AccessTable = {
     ok: 200,
     request: async (f) => {
       const d = await drafting(f);
-      return { url: `/api/consensus/documents/${d.id}/amendments`, payload: { kind: 'delete', paragraphId: d.preambularId, justification: 'Not needed.' } };
+      return {
+        url: `/api/consensus/documents/${d.id}/amendments`,
+        payload: { kind: 'delete', paragraphId: d.preambularId, justification: 'Not needed.' },
+      };
     },
   },
   'POST /api/consensus/documents/:id/amendments/:amendmentId/cosponsors': {
@@ -83,11 +109,18 @@ export const CONSENSUS_ROWS: AccessTable = {
       return { url: `/api/consensus/documents/${d.id}/paragraphs/${d.operativeId}/position`, payload: { stance: 'agree' } };
     },
   },
-  'GET /api/consensus/documents/:id/matrix': { who: [...READERS], ok: 200, request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/matrix` }) },
+  'GET /api/consensus/documents/:id/matrix': {
+    who: [...READERS],
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/matrix` }),
+  },
   'POST /api/consensus/documents/:id/silence': {
     who: ['chair'],
     ok: 200,
-    request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/silence`, payload: { deadline: new Date(Date.now() + 86_400_000).toISOString() } }),
+    request: async (f) => ({
+      url: `/api/consensus/documents/${(await drafting(f)).id}/silence`,
+      payload: { deadline: new Date(Date.now() + 86_400_000).toISOString() },
+    }),
   },
   'POST /api/consensus/documents/:id/silence/break': {
     who: ['delegation'],
@@ -101,7 +134,10 @@ export const CONSENSUS_ROWS: AccessTable = {
   'POST /api/consensus/documents/:id/statements': {
     who: ['delegation'],
     ok: 200,
-    request: async (f) => ({ url: `/api/consensus/documents/${(await adopted(f)).id}/statements`, payload: { text: 'Austria interprets OP1 as follows.' } }),
+    request: async (f) => ({
+      url: `/api/consensus/documents/${(await adopted(f)).id}/statements`,
+      payload: { text: 'Austria interprets OP1 as follows.' },
+    }),
   },
   'POST /api/consensus/documents/:id/statements/:statementId/joiners': {
     who: ['delegation'],
@@ -117,9 +153,25 @@ export const CONSENSUS_ROWS: AccessTable = {
     ok: 201,
     request: ({ n }) => ({ payload: { title: `Commitment ${n}`, year: 2010 } }),
   },
-  'GET /api/consensus/documents/:id/text.xml': { who: 'anyone', ok: 200, request: async (f) => ({ url: `/api/consensus/documents/${(await adopted(f)).id}/text.xml` }) },
-  'GET /api/consensus/documents/:id/text.pdf': { who: 'anyone', ok: 200, request: async (f) => ({ url: `/api/consensus/documents/${(await adopted(f)).id}/text.pdf` }) },
-  'GET /api/consensus/documents/:id/text.docx': { who: 'anyone', ok: 200, request: async (f) => ({ url: `/api/consensus/documents/${(await adopted(f)).id}/text.docx` }) },
+  'GET /api/consensus/documents/:id/text.xml': {
+    who: 'anyone',
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await adopted(f)).id}/text.xml` }),
+  },
+  'GET /api/consensus/documents/:id/text.pdf': {
+    who: 'anyone',
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await adopted(f)).id}/text.pdf` }),
+  },
+  'GET /api/consensus/documents/:id/text.docx': {
+    who: 'anyone',
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await adopted(f)).id}/text.docx` }),
+  },
   // A live stream never ends: a permitted caller is shown to reach the route by its answer for a document that does not exist.
-  'GET /api/consensus/documents/:id/events': { who: [...READERS], ok: 404, request: () => ({ url: `/api/consensus/documents/${MISSING}/events` }) },
+  'GET /api/consensus/documents/:id/events': {
+    who: [...READERS],
+    ok: 404,
+    request: () => ({ url: `/api/consensus/documents/${MISSING}/events` }),
+  },
 };

@@ -29,25 +29,59 @@ export async function insertTestDocument(db: Kysely<DB>, options: { adopted?: bo
     .executeTakeFirstOrThrow();
   const pp = await db
     .insertInto('consensus_paragraph')
-    .values({ document_id: id, part: 'preambular', parent_id: null, position: 1, text: 'Recalling the Helsinki Final Act,', commitment_id: null })
+    .values({
+      document_id: id,
+      part: 'preambular',
+      parent_id: null,
+      position: 1,
+      text: 'Recalling the Helsinki Final Act,',
+      commitment_id: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const op = await db
     .insertInto('consensus_paragraph')
-    .values({ document_id: id, part: 'operative', parent_id: null, position: 1, text: 'Tasks the executive structures to report on mixed migration;', commitment_id: null })
+    .values({
+      document_id: id,
+      part: 'operative',
+      parent_id: null,
+      position: 1,
+      text: 'Tasks the executive structures to report on mixed migration;',
+      commitment_id: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const paragraphs = [
     { id: pp.id, part: 'preambular', parentId: null, text: 'Recalling the Helsinki Final Act,', commitmentId: null },
-    { id: op.id, part: 'operative', parentId: null, text: 'Tasks the executive structures to report on mixed migration;', commitmentId: null },
+    {
+      id: op.id,
+      part: 'operative',
+      parentId: null,
+      text: 'Tasks the executive structures to report on mixed migration;',
+      commitmentId: null,
+    },
   ];
-  await db.insertInto('consensus_revision').values({ document_id: id, number: 1, paragraphs: JSON.stringify(paragraphs), issued_by: null }).execute();
+  await db
+    .insertInto('consensus_revision')
+    .values({ document_id: id, number: 1, paragraphs: JSON.stringify(paragraphs), issued_by: null })
+    .execute();
   let amendmentId: string | undefined;
   let statementId: string | undefined;
   if (!options.adopted) {
     const row = await db
       .insertInto('consensus_amendment')
-      .values({ document_id: id, kind: 'replace', paragraph_id: op.id, after_paragraph_id: null, part: null, old_words: 'report', new_words: 'report annually', sponsor_iso2: 'IT', created_by: null, decided_at: null })
+      .values({
+        document_id: id,
+        kind: 'replace',
+        paragraph_id: op.id,
+        after_paragraph_id: null,
+        part: null,
+        old_words: 'report',
+        new_words: 'report annually',
+        sponsor_iso2: 'IT',
+        created_by: null,
+        decided_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     amendmentId = row.id;
@@ -67,6 +101,14 @@ export async function putUnderSilence(db: Kysely<DB>, documentId: string, deadli
   await db.updateTable('consensus_document').set({ stage: 'silence' }).where('id', '=', documentId).execute();
   await db
     .insertInto('consensus_silence')
-    .values({ document_id: documentId, revision_number: 1, deadline, started_by: null, broken_by_iso2: null, statement: null, ended_at: null })
+    .values({
+      document_id: documentId,
+      revision_number: 1,
+      deadline,
+      started_by: null,
+      broken_by_iso2: null,
+      statement: null,
+      ended_at: null,
+    })
     .execute();
 }
