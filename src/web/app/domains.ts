@@ -1,6 +1,7 @@
 import type i18next from 'i18next';
 import { auditDomain } from '../audit';
 import { authDomain } from '../auth';
+import { consensusDomain } from '../consensus';
 import { directoryDomain } from '../directory';
 import { homeDomain } from '../home';
 import { incidentsDomain } from '../incidents';
@@ -27,6 +28,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   missionsDomain,
   reportsDomain,
   incidentsDomain,
+  consensusDomain,
   auditDomain,
   notificationsDomain,
 ];
