@@ -96,6 +96,7 @@ export function SilencePanel({ doc }: { doc: DocumentView }) {
             <Group align="flex-end">
               <TextInput
                 type="datetime-local"
+                step={1}
                 label={t('consensus.silence.deadlineVienna')}
                 value={deadline}
                 onChange={(e) => setDeadline(e.currentTarget.value)}

@@ -48,10 +48,10 @@ const VIENNA = 'Europe/Vienna';
 
 /** The instant of a wall-clock time in Vienna ("2016-12-02T12:00"), whatever the browser's own zone. */
 export function viennaToInstant(local: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi, sec);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
       timeZone: VIENNA,
@@ -65,7 +65,14 @@ export function viennaToInstant(local: string): Date | null {
       .formatToParts(new Date(guess))
       .map((p) => [p.type, p.value]),
   );
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    sec,
+  );
   return new Date(guess - (wall - guess));
 }
 
