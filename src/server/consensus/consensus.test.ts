@@ -243,4 +243,45 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
       /Original: ENGLISH[\s\S]*Recalling[\s\S]*1\.\tTasks[\s\S]*2\.\tEncourages[\s\S]*\(a\)\tin border management/,
     );
   }, 120_000);
+
+  it('streams changes with event ids, and replays what a reconnecting page missed after Last-Event-ID', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const open = async (lastEventId?: string) => {
+      const controller = new AbortController();
+      const response = await fetch(`${address}${url('/events')}`, {
+        headers: { cookie: chair.cookie, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+        signal: controller.signal,
+      });
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      /** Reads until the stream holds the pattern (the events arrive within a poll of the table). */
+      const until = async (pattern: RegExp) => {
+        const deadline = Date.now() + 20_000;
+        while (!pattern.test(text)) {
+          if (Date.now() > deadline) throw new Error(`No ${pattern} in the stream: ${text}`);
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`The stream ended: ${text}`);
+          text += decoder.decode(value, { stream: true });
+        }
+        return text;
+      };
+      return { until, close: () => controller.abort() };
+    };
+    const first = await open();
+    await first.until(/event: ready/);
+    await send(italy, 'POST', '/statements', { text: 'Italy recalls the Helsinki Final Act.' });
+    const seen = await first.until(/id: (\d+)\nevent: change\ndata: \{"kind":"statement"\}/);
+    const lastId = /id: (\d+)\nevent: change/.exec(seen)?.[1] as string;
+    first.close();
+    // While the page is away, Austria joins Italy's statement.
+    await send(austria, 'POST', `/statements/${doc.statements[1]!.id}/joiners`, {});
+    const again = await open(lastId);
+    const replay = await again.until(/event: change\ndata: \{"kind":"statement"\}/);
+    const replayed = [...replay.matchAll(/id: (\d+)\nevent: change/g)].map((m) => Number(m[1]));
+    expect(replayed.length).toBeGreaterThan(0);
+    expect(replayed.every((n) => n > Number(lastId))).toBe(true);
+    again.close();
+  }, 60_000);
 });
