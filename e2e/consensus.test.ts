@@ -84,7 +84,7 @@ describeJourney('consensus drafting journey', () => {
     await chair.getByRole('button', { name: 'Open the draft' }).click();
     await chair.getByRole('heading', { level: 1, name: 'Decision on migration' }).waitFor();
     const addParagraph = async (part: string, text: string) => {
-      await chair.getByRole('textbox', { name: 'Part' }).click();
+      await chair.getByRole('combobox', { name: 'Part', exact: true }).click();
       await chair.getByRole('option', { name: part, exact: true }).click();
       await chair.getByRole('textbox', { name: 'Words of the paragraph' }).fill(text);
       await chair.getByRole('button', { name: 'Add to the working text' }).click();
@@ -118,7 +118,7 @@ describeJourney('consensus drafting journey', () => {
     await austria.goto(documentUrl);
     await austria.getByText('You act for: Austria').waitFor();
     const op1 = austria.locator('[data-number="OP1"]');
-    await op1.getByRole('textbox', { name: 'Your State’s position on OP1' }).click();
+    await op1.getByRole('combobox', { name: 'Your State’s position on OP1' }).click();
     await austria.getByRole('option', { name: 'Objection' }).click();
     await op1.getByRole('textbox', { name: 'Reason' }).fill('Reporting duties are too broad.');
     await op1.getByRole('button', { name: 'Record position' }).click();
@@ -126,7 +126,7 @@ describeJourney('consensus drafting journey', () => {
     // Seen by the chair's other window without reload.
     await chairWatch.locator('[data-number="OP1"]').getByText('Objected to by: Austria').waitFor();
 
-    await austria.getByRole('textbox', { name: 'Paragraph', exact: true }).click();
+    await austria.getByRole('combobox', { name: 'Paragraph', exact: true }).click();
     await austria.getByRole('option', { name: 'OP1', exact: true }).click();
     await austria.getByRole('textbox', { name: 'Words to replace' }).fill('report on');
     await austria.getByRole('textbox', { name: 'New words' }).fill('report annually on');
@@ -151,7 +151,7 @@ describeJourney('consensus drafting journey', () => {
     await chair.getByRole('button', { name: 'Issue Rev.2' }).click();
     await chair.getByTestId('symbol').getByText('MC.DD/7/16/Rev.2').waitFor();
     await chair.getByTestId('compare-row').filter({ hasText: 'annually' }).first().waitFor();
-    await austria.locator('[data-number="OP1"]').getByRole('textbox', { name: 'Your State’s position on OP1' }).click();
+    await austria.locator('[data-number="OP1"]').getByRole('combobox', { name: 'Your State’s position on OP1' }).click();
     await austria.getByRole('option', { name: 'Can live with it' }).click();
     await austria.locator('[data-number="OP1"]').getByRole('button', { name: 'Record position' }).click();
     await chairWatch.locator('[data-number="OP1"]').getByText('Objected to by: Austria').waitFor({ state: 'detached' });

@@ -12,7 +12,9 @@ export const CONSENSUS_ROWS: AccessTable = {
   'POST /api/consensus/documents': {
     who: ['chair'],
     ok: 201,
-    request: ({ n }) => ({ payload: { council: 'PC', number: (n % 900) + 1, year: 27, title: `Draft ${n}`, body: 'permanent_council' } }),
+    request: ({ n }) => ({
+      payload: { council: 'PC', number: (n % 900) + 1, year: 27, title: `Draft ${n}`, body: 'permanent_council' },
+    }),
   },
   'GET /api/consensus/documents/:id': {
     who: [...READERS],
