@@ -52,14 +52,14 @@ describeJourney('consensus drafting journey', () => {
     await signInFirstTime(admin, origin, { ...server, newPassword: PASSWORD }, { name: 'Adopted decisions' });
     const session = await (await admin.request.get(`${origin}/api/auth/session`)).json();
     const people: Record<string, ApiCall> = {};
-    for (const [email, grant] of [
-      ['chiara.chair@example.org', { role: 'chair', scopeType: 'global' }],
-      ['anna.austria@example.org', { role: 'delegation', scopeType: 'country', countryIso2: 'AT' }],
-      ['italo.italy@example.org', { role: 'delegation', scopeType: 'country', countryIso2: 'IT' }],
+    for (const [email, name, grant] of [
+      ['chiara.chair@example.org', 'Chiara Quaranta', { role: 'chair', scopeType: 'global' }],
+      ['anna.austria@example.org', 'Anna Huber', { role: 'delegation', scopeType: 'country', countryIso2: 'AT' }],
+      ['italo.italy@example.org', 'Italo Bianchi', { role: 'delegation', scopeType: 'country', countryIso2: 'IT' }],
     ] as const) {
       const response = await admin.request.post(`${origin}/api/users`, {
         headers: { 'x-csrf-token': session.csrfToken },
-        data: { email, name: email.split('@')[0], grants: [grant] },
+        data: { email, name, grants: [grant] },
       });
       expect(response.status()).toBe(201);
       people[email] = await apiSignInFirstTime(origin, {
@@ -84,11 +84,14 @@ describeJourney('consensus drafting journey', () => {
     await chair.getByRole('button', { name: 'Open the draft' }).click();
     await chair.getByRole('heading', { level: 1, name: 'Decision on migration' }).waitFor();
     const addParagraph = async (part: string, text: string) => {
-      await chair.getByRole('combobox', { name: 'Part', exact: true }).click();
+      const picker = chair.getByRole('combobox', { name: 'Part', exact: true });
+      await picker.click();
       await chair.getByRole('option', { name: part, exact: true }).click();
+      await expect.poll(() => picker.inputValue()).toBe(part);
       await chair.getByRole('textbox', { name: 'Words of the paragraph' }).fill(text);
       await chair.getByRole('button', { name: 'Add to the working text' }).click();
-      await chair.getByText(text, { exact: true }).waitFor();
+      await chair.getByTestId('paragraph').getByText(text, { exact: true }).waitFor();
+      await expect.poll(() => chair.getByRole('textbox', { name: 'Words of the paragraph' }).inputValue()).toBe('');
     };
     await addParagraph('Preambular', 'Recalling the Helsinki Final Act,');
     await addParagraph('Operative', 'Tasks the executive structures to report on mixed migration;');
