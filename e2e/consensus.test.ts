@@ -148,8 +148,16 @@ describeJourney('consensus drafting journey', () => {
     });
 
     // The chair takes Austria's amendment, leaves Italy's, and issues Rev.2; Austria lifts its objection.
+    // The compilation shows the words in dispute in square brackets before the chair decides.
+    await chair
+      .getByTestId('compiled')
+      .getByText('Tasks the executive structures to [report on] [report annually on] mixed migration;')
+      .waitFor();
     await chair.locator('[data-number="OP1"]').getByRole('button', { name: 'Take into the next revision' }).click();
-    await chair.getByText('Tasks the executive structures to report annually on mixed migration;', { exact: true }).waitFor();
+    await chair
+      .getByTestId('paragraph')
+      .getByText('Tasks the executive structures to report annually on mixed migration;', { exact: true })
+      .waitFor();
     await chair.locator('[data-number="OP2"]').getByRole('button', { name: 'Leave' }).click();
     await chair.getByRole('button', { name: 'Issue Rev.2' }).click();
     await chair.getByTestId('symbol').getByText('MC.DD/7/16/Rev.2').waitFor();

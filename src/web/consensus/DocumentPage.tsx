@@ -7,6 +7,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames } from '../reference/pickers';
 import { Comparison } from './Comparison';
+import { Compilation } from './Compilation';
 import { AmendmentForm, ParagraphForm } from './DraftingForms';
 import { Paragraphs } from './Paragraphs';
 import { type DocumentView, documentQuery, STAGE_COLOURS, useLiveDocument } from './queries';
@@ -85,6 +86,11 @@ export function DocumentPage() {
       <Paragraphs doc={d} />
       {can('edit') ? <ParagraphForm doc={d} /> : null}
       {can('amend') && d.paragraphs.length > 0 ? <AmendmentForm doc={d} /> : null}
+      {d.stage === 'drafting' && d.currentRevision > 0 ? (
+        <Paper withBorder p="md">
+          <Compilation doc={d} />
+        </Paper>
+      ) : null}
       {d.revisions.length > 0 ? (
         <Paper withBorder p="md">
           <Comparison doc={d} />
