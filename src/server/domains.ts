@@ -11,6 +11,10 @@ import { authJobs } from './auth/jobs.js';
 import { authRoutes } from './auth/routes.js';
 import { backupAccess, backupAudits } from './backup/access.js';
 import { backupRoutes } from './backup/routes.js';
+import { consensusAccess, consensusAudits } from './consensus/access.js';
+import { consensusWorkers } from './consensus/jobs.js';
+import { consensusRoutes } from './consensus/routes.js';
+import { seedConsensusDemo } from './consensus/seed.js';
 import type { DB } from './db/schema.js';
 import { directoryAccess, directoryAudits } from './directory/access.js';
 import { seedDirectoryDemo } from './directory/demo/seed.js';
@@ -120,6 +124,14 @@ export const DOMAINS: Domain[] = [
     access: trainingAccess,
     audits: trainingAudits,
     seedDemo: seedTrainingDemo,
+  },
+  {
+    name: 'consensus',
+    routes: consensusRoutes,
+    access: consensusAccess,
+    audits: consensusAudits,
+    seedDemo: seedConsensusDemo,
+    workers: consensusWorkers,
   },
 ];
 

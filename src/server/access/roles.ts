@@ -1,6 +1,15 @@
 import type { Verb } from './verbs.js';
 
-export const ROLES = ['coordinator', 'focal_point', 'expert', 'analyst', 'incident_reviewer', 'delegation'] as const;
+export const ROLES = [
+  'coordinator',
+  'focal_point',
+  'expert',
+  'analyst',
+  'incident_reviewer',
+  'delegation',
+  'chair',
+  'secretariat',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -73,4 +82,6 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
   analyst: ['global', 'country'],
   incident_reviewer: ['global', 'country'],
   delegation: ['country'],
+  chair: ['global'],
+  secretariat: ['global'],
 };

@@ -7,6 +7,8 @@ const TYPES = {
   xlsx: XLSX_TYPE,
   pdf: 'application/pdf',
   ndjson: 'application/x-ndjson; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xml: 'application/akn+xml; charset=utf-8',
 } as const;
 
 export type AttachmentKind = keyof typeof TYPES;

@@ -45,6 +45,8 @@ const PERSONA_EMAILS: Record<Role, string> = {
   analyst: 'ana.analyst@example.org',
   incident_reviewer: 'ivan.reviewer@example.org',
   delegation: 'diego.delegation@example.org',
+  chair: 'chiara.chair@example.org',
+  secretariat: 'sergei.secretariat@example.org',
 };
 
 /** The password every persona starts with; hashing once keeps the tests quick. */

@@ -1,6 +1,7 @@
 import type i18next from 'i18next';
 import { auditDomain } from '../audit';
 import { authDomain } from '../auth';
+import { consensusDomain } from '../consensus';
 import { directoryDomain } from '../directory';
 import { homeDomain } from '../home';
 import { incidentsDomain } from '../incidents';
@@ -29,6 +30,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   trainingDomain,
   reportsDomain,
   incidentsDomain,
+  consensusDomain,
   auditDomain,
   notificationsDomain,
 ];
