@@ -26,6 +26,9 @@ import type { Job, Worker } from './jobs/job.js';
 import { missionAccess, missionAudits } from './missions/access.js';
 import { missionRoutes } from './missions/routes.js';
 import { seedMissionsDemo } from './missions/seed.js';
+import { networkAccess, networkAudits } from './network/access.js';
+import { networkWorkers } from './network/jobs.js';
+import { networkRoutes } from './network/routes.js';
 import { notificationAccess, notificationAudits } from './notifications/access.js';
 import { notificationJobs, notificationWorkers } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -109,6 +112,7 @@ export const DOMAINS: Domain[] = [
     demoNotice: ensureDemoKey,
     jobs: incidentJobs,
   },
+  { name: 'network', routes: networkRoutes, access: networkAccess, audits: networkAudits, workers: networkWorkers },
 ];
 
 registerAccess(DOMAINS.flatMap((domain) => (domain.access ? [domain.access] : [])));

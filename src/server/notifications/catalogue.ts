@@ -3,7 +3,16 @@
  * immediately, in a daily digest or not at all) and kind (the event). A domain that adds an event
  * adds its kind here, with its texts in the six languages (templates/), and calls `notify`.
  */
-export const CATEGORIES = ['missions', 'reports', 'follow_up', 'alerts', 'incidents', 'solidarity', 'security'] as const;
+export const CATEGORIES = [
+  'missions',
+  'reports',
+  'follow_up',
+  'alerts',
+  'incidents',
+  'solidarity',
+  'network',
+  'security',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Categories that cannot be turned off or held for a digest: a person must learn of them at once. */
@@ -23,6 +32,8 @@ export const KINDS = {
   'incident.assigned': 'incidents',
   'solidarity.pledge_recorded': 'solidarity',
   'solidarity.relocation_recorded': 'solidarity',
+  'network.notice': 'network',
+  'network.urgent_notice': 'network',
   'account.password_reset': 'security',
   'account.new_device': 'security',
 } as const satisfies Record<string, Category>;

@@ -51,6 +51,14 @@ export const de: Texts = {
       subject: 'Eine Umsiedlung wurde erfasst für: {country}',
       body: 'Für {country} wurde eine Umsiedlung erfasst.',
     },
+    'network.notice': {
+      subject: 'Mitteilung an das Netzwerk: {title}',
+      body: 'Im Netzwerk der Grenz-Kontaktstellen wurde eine Mitteilung veröffentlicht: {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Dringende Mitteilung, bitte bestätigen: {title}',
+      body: 'Im Netzwerk der Grenz-Kontaktstellen wurde eine dringende Mitteilung veröffentlicht: {title}. Bitte öffnen und den Empfang bestätigen.',
+    },
     'account.password_reset': {
       subject: 'Ihr Passwort wurde zurückgesetzt',
       body: 'Das Passwort Ihres Kontos wurde von einer Koordinatorin oder einem Koordinator zurückgesetzt. Wenn Sie das nicht veranlasst haben, melden Sie es sofort.',
@@ -67,6 +75,7 @@ export const de: Texts = {
     alerts: 'Frühwarnungen',
     incidents: 'Vorfallsmeldungen',
     solidarity: 'Solidaritätszusagen und Umsiedlungen',
+    network: 'Mitteilungen an das Netzwerk',
     security: 'Kontosicherheit',
   },
   frame: {

@@ -51,6 +51,14 @@ export const en: Texts = {
       subject: 'A relocation was recorded for {country}',
       body: 'A relocation has been recorded for {country}.',
     },
+    'network.notice': {
+      subject: 'Notice to the network: {title}',
+      body: 'A notice was posted to the border focal-point network: {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Urgent notice, please acknowledge: {title}',
+      body: 'An urgent notice was posted to the border focal-point network: {title}. Please open it and acknowledge it.',
+    },
     'account.password_reset': {
       subject: 'Your password was reset',
       body: 'The password of your account was reset by a co-ordinator. If you did not ask for this, tell your co-ordinator at once.',
@@ -67,6 +75,7 @@ export const en: Texts = {
     alerts: 'Early-warning alerts',
     incidents: 'Incident reports',
     solidarity: 'Solidarity pledges and relocations',
+    network: 'Network notices',
     security: 'Account security',
   },
   frame: {

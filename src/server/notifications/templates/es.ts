@@ -51,6 +51,14 @@ export const es: Texts = {
       subject: 'Se ha registrado una reubicación para: {country}',
       body: 'Se ha registrado una reubicación para: {country}.',
     },
+    'network.notice': {
+      subject: 'Aviso a la red: {title}',
+      body: 'Se ha publicado un aviso en la red de puntos focales de fronteras: {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Aviso urgente, confirme la recepción: {title}',
+      body: 'Se ha publicado un aviso urgente en la red de puntos focales de fronteras: {title}. Ábralo y confirme su recepción.',
+    },
     'account.password_reset': {
       subject: 'Se ha restablecido su contraseña',
       body: 'Un coordinador ha restablecido la contraseña de su cuenta. Si usted no lo pidió, avísele de inmediato.',
@@ -67,6 +75,7 @@ export const es: Texts = {
     alerts: 'Alertas tempranas',
     incidents: 'Informes de incidentes',
     solidarity: 'Compromisos de solidaridad y reubicaciones',
+    network: 'Avisos a la red',
     security: 'Seguridad de la cuenta',
   },
   frame: {

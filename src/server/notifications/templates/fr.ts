@@ -51,6 +51,14 @@ export const fr: Texts = {
       subject: 'Une relocalisation a été enregistrée pour : {country}',
       body: 'Une relocalisation a été enregistrée pour : {country}.',
     },
+    'network.notice': {
+      subject: 'Avis au réseau : {title}',
+      body: 'Un avis a été publié sur le réseau des points focaux frontières : {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Avis urgent, veuillez en accuser réception : {title}',
+      body: 'Un avis urgent a été publié sur le réseau des points focaux frontières : {title}. Veuillez l’ouvrir et en accuser réception.',
+    },
     'account.password_reset': {
       subject: 'Votre mot de passe a été réinitialisé',
       body: 'Le mot de passe de votre compte a été réinitialisé par un·e coordinateur·rice. Si vous ne l’avez pas demandé, prévenez-le·la immédiatement.',
@@ -67,6 +75,7 @@ export const fr: Texts = {
     alerts: 'Alertes précoces',
     incidents: 'Signalements d’incidents',
     solidarity: 'Engagements de solidarité et relocalisations',
+    network: 'Avis au réseau',
     security: 'Sécurité du compte',
   },
   frame: {

@@ -51,6 +51,14 @@ export const it: Texts = {
       subject: 'Un ricollocamento è stato registrato per: {country}',
       body: 'È stato registrato un ricollocamento per: {country}.',
     },
+    'network.notice': {
+      subject: 'Avviso alla rete: {title}',
+      body: 'È stato pubblicato un avviso nella rete dei punti focali per le frontiere: {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Avviso urgente, si prega di confermare: {title}',
+      body: 'È stato pubblicato un avviso urgente nella rete dei punti focali per le frontiere: {title}. Si prega di aprirlo e confermarne la ricezione.',
+    },
     'account.password_reset': {
       subject: 'La tua password è stata reimpostata',
       body: 'La password del tuo account è stata reimpostata da un coordinatore. Se non l’hai chiesto tu, avvisalo subito.',
@@ -67,6 +75,7 @@ export const it: Texts = {
     alerts: 'Allerte precoci',
     incidents: 'Segnalazioni di incidenti',
     solidarity: 'Impegni di solidarietà e ricollocamenti',
+    network: 'Avvisi alla rete',
     security: 'Sicurezza dell’account',
   },
   frame: {
