@@ -5,6 +5,7 @@ import { directoryDomain } from '../directory';
 import { homeDomain } from '../home';
 import { incidentsDomain } from '../incidents';
 import { missionsDomain } from '../missions';
+import { networkDomain } from '../network';
 import { notificationsDomain } from '../notifications';
 import { referenceDomain } from '../reference';
 import { reportsDomain } from '../reports';
@@ -27,6 +28,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   missionsDomain,
   reportsDomain,
   incidentsDomain,
+  networkDomain,
   auditDomain,
   notificationsDomain,
 ];
