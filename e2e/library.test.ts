@@ -95,7 +95,7 @@ describeJourney('library journey', () => {
     await jonas.getByText('1 document found').waitFor();
     const result = jonas.getByRole('listitem').filter({ hasText: 'Contrôles coordonnés aux frontières' });
     await result.locator('mark', { hasText: 'falsifiés' }).waitFor();
-    expect(await result.locator('[data-snippet]').innerText()).toContain('vérifient les passeports falsifiés');
+    expect(await result.locator('[data-snippet]').textContent()).toContain('vérifient les passeports falsifiés');
 
     // An urgent notice, posted by the French focal point.
     await claire.goto(`${origin}/network/notices`);
@@ -123,8 +123,8 @@ describeJourney('library journey', () => {
       .getByRole('table', { name: 'Who has and has not acknowledged' })
       .getByRole('row', { name: /Jonas Grenze/ });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Germany');
-    expect(await row.innerText()).not.toContain('Not yet');
+    expect(await row.textContent()).toContain('Germany');
+    expect(await row.textContent()).not.toContain('Not yet');
     watcher.expectClean(origin);
   });
 });

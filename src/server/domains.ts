@@ -29,6 +29,7 @@ import { seedMissionsDemo } from './missions/seed.js';
 import { networkAccess, networkAudits } from './network/access.js';
 import { networkWorkers } from './network/jobs.js';
 import { networkRoutes } from './network/routes.js';
+import { seedNetworkDemo } from './network/seed.js';
 import { notificationAccess, notificationAudits } from './notifications/access.js';
 import { notificationJobs, notificationWorkers } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -112,7 +113,14 @@ export const DOMAINS: Domain[] = [
     demoNotice: ensureDemoKey,
     jobs: incidentJobs,
   },
-  { name: 'network', routes: networkRoutes, access: networkAccess, audits: networkAudits, workers: networkWorkers },
+  {
+    name: 'network',
+    routes: networkRoutes,
+    access: networkAccess,
+    audits: networkAudits,
+    seedDemo: seedNetworkDemo,
+    workers: networkWorkers,
+  },
 ];
 
 registerAccess(DOMAINS.flatMap((domain) => (domain.access ? [domain.access] : [])));
