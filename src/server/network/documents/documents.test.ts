@@ -239,7 +239,7 @@ describe.each(testBackends())('the library on %s', (backend) => {
     expect(await count()).toBe(before);
   });
 
-  it('adds a version, and backup and restore carry every file byte for byte', async () => {
+  it('adds a version, and backup and restore carry every file byte for byte', { timeout: 180_000 }, async () => {
     const text = Buffer.from('Deuxième version : contrôle coordonné.', 'utf8');
     const added = await t.request(member, {
       method: 'POST',
