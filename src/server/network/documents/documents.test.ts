@@ -105,7 +105,7 @@ describe.each(testBackends())('the library on %s', (backend) => {
     expect(ru.statusCode, ru.body).toBe(201);
     russianId = ru.json().id;
     expect(await extractPending(t.database.db)).toBe(2);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   it('reads the text of a PDF page by page and of a DOCX, and keeps the file byte for byte', async () => {
