@@ -30,6 +30,10 @@ import type { Job, Worker } from './jobs/job.js';
 import { missionAccess, missionAudits } from './missions/access.js';
 import { missionRoutes } from './missions/routes.js';
 import { seedMissionsDemo } from './missions/seed.js';
+import { networkAccess, networkAudits } from './network/access.js';
+import { networkWorkers } from './network/jobs.js';
+import { networkRoutes } from './network/routes.js';
+import { seedNetworkDemo } from './network/seed.js';
 import { notificationAccess, notificationAudits } from './notifications/access.js';
 import { notificationJobs, notificationWorkers } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -132,6 +136,14 @@ export const DOMAINS: Domain[] = [
     audits: consensusAudits,
     seedDemo: seedConsensusDemo,
     workers: consensusWorkers,
+  },
+  {
+    name: 'network',
+    routes: networkRoutes,
+    access: networkAccess,
+    audits: networkAudits,
+    seedDemo: seedNetworkDemo,
+    workers: networkWorkers,
   },
 ];
 

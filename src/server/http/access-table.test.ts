@@ -9,6 +9,7 @@ import { testBackends } from '../test-support/database.js';
 import { DIRECTORY_ROWS } from '../test-support/directory/access-table.js';
 import { INCIDENT_ROWS } from '../test-support/incidents/access-table.js';
 import { MISSION_ROWS } from '../test-support/missions/access-table.js';
+import { NETWORK_ROWS } from '../test-support/network/access-table.js';
 import { NOTIFICATION_ROWS } from '../test-support/notifications/access-table.js';
 import { REPORT_ROWS } from '../test-support/reports/access-table.js';
 import { ROSTER_ROWS } from '../test-support/roster/access-table.js';
@@ -92,6 +93,7 @@ const TABLE: AccessTable = {
   ...NOTIFICATION_ROWS,
   ...TRAINING_ROWS,
   ...CONSENSUS_ROWS,
+  ...NETWORK_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

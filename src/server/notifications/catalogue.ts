@@ -11,6 +11,7 @@ export const CATEGORIES = [
   'incidents',
   'solidarity',
   'training',
+  'network',
   'security',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -36,6 +37,8 @@ export const KINDS = {
   'training.selected': 'training',
   'training.waitlisted': 'training',
   'training.declined': 'training',
+  'network.notice': 'network',
+  'network.urgent_notice': 'network',
   'account.password_reset': 'security',
   'account.new_device': 'security',
 } as const satisfies Record<string, Category>;

@@ -6,6 +6,7 @@ import { directoryDomain } from '../directory';
 import { homeDomain } from '../home';
 import { incidentsDomain } from '../incidents';
 import { missionsDomain } from '../missions';
+import { networkDomain } from '../network';
 import { notificationsDomain } from '../notifications';
 import { referenceDomain } from '../reference';
 import { reportsDomain } from '../reports';
@@ -31,6 +32,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   reportsDomain,
   incidentsDomain,
   consensusDomain,
+  networkDomain,
   auditDomain,
   notificationsDomain,
 ];

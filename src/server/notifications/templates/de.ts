@@ -67,6 +67,14 @@ export const de: Texts = {
       subject: 'Nicht ausgewählt für {session}',
       body: '{name} wurde für die Fortbildung {session} nicht ausgewählt. Grund: {reason}',
     },
+    'network.notice': {
+      subject: 'Mitteilung an das Netzwerk: {title}',
+      body: 'Im Netzwerk der Grenz-Kontaktstellen wurde eine Mitteilung veröffentlicht: {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Dringende Mitteilung, bitte bestätigen: {title}',
+      body: 'Im Netzwerk der Grenz-Kontaktstellen wurde eine dringende Mitteilung veröffentlicht: {title}. Bitte öffnen und den Empfang bestätigen.',
+    },
     'account.password_reset': {
       subject: 'Ihr Passwort wurde zurückgesetzt',
       body: 'Das Passwort Ihres Kontos wurde von einer Koordinatorin oder einem Koordinator zurückgesetzt. Wenn Sie das nicht veranlasst haben, melden Sie es sofort.',
@@ -84,6 +92,7 @@ export const de: Texts = {
     incidents: 'Vorfallsmeldungen',
     solidarity: 'Solidaritätszusagen und Umsiedlungen',
     training: 'Fortbildung',
+    network: 'Mitteilungen an das Netzwerk',
     security: 'Kontosicherheit',
   },
   frame: {

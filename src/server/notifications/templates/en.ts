@@ -67,6 +67,14 @@ export const en: Texts = {
       subject: 'Not selected for {session}',
       body: '{name} has not been selected for the training session {session}. Reason: {reason}',
     },
+    'network.notice': {
+      subject: 'Notice to the network: {title}',
+      body: 'A notice was posted to the border focal-point network: {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Urgent notice, please acknowledge: {title}',
+      body: 'An urgent notice was posted to the border focal-point network: {title}. Please open it and acknowledge it.',
+    },
     'account.password_reset': {
       subject: 'Your password was reset',
       body: 'The password of your account was reset by a co-ordinator. If you did not ask for this, tell your co-ordinator at once.',
@@ -84,6 +92,7 @@ export const en: Texts = {
     incidents: 'Incident reports',
     solidarity: 'Solidarity pledges and relocations',
     training: 'Training',
+    network: 'Network notices',
     security: 'Account security',
   },
   frame: {

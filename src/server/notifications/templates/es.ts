@@ -67,6 +67,14 @@ export const es: Texts = {
       subject: 'No seleccionado/a para {session}',
       body: '{name} no ha sido seleccionado/a para la sesión de formación {session}. Motivo: {reason}',
     },
+    'network.notice': {
+      subject: 'Aviso a la red: {title}',
+      body: 'Se ha publicado un aviso en la red de puntos focales de fronteras: {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Aviso urgente, confirme la recepción: {title}',
+      body: 'Se ha publicado un aviso urgente en la red de puntos focales de fronteras: {title}. Ábralo y confirme su recepción.',
+    },
     'account.password_reset': {
       subject: 'Se ha restablecido su contraseña',
       body: 'Un coordinador ha restablecido la contraseña de su cuenta. Si usted no lo pidió, avísele de inmediato.',
@@ -84,6 +92,7 @@ export const es: Texts = {
     incidents: 'Informes de incidentes',
     solidarity: 'Compromisos de solidaridad y reubicaciones',
     training: 'Formación',
+    network: 'Avisos a la red',
     security: 'Seguridad de la cuenta',
   },
   frame: {

@@ -67,6 +67,14 @@ export const fr: Texts = {
       subject: 'Non retenu(e) pour {session}',
       body: "{name} n'a pas été retenu(e) pour la session de formation {session}. Motif : {reason}",
     },
+    'network.notice': {
+      subject: 'Avis au réseau : {title}',
+      body: 'Un avis a été publié sur le réseau des points focaux frontières : {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Avis urgent, veuillez en accuser réception : {title}',
+      body: 'Un avis urgent a été publié sur le réseau des points focaux frontières : {title}. Veuillez l’ouvrir et en accuser réception.',
+    },
     'account.password_reset': {
       subject: 'Votre mot de passe a été réinitialisé',
       body: 'Le mot de passe de votre compte a été réinitialisé par un·e coordinateur·rice. Si vous ne l’avez pas demandé, prévenez-le·la immédiatement.',
@@ -84,6 +92,7 @@ export const fr: Texts = {
     incidents: 'Signalements d’incidents',
     solidarity: 'Engagements de solidarité et relocalisations',
     training: 'Formation',
+    network: 'Avis au réseau',
     security: 'Sécurité du compte',
   },
   frame: {

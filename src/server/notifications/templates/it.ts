@@ -67,6 +67,14 @@ export const it: Texts = {
       subject: 'Non selezionato/a per {session}',
       body: '{name} non è stato/a selezionato/a per la sessione di formazione {session}. Motivo: {reason}',
     },
+    'network.notice': {
+      subject: 'Avviso alla rete: {title}',
+      body: 'È stato pubblicato un avviso nella rete dei punti focali per le frontiere: {title}',
+    },
+    'network.urgent_notice': {
+      subject: 'Avviso urgente, si prega di confermare: {title}',
+      body: 'È stato pubblicato un avviso urgente nella rete dei punti focali per le frontiere: {title}. Si prega di aprirlo e confermarne la ricezione.',
+    },
     'account.password_reset': {
       subject: 'La tua password è stata reimpostata',
       body: 'La password del tuo account è stata reimpostata da un coordinatore. Se non l’hai chiesto tu, avvisalo subito.',
@@ -84,6 +92,7 @@ export const it: Texts = {
     incidents: 'Segnalazioni di incidenti',
     solidarity: 'Impegni di solidarietà e ricollocamenti',
     training: 'Formazione',
+    network: 'Avvisi alla rete',
     security: 'Sicurezza dell’account',
   },
   frame: {
