@@ -71,6 +71,9 @@ create table training_session (
 );
 create index training_session_course_idx on training_session (course_id, starts_on);
 create index training_session_dates_idx on training_session (starts_on);
+create index training_session_host_idx on training_session (host_organisation_id);
+create index training_session_language_idx on training_session (language_code);
+create index training_session_created_by_idx on training_session (created_by);
 
 -- A trainer is an expert of the roster or an external person named here.
 create table training_trainer (
@@ -83,6 +86,7 @@ create table training_trainer (
   constraint training_trainer_who_ck check ((expert_id is null) <> (external_name is null))
 );
 create index training_trainer_session_idx on training_trainer (session_id);
+create index training_trainer_expert_idx on training_trainer (expert_id);
 
 create table training_nomination (
   id uuid primary key default gen_random_uuid(),
@@ -123,6 +127,8 @@ create index training_nomination_session_idx on training_nomination (session_id,
 create index training_nomination_user_idx on training_nomination (user_id);
 create index training_nomination_expert_idx on training_nomination (expert_id);
 create index training_nomination_country_idx on training_nomination (country_iso2);
+create index training_nomination_nominated_by_idx on training_nomination (nominated_by);
+create index training_nomination_decided_by_idx on training_nomination (decided_by);
 
 create table training_attendance (
   nomination_id uuid not null,
