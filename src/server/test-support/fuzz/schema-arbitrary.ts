@@ -60,6 +60,23 @@ function typesOf(schema: JsonSchema): string[] {
   return [];
 }
 
+/**
+ * A string of one character class repeated (`^[A-Za-z0-9_-]+$`, `^[0-9]{4,8}$`), drawn at a length
+ * within the schema's bounds. Drawing from the pattern alone and filtering on the length never ends
+ * when the pattern's usual draws are all shorter than `minLength` (a 40-character token).
+ */
+function patternString(pattern: string, min: number, max: number): fc.Arbitrary<string> | undefined {
+  const match = /^\^(\[(?:\\.|[^\]\\])+\])(\+|\*|\{(\d+)(?:,(\d*))?\})\$$/.exec(pattern);
+  if (!match) return undefined;
+  const [, characterClass, quantifier, low, high] = match as unknown as [string, string, string, string?, string?];
+  const least = quantifier === '+' ? 1 : quantifier === '*' ? 0 : Number(low);
+  const most = quantifier.startsWith('{') ? (high === undefined ? least : high === '' ? max : Number(high)) : max;
+  const minLength = Math.max(min, least);
+  const maxLength = Math.max(minLength, Math.min(max, most));
+  const character = fc.stringMatching(new RegExp(`^${characterClass}$`));
+  return fc.array(character, { minLength, maxLength }).map((characters) => characters.join(''));
+}
+
 function validString(schema: JsonSchema, pools: Pools, name?: string): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
   const max = Math.max(min, Math.min(schema.maxLength ?? 60, 60));
@@ -88,7 +105,7 @@ function validString(schema: JsonSchema, pools: Pools, name?: string): fc.Arbitr
       break;
     default:
       if (schema.pattern) {
-        arbitrary = fc.stringMatching(new RegExp(schema.pattern)).filter(fits);
+        arbitrary = patternString(schema.pattern, min, max) ?? fc.stringMatching(new RegExp(schema.pattern)).filter(fits);
       } else {
         const hostile = HOSTILE_STRINGS.filter(fits);
         const text = fc.string({ unit: 'grapheme', minLength: min, maxLength: max }).filter(fits);
