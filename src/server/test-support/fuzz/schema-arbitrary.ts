@@ -61,12 +61,16 @@ function typesOf(schema: JsonSchema): string[] {
 }
 
 /**
- * A string of one character class repeated (`^[A-Za-z0-9_-]+$`, `^[0-9]{4,8}$`), drawn at a length
+ * A string of one character class repeated (`^[A-Za-z0-9_-]+$`, `^[0-9]{4,8}$`, base64), drawn at a length
  * within the schema's bounds. Drawing from the pattern alone and filtering on the length never ends
  * when the pattern's usual draws are all shorter than `minLength` (a 40-character token).
  */
 function patternString(pattern: string, min: number, max: number): fc.Arbitrary<string> | undefined {
-  const match = /^\^(\[(?:\\.|[^\]\\])+\])(\+|\*|\{(\d+)(?:,(\d*))?\})\$$/.exec(pattern);
+  // An optional tail that may be left out (base64's `={0,2}`) is left out.
+  const match =
+    /^\^(\[(?:\\.|[^\]\\])+\])(\+|\*|\{(\d+)(?:,(\d*))?\})(?:(?:\[(?:\\.|[^\]\\])+\]|\\?[^[\]\\{}()|*+?^$])(?:\?|\*|\{0(?:,\d*)?\}))?\$$/.exec(
+      pattern,
+    );
   if (!match) return undefined;
   const [, characterClass, quantifier, low, high] = match as unknown as [string, string, string, string?, string?];
   const least = quantifier === '+' ? 1 : quantifier === '*' ? 0 : Number(low);
