@@ -11,6 +11,7 @@ import { testBackends } from '../test-support/database.js';
 import { addActivity, organisationId } from '../test-support/directory/fixtures.js';
 import { insertTestReport } from '../test-support/reports/fixtures.js';
 import { SMALL_KEY } from '../test-support/solidarity/access-table.js';
+import { seedTrainingDemo } from '../training/seed.js';
 import { seedWarningDemo } from '../warning/seed.js';
 import { isUnguarded } from './sheet-writer.js';
 
@@ -37,6 +38,16 @@ const EXPORTS: Record<string, { url: string; role: Role | null; planted: boolean
   'GET /api/solidarity/fulfilment/export.xlsx': { url: '/api/solidarity/fulfilment/export.xlsx', role: null, planted: true },
   'GET /api/solidarity/pledges/export.csv': { url: '/api/solidarity/pledges/export.csv', role: 'coordinator', planted: true },
   'GET /api/solidarity/pledges/export.xlsx': { url: '/api/solidarity/pledges/export.xlsx', role: 'coordinator', planted: true },
+  'GET /api/training/statistics/export': {
+    url: '/api/training/statistics/export?format=csv',
+    role: 'coordinator',
+    planted: true,
+  },
+  'GET /api/training/statistics/export#xlsx': {
+    url: '/api/training/statistics/export?format=xlsx',
+    role: 'coordinator',
+    planted: true,
+  },
   'GET /api/warning/series/export.csv': {
     url: '/api/warning/series/export.csv?indicator=sea_arrivals_monthly&country=GR',
     role: null,
@@ -77,6 +88,7 @@ describe.each(testBackends())('every CSV and XLSX export on %s', (backend) => {
     await seedSolidarityDemo(db);
     await seedReportsDemo(db);
     await seedWarningDemo(db);
+    await seedTrainingDemo(db);
     const coordinator = await t.as('coordinator');
     await insertTestReport(db, { status: 'distributed' });
     const key = await t.request(coordinator, {
@@ -109,6 +121,7 @@ describe.each(testBackends())('every CSV and XLSX export on %s', (backend) => {
     await plant('warning_rule', 'name');
     await plant('warning_import_batch', 'source');
     await plant('app_user', 'name');
+    await plant('training_course', 'title');
   }, 300_000);
   afterAll(() => t?.close());
 

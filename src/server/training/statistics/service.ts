@@ -58,7 +58,7 @@ export async function exportStatistics(ctx: Context, query: ExportQuery): Promis
     ...stats.byAgency.map((c) => ({ dimension: 'Agency type', ...c, meanGain: null })),
     ...stats.byGender.map((c) => ({ dimension: 'Gender', ...c, meanGain: null })),
     ...stats.byYear.map((c) => ({ dimension: 'Year', ...c, meanGain: null })),
-    ...stats.byCourse.map((c) => ({ dimension: 'Course', key: `${c.key} ${c.title}`, count: c.count, meanGain: c.meanGain })),
+    ...stats.byCourse.map((c) => ({ dimension: 'Course', key: `${c.title} (${c.key})`, count: c.count, meanGain: c.meanGain })),
   ];
   await audit(ctx.db, ctx, { verb: 'training.statistics.export', details: { format, ...filter } });
   return format === 'csv' ? tableCsv(COLUMNS, rows) : tableXlsx('Training', COLUMNS, rows);
