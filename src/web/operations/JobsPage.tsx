@@ -168,7 +168,7 @@ function Jobs() {
                       <Table.Td data-cell="last-run">
                         {job.lastRun ? (
                           <>
-                            {when(job.lastRun.startedAt)}
+                            <time dateTime={job.lastRun.startedAt}>{when(job.lastRun.startedAt)}</time>
                             {job.lastRun.durationMs !== null ? (
                               <Text size="xs" c="dimmed">
                                 {t('operations.jobs.took', { duration: span(job.lastRun.durationMs / 1000) })}
