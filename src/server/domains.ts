@@ -37,6 +37,8 @@ import { seedNetworkDemo } from './network/seed.js';
 import { notificationAccess, notificationAudits } from './notifications/access.js';
 import { notificationJobs, notificationWorkers } from './notifications/jobs.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { operationsAccess, operationsAudits } from './operations/access.js';
+import { registerJobs } from './operations/jobs/registry.js';
 import { operationsRoutes } from './operations/routes.js';
 import { referenceAccess, referenceAudits } from './reference/access.js';
 import { referenceRoutes } from './reference/routes.js';
@@ -79,7 +81,7 @@ export interface Domain {
 /** Every domain, in the order their routes and demonstration data are registered. A new domain adds one line. */
 export const DOMAINS: Domain[] = [
   { name: 'health', routes: healthRoutes },
-  { name: 'operations', routes: operationsRoutes },
+  { name: 'operations', routes: operationsRoutes, access: operationsAccess, audits: operationsAudits },
   { name: 'problems', routes: problemRoutes },
   { name: 'auth', routes: authRoutes, audits: authAudits, jobs: authJobs },
   { name: 'users', routes: userRoutes, access: userAccess, audits: userAudits },
@@ -153,3 +155,4 @@ registerAudits(
     return domain.audits ? [{ name: domain.name, audits: domain.audits }] : [];
   }),
 );
+registerJobs(DOMAINS.flatMap((domain) => domain.jobs ?? []));

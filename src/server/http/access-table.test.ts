@@ -11,6 +11,7 @@ import { INCIDENT_ROWS } from '../test-support/incidents/access-table.js';
 import { MISSION_ROWS } from '../test-support/missions/access-table.js';
 import { NETWORK_ROWS } from '../test-support/network/access-table.js';
 import { NOTIFICATION_ROWS } from '../test-support/notifications/access-table.js';
+import { OPERATIONS_ROWS } from '../test-support/operations/access-table.js';
 import { REPORT_ROWS } from '../test-support/reports/access-table.js';
 import { ROSTER_ROWS } from '../test-support/roster/access-table.js';
 import { SOLIDARITY_ROWS } from '../test-support/solidarity/access-table.js';
@@ -94,6 +95,7 @@ const TABLE: AccessTable = {
   ...TRAINING_ROWS,
   ...CONSENSUS_ROWS,
   ...NETWORK_ROWS,
+  ...OPERATIONS_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

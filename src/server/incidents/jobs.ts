@@ -23,6 +23,7 @@ export const incidentJobs: Job[] = [
     // incidents change: never at the moment of one verification.
     name: 'incidents.publish_statistics',
     everySeconds: 24 * 3600,
+    allowRunNow: false,
     run: async (db) => refreshPublication(db),
   },
 ];

@@ -10,6 +10,11 @@ export interface Job {
   /** Stable name, `domain.what`, e.g. `auth.purge_expired`. */
   name: string;
   everySeconds: number;
+  /**
+   * Whether the co-ordinator may run it at once from the jobs page (default true): true for a job
+   * that may run twice in a row without harm, false for one whose timing is the point (a daily digest).
+   */
+  allowRunNow?: boolean;
   /** Does the work; what it returns is recorded with the run (counts, never personal data). */
   run(db: Kysely<DB>): Promise<Record<string, unknown> | undefined>;
 }

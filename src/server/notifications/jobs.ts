@@ -6,6 +6,7 @@ import { gatherDigests, purgeOld } from './outbox/queries.js';
 export const dailyDigest: Job = {
   name: 'notifications.daily_digest',
   everySeconds: 24 * 3600,
+  allowRunNow: false,
   run: async (db) => ({ digests: await gatherDigests(db) }),
 };
 

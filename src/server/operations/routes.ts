@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { sendProblem } from '../http/error-handler.js';
 import { Problem } from '../http/problems.js';
 import { responses } from '../http/responses.js';
+import { jobRoutes } from './jobs/routes.js';
 import { readiness } from './readiness.js';
 
 const Ready = Type.Object({
@@ -13,6 +14,7 @@ const Ready = Type.Object({
 
 export const operationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const check = readiness(app.database, () => app.runtime.jobs?.());
+  await app.register(jobRoutes);
 
   app.get(
     '/ready',

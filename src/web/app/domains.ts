@@ -8,6 +8,7 @@ import { incidentsDomain } from '../incidents';
 import { missionsDomain } from '../missions';
 import { networkDomain } from '../network';
 import { notificationsDomain } from '../notifications';
+import { operationsDomain } from '../operations';
 import { referenceDomain } from '../reference';
 import { reportsDomain } from '../reports';
 import { rosterDomain } from '../roster';
@@ -35,6 +36,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   networkDomain,
   auditDomain,
   notificationsDomain,
+  operationsDomain,
 ];
 
 /** Adds every domain's translations to the interface's resources. */
