@@ -11,6 +11,8 @@ import { authJobs } from './auth/jobs.js';
 import { authRoutes } from './auth/routes.js';
 import { backupAccess, backupAudits } from './backup/access.js';
 import { backupRoutes } from './backup/routes.js';
+import { conferenceAccess, conferenceAudits } from './conferences/access.js';
+import { conferenceRoutes } from './conferences/routes.js';
 import { consensusAccess, consensusAudits } from './consensus/access.js';
 import { consensusWorkers } from './consensus/jobs.js';
 import { consensusRoutes } from './consensus/routes.js';
@@ -145,6 +147,7 @@ export const DOMAINS: Domain[] = [
     seedDemo: seedNetworkDemo,
     workers: networkWorkers,
   },
+  { name: 'conferences', routes: conferenceRoutes, access: conferenceAccess, audits: conferenceAudits },
 ];
 
 registerAccess(DOMAINS.flatMap((domain) => (domain.access ? [domain.access] : [])));
