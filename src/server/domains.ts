@@ -13,6 +13,7 @@ import { backupAccess, backupAudits } from './backup/access.js';
 import { backupRoutes } from './backup/routes.js';
 import { conferenceAccess, conferenceAudits } from './conferences/access.js';
 import { conferenceRoutes } from './conferences/routes.js';
+import { seedConferencesDemo } from './conferences/seed.js';
 import { consensusAccess, consensusAudits } from './consensus/access.js';
 import { consensusWorkers } from './consensus/jobs.js';
 import { consensusRoutes } from './consensus/routes.js';
@@ -147,7 +148,13 @@ export const DOMAINS: Domain[] = [
     seedDemo: seedNetworkDemo,
     workers: networkWorkers,
   },
-  { name: 'conferences', routes: conferenceRoutes, access: conferenceAccess, audits: conferenceAudits },
+  {
+    name: 'conferences',
+    routes: conferenceRoutes,
+    access: conferenceAccess,
+    audits: conferenceAudits,
+    seedDemo: seedConferencesDemo,
+  },
 ];
 
 registerAccess(DOMAINS.flatMap((domain) => (domain.access ? [domain.access] : [])));

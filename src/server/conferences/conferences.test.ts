@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../test-support/app.js';
 import { insertTestEvent, insertTestRegistration, organisationId } from '../test-support/conferences/fixtures.js';
 import { testBackends } from '../test-support/database.js';
+import { seedConferencesDemo } from './seed.js';
 
 // A CommonJS module whose declared default export the compiler does not see as callable.
 const jsQR = createRequire(import.meta.url)('jsqr') as (
@@ -353,5 +354,32 @@ describe.each(testBackends())('conferences on %s', (backend) => {
     expect((await get(null, `/api/conferences/events/${event}`)).json().summary).toBe(
       'The conference reviewed the response to mixed migration flows.',
     );
+  });
+
+  it('seeds a past conference in Vienna with many delegations and an upcoming one open for registration, once', async () => {
+    await seedConferencesDemo(t.database.db);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('conference_registration')
+            .select((e) => e.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const seeded = await count();
+    await seedConferencesDemo(t.database.db);
+    expect(await count()).toBe(seeded);
+    const past = (await get(null, '/api/conferences/events?when=past&q=migration%20challenge')).json().items[0];
+    expect(past).toMatchObject({ venue: 'Vienna, Hofburg', startsLocal: '2026-03-10T09:00', timeZone: 'Europe/Vienna' });
+    const stats = (await get(coordinator, `/api/conferences/events/${past.id}/statistics`)).json();
+    expect(stats.byState.length).toBeGreaterThan(25);
+    expect(stats.eastOfVienna).toBeGreaterThan(0);
+    expect(stats.westOfVienna).toBeGreaterThan(0);
+    expect((await get(null, `/api/conferences/events/${past.id}`)).json().recommendations).toHaveLength(3);
+    const upcoming = (await get(null, '/api/conferences/events?when=upcoming&q=Mediterranean')).json().items[0];
+    const detail = (await get(null, `/api/conferences/events/${upcoming.id}`)).json();
+    expect(detail.actions).toContain('register');
+    expect(detail.confirmed).toBeLessThan(detail.capacity);
   });
 });
