@@ -133,6 +133,13 @@ describe.each(testBackends())('conferences on %s', (backend) => {
         .sort(),
     ).toEqual(['DZ', 'EG', 'IL', 'JO', 'MA', 'TN']);
     expect(mediterranean.json().counts).toMatchObject({ total: 6, partnersMediterranean: 6, participating: 0 });
+    // Austria is not invited: its delegation is not told.
+    const kinds = async (userId: string) =>
+      (await t.database.db.selectFrom('notification').select('kind').where('user_id', '=', userId).execute()).map((r) => r.kind);
+    expect(await kinds(delegation.userId)).not.toContain('conference.invited');
+    const tunisia = await t.user({ role: 'delegation', countryIso2: 'TN' });
+    await send(focal, 'PUT', url, { terms: [{ op: '+', group: 'partners_mediterranean' }], organisationIds: [] });
+    expect(await kinds(tunisia.userId)).toEqual(['conference.invited']);
 
     const unhcr = (
       await t.database.db
@@ -158,6 +165,8 @@ describe.each(testBackends())('conferences on %s', (backend) => {
     expect(hosts.length).toBeGreaterThan(0);
     expect(mixed.json().counts.total).toBe(57 - hosts.length + 11);
     expect(mixed.json().counts.partnersAsian).toBe(5);
+    expect(mixed.json().told).toBeGreaterThanOrEqual(1);
+    expect(await kinds(delegation.userId)).toContain('conference.invited');
     expect(mixed.json().states.map((s: { iso2: string }) => s.iso2)).not.toContain(hosts[0]!.iso2);
     expect(mixed.json().organisations).toHaveLength(unhcr ? 1 : 0);
     expect((await get(focal, url)).json()).toMatchObject({ counts: mixed.json().counts, terms: mixed.json().terms });

@@ -3,7 +3,8 @@ import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { SUBREGIONS } from '../../reference/values.js';
-import { managedEvent } from '../events/service.js';
+import { managedEvent, summaryOf } from '../events/service.js';
+import { tellInvited } from '../notices.js';
 import type { Invitation } from '../tables.js';
 import { countByGroup, evaluateInvitation, type InvitationTerm } from './expression.js';
 import * as q from './queries.js';
@@ -49,9 +50,9 @@ async function checkTerms(ctx: Context, terms: readonly InvitationTerm[]) {
   });
 }
 
-/** Saves and sends the invitation list: the delegations of the invited States learn of it. */
+/** Saves and sends the invitation list: the delegations of the invited States are told, through the notifications. */
 export async function sendInvitation(ctx: Context, eventId: string, input: InvitationBody): Promise<InvitationView> {
-  await managedEvent(ctx, eventId);
+  const event = summaryOf(await managedEvent(ctx, eventId));
   await checkTerms(ctx, input.terms);
   const organisations = await q.selectOrganisations(ctx.db, input.organisationIds);
   if (organisations.length !== input.organisationIds.length) {
@@ -63,6 +64,12 @@ export async function sendInvitation(ctx: Context, eventId: string, input: Invit
   return inTransaction(ctx.db, async (trx) => {
     await q.saveInvitation(trx, eventId, invitation);
     const view = await present({ ...ctx, db: trx }, invitation, new Date(), 0);
+    view.told = await tellInvited(
+      trx,
+      event,
+      view.states.map((s) => s.iso2),
+      ctx.actor?.userId,
+    );
     await audit(trx, ctx, {
       verb: 'conference.invite',
       recordType: 'conference_event',
