@@ -62,6 +62,11 @@ describeJourney('conferences journey', () => {
     await organiser.getByRole('button', { name: 'Add to the list' }).click();
     await expect.poll(() => organiser.getByTestId('invited-total').textContent()).toBe('6');
     await organiser.getByText('Tunisia').waitFor();
+    // And one organisation of the directory, by name.
+    await organiser.getByText('No organisation is invited by name.').waitFor();
+    await organiser.getByRole('combobox', { name: 'Find an organisation by name' }).fill('Democratic');
+    await organiser.getByRole('option', { name: /Democratic Institutions/ }).click();
+    await organiser.getByRole('button', { name: /^Remove Office for Democratic Institutions/ }).waitFor();
     await organiser.getByRole('button', { name: 'Send the invitations' }).click();
     await organiser.getByText('Invitations sent to 6 States.').waitFor();
     await expectNoRawCodes(organiser);

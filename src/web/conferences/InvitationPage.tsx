@@ -10,7 +10,7 @@ import {
   type InvitationTerm,
 } from '../../server/conferences/invitations/expression';
 import { SUBREGIONS } from '../../server/reference/values';
-import { api } from '../app/api';
+import { api, queryString } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { CountryPicker } from '../reference/pickers';
@@ -34,8 +34,21 @@ export function InvitationPage() {
   const [op, setOp] = useState<'+' | '-'>('+');
   const [group, setGroup] = useState<string | null>('participating');
   const [value, setValue] = useState<string | null>(null);
+  const [organisations, setOrganisations] = useState<Array<{ id: string; name: string }>>([]);
+  const [search, setSearch] = useState('');
+  const found = useQuery({
+    queryKey: ['conferences', 'organisations', lang, search],
+    queryFn: () =>
+      api.get<{ items: Array<{ id: string; name: string }> }>(
+        `/directory/organisations${queryString({ q: search, lang, limit: 20 })}`,
+      ),
+    enabled: search.trim().length >= 2,
+  });
   useEffect(() => {
-    if (saved.data) setTerms(saved.data.terms);
+    if (saved.data) {
+      setTerms(saved.data.terms);
+      setOrganisations(saved.data.organisations);
+    }
   }, [saved.data]);
   const facts = useMemo(
     () =>
@@ -55,7 +68,7 @@ export function InvitationPage() {
     mutationFn: () =>
       api.put<InvitationView>(`/conferences/events/${id}/invitation`, {
         terms,
-        organisationIds: saved.data?.organisations.map((o) => o.id) ?? [],
+        organisationIds: organisations.map((o) => o.id),
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences'] }),
   });
@@ -141,6 +154,40 @@ export function InvitationPage() {
           </List.Item>
         ))}
       </List>
+      <Title order={2}>{t('conferences.invitation.organisations')}</Title>
+      <Select
+        label={t('conferences.invitation.findOrganisation')}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        nothingFoundMessage={search.trim().length >= 2 ? t('common.nothingFound') : undefined}
+        data={(found.data?.items ?? [])
+          .filter((o) => !organisations.some((chosen) => chosen.id === o.id))
+          .map((o) => ({ value: o.id, label: o.name }))}
+        value={null}
+        onChange={(id) => {
+          const chosen = found.data?.items.find((o) => o.id === id);
+          if (chosen) setOrganisations([...organisations, { id: chosen.id, name: chosen.name }]);
+          setSearch('');
+        }}
+      />
+      {organisations.length === 0 ? <Text c="dimmed">{t('conferences.invitation.noOrganisation')}</Text> : null}
+      <List>
+        {organisations.map((o) => (
+          <List.Item key={o.id}>
+            <Group gap="xs">
+              <Text>{o.name}</Text>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('conferences.invitation.remove', { term: o.name })}
+                onClick={() => setOrganisations(organisations.filter((other) => other.id !== o.id))}
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Table aria-label={t('conferences.invitation.counts')} data-testid="invitation-counts">
           <Table.Tbody>
@@ -168,7 +215,11 @@ export function InvitationPage() {
         <Text size="sm">{names.join(', ')}</Text>
       </SimpleGrid>
       <Group>
-        <Button onClick={() => send.mutate()} loading={send.isPending} disabled={terms.length === 0}>
+        <Button
+          onClick={() => send.mutate()}
+          loading={send.isPending}
+          disabled={terms.length === 0 && organisations.length === 0}
+        >
           {t('conferences.invitation.send')}
         </Button>
         {send.isSuccess ? <Text role="status">{t('conferences.invitation.sent', { n: send.data.counts.total })}</Text> : null}
