@@ -230,6 +230,12 @@ describe.each(testBackends())('conferences on %s', (backend) => {
     for (const name of ['A', 'B', 'C']) statuses.push((await send(null, 'POST', url, { ...DELEGATE, name })).json().status);
     expect(statuses).toEqual(['confirmed', 'confirmed', 'waiting']);
     expect((await send(null, 'POST', url, { ...DELEGATE, countryIso2: 'MA' })).json().status).toBe('confirmed');
+    // Without a State, the delegation is the organisation.
+    const unhcr = { ...DELEGATE, countryIso2: null, organisationName: 'UNHCR' };
+    const byOrganisation = [];
+    for (const name of ['D', 'E', 'F']) byOrganisation.push((await send(null, 'POST', url, { ...unhcr, name })).json().status);
+    expect(byOrganisation).toEqual(['confirmed', 'confirmed', 'waiting']);
+    expect((await send(null, 'POST', url, { ...unhcr, organisationName: 'IOM' })).json().status).toBe('confirmed');
 
     const bad = await send(null, 'POST', url, { ...DELEGATE, email: 'not an address', visaLetter: 'yes' });
     expect(bad.statusCode).toBe(400);

@@ -22,7 +22,11 @@ export const EventBody = Type.Object(
     languages: Type.Array(Language, { minItems: 1, maxItems: 6, uniqueItems: true }),
     public: Type.Boolean(),
     capacity: Type.Integer({ minimum: 1, maximum: 5000 }),
-    delegationCapacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 5000 }), Type.Null()])),
+    delegationCapacity: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: 5000 }), Type.Null()], {
+        description: 'Places per delegation: a State’s, or the organisation of a registration without a State. Null: no limit.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -15,18 +15,24 @@ export function lockEvent(db: Kysely<DB>, eventId: string) {
     .executeTakeFirst();
 }
 
-/** Confirmed places taken: overall, and by the delegation of one State. */
-export async function countConfirmed(db: Kysely<DB>, eventId: string, countryIso2: string | null) {
+/** Whom a registration comes with: its State's delegation, else its organisation (by name); null when neither. */
+export interface Delegation {
+  countryIso2: string | null;
+  organisation: string;
+}
+
+/** Confirmed places taken: overall, and by the registration's delegation (its State, or else its organisation). */
+export async function countConfirmed(db: Kysely<DB>, eventId: string, delegation: Delegation) {
+  const same = delegation.countryIso2
+    ? sql<boolean>`country_iso2 = ${delegation.countryIso2}`
+    : sql<boolean>`country_iso2 is null and lower(trim(organisation_name)) = lower(trim(${delegation.organisation}))`;
   const row = await db
     .selectFrom('conference_registration')
-    .select((eb) => [
-      eb.fn.countAll<string>().as('all'),
-      eb.fn.count<string>('id').filterWhere(sql<boolean>`country_iso2 is not distinct from ${countryIso2}`).as('delegation'),
-    ])
+    .select((eb) => [eb.fn.countAll<string>().as('all'), eb.fn.count<string>('id').filterWhere(same).as('delegation')])
     .where('event_id', '=', eventId)
     .where('status', '=', 'confirmed')
     .executeTakeFirstOrThrow();
-  return { all: Number(row.all), delegation: countryIso2 === null ? 0 : Number(row.delegation) };
+  return { all: Number(row.all), delegation: Number(row.delegation) };
 }
 
 export function insertRegistration(db: Kysely<DB>, values: Insertable<ConferenceRegistrationTable>) {
@@ -80,7 +86,7 @@ export function setStatus(db: Kysely<DB>, id: string, status: 'confirmed' | 'can
 export function selectWaiting(db: Kysely<DB>, eventId: string) {
   return db
     .selectFrom('conference_registration')
-    .select(['id', 'country_iso2'])
+    .select(['id', 'country_iso2', 'organisation_name'])
     .where('event_id', '=', eventId)
     .where('status', '=', 'waiting')
     .orderBy('created_at')

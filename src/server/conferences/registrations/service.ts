@@ -37,14 +37,10 @@ async function ticket(ctx: Context, token: string): Promise<TicketView> {
   };
 }
 
-/** Whether one more registration of this State fits: places overall and for its delegation. */
-function fits(
-  event: { capacity: number; delegation_capacity: number | null },
-  taken: { all: number; delegation: number },
-  countryIso2: string | null,
-) {
+/** Whether one more registration fits: places overall, and for its delegation (its State, or else its organisation). */
+function fits(event: { capacity: number; delegation_capacity: number | null }, taken: { all: number; delegation: number }) {
   if (taken.all >= event.capacity) return false;
-  return event.delegation_capacity === null || countryIso2 === null || taken.delegation < event.delegation_capacity;
+  return event.delegation_capacity === null || taken.delegation < event.delegation_capacity;
 }
 
 /**
@@ -73,15 +69,16 @@ export async function register(ctx: Context, eventId: string, input: Registratio
   await inTransaction(ctx.db, async (trx) => {
     const locked = await q.lockEvent(trx, eventId);
     if (!locked) throw new Problem('not_found', 'There is no such event.');
-    const taken = await q.countConfirmed(trx, eventId, country);
-    const status = fits(locked, taken, country) ? 'confirmed' : 'waiting';
+    const organisationName = organisation?.name_en ?? input.organisationName?.trim() ?? '';
+    const taken = await q.countConfirmed(trx, eventId, { countryIso2: country, organisation: organisationName });
+    const status = fits(locked, taken) ? 'confirmed' : 'waiting';
     const { id } = await q.insertRegistration(trx, {
       event_id: eventId,
       name: input.name.trim(),
       email: input.email,
       country_iso2: country,
       organisation_id: organisation?.id ?? null,
-      organisation_name: organisation?.name_en ?? input.organisationName?.trim() ?? '',
+      organisation_name: organisationName,
       function: input.function.trim(),
       accessibility: input.accessibility?.trim() ?? '',
       dietary: input.dietary?.trim() ?? '',
@@ -122,7 +119,8 @@ export async function cancel(ctx: Context, token: string): Promise<TicketView> {
     await audit(trx, ctx, { verb: 'conference.cancel', recordType: 'conference_registration', recordId: current.id });
     if (current.status !== 'confirmed') return;
     for (const waiting of await q.selectWaiting(trx, row.event_id)) {
-      if (!fits(event, await q.countConfirmed(trx, row.event_id, waiting.country_iso2), waiting.country_iso2)) continue;
+      const delegation = { countryIso2: waiting.country_iso2, organisation: waiting.organisation_name };
+      if (!fits(event, await q.countConfirmed(trx, row.event_id, delegation))) continue;
       await q.setStatus(trx, waiting.id, 'confirmed');
       await audit(trx, ctx, {
         verb: 'conference.register',
