@@ -221,6 +221,13 @@ describe.each(testBackends())('conferences on %s', (backend) => {
     // Cancelling again changes nothing.
     await send(null, 'POST', `/api/conferences/tickets/${confirmed.token}/cancel`, {});
     expect((await get(focal, `/api/conferences/events/${event}`)).json()).toMatchObject({ confirmed: 200, waiting: 299 });
+    // Ten cancellations at once promote ten, one each: never more places than there are.
+    const others = responses
+      .map((r) => r.json())
+      .filter((r) => r.status === 'confirmed' && r.token !== confirmed.token)
+      .slice(0, 10);
+    await Promise.all(others.map((r) => send(null, 'POST', `/api/conferences/tickets/${r.token}/cancel`, {})));
+    expect((await get(focal, `/api/conferences/events/${event}`)).json()).toMatchObject({ confirmed: 200, waiting: 289 });
   });
 
   it('keeps a delegation to its places, answers a bad form field by field, and asks a stranger to sign in for a restricted event', async () => {
