@@ -11,6 +11,9 @@ import { authJobs } from './auth/jobs.js';
 import { authRoutes } from './auth/routes.js';
 import { backupAccess, backupAudits } from './backup/access.js';
 import { backupRoutes } from './backup/routes.js';
+import { conferenceAccess, conferenceAudits } from './conferences/access.js';
+import { conferenceRoutes } from './conferences/routes.js';
+import { seedConferencesDemo } from './conferences/seed.js';
 import { consensusAccess, consensusAudits } from './consensus/access.js';
 import { consensusWorkers } from './consensus/jobs.js';
 import { consensusRoutes } from './consensus/routes.js';
@@ -146,6 +149,13 @@ export const DOMAINS: Domain[] = [
     audits: networkAudits,
     seedDemo: seedNetworkDemo,
     workers: networkWorkers,
+  },
+  {
+    name: 'conferences',
+    routes: conferenceRoutes,
+    access: conferenceAccess,
+    audits: conferenceAudits,
+    seedDemo: seedConferencesDemo,
   },
 ];
 

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../access/roles.js';
 import type { AccessRow, AccessTable } from '../test-support/access-table.js';
 import { PERSONA_PASSWORD, type Persona, type TestApp, testApp } from '../test-support/app.js';
 import { BACKUP_ROWS } from '../test-support/backup/access-table.js';
+import { CONFERENCE_ROWS } from '../test-support/conferences/access-table.js';
 import { CONSENSUS_ROWS } from '../test-support/consensus/access-table.js';
 import { testBackends } from '../test-support/database.js';
 import { DIRECTORY_ROWS } from '../test-support/directory/access-table.js';
@@ -96,6 +97,7 @@ const TABLE: AccessTable = {
   ...CONSENSUS_ROWS,
   ...NETWORK_ROWS,
   ...OPERATIONS_ROWS,
+  ...CONFERENCE_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

@@ -12,6 +12,7 @@ export const CATEGORIES = [
   'solidarity',
   'training',
   'network',
+  'conferences',
   'security',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -39,6 +40,7 @@ export const KINDS = {
   'training.declined': 'training',
   'network.notice': 'network',
   'network.urgent_notice': 'network',
+  'conference.invited': 'conferences',
   'account.password_reset': 'security',
   'account.new_device': 'security',
 } as const satisfies Record<string, Category>;

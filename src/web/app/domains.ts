@@ -1,6 +1,7 @@
 import type i18next from 'i18next';
 import { auditDomain } from '../audit';
 import { authDomain } from '../auth';
+import { conferencesDomain } from '../conferences';
 import { consensusDomain } from '../consensus';
 import { directoryDomain } from '../directory';
 import { homeDomain } from '../home';
@@ -34,6 +35,7 @@ export const WEB_DOMAINS: WebDomain[] = [
   incidentsDomain,
   consensusDomain,
   networkDomain,
+  conferencesDomain,
   auditDomain,
   notificationsDomain,
   operationsDomain,

@@ -75,6 +75,10 @@ export const de: Texts = {
       subject: 'Dringende Mitteilung, bitte bestätigen: {title}',
       body: 'Im Netzwerk der Grenz-Kontaktstellen wurde eine dringende Mitteilung veröffentlicht: {title}. Bitte öffnen und den Empfang bestätigen.',
     },
+    'conference.invited': {
+      subject: 'Einladung: {event}',
+      body: 'Ihre Delegation ist zu {event} eingeladen, ab {date} in {venue}. Die Anmeldung ist auf der Seite der Veranstaltung geöffnet.',
+    },
     'account.password_reset': {
       subject: 'Ihr Passwort wurde zurückgesetzt',
       body: 'Das Passwort Ihres Kontos wurde von einer Koordinatorin oder einem Koordinator zurückgesetzt. Wenn Sie das nicht veranlasst haben, melden Sie es sofort.',
@@ -93,6 +97,7 @@ export const de: Texts = {
     solidarity: 'Solidaritätszusagen und Umsiedlungen',
     training: 'Fortbildung',
     network: 'Mitteilungen an das Netzwerk',
+    conferences: 'Konferenzen und Sitzungen',
     security: 'Kontosicherheit',
   },
   frame: {

@@ -75,6 +75,10 @@ export const en: Texts = {
       subject: 'Urgent notice, please acknowledge: {title}',
       body: 'An urgent notice was posted to the border focal-point network: {title}. Please open it and acknowledge it.',
     },
+    'conference.invited': {
+      subject: 'You are invited: {event}',
+      body: 'Your delegation is invited to {event}, from {date} in {venue}. Registration is open on the event page.',
+    },
     'account.password_reset': {
       subject: 'Your password was reset',
       body: 'The password of your account was reset by a co-ordinator. If you did not ask for this, tell your co-ordinator at once.',
@@ -93,6 +97,7 @@ export const en: Texts = {
     solidarity: 'Solidarity pledges and relocations',
     training: 'Training',
     network: 'Network notices',
+    conferences: 'Conferences and meetings',
     security: 'Account security',
   },
   frame: {

@@ -75,6 +75,10 @@ export const es: Texts = {
       subject: 'Aviso urgente, confirme la recepción: {title}',
       body: 'Se ha publicado un aviso urgente en la red de puntos focales de fronteras: {title}. Ábralo y confirme su recepción.',
     },
+    'conference.invited': {
+      subject: 'Invitación: {event}',
+      body: 'Su delegación está invitada a {event}, a partir del {date} en {venue}. La inscripción está abierta en la página del evento.',
+    },
     'account.password_reset': {
       subject: 'Se ha restablecido su contraseña',
       body: 'Un coordinador ha restablecido la contraseña de su cuenta. Si usted no lo pidió, avísele de inmediato.',
@@ -93,6 +97,7 @@ export const es: Texts = {
     solidarity: 'Compromisos de solidaridad y reubicaciones',
     training: 'Formación',
     network: 'Avisos a la red',
+    conferences: 'Conferencias y reuniones',
     security: 'Seguridad de la cuenta',
   },
   frame: {

@@ -75,6 +75,10 @@ export const fr: Texts = {
       subject: 'Avis urgent, veuillez en accuser réception : {title}',
       body: 'Un avis urgent a été publié sur le réseau des points focaux frontières : {title}. Veuillez l’ouvrir et en accuser réception.',
     },
+    'conference.invited': {
+      subject: 'Invitation : {event}',
+      body: 'Votre délégation est invitée à {event}, à partir du {date} à {venue}. Les inscriptions sont ouvertes sur la page de l’événement.',
+    },
     'account.password_reset': {
       subject: 'Votre mot de passe a été réinitialisé',
       body: 'Le mot de passe de votre compte a été réinitialisé par un·e coordinateur·rice. Si vous ne l’avez pas demandé, prévenez-le·la immédiatement.',
@@ -93,6 +97,7 @@ export const fr: Texts = {
     solidarity: 'Engagements de solidarité et relocalisations',
     training: 'Formation',
     network: 'Avis au réseau',
+    conferences: 'Conférences et réunions',
     security: 'Sécurité du compte',
   },
   frame: {

@@ -75,6 +75,10 @@ export const it: Texts = {
       subject: 'Avviso urgente, si prega di confermare: {title}',
       body: 'È stato pubblicato un avviso urgente nella rete dei punti focali per le frontiere: {title}. Si prega di aprirlo e confermarne la ricezione.',
     },
+    'conference.invited': {
+      subject: 'Invito: {event}',
+      body: 'La vostra delegazione è invitata a {event}, dal {date} a {venue}. Le iscrizioni sono aperte sulla pagina dell’evento.',
+    },
     'account.password_reset': {
       subject: 'La tua password è stata reimpostata',
       body: 'La password del tuo account è stata reimpostata da un coordinatore. Se non l’hai chiesto tu, avvisalo subito.',
@@ -93,6 +97,7 @@ export const it: Texts = {
     solidarity: 'Impegni di solidarietà e ricollocamenti',
     training: 'Formazione',
     network: 'Avvisi alla rete',
+    conferences: 'Conferenze e riunioni',
     security: 'Sicurezza dell’account',
   },
   frame: {

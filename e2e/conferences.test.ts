@@ -1,0 +1,118 @@
+// Conferences in a real browser against the built platform: the organiser creates an expert
+// conference, invites the Mediterranean Partners for Co-operation with the invitation builder
+// (whose live count shows the six States), a delegate from Tunisia registers on a phone, is
+// refused field by field first, gets a ticket with its QR code, and is checked in at the
+// entrance, once only.
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { describeJourney, journeyPlatform, sessionCheck, signInFirstTime, Watcher } from './browser.js';
+import { expectNoRawCodes } from './raw-codes.js';
+
+const PASSWORD = 'Vienna-Conference-2099!x';
+const TITLE = 'Expert conference on Mediterranean routes';
+
+/** Chooses an option of a select by its label. */
+async function choose(page: Page, label: string, option: string, typed?: string) {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  if (typed) await box.fill(typed);
+  await page.getByRole('listbox', { name: label, exact: true }).getByRole('option', { name: option, exact: true }).click();
+}
+
+describeJourney('conferences journey', () => {
+  const platform = journeyPlatform();
+
+  test('create an event, invite the Mediterranean Partners, register on a phone, check in once', {
+    timeout: 300_000,
+  }, async () => {
+    const { server, browser } = platform();
+    const { origin } = server;
+    // The second check-in of the same ticket is refused by design; the browser logs that as an error.
+    const watcher = new Watcher(
+      (message) =>
+        sessionCheck(message) ||
+        (message.text().includes('status of 409') && message.location().url.endsWith('/api/conferences/check-in')),
+    );
+    const organiser = await watcher.page(await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' }));
+    await signInFirstTime(organiser, origin, { ...server, newPassword: PASSWORD }, { name: 'Conferences', exact: true });
+
+    // The organiser creates the event.
+    await organiser
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Conferences', exact: true })
+      .click();
+    await organiser.getByRole('heading', { level: 1, name: 'Conferences and meetings' }).waitFor();
+    await organiser.getByText('No event matches.', { exact: false }).waitFor();
+    await organiser.getByRole('button', { name: 'Create an event' }).click();
+    await organiser.getByRole('textbox', { name: 'Title', exact: true }).fill(TITLE);
+    await choose(organiser, 'Organiser', 'OSCE Secretariat', 'OSCE Secretariat');
+    await organiser.getByLabel(/^Starts/).fill('2099-10-27T09:00');
+    await organiser.getByLabel(/^Ends/).fill('2099-10-28T17:30');
+    await organiser.getByRole('textbox', { name: 'Venue', exact: true }).fill('Vienna, Hofburg');
+    await organiser.getByRole('textbox', { name: 'Places', exact: true }).fill('80');
+    await organiser.getByRole('button', { name: 'Save the event' }).click();
+    await organiser.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await organiser.getByText('0 of 80 places taken').waitFor();
+    const eventUrl = organiser.url();
+
+    // The invitation list: the Mediterranean Partners, counted as they are added.
+    await organiser.getByRole('link', { name: 'Invitation list' }).click();
+    await organiser.getByRole('heading', { level: 1, name: 'Invitation list' }).waitFor();
+    await choose(organiser, 'Group', 'Mediterranean Partners for Co-operation');
+    await organiser.getByRole('button', { name: 'Add to the list' }).click();
+    await expect.poll(() => organiser.getByTestId('invited-total').textContent()).toBe('6');
+    await organiser.getByText('Tunisia').waitFor();
+    // And one organisation of the directory, by name.
+    await organiser.getByText('No organisation is invited by name.').waitFor();
+    await organiser.getByRole('combobox', { name: 'Find an organisation by name' }).fill('Democratic');
+    await organiser.getByRole('option', { name: /Democratic Institutions/ }).click();
+    await organiser.getByRole('button', { name: /^Remove Office for Democratic Institutions/ }).waitFor();
+    await organiser.getByRole('button', { name: 'Send the invitations' }).click();
+    await organiser.getByText('Invitations sent to 6 States.').waitFor();
+    await expectNoRawCodes(organiser);
+
+    // A delegate registers on a phone, without an account.
+    const phone = await watcher.page(
+      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' }),
+    );
+    await phone.goto(eventUrl);
+    await phone.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await phone.getByRole('link', { name: 'Register' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Registration' }).waitFor();
+    await phone.getByRole('button', { name: 'Register' }).click();
+    await expect.poll(() => phone.getByText('This field is required.').count()).toBe(4);
+    await phone.getByRole('textbox', { name: 'Name', exact: true }).fill('Amira Haddad');
+    await phone.getByRole('textbox', { name: 'Email address', exact: true }).fill('amira.haddad@example.org');
+    await choose(phone, 'Delegation (State)', 'Tunisia', 'Tunis');
+    await phone.getByRole('textbox', { name: 'Organisation', exact: true }).fill('Ministry of Foreign Affairs');
+    await phone.getByRole('textbox', { name: 'Function', exact: true }).fill('Counsellor');
+    await phone.getByRole('textbox', { name: 'Dietary needs' }).fill('Vegetarian');
+    await phone.getByRole('checkbox', { name: /appear, with my function/ }).check();
+    // The form fits the phone's width: nothing to scroll sideways.
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await phone.getByRole('button', { name: 'Register' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Your registration' }).waitFor();
+    await phone.getByText('Amira Haddad, your place is confirmed.', { exact: false }).waitFor();
+    await phone.getByRole('img', { name: 'QR code of your registration, for check-in' }).waitFor();
+    const token = phone.url().split('/').pop() ?? '';
+    expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+
+    // The organiser opens the address of the QR code at the entrance and checks her in, once.
+    await organiser.goto(`${origin}/conferences/check-in/${token}`);
+    await organiser.getByRole('heading', { level: 1, name: 'Check-in' }).waitFor();
+    await organiser.getByRole('button', { name: 'Check in' }).click();
+    await organiser.getByText(`Amira Haddad (Ministry of Foreign Affairs, Tunisia) is checked in for ${TITLE}.`).waitFor();
+    await organiser.getByRole('button', { name: 'Check in' }).click();
+    await organiser.getByText('Amira Haddad is already checked in.', { exact: false }).waitFor();
+
+    await phone.reload();
+    await phone.getByText('Amira Haddad, you are checked in. Welcome.').waitFor();
+
+    // The event page counts her, lists her (she agreed), and names her State.
+    await organiser.goto(eventUrl);
+    await organiser.getByText('1 of 80 places taken').waitFor();
+    await organiser.getByText('Amira Haddad, Counsellor, Ministry of Foreign Affairs (Tunisia)').waitFor();
+    await expectNoRawCodes(organiser);
+    watcher.expectClean(origin);
+  });
+});

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { responses } from '../../http/responses.js';
+import { IdParams } from '../../http/schemas.js';
+import { InvitationBody, InvitationView } from './schemas.js';
+import { getInvitation, sendInvitation } from './service.js';
+
+const tags = ['conferences'];
+
+/** The invitation list of an event: an expression over the country groups, plus organisations. */
+export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/conferences/events/:id/invitation',
+    {
+      config: { access: 'conference.manage' },
+      schema: {
+        tags,
+        summary: 'The invitation list as built, with the States it selects and their count by group',
+        params: IdParams,
+        response: responses({ 200: InvitationView }),
+      },
+    },
+    async (request) => getInvitation(request.ctx, request.params.id),
+  );
+
+  app.put(
+    '/conferences/events/:id/invitation',
+    {
+      config: { access: 'conference.manage' },
+      schema: {
+        tags,
+        summary: 'Save and send the invitation list: country groups added and taken away in order, and organisations',
+        params: IdParams,
+        body: InvitationBody,
+        response: responses({ 200: InvitationView }),
+      },
+    },
+    async (request) => sendInvitation(request.ctx, request.params.id, request.body),
+  );
+};

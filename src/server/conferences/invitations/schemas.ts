@@ -1,0 +1,42 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { StringEnum, Uuid } from '../../http/schemas.js';
+import { INVITATION_GROUPS } from './expression.js';
+
+export const InvitationTerm = Type.Object(
+  {
+    op: StringEnum(['+', '-'] as const),
+    group: StringEnum(INVITATION_GROUPS),
+    value: Type.Optional(Type.String({ minLength: 2, maxLength: 40, description: 'The sub-region, or the State’s ISO code.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const InvitationBody = Type.Object(
+  {
+    terms: Type.Array(InvitationTerm, { maxItems: 100 }),
+    organisationIds: Type.Array(Uuid, { maxItems: 200, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type InvitationBody = Static<typeof InvitationBody>;
+
+const Counts = Type.Object({
+  total: Type.Integer(),
+  participating: Type.Integer(),
+  partnersAsian: Type.Integer(),
+  partnersMediterranean: Type.Integer(),
+  eastOfVienna: Type.Integer(),
+  westOfVienna: Type.Integer(),
+  fieldOperationHosts: Type.Integer(),
+});
+
+export const InvitationView = Type.Object({
+  terms: Type.Array(InvitationTerm),
+  states: Type.Array(Type.Object({ iso2: Type.String(), name: Type.String() })),
+  organisations: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+  counts: Counts,
+  invitedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** How many people were told when the list was sent. */
+  told: Type.Integer(),
+});
+export type InvitationView = Static<typeof InvitationView>;

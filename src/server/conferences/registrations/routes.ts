@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { responses } from '../../http/responses.js';
+import { IdParams } from '../../http/schemas.js';
+import { CheckInBody, CheckInView, RegistrationBody, TicketView, TokenParams } from './schemas.js';
+import { cancel, checkIn, getTicket, register } from './service.js';
+
+const tags = ['conferences'];
+
+/** Registration with a waiting list, the registrant's ticket, cancellation and check-in. */
+export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/conferences/events/:id/registrations',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Register for an event (anyone for a public event): confirmed while places remain, else on the waiting list',
+        params: IdParams,
+        body: RegistrationBody,
+        response: responses({ 201: TicketView }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await register(request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/conferences/tickets/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A registration by its secret token, with the QR code to check in with once confirmed',
+        params: TokenParams,
+        response: responses({ 200: TicketView }),
+      },
+    },
+    async (request) => getTicket(request.ctx, request.params.token),
+  );
+
+  app.post(
+    '/conferences/tickets/:token/cancel',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Cancel a registration; the first waiting registration that fits takes the place',
+        params: TokenParams,
+        response: responses({ 200: TicketView }),
+      },
+    },
+    async (request) => cancel(request.ctx, request.params.token),
+  );
+
+  app.post(
+    '/conferences/check-in',
+    {
+      config: { access: 'conference.manage' },
+      schema: {
+        tags,
+        summary: 'Check a participant in by the token of their ticket; a second check-in is refused',
+        body: CheckInBody,
+        response: responses({ 200: CheckInView }),
+      },
+    },
+    async (request) => checkIn(request.ctx, request.body),
+  );
+};

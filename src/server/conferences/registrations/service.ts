@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
+import { assertAllowed } from '../../access/check.js';
+import { audit } from '../../audit/record.js';
+import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { Problem } from '../../http/problems.js';
+import { visibleEvent } from '../events/service.js';
+import { localTime } from '../present.js';
+import * as q from './queries.js';
+import type { CheckInBody, CheckInView, RegistrationBody, TicketView } from './schemas.js';
+
+/** The address the ticket's QR code holds: the organiser's check-in page for this registration. */
+const checkInUrl = (ctx: Context, token: string) => new URL(`/conferences/check-in/${token}`, ctx.config.publicUrl).toString();
+
+async function ticket(ctx: Context, token: string): Promise<TicketView> {
+  const row = await q.selectByToken(ctx.db, token);
+  if (!row) throw new Problem('not_found', 'There is no such registration.');
+  const url = checkInUrl(ctx, row.token);
+  return {
+    id: row.id,
+    token: row.token,
+    name: row.name,
+    status: row.status,
+    position: row.status === 'waiting' ? await q.waitingPosition(ctx.db, row.event_id, row.id) : null,
+    checkedInAt: row.checked_in_at ? new Date(row.checked_in_at).toISOString() : null,
+    event: {
+      id: row.event_id,
+      title: row.event_title,
+      startsLocal: localTime(new Date(row.starts_at), row.time_zone),
+      timeZone: row.time_zone,
+      venue: row.venue,
+      onlineUrl: row.online_url,
+    },
+    qr: row.status === 'confirmed' ? await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : null,
+    checkInUrl: url,
+  };
+}
+
+/** Whether one more registration fits: places overall, and for its delegation (its State, or else its organisation). */
+function fits(event: { capacity: number; delegation_capacity: number | null }, taken: { all: number; delegation: number }) {
+  if (taken.all >= event.capacity) return false;
+  return event.delegation_capacity === null || taken.delegation < event.delegation_capacity;
+}
+
+/**
+ * Registers someone for an event: anyone for a public event, someone signed in for a restricted
+ * one. The place is confirmed while places remain, overall and for the delegation, else the
+ * registration waits. The event's row is locked first, so that parallel registrations never
+ * take more places than there are.
+ */
+export async function register(ctx: Context, eventId: string, input: RegistrationBody): Promise<TicketView> {
+  const event = await visibleEvent(ctx, eventId);
+  if (new Date(event.ends_at).getTime() < Date.now()) throw new Problem('conflict', 'This event is over.');
+  const errors: Array<{ pointer: string; message: string }> = [];
+  const country = input.countryIso2 ?? null;
+  if (country && !(await q.countryExists(ctx.db, country))) errors.push({ pointer: '/countryIso2', message: 'Choose a State.' });
+  const organisation = input.organisationId ? await q.selectOrganisation(ctx.db, input.organisationId) : null;
+  if (input.organisationId && !organisation) {
+    errors.push({ pointer: '/organisationId', message: 'Choose an organisation of the directory.' });
+  }
+  if (!organisation && !input.organisationName?.trim()) {
+    errors.push({ pointer: '/organisationName', message: 'Say which organisation you represent.' });
+  }
+  if (!input.name.trim()) errors.push({ pointer: '/name', message: 'Give your name.' });
+  if (!input.function.trim()) errors.push({ pointer: '/function', message: 'Give your function.' });
+  if (errors.length) throw new Problem('validation', 'Some of the registration’s details are not valid.', { errors });
+  const token = randomBytes(24).toString('base64url');
+  await inTransaction(ctx.db, async (trx) => {
+    const locked = await q.lockEvent(trx, eventId);
+    if (!locked) throw new Problem('not_found', 'There is no such event.');
+    const organisationName = organisation?.name_en ?? input.organisationName?.trim() ?? '';
+    const taken = await q.countConfirmed(trx, eventId, { countryIso2: country, organisation: organisationName });
+    const status = fits(locked, taken) ? 'confirmed' : 'waiting';
+    const { id } = await q.insertRegistration(trx, {
+      event_id: eventId,
+      name: input.name.trim(),
+      email: input.email,
+      country_iso2: country,
+      organisation_id: organisation?.id ?? null,
+      organisation_name: organisationName,
+      function: input.function.trim(),
+      accessibility: input.accessibility?.trim() ?? '',
+      dietary: input.dietary?.trim() ?? '',
+      visa_letter: input.visaLetter,
+      listed: input.listed,
+      status,
+      token,
+      user_id: ctx.actor?.userId ?? null,
+      checked_in_at: null,
+    });
+    await audit(trx, ctx, {
+      verb: 'conference.register',
+      recordType: 'conference_registration',
+      recordId: id,
+      details: { status },
+    });
+  });
+  return ticket(ctx, token);
+}
+
+/** The registrant's ticket, by the token only they were given. */
+export function getTicket(ctx: Context, token: string): Promise<TicketView> {
+  return ticket(ctx, token);
+}
+
+/**
+ * Cancels a registration by its token. A confirmed place that is freed goes to the first waiting
+ * registration that fits (the delegation's places too): exactly one is promoted.
+ */
+export async function cancel(ctx: Context, token: string): Promise<TicketView> {
+  const row = await q.selectByToken(ctx.db, token);
+  if (!row) throw new Problem('not_found', 'There is no such registration.');
+  await inTransaction(ctx.db, async (trx) => {
+    const event = await q.lockEvent(trx, row.event_id);
+    const current = await q.selectByToken(trx, token);
+    if (!event || !current || current.status === 'cancelled') return;
+    await q.setStatus(trx, current.id, 'cancelled');
+    await audit(trx, ctx, { verb: 'conference.cancel', recordType: 'conference_registration', recordId: current.id });
+    if (current.status !== 'confirmed') return;
+    for (const waiting of await q.selectWaiting(trx, row.event_id)) {
+      const delegation = { countryIso2: waiting.country_iso2, organisation: waiting.organisation_name };
+      if (!fits(event, await q.countConfirmed(trx, row.event_id, delegation))) continue;
+      await q.setStatus(trx, waiting.id, 'confirmed');
+      await audit(trx, ctx, {
+        verb: 'conference.register',
+        recordType: 'conference_registration',
+        recordId: waiting.id,
+        details: { status: 'confirmed', promoted: true },
+      });
+      break;
+    }
+  });
+  return ticket(ctx, token);
+}
+
+/** Checks a participant in by their ticket's token (or the address its QR code holds): once only. */
+export async function checkIn(ctx: Context, input: CheckInBody): Promise<CheckInView> {
+  const token = input.token.trim().split('/').pop() ?? '';
+  const row = await q.selectByToken(ctx.db, token);
+  if (!row) throw new Problem('not_found', 'This ticket is not known.');
+  assertAllowed(ctx.actor, 'conference.manage', { organisationId: row.organiser_id });
+  if (row.status !== 'confirmed') throw new Problem('conflict', 'This registration is not confirmed.');
+  return inTransaction(ctx.db, async (trx) => {
+    const done = await q.markCheckedIn(trx, row.id);
+    if (!done?.checked_in_at) {
+      throw new Problem('conflict', `${row.name} is already checked in.`);
+    }
+    await audit(trx, ctx, { verb: 'conference.check_in', recordType: 'conference_registration', recordId: row.id });
+    return {
+      id: row.id,
+      name: row.name,
+      organisation: row.organisation_directory_name ?? row.organisation_name,
+      countryIso2: row.country_iso2,
+      eventTitle: row.event_title,
+      checkedInAt: new Date(done.checked_in_at).toISOString(),
+    };
+  });
+}

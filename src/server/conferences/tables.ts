@@ -1,0 +1,84 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { InvitationTerm } from './invitations/expression.js';
+
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+type Instant = ColumnType<Date, Date | string, Date | string>;
+
+export type EventKind = 'expert_conference' | 'meeting' | 'workshop' | 'webinar';
+export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+
+/** The invitation list as written: the terms over the country groups and the organisations added by name. */
+export interface Invitation {
+  terms: InvitationTerm[];
+  organisations: string[];
+}
+
+export interface ConferenceEventTable {
+  id: Generated<string>;
+  kind: EventKind;
+  title: string;
+  organiser_id: string;
+  starts_at: Instant;
+  ends_at: Instant;
+  time_zone: string;
+  venue: Generated<string>;
+  online_url: string | null;
+  languages: TextArray;
+  public: boolean;
+  capacity: number;
+  delegation_capacity: number | null;
+  invitation: ColumnType<Invitation, string | undefined, string>;
+  invited_at: Date | null;
+  summary: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ConferenceRegistrationTable {
+  id: Generated<string>;
+  event_id: string;
+  name: string;
+  email: string;
+  country_iso2: string | null;
+  organisation_id: string | null;
+  organisation_name: Generated<string>;
+  function: Generated<string>;
+  accessibility: Generated<string>;
+  dietary: Generated<string>;
+  visa_letter: Generated<boolean>;
+  listed: Generated<boolean>;
+  status: RegistrationStatus;
+  token: string;
+  checked_in_at: Date | null;
+  user_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ConferenceSessionTable {
+  id: Generated<string>;
+  event_id: string;
+  title: string;
+  starts_at: Instant;
+  ends_at: Instant;
+  room: Generated<string>;
+  speakers: TextArray;
+}
+
+export interface ConferenceRecommendationTable {
+  id: Generated<string>;
+  event_id: string;
+  position: number;
+  text: string;
+}
+
+/** The conferences domain's tables. */
+export interface ConferenceTables {
+  conference_event: ConferenceEventTable;
+  conference_registration: ConferenceRegistrationTable;
+  conference_session: ConferenceSessionTable;
+  conference_recommendation: ConferenceRecommendationTable;
+}
+
+declare module '../db/schema.js' {
+  interface DB extends ConferenceTables {}
+}

@@ -1,0 +1,127 @@
+import type { AccessTable } from '../access-table.js';
+import { insertTestEvent, insertTestRegistration, organisationId } from './fixtures.js';
+
+const EVENT = {
+  kind: 'workshop',
+  title: 'Workshop on return and readmission',
+  startsAt: '2099-05-04T09:00',
+  endsAt: '2099-05-04T17:00',
+  timeZone: 'Europe/Vienna',
+  venue: 'Vienna, Hofburg',
+  languages: ['en'],
+  public: true,
+  capacity: 40,
+};
+
+/**
+ * The conference routes in the route × role table. Events are ODIHR's (the focal point's
+ * structure) and public, so that strangers may read them and register; the organiser's routes
+ * are for the co-ordinator, the Secretariat and the focal point.
+ */
+export const CONFERENCE_ROWS: AccessTable = {
+  'GET /api/conferences/events': { who: 'anyone', ok: 200 },
+  'POST /api/conferences/events': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 201,
+    request: async ({ t }) => ({ payload: { ...EVENT, organiserId: await organisationId(t.database.db) } }),
+  },
+  'GET /api/conferences/events/:id': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}` }),
+  },
+  'PATCH /api/conferences/events/:id': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}`,
+      payload: { capacity: 150 },
+    }),
+  },
+  'PUT /api/conferences/events/:id/outcome': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/outcome`,
+      payload: { summary: 'The participants agreed on three recommendations.', recommendations: ['Share data.'] },
+    }),
+  },
+  'GET /api/conferences/events/:id/calendar.ics': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/calendar.ics` }),
+  },
+  'POST /api/conferences/events/:id/sessions': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 201,
+    request: async ({ t }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/sessions`,
+      payload: { title: 'Opening', startsAt: '2099-03-01T09:00', endsAt: '2099-03-01T10:00' },
+    }),
+  },
+  'GET /api/conferences/events/:id/invitation': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/invitation` }),
+  },
+  'PUT /api/conferences/events/:id/invitation': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/invitation`,
+      payload: { terms: [{ op: '+', group: 'partners_mediterranean' }], organisationIds: [] },
+    }),
+  },
+  'POST /api/conferences/events/:id/registrations': {
+    who: 'anyone',
+    ok: 201,
+    request: async ({ t, n }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/registrations`,
+      payload: {
+        name: `Delegate ${n}`,
+        email: `delegate.${n}@example.org`,
+        countryIso2: 'AT',
+        organisationName: 'Permanent Mission of Austria',
+        function: 'Counsellor',
+        visaLetter: false,
+        listed: true,
+      },
+    }),
+  },
+  'GET /api/conferences/tickets/:token': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/tickets/${await insertTestRegistration(t.database.db, await insertTestEvent(t.database.db))}`,
+    }),
+  },
+  'POST /api/conferences/tickets/:token/cancel': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/tickets/${await insertTestRegistration(t.database.db, await insertTestEvent(t.database.db))}/cancel`,
+    }),
+  },
+  'POST /api/conferences/check-in': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({
+      payload: { token: await insertTestRegistration(t.database.db, await insertTestEvent(t.database.db)) },
+    }),
+  },
+  'GET /api/conferences/events/:id/participants': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/participants` }),
+  },
+  'GET /api/conferences/events/:id/registrations': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/registrations` }),
+  },
+  'GET /api/conferences/events/:id/statistics': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/statistics` }),
+  },
+};

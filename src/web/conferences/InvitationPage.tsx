@@ -1,0 +1,229 @@
+import { ActionIcon, Anchor, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  countByGroup,
+  evaluateInvitation,
+  INVITATION_GROUPS,
+  type InvitationTerm,
+} from '../../server/conferences/invitations/expression';
+import { SUBREGIONS } from '../../server/reference/values';
+import { api, queryString } from '../app/api';
+import { ProblemAlert } from '../app/ProblemAlert';
+import { usePageTitle } from '../app/usePageTitle';
+import { CountryPicker } from '../reference/pickers';
+import { countriesQuery, useApiLanguage } from '../reference/queries';
+import { eventQuery, type InvitationView, invitationQuery } from './queries';
+
+/**
+ * The invitation builder: country groups added and taken away in order, with the count of the
+ * States selected by group as the list is built, counted exactly as the server will.
+ */
+export function InvitationPage() {
+  const { t } = useTranslation();
+  const { id } = useParams({ strict: false }) as { id: string };
+  const lang = useApiLanguage();
+  const client = useQueryClient();
+  const event = useQuery(eventQuery(id));
+  const saved = useQuery(invitationQuery(id));
+  const countries = useQuery(countriesQuery(lang));
+  usePageTitle(t('conferences.invitation.title'));
+  const [terms, setTerms] = useState<InvitationTerm[]>([]);
+  const [op, setOp] = useState<'+' | '-'>('+');
+  const [group, setGroup] = useState<string | null>('participating');
+  const [value, setValue] = useState<string | null>(null);
+  const [organisations, setOrganisations] = useState<Array<{ id: string; name: string }>>([]);
+  const [search, setSearch] = useState('');
+  const found = useQuery({
+    queryKey: ['conferences', 'organisations', lang, search],
+    queryFn: () =>
+      api.get<{ items: Array<{ id: string; name: string }> }>(
+        `/directory/organisations${queryString({ q: search, lang, limit: 20 })}`,
+      ),
+    enabled: search.trim().length >= 2,
+  });
+  useEffect(() => {
+    if (saved.data) {
+      setTerms(saved.data.terms);
+      setOrganisations(saved.data.organisations);
+    }
+  }, [saved.data]);
+  const facts = useMemo(
+    () =>
+      (countries.data ?? []).map((c) => ({
+        iso2: c.iso2,
+        osceStatus: c.osceStatus,
+        partnerGroup: c.partnerGroup,
+        subregion: c.subregion,
+        fieldOperation: c.fieldOperation,
+        eastOfVienna: c.eastOfVienna,
+      })),
+    [countries.data],
+  );
+  const selected = useMemo(() => evaluateInvitation(terms, facts), [terms, facts]);
+  const counts = countByGroup(selected, facts);
+  const send = useMutation({
+    mutationFn: () =>
+      api.put<InvitationView>(`/conferences/events/${id}/invitation`, {
+        terms,
+        organisationIds: organisations.map((o) => o.id),
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['conferences'] }),
+  });
+  const needsValue = group === 'subregion' || group === 'state';
+  const termLabel = (term: InvitationTerm) => {
+    const name =
+      term.group === 'subregion'
+        ? t(`subregion.${term.value}`)
+        : term.group === 'state'
+          ? (countries.data?.find((c) => c.iso2 === term.value)?.name ?? '')
+          : t(`conferences.group.${term.group}`);
+    return `${term.op === '+' ? t('conferences.invitation.plus') : t('conferences.invitation.minus')} ${name}`;
+  };
+  const names = (countries.data ?? []).filter((c) => selected.has(c.iso2)).map((c) => c.name);
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/conferences/events/${id}`}>
+        {event.data?.title ?? ''}
+      </Anchor>
+      <Title order={1}>{t('conferences.invitation.title')}</Title>
+      <Text>{t('conferences.invitation.intro')}</Text>
+      <ProblemAlert error={saved.error ?? countries.error ?? send.error} />
+      <Paper withBorder p="md">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!group || (needsValue && !value)) return;
+            setTerms([...terms, { op, group: group as InvitationTerm['group'], ...(needsValue && value ? { value } : {}) }]);
+            setValue(null);
+          }}
+        >
+          <Group align="end">
+            <Select
+              label={t('conferences.invitation.operation')}
+              data={[
+                { value: '+', label: t('conferences.invitation.plus') },
+                { value: '-', label: t('conferences.invitation.minus') },
+              ]}
+              value={op}
+              onChange={(v) => setOp(v === '-' ? '-' : '+')}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('conferences.invitation.group')}
+              data={INVITATION_GROUPS.map((g) => ({ value: g, label: t(`conferences.group.${g}`) }))}
+              value={group}
+              onChange={(v) => {
+                setGroup(v);
+                setValue(null);
+              }}
+              allowDeselect={false}
+            />
+            {group === 'subregion' ? (
+              <Select
+                label={t('conferences.group.subregion')}
+                data={SUBREGIONS.filter((s) => s !== 'partners').map((s) => ({ value: s, label: t(`subregion.${s}`) }))}
+                value={value}
+                onChange={setValue}
+              />
+            ) : null}
+            {group === 'state' ? <CountryPicker label={t('conferences.group.state')} value={value} onChange={setValue} /> : null}
+            <Button type="submit" variant="light">
+              {t('conferences.invitation.add')}
+            </Button>
+          </Group>
+        </form>
+      </Paper>
+      {terms.length === 0 ? <Text c="dimmed">{t('conferences.invitation.empty')}</Text> : null}
+      <List>
+        {terms.map((term, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the terms are an ordered expression, where a term's place is what it is
+          <List.Item key={i}>
+            <Group gap="xs">
+              <Text>{termLabel(term)}</Text>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('conferences.invitation.remove', { term: termLabel(term) })}
+                onClick={() => setTerms(terms.filter((_, j) => j !== i))}
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+      <Title order={2}>{t('conferences.invitation.organisations')}</Title>
+      <Select
+        label={t('conferences.invitation.findOrganisation')}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        nothingFoundMessage={search.trim().length >= 2 ? t('common.nothingFound') : undefined}
+        data={(found.data?.items ?? [])
+          .filter((o) => !organisations.some((chosen) => chosen.id === o.id))
+          .map((o) => ({ value: o.id, label: o.name }))}
+        value={null}
+        onChange={(id) => {
+          const chosen = found.data?.items.find((o) => o.id === id);
+          if (chosen) setOrganisations([...organisations, { id: chosen.id, name: chosen.name }]);
+          setSearch('');
+        }}
+      />
+      {organisations.length === 0 ? <Text c="dimmed">{t('conferences.invitation.noOrganisation')}</Text> : null}
+      <List>
+        {organisations.map((o) => (
+          <List.Item key={o.id}>
+            <Group gap="xs">
+              <Text>{o.name}</Text>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('conferences.invitation.remove', { term: o.name })}
+                onClick={() => setOrganisations(organisations.filter((other) => other.id !== o.id))}
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Table aria-label={t('conferences.invitation.counts')} data-testid="invitation-counts">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th>{t('conferences.invitation.total')}</Table.Th>
+              <Table.Td data-testid="invited-total">{counts.total}</Table.Td>
+            </Table.Tr>
+            {(
+              [
+                ['participating', counts.participating],
+                ['partners_asian', counts.partnersAsian],
+                ['partners_mediterranean', counts.partnersMediterranean],
+                ['east_of_vienna', counts.eastOfVienna],
+                ['west_of_vienna', counts.westOfVienna],
+                ['field_operation_hosts', counts.fieldOperationHosts],
+              ] as const
+            ).map(([key, n]) => (
+              <Table.Tr key={key}>
+                <Table.Th>{t(`conferences.group.${key}`)}</Table.Th>
+                <Table.Td>{n}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="sm">{names.join(', ')}</Text>
+      </SimpleGrid>
+      <Group>
+        <Button
+          onClick={() => send.mutate()}
+          loading={send.isPending}
+          disabled={terms.length === 0 && organisations.length === 0}
+        >
+          {t('conferences.invitation.send')}
+        </Button>
+        {send.isSuccess ? <Text role="status">{t('conferences.invitation.sent', { n: send.data.counts.total })}</Text> : null}
+      </Group>
+    </Stack>
+  );
+}

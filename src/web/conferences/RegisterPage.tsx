@@ -1,0 +1,144 @@
+import { Anchor, Button, Checkbox, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../app/api';
+import { anyMissing, useFieldErrors } from '../app/form-errors';
+import { ProblemAlert } from '../app/ProblemAlert';
+import { usePageTitle } from '../app/usePageTitle';
+import { CountryPicker } from '../reference/pickers';
+import { eventQuery, formatLocal, type TicketView } from './queries';
+
+/** The registration form of an event, one column wide so that it fills a phone's screen. */
+export function RegisterPage() {
+  const { t, i18n } = useTranslation();
+  const { id } = useParams({ strict: false }) as { id: string };
+  const navigate = useNavigate();
+  const event = useQuery(eventQuery(id));
+  usePageTitle(t('conferences.register.title'));
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [country, setCountry] = useState<string | null>(null);
+  const [organisation, setOrganisation] = useState('');
+  const [role, setRole] = useState('');
+  const [accessibility, setAccessibility] = useState('');
+  const [dietary, setDietary] = useState('');
+  const [visaLetter, setVisaLetter] = useState(false);
+  const [listed, setListed] = useState(false);
+  const [tried, setTried] = useState(false);
+  const missing = {
+    '/name': name.trim() === '',
+    '/email': email.trim() === '',
+    '/organisationName': organisation.trim() === '',
+    '/function': role.trim() === '',
+  };
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<TicketView>(`/conferences/events/${id}/registrations`, {
+        name,
+        email: email.trim(),
+        countryIso2: country,
+        organisationName: organisation,
+        function: role,
+        accessibility,
+        dietary,
+        visaLetter,
+        listed,
+      }),
+    onSuccess: (ticket) => navigate({ to: '/conferences/tickets/$token', params: { token: ticket.token } }),
+  });
+  const errorOf = useFieldErrors(save.error, tried ? missing : {});
+  const e = event.data;
+  return (
+    <Stack gap="sm" maw={520}>
+      <Title order={1}>{t('conferences.register.title')}</Title>
+      <ProblemAlert error={event.error} />
+      {e ? (
+        <Text>
+          <Anchor component={Link} to={`/conferences/events/${id}`}>
+            {e.title}
+          </Anchor>
+          {' · '}
+          {formatLocal(e.startsLocal, i18n.language)} ({e.timeZone}) · {e.venue || t('conferences.online')}
+        </Text>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          setTried(true);
+          if (!anyMissing(missing)) save.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <ProblemAlert error={save.error} />
+          <TextInput
+            label={t('conferences.fields.name')}
+            required
+            autoComplete="name"
+            value={name}
+            onChange={(ev) => setName(ev.currentTarget.value)}
+            error={errorOf('/name')}
+          />
+          <TextInput
+            label={t('conferences.fields.email')}
+            required
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(ev) => setEmail(ev.currentTarget.value)}
+            error={errorOf('/email')}
+          />
+          <CountryPicker
+            label={t('conferences.fields.delegation')}
+            value={country}
+            onChange={setCountry}
+            error={errorOf('/countryIso2')}
+          />
+          <TextInput
+            label={t('conferences.fields.organisation')}
+            required
+            autoComplete="organization"
+            value={organisation}
+            onChange={(ev) => setOrganisation(ev.currentTarget.value)}
+            error={errorOf('/organisationName')}
+          />
+          <TextInput
+            label={t('conferences.fields.function')}
+            required
+            autoComplete="organization-title"
+            value={role}
+            onChange={(ev) => setRole(ev.currentTarget.value)}
+            error={errorOf('/function')}
+          />
+          <Textarea
+            label={t('conferences.fields.accessibility')}
+            value={accessibility}
+            onChange={(ev) => setAccessibility(ev.currentTarget.value)}
+            error={errorOf('/accessibility')}
+          />
+          <Textarea
+            label={t('conferences.fields.dietary')}
+            value={dietary}
+            onChange={(ev) => setDietary(ev.currentTarget.value)}
+            error={errorOf('/dietary')}
+          />
+          <Checkbox
+            label={t('conferences.fields.visaLetter')}
+            checked={visaLetter}
+            onChange={(ev) => setVisaLetter(ev.currentTarget.checked)}
+          />
+          <Checkbox
+            label={t('conferences.fields.listed')}
+            checked={listed}
+            onChange={(ev) => setListed(ev.currentTarget.checked)}
+          />
+          <Button type="submit" fullWidth loading={save.isPending}>
+            {t('conferences.register.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
