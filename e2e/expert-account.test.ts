@@ -109,17 +109,17 @@ describeJourney('expert account journey', () => {
     await coordinator.goto(reportUrl);
     await coordinator.getByRole('heading', { level: 1, name: 'Report of mission E2E-2027-09' }).waitFor();
     await coordinator.getByText('Crossings near Subotica rose in August.').waitFor();
-    expect(await readOnlyReason(coordinator)).toBe(
-      'Only the mission’s team can edit this draft; you are the co-ordinator and review it once it is submitted.',
-    );
+    await expect
+      .poll(() => readOnlyReason(coordinator), { timeout: 30_000 })
+      .toBe('Only the mission’s team can edit this draft; you are the co-ordinator and review it once it is submitted.');
     expect(await coordinator.getByRole('button', { name: 'Save as new version' }).count()).toBe(0);
 
     // The expert submits it, and is then told why it is read-only.
     await expert.getByRole('button', { name: 'Submit for review' }).click();
     await expert.getByText('Submitted', { exact: true }).first().waitFor();
-    expect(await readOnlyReason(expert)).toBe(
-      'This report is submitted: the co-ordinator reviews it now, and it can be edited again only if it is returned.',
-    );
+    await expect
+      .poll(() => readOnlyReason(expert), { timeout: 30_000 })
+      .toBe('This report is submitted: the co-ordinator reviews it now, and it can be edited again only if it is returned.');
 
     watcher.expectClean(origin);
     await home.close();
