@@ -3,6 +3,7 @@
 // (whose live count shows the six States), a delegate from Tunisia registers on a phone, is
 // refused field by field first, gets a ticket with its QR code, and is checked in at the
 // entrance, once only.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { describeJourney, journeyPlatform, sessionCheck, signInFirstTime, Watcher } from './browser.js';
@@ -113,6 +114,14 @@ describeJourney('conferences journey', () => {
     await organiser.getByText('1 of 80 places taken').waitFor();
     await organiser.getByText('Amira Haddad, Counsellor, Ministry of Foreign Affairs (Tunisia)').waitFor();
     await expectNoRawCodes(organiser);
+
+    // The organiser downloads the registrations: she is on the sheet, checked in, with her State's name.
+    const download = organiser.waitForEvent('download');
+    await organiser.getByRole('link', { name: 'Download as CSV' }).click();
+    const file = await (await download).path();
+    const sheet = readFileSync(file, 'utf8');
+    expect(sheet.split('\n')[0]).toContain('Name,Email,Function,Organisation,State,Status,Checked in');
+    expect(sheet).toMatch(/Amira Haddad,[^\n]*,Counsellor,Ministry of Foreign Affairs,Tunisia,confirmed,yes/);
     watcher.expectClean(origin);
   });
 });

@@ -7,6 +7,7 @@ import { seedIncidentsDemo } from '../incidents/seed.js';
 import { seedReportsDemo } from '../reports/seed.js';
 import { seedSolidarityDemo } from '../solidarity/seed.js';
 import { type TestApp, testApp } from '../test-support/app.js';
+import { insertTestEvent, insertTestRegistration } from '../test-support/conferences/fixtures.js';
 import { testBackends } from '../test-support/database.js';
 import { addActivity, organisationId } from '../test-support/directory/fixtures.js';
 import { insertTestReport } from '../test-support/reports/fixtures.js';
@@ -25,6 +26,16 @@ const PAYLOADS = ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0
  */
 const EXPORTS: Record<string, { url: string; role: Role | null; planted: boolean }> = {
   'GET /api/audit/export.csv': { url: '/api/audit/export.csv', role: 'coordinator', planted: true },
+  'GET /api/conferences/events/{id}/registrations/export': {
+    url: '/api/conferences/events/{event}/registrations/export?format=csv',
+    role: 'coordinator',
+    planted: true,
+  },
+  'GET /api/conferences/events/{id}/registrations/export#xlsx': {
+    url: '/api/conferences/events/{event}/registrations/export?format=xlsx',
+    role: 'coordinator',
+    planted: true,
+  },
   'GET /api/directory/matrix': { url: '/api/directory/matrix?format=csv', role: 'coordinator', planted: true },
   'GET /api/directory/matrix#xlsx': { url: '/api/directory/matrix?format=xlsx', role: 'coordinator', planted: true },
   'GET /api/incidents/statistics.csv': { url: '/api/incidents/statistics.csv', role: null, planted: false },
@@ -81,6 +92,7 @@ async function cellsOf(body: Buffer, type: string): Promise<string[]> {
 describe.each(testBackends())('every CSV and XLSX export on %s', (backend) => {
   let t: TestApp;
   let savedKey: string;
+  let eventId: string;
   beforeAll(async () => {
     t = await testApp(backend);
     const db = t.database.db;
@@ -89,6 +101,8 @@ describe.each(testBackends())('every CSV and XLSX export on %s', (backend) => {
     await seedReportsDemo(db);
     await seedWarningDemo(db);
     await seedTrainingDemo(db);
+    eventId = await insertTestEvent(db);
+    for (const [i, payload] of PAYLOADS.entries()) await insertTestRegistration(db, eventId, { name: `${payload} ${i}` });
     const coordinator = await t.as('coordinator');
     await insertTestReport(db, { status: 'distributed' });
     const key = await t.request(coordinator, {
@@ -143,7 +157,10 @@ describe.each(testBackends())('every CSV and XLSX export on %s', (backend) => {
   for (const [name, spec] of Object.entries(EXPORTS)) {
     it(`${name}: no cell can run as a formula, and planted values come out quoted`, async () => {
       const persona = spec.role ? await t.as(spec.role) : null;
-      const response = await t.request(persona, { method: 'GET', url: spec.url.replace('{saved}', savedKey) });
+      const response = await t.request(persona, {
+        method: 'GET',
+        url: spec.url.replace('{saved}', savedKey).replace('{event}', eventId),
+      });
       expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
       const type = String(response.headers['content-type']);
       expect(type).toMatch(SHEET_TYPES);

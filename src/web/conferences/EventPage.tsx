@@ -220,6 +220,16 @@ function Organiser({ event }: { event: EventView }) {
       <ProblemAlert error={registrations.error ?? stats.error} />
       {registrations.data && items.length === 0 ? <EmptyState message={t('conferences.registrations.empty')} /> : null}
       {items.length > 0 ? (
+        <Group gap="md">
+          <Anchor href={`/api/conferences/events/${event.id}/registrations/export?format=csv`}>
+            {t('conferences.registrations.csv')}
+          </Anchor>
+          <Anchor href={`/api/conferences/events/${event.id}/registrations/export?format=xlsx`}>
+            {t('conferences.registrations.xlsx')}
+          </Anchor>
+        </Group>
+      ) : null}
+      {items.length > 0 ? (
         <Table.ScrollContainer minWidth={700}>
           <Table striped aria-label={t('conferences.registrations.title')}>
             <Table.Thead>

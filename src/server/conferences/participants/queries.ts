@@ -16,6 +16,7 @@ export function selectRegistrations(db: Kysely<DB>, eventId: string) {
       'o.name_en as organisation_directory_name',
       'o.type as organisation_type',
       'r.country_iso2',
+      'c.name_en as country_name',
       'c.subregion',
       'c.osce_status',
       'c.east_of_vienna',

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { sendAttachment, today } from '../../files/attachment.js';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
-import { PublicParticipantList, RegistrationList, StatisticsView } from './schemas.js';
-import { fullRegistrations, publicParticipants, statistics } from './service.js';
+import { PublicParticipantList, RegistrationExportQuery, RegistrationList, StatisticsView } from './schemas.js';
+import { exportRegistrations, fullRegistrations, publicParticipants, statistics } from './service.js';
 
 const tags = ['conferences'];
 
@@ -34,6 +36,27 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => fullRegistrations(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/conferences/events/:id/registrations/export',
+    {
+      config: { access: 'conference.manage' },
+      schema: {
+        tags,
+        summary: 'Every registration as CSV or XLSX, for the organiser (audited like the list)',
+        params: IdParams,
+        querystring: RegistrationExportQuery,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: responses({ 200: Type.String() }),
+      },
+    },
+    async (request, reply) =>
+      sendAttachment(reply, {
+        kind: request.query.format,
+        filename: `registrations-${today()}.${request.query.format}`,
+        body: await exportRegistrations(request.ctx, request.params.id, request.query),
+      }),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Uuid } from '../../http/schemas.js';
+import { StringEnum, Uuid } from '../../http/schemas.js';
 import { RegistrationStatus } from '../schemas.js';
 
 /** A participant as others see them: only those who consented to appear, confirmed. */
@@ -46,3 +46,9 @@ export const StatisticsView = Type.Object({
   balanceIndex: Type.Union([Type.Number(), Type.Null()]),
 });
 export type StatisticsView = Static<typeof StatisticsView>;
+
+export const RegistrationExportQuery = Type.Object(
+  { format: StringEnum(['csv', 'xlsx'] as const) },
+  { additionalProperties: false },
+);
+export type RegistrationExportQuery = Static<typeof RegistrationExportQuery>;

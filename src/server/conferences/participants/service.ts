@@ -1,10 +1,11 @@
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
+import { type SheetColumn, tableCsv, tableXlsx } from '../../files/sheet-writer.js';
 import { balanceIndex } from '../../missions/balance/service.js';
 import { SUBREGIONS } from '../../reference/values.js';
 import { managedEvent, visibleEvent } from '../events/service.js';
 import * as q from './queries.js';
-import type { PublicParticipantList, RegistrationList, StatisticsView } from './schemas.js';
+import type { PublicParticipantList, RegistrationExportQuery, RegistrationList, StatisticsView } from './schemas.js';
 
 const organisationOf = (r: q.RegistrationRow) => r.organisation_directory_name ?? r.organisation_name;
 
@@ -50,6 +51,41 @@ export async function fullRegistrations(ctx: Context, eventId: string): Promise<
       registeredAt: new Date(r.created_at).toISOString(),
     })),
   };
+}
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+const STATUS_WORDS: Record<string, string> = { confirmed: 'confirmed', waiting: 'waiting list', cancelled: 'cancelled' };
+
+const REGISTRATION_COLUMNS: SheetColumn<q.RegistrationRow>[] = [
+  { header: 'Name', value: (r) => r.name },
+  { header: 'Email', value: (r) => r.email },
+  { header: 'Function', value: (r) => r.function },
+  { header: 'Organisation', value: (r) => organisationOf(r) },
+  { header: 'State', value: (r) => r.country_name ?? '' },
+  { header: 'Status', value: (r) => STATUS_WORDS[r.status] ?? r.status },
+  { header: 'Checked in', value: (r) => yesNo(r.checked_in_at !== null) },
+  { header: 'Accessibility needs', value: (r) => r.accessibility },
+  { header: 'Dietary needs', value: (r) => r.dietary },
+  { header: 'Visa support letter', value: (r) => yesNo(r.visa_letter) },
+  { header: 'On the public list', value: (r) => yesNo(r.listed) },
+  { header: 'Registered', value: (r) => new Date(r.created_at).toISOString().slice(0, 16).replace('T', ' ') },
+];
+
+/** Every registration of an event as CSV or XLSX through the guarded writer, for its organiser; audited like the list. */
+export async function exportRegistrations(
+  ctx: Context,
+  eventId: string,
+  query: RegistrationExportQuery,
+): Promise<Buffer | string> {
+  await managedEvent(ctx, eventId);
+  const rows = await q.selectRegistrations(ctx.db, eventId);
+  await audit(ctx.db, ctx, {
+    verb: 'conference.participants.read',
+    recordType: 'conference_event',
+    recordId: eventId,
+    details: { count: rows.length, format: query.format },
+  });
+  return query.format === 'csv' ? tableCsv(REGISTRATION_COLUMNS, rows) : tableXlsx('Registrations', REGISTRATION_COLUMNS, rows);
 }
 
 function counted(keys: ReadonlyArray<string>) {

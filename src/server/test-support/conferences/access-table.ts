@@ -119,6 +119,13 @@ export const CONFERENCE_ROWS: AccessTable = {
     ok: 200,
     request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/registrations` }),
   },
+  'GET /api/conferences/events/:id/registrations/export': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/registrations/export?format=csv`,
+    }),
+  },
   'GET /api/conferences/events/:id/statistics': {
     who: ['coordinator', 'focal_point', 'secretariat'],
     ok: 200,
