@@ -34,6 +34,17 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     return res;
   };
   const para = (number: string) => doc.paragraphs.find((p) => p.number === number)!;
+  /** The symbols named by a person's notices of one kind. */
+  const noticesOf = async (who: Persona, kind: string) =>
+    (
+      await t.database.db
+        .selectFrom('notification')
+        .select('params')
+        .where('user_id', '=', who.userId)
+        .where('kind', '=', kind)
+        .orderBy('created_at')
+        .execute()
+    ).map((r) => (r.params as { symbol: string }).symbol);
 
   beforeAll(async () => {
     t = await testApp(backend);
@@ -88,6 +99,10 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     const issued = await send(chair, 'POST', '/revisions');
     expect(issued.statusCode).toBe(200);
     expect(doc.symbol).toBe('MC.DD/7/16/Rev.1');
+    // Every delegation learns of the revision by its symbol; the chair who issued it is not told.
+    expect(await noticesOf(italy, 'consensus.revision_issued')).toEqual(['MC.DD/7/16/Rev.1']);
+    expect(await noticesOf(austria, 'consensus.revision_issued')).toEqual(['MC.DD/7/16/Rev.1']);
+    expect(await noticesOf(chair, 'consensus.revision_issued')).toEqual([]);
   });
 
   it('takes positions per State; a delegation acts for its own State only; adoption is refused while one objects', async () => {
@@ -181,6 +196,7 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     expect(past.json().errors[0].pointer).toBe('/deadline');
     await send(chair, 'POST', '/silence', { deadline: new Date(Date.now() + 3_600_000).toISOString() });
     expect(doc.stage).toBe('silence');
+    expect(await noticesOf(italy, 'consensus.silence_started')).toEqual([doc.symbol]);
     expect((await send(austria, 'PUT', `/paragraphs/${para('OP1').id}/position`, { stance: 'agree' })).statusCode).toBe(409);
     const broken = await send(italy, 'POST', '/silence/break', { statement: 'Italy needs more time on OP2.' });
     expect(broken.statusCode).toBe(200);

@@ -13,6 +13,7 @@ export const CATEGORIES = [
   'training',
   'network',
   'conferences',
+  'consensus',
   'security',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -41,6 +42,8 @@ export const KINDS = {
   'network.notice': 'network',
   'network.urgent_notice': 'network',
   'conference.invited': 'conferences',
+  'consensus.revision_issued': 'consensus',
+  'consensus.silence_started': 'consensus',
   'account.password_reset': 'security',
   'account.new_device': 'security',
 } as const satisfies Record<string, Category>;

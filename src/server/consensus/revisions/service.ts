@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { adoptDocument } from '../adoption.js';
 import { compareRevisions } from '../diff.js';
+import { tellRevisionIssued } from '../notices.js';
 import { draftSymbol } from '../present.js';
 import * as q from '../queries.js';
 import type { DocumentView } from '../schemas.js';
@@ -43,6 +44,7 @@ export async function issueRevision(ctx: Context, id: string): Promise<DocumentV
       details: { revision: number },
     });
     await q.insertEvent(trx, id, 'revision');
+    await tellRevisionIssued(trx, row, number, ctx.actor?.userId);
     return documentView(ctx, id, trx);
   });
 }

@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { adoptDocument } from '../adoption.js';
+import { tellSilenceStarted } from '../notices.js';
 import * as q from '../queries.js';
 import type { DocumentView } from '../schemas.js';
 import { sameText } from '../text.js';
@@ -50,6 +51,7 @@ export async function startSilence(ctx: Context, id: string, input: StartSilence
       details: { deadline: deadline.toISOString() },
     });
     await q.insertEvent(trx, id, 'silence');
+    await tellSilenceStarted(trx, row, row.current_revision, deadline, ctx.actor?.userId);
     return documentView(ctx, id, trx);
   });
 }

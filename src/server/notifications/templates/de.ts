@@ -79,6 +79,14 @@ export const de: Texts = {
       subject: 'Einladung: {event}',
       body: 'Ihre Delegation ist zu {event} eingeladen, ab {date} in {venue}. Die Anmeldung ist auf der Seite der Veranstaltung geöffnet.',
     },
+    'consensus.revision_issued': {
+      subject: 'Neue Revision: {symbol}',
+      body: 'Der Vorsitz hat {symbol}, {title}, herausgegeben. Ihre Delegation kann nun ihre Positionen dazu angeben.',
+    },
+    'consensus.silence_started': {
+      subject: 'Schweigeverfahren: {symbol}',
+      body: '{symbol}, {title}, befindet sich bis {deadline} im Schweigeverfahren. Bricht bis dahin kein Teilnehmerstaat das Schweigen, ist der Text angenommen.',
+    },
     'account.password_reset': {
       subject: 'Ihr Passwort wurde zurückgesetzt',
       body: 'Das Passwort Ihres Kontos wurde von einer Koordinatorin oder einem Koordinator zurückgesetzt. Wenn Sie das nicht veranlasst haben, melden Sie es sofort.',
@@ -98,6 +106,7 @@ export const de: Texts = {
     training: 'Fortbildung',
     network: 'Mitteilungen an das Netzwerk',
     conferences: 'Konferenzen und Sitzungen',
+    consensus: 'Konsensfindung',
     security: 'Kontosicherheit',
   },
   frame: {

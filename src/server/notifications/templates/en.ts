@@ -79,6 +79,14 @@ export const en: Texts = {
       subject: 'You are invited: {event}',
       body: 'Your delegation is invited to {event}, from {date} in {venue}. Registration is open on the event page.',
     },
+    'consensus.revision_issued': {
+      subject: 'New revision: {symbol}',
+      body: 'The chair issued {symbol}, {title}. Your delegation may now state its positions on it.',
+    },
+    'consensus.silence_started': {
+      subject: 'Silence procedure: {symbol}',
+      body: '{symbol}, {title}, is under silence procedure until {deadline}. Unless a participating State breaks silence before then, it is adopted.',
+    },
     'account.password_reset': {
       subject: 'Your password was reset',
       body: 'The password of your account was reset by a co-ordinator. If you did not ask for this, tell your co-ordinator at once.',
@@ -98,6 +106,7 @@ export const en: Texts = {
     training: 'Training',
     network: 'Network notices',
     conferences: 'Conferences and meetings',
+    consensus: 'Consensus drafting',
     security: 'Account security',
   },
   frame: {

@@ -79,6 +79,14 @@ export const es: Texts = {
       subject: 'Invitación: {event}',
       body: 'Su delegación está invitada a {event}, a partir del {date} en {venue}. La inscripción está abierta en la página del evento.',
     },
+    'consensus.revision_issued': {
+      subject: 'Nueva revisión: {symbol}',
+      body: 'La Presidencia publicó {symbol}, {title}. Su delegación ya puede expresar sus posiciones al respecto.',
+    },
+    'consensus.silence_started': {
+      subject: 'Procedimiento de silencio: {symbol}',
+      body: '{symbol}, {title}, está sometido a procedimiento de silencio hasta el {deadline}. Salvo que un Estado participante rompa el silencio antes, queda adoptado.',
+    },
     'account.password_reset': {
       subject: 'Se ha restablecido su contraseña',
       body: 'Un coordinador ha restablecido la contraseña de su cuenta. Si usted no lo pidió, avísele de inmediato.',
@@ -98,6 +106,7 @@ export const es: Texts = {
     training: 'Formación',
     network: 'Avisos a la red',
     conferences: 'Conferencias y reuniones',
+    consensus: 'Redacción por consenso',
     security: 'Seguridad de la cuenta',
   },
   frame: {

@@ -79,6 +79,14 @@ export const fr: Texts = {
       subject: 'Invitation : {event}',
       body: 'Votre délégation est invitée à {event}, à partir du {date} à {venue}. Les inscriptions sont ouvertes sur la page de l’événement.',
     },
+    'consensus.revision_issued': {
+      subject: 'Nouvelle révision : {symbol}',
+      body: 'La présidence a publié {symbol}, {title}. Votre délégation peut désormais y exprimer ses positions.',
+    },
+    'consensus.silence_started': {
+      subject: 'Procédure d’approbation tacite : {symbol}',
+      body: '{symbol}, {title}, est soumis à la procédure d’approbation tacite jusqu’au {deadline}. Sauf si un État participant rompt le silence d’ici là, le texte est adopté.',
+    },
     'account.password_reset': {
       subject: 'Votre mot de passe a été réinitialisé',
       body: 'Le mot de passe de votre compte a été réinitialisé par un·e coordinateur·rice. Si vous ne l’avez pas demandé, prévenez-le·la immédiatement.',
@@ -98,6 +106,7 @@ export const fr: Texts = {
     training: 'Formation',
     network: 'Avis au réseau',
     conferences: 'Conférences et réunions',
+    consensus: 'Rédaction par consensus',
     security: 'Sécurité du compte',
   },
   frame: {

@@ -79,6 +79,14 @@ export const it: Texts = {
       subject: 'Invito: {event}',
       body: 'La vostra delegazione è invitata a {event}, dal {date} a {venue}. Le iscrizioni sono aperte sulla pagina dell’evento.',
     },
+    'consensus.revision_issued': {
+      subject: 'Nuova revisione: {symbol}',
+      body: 'La Presidenza ha pubblicato {symbol}, {title}. La vostra delegazione può ora esprimere le proprie posizioni.',
+    },
+    'consensus.silence_started': {
+      subject: 'Procedura del silenzio: {symbol}',
+      body: '{symbol}, {title}, è sottoposto a procedura del silenzio fino al {deadline}. Se nessuno Stato partecipante rompe il silenzio entro tale termine, il testo è adottato.',
+    },
     'account.password_reset': {
       subject: 'La tua password è stata reimpostata',
       body: 'La password del tuo account è stata reimpostata da un coordinatore. Se non l’hai chiesto tu, avvisalo subito.',
@@ -98,6 +106,7 @@ export const it: Texts = {
     training: 'Formazione',
     network: 'Avvisi alla rete',
     conferences: 'Conferenze e riunioni',
+    consensus: 'Redazione per consenso',
     security: 'Sicurezza dell’account',
   },
   frame: {
