@@ -108,7 +108,8 @@ describeJourney('expert account journey', () => {
     // The co-ordinator opening the draft reads it, and is told why they cannot edit it.
     await coordinator.goto(reportUrl);
     await coordinator.getByRole('heading', { level: 1, name: 'Report of mission E2E-2027-09' }).waitFor();
-    await coordinator.getByText('Crossings near Subotica rose in August.').waitFor();
+    // The text shows in the report and, when the page compares versions, in the differences too.
+    await coordinator.getByText('Crossings near Subotica rose in August.').first().waitFor();
     await expect
       .poll(() => readOnlyReason(coordinator), { timeout: 30_000 })
       .toBe('Only the mission’s team can edit this draft; you are the co-ordinator and review it once it is submitted.');
