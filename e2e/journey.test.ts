@@ -3,7 +3,7 @@
 // the users and the audit log, and sign out. Throughout, the page talks to its own server only and
 // logs no error (a CSP violation would show as one).
 import { expect, test } from 'vitest';
-import { describeJourney, hasChromium, journeyPlatform, Watcher } from './browser.js';
+import { describeJourney, hasChromium, journeyPlatform, sessionCheck, Watcher } from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
 
 if (!hasChromium && process.env.REQUIRE_E2E !== '1') {
@@ -19,7 +19,11 @@ describeJourney('browser journey', () => {
     const { server, browser } = platform();
     const { origin } = server;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    const watcher = new Watcher();
+    // The duplicate account is refused 409 on purpose; the browser logs that as an error.
+    const watcher = new Watcher(
+      (message) =>
+        sessionCheck(message) || (message.text().includes('status of 409') && message.location().url.endsWith('/api/users')),
+    );
     const page = await watcher.page(context, 15_000);
 
     // A visitor sees the public welcome and signs in with the printed one-time password.
@@ -69,6 +73,16 @@ describeJourney('browser journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Utilisateurs' }).waitFor();
     await page.getByRole('table', { name: 'Comptes d’utilisateur' }).getByText(server.email).waitFor();
     await expectNoRawCodes(page);
+    // The server's refusal is said in French too: its detail has a key in the catalogue of problems.
+    await page.getByRole('button', { name: 'Créer un utilisateur' }).click();
+    const creation = page.getByRole('dialog', { name: 'Créer un compte d’utilisateur' });
+    await creation.getByRole('textbox', { name: 'Adresse électronique' }).fill(server.email);
+    await creation.getByRole('textbox', { name: 'Nom' }).fill('Doublon');
+    await creation.getByRole('button', { name: 'Créer un utilisateur' }).click();
+    await creation.getByText('Un compte avec cette adresse électronique existe déjà.').first().waitFor();
+    expect(await creation.getByText('An account with this email address already exists.').count()).toBe(0);
+    await creation.getByRole('button', { name: 'Annuler' }).click();
+    await creation.waitFor({ state: 'hidden' });
     await navigationFr.getByRole('link', { name: 'Journal d’audit' }).click();
     await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
     const log = page.getByRole('table', { name: 'Entrées du journal d’audit' });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemFromDatabaseError } from './database-errors.js';
+import { detailCode } from './problem-details.js';
 import { type FieldError, PROBLEMS, Problem, type ProblemCode, problemType } from './problems.js';
 import { applySecurityHeaders } from './security-headers.js';
 
@@ -71,17 +72,26 @@ function toProblem(error: FastifyError | Error): Problem {
   return new Problem('internal');
 }
 
+/** A field error with the catalogue key of its message, so that the page can say it in the reader's language. */
+function withMessageKey(error: FieldError) {
+  const known = detailCode(error.message);
+  return known ? { ...error, messageKey: known.key, ...(known.params ? { messageParams: known.params } : {}) } : error;
+}
+
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   const shown = problem.status < 500 || problem.extras.disclose === true;
+  const known = shown ? detailCode(problem.detail) : undefined;
   const body = {
     type: problemType(problem.code),
     title: PROBLEMS[problem.code].title,
     status: problem.status,
     ...(shown && problem.detail ? { detail: problem.detail } : {}),
+    // The detail's key in the catalogue of problem details and its parameters, for translation.
+    ...(known ? { detailKey: known.key, ...(known.params ? { detailParams: known.params } : {}) } : {}),
     instance: request.url.split('?')[0],
     code: problem.code,
     requestId: String(request.id),
-    ...(problem.extras.errors ? { errors: problem.extras.errors } : {}),
+    ...(problem.extras.errors ? { errors: problem.extras.errors.map(withMessageKey) } : {}),
     // Extension members (RFC 9457 §3.2) a page needs to recover, e.g. the current version on a conflict.
     ...(shown ? (problem.extras.extensions ?? {}) : {}),
   };

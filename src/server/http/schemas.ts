@@ -17,11 +17,21 @@ export const ProblemDocument = Type.Object(
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
+    detailKey: Type.Optional(Type.String({ description: 'The key of the detail in the catalogue of problem details.' })),
+    detailParams: Type.Optional(Type.Record(Type.String(), Type.String())),
     instance: Type.Optional(Type.String()),
     code: Type.String(),
     requestId: Type.String(),
     errors: Type.Optional(
-      Type.Array(Type.Object({ pointer: Type.String(), code: Type.Optional(Type.String()), message: Type.String() })),
+      Type.Array(
+        Type.Object({
+          pointer: Type.String(),
+          code: Type.Optional(Type.String()),
+          message: Type.String(),
+          messageKey: Type.Optional(Type.String()),
+          messageParams: Type.Optional(Type.Record(Type.String(), Type.String())),
+        }),
+      ),
     ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details.' },

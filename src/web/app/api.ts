@@ -1,9 +1,14 @@
+import { translatedDetail } from '../i18n/problems';
+
 /** One field the server refused, as a JSON pointer into the request body (e.g. `/email`). */
 export interface FieldError {
   pointer: string;
   /** Why the field was refused, stable for translation (e.g. `common` for a new password). */
   code?: string;
+  /** The server's sentence, in the reader's language when the catalogue of problem details has it. */
   message: string;
+  messageKey?: string;
+  messageParams?: Record<string, string>;
 }
 
 interface ProblemDocument {
@@ -11,27 +16,45 @@ interface ProblemDocument {
   title?: string;
   status?: number;
   detail?: string;
+  detailKey?: string;
+  detailParams?: Record<string, string>;
   code?: string;
   requestId?: string;
   errors?: FieldError[];
+}
+
+/** A field error whose message is said in the language chosen when it is read. */
+function translatedField(error: FieldError): FieldError {
+  const sent = error.message;
+  return {
+    ...error,
+    get message() {
+      return translatedDetail(error.messageKey, error.messageParams, sent) ?? sent;
+    },
+  };
 }
 
 /** A failed API call: the server's RFC 9457 problem document, or `network` when it could not be reached. */
 export class ApiProblem extends Error {
   readonly status: number;
   readonly code: string;
-  readonly detail: string | undefined;
   readonly errors: FieldError[];
   readonly requestId: string | undefined;
+  private readonly document: ProblemDocument;
 
   constructor(status: number, document: ProblemDocument) {
     super(document.detail ?? document.title ?? `HTTP ${status}`);
     this.name = 'ApiProblem';
     this.status = status;
     this.code = document.code ?? (status >= 500 ? 'internal' : 'unknown');
-    this.detail = document.detail;
-    this.errors = document.errors ?? [];
+    this.document = document;
+    this.errors = (document.errors ?? []).map(translatedField);
     this.requestId = document.requestId;
+  }
+
+  /** The specifics of this refusal, in the reader's language when the catalogue has the sentence, else as sent. */
+  get detail(): string | undefined {
+    return translatedDetail(this.document.detailKey, this.document.detailParams, this.document.detail);
   }
 
   /** The server's message about one field, e.g. `fieldError('/newPassword')`. */

@@ -6,6 +6,7 @@ import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
 import it from './it.json';
+import { loadProblemDetails } from './problems';
 import ru from './ru.json';
 
 export type Language = LanguageCode;
@@ -71,6 +72,7 @@ export function adoptAccountLanguage(language: string): void {
 
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
+  void loadProblemDetails(language);
 });
 
 void i18n.use(initReactI18next).init({
@@ -90,5 +92,6 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   showSupportNotice: false,
 });
+void loadProblemDetails(i18n.resolvedLanguage ?? 'en');
 
 export default i18n;

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
  */
 const FILES: Record<string, unknown> = {
   ...import.meta.glob('./*.json', { eager: true, import: 'default' }),
+  // The server's problem details, loaded per language by the pages (problems.ts).
+  ...import.meta.glob('./problems/*.json', { eager: true, import: 'default' }),
   ...import.meta.glob('../*/i18n/*.json', { eager: true, import: 'default' }),
 };
 
@@ -77,7 +79,7 @@ for (const [path, content] of Object.entries(FILES)) {
   const match = /^(.*)\/([a-z]+)\.json$/.exec(path);
   if (!match) continue;
   const dir = match[1] ?? '';
-  const folder = dir === '.' ? 'src/web/i18n' : `src/web/${dir.slice('../'.length)}`;
+  const folder = dir.startsWith('./') || dir === '.' ? `src/web/i18n${dir.slice(1)}` : `src/web/${dir.slice('../'.length)}`;
   const language = match[2] as Language;
   const entry = folders.get(folder) ?? {};
   entry[language] = flatten(content, '', new Map());
