@@ -313,7 +313,9 @@ describe.each(testBackends())('signing in and sessions on %s', (backend) => {
         payload: { currentPassword: PERSONA_PASSWORD, newPassword },
       });
       expect(refused.statusCode).toBe(422);
-      expect(refused.json().errors).toEqual([{ pointer: '/newPassword', code, message: expect.any(String) }]);
+      expect(refused.json().errors).toMatchObject([
+        { pointer: '/newPassword', code, message: expect.any(String), messageKey: expect.stringMatching(/^auth\./) },
+      ]);
     }
   });
 

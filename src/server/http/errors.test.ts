@@ -99,7 +99,9 @@ describe.each(testBackends())('bad input on %s', (backend) => {
       url: '/api/users',
       payload: { email: 'd@example.org', name: 'D', extra: 1 },
     });
-    expect(response.json().errors).toEqual([{ pointer: '/extra', code: 'not_allowed', message: 'This field is not allowed.' }]);
+    expect(response.json().errors).toEqual([
+      { pointer: '/extra', code: 'not_allowed', message: 'This field is not allowed.', messageKey: 'platform.field_not_allowed' },
+    ]);
   });
 
   it('turns a database constraint into a 409 with its own message, never a 500', async () => {
@@ -110,6 +112,7 @@ describe.each(testBackends())('bad input on %s', (backend) => {
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().detail).toBe('An account with this email address already exists.');
+    expect(response.json().detailKey).toBe('platform.account_email_address_already_exists');
   });
 
   it('answers an internal fault with the request id only', async () => {

@@ -36,11 +36,13 @@ describe.each(testBackends())('distribution keys on %s', (backend) => {
     const empty = await compute({ ...SMALL_KEY, states: [] });
     expect(empty.json()).toMatchObject({ status: 400, detail: 'The group of States is empty: add at least one State.' });
     const negative = await compute({ ...SMALL_KEY, states: [{ iso2: 'AT', values: { population: -1, gdp: 3 } }] });
-    expect(negative.json().errors).toEqual([
+    expect(negative.json().errors).toMatchObject([
       { pointer: '/states/0/values/population', message: 'AT has a negative value for Population.' },
     ]);
     const missing = await compute({ ...SMALL_KEY, states: [{ iso2: 'AT', values: { population: 1 } }] });
-    expect(missing.json().errors[0]).toEqual({ pointer: '/states/0/values/gdp', message: 'AT has no value for GDP.' });
+    expect(missing.json().errors[0]).toMatchObject({ pointer: '/states/0/values/gdp', message: 'AT has no value for GDP.' });
+    // The page says it in the reader's language from the catalogue key and the values it names.
+    expect(missing.json().errors[0].messageParams).toEqual(expect.objectContaining({ iso2: 'AT' }));
     const cap = await compute({ ...SMALL_KEY, criteria: [SMALL_KEY.criteria[0], { ...SMALL_KEY.criteria[1], cap: 11 }] });
     expect(cap.json().errors[0].pointer).toBe('/criteria/1/cap');
     const typed = await compute({ ...SMALL_KEY, total: 'many' });
