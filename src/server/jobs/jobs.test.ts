@@ -47,6 +47,31 @@ describe.each(testBackends())('scheduled jobs on %s', (backend) => {
     expect(runs[1]?.details).toEqual({ counted: 2 });
   });
 
+  it('lets a slot wait while a run of the same job started by hand is in progress, and then runs it', async () => {
+    const clock = Date.UTC(2026, 10, 28, 12, 0, 0);
+    const ran: number[] = [];
+    const job: Job = { name: 'test.by_hand', everySeconds: 3600, run: async () => void ran.push(clock) };
+    // A run started by hand a moment ago, for another slot, not finished yet.
+    const manual = await database.db
+      .insertInto('job_run')
+      .values({ job: job.name, slot_start: new Date(clock - 1000), instance: 'by-hand' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const runner = createJobRunner(database.db, [job], { log: quiet, instance: 'a', now: () => clock });
+    await runner.tick();
+    expect(ran).toEqual([]);
+    expect((await runsOf(job.name)).map((r) => r.instance)).toEqual(['by-hand']);
+    await database.db
+      .updateTable('job_run')
+      .set({ finished_at: new Date(), outcome: 'succeeded' })
+      .where('id', '=', manual.id)
+      .execute();
+    // The same slot, tried again now that the other run has finished.
+    await runner.tick();
+    expect(ran).toHaveLength(1);
+    expect((await runsOf(job.name)).map((r) => r.instance)).toEqual(['by-hand', 'a']);
+  });
+
   it('records a failed run with its message and tries again in the next slot', async () => {
     let clock = Date.UTC(2026, 10, 28, 11, 0, 0);
     let fail = true;

@@ -56,7 +56,10 @@ export function createJobRunner(db: Kysely<DB>, jobs: readonly Job[], options: J
       if (tried.get(job.name) === slot) continue;
       let id: number | undefined;
       try {
-        id = await claimRun(db, job.name, new Date(slot), instance);
+        const claim = await claimRun(db, job.name, new Date(slot), instance);
+        // A run in progress (started by hand) keeps the slot waiting: the next tick tries it again.
+        if (claim === 'busy') continue;
+        id = claim;
         tried.set(job.name, slot);
       } catch (error) {
         // The database may be away for a moment: the next tick tries the same slot again.

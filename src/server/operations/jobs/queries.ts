@@ -1,8 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { STALE_RUN_MINUTES } from '../../jobs/queries.js';
 
-/** A run not finished after this long is taken for one whose instance died: it no longer blocks a new run. */
-export const STALE_RUN_MINUTES = 60;
 /** How far back the page counts failures. */
 export const FAILURE_WINDOW_DAYS = 7;
 
