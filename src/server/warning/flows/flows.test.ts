@@ -176,7 +176,11 @@ describe.each(testBackends())('drivers of displacement and roles in the flows on
     // A draft is the team's and the co-ordinator's: an analyst may not read it.
     const early = await t.request(analyst, { method: 'GET', url: `/api/reports/${report}/people-met` });
     expect(early.statusCode).toBe(403);
-    await t.database.db.updateTable('mission_report').set({ status: 'distributed', adopted_at: new Date(), distributed_at: new Date() }).where('id', '=', report).execute();
+    await t.database.db
+      .updateTable('mission_report')
+      .set({ status: 'distributed', adopted_at: new Date(), distributed_at: new Date() })
+      .where('id', '=', report)
+      .execute();
     const read = await t.request(analyst, { method: 'GET', url: `/api/reports/${report}/people-met` });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ people: [{ name: 'Maria Rossi' }, { name: 'Dimitris K.' }], actions: [] });
