@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.js';
 import { random } from '../roster/demo/data.js';
 import { seedDemoExperts } from '../roster/demo/seed.js';
 import * as q from './lifecycle/queries.js';
+import { seedPartnersDemo } from './partners/demo.js';
 import type { MissionStatus } from './tables.js';
 
 interface DemoMission {
@@ -220,5 +221,6 @@ export async function seedMissionsDemo(db: Kysely<DB>): Promise<void> {
           .execute();
       }
     }
+    await seedPartnersDemo(trx);
   });
 }

@@ -76,6 +76,16 @@ export interface CalendarFeedTokenTable {
   revoked_at: Date | null;
 }
 
+export type PartnerRole = 'joint_visit' | 'briefing' | 'data';
+
+export interface MissionPartnerTable {
+  mission_id: string;
+  organisation_id: string;
+  role: PartnerRole;
+  note: Generated<string>;
+  created_at: Generated<Date>;
+}
+
 /** The missions' tables. */
 export interface MissionTables {
   mission: MissionTable;
@@ -84,6 +94,7 @@ export interface MissionTables {
   mission_language: MissionLanguageTable;
   mission_transition: MissionTransitionTable;
   calendar_feed_token: CalendarFeedTokenTable;
+  mission_partner: MissionPartnerTable;
 }
 
 declare module '../db/schema.js' {

@@ -34,6 +34,7 @@ export const reportAudits = {
     'report.distribute',
     'report.summarise',
     'report.follow_up',
+    'report.people_met.read',
   ],
   recordTypes: ['mission_report', 'follow_up_project'],
 } as const satisfies DomainAudits;

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { draftingRoutes } from './drafting/routes.js';
+import { reportDriverRoutes } from './drivers/routes.js';
 import { followUpRoutes } from './follow-up/routes.js';
+import { peopleMetRoutes } from './people-met/routes.js';
 
 /**
  * Mission reports: drafting with versions, the review workflow, public summaries and the PDF;
@@ -9,4 +11,6 @@ import { followUpRoutes } from './follow-up/routes.js';
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(draftingRoutes);
   await app.register(followUpRoutes);
+  await app.register(peopleMetRoutes);
+  await app.register(reportDriverRoutes);
 };

@@ -47,4 +47,25 @@ describe.each(testBackends())('report demonstration data on %s', (backend) => {
     });
     expect(pdf.statusCode).toBe(200);
   });
+
+  it('adds the partners, the drivers and the people met, which Greece’s page and the Idomeni report show', async () => {
+    const coordinator = await t.as('coordinator');
+    const reports = (await t.request(coordinator, { method: 'GET', url: '/api/reports' })).json();
+    const idomeni = reports.find((r: { missionCode: string }) => r.missionCode === 'RFFM-2016-01');
+    const partners = (await t.request(coordinator, { method: 'GET', url: `/api/missions/${idomeni.missionId}/partners` })).json();
+    expect(partners.partners.map((p: { acronym: string; role: string }) => [p.acronym, p.role])).toEqual([
+      ['IOM', 'data'],
+      ['UNHCR', 'joint_visit'],
+    ]);
+    const people = (await t.request(coordinator, { method: 'GET', url: `/api/reports/${idomeni.id}/people-met` })).json();
+    expect(people.people.map((p: { organisation: string }) => p.organisation)).toEqual(['UNHCR', 'Municipality of Paionia']);
+    const greece = (await t.request(coordinator, { method: 'GET', url: '/api/warning/countries/GR/flows?lang=en' })).json();
+    expect(greece.drivers).toContainEqual({
+      year: 2016,
+      driver: 'conflict',
+      name: 'War and armed conflict',
+      reports: 1,
+      alerts: 0,
+    });
+  });
 });

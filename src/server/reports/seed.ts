@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.js';
 import { recordFeed } from '../warning/feed.js';
 import * as q from './drafting/queries.js';
 import { ALERT_VALUES } from './drafting/workflow.js';
+import { seedReportContextDemo } from './people-met/demo.js';
 import type { ReportContent } from './schemas.js';
 import { type DemoReport, REPORTS } from './seed-data.js';
 import type { ReportStatus } from './tables.js';
@@ -123,5 +124,6 @@ export async function seedReportsDemo(db: Kysely<DB>): Promise<void> {
         })),
       });
     }
+    await seedReportContextDemo(trx);
   });
 }

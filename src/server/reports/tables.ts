@@ -93,3 +93,21 @@ export interface ReportTables {
 declare module '../db/schema.js' {
   interface DB extends ReportTables {}
 }
+
+/** The drivers of displacement a report names, and whom its team met (migration 20261205130000). */
+export interface ReportDriverTables {
+  mission_report_driver: { report_id: string; driver_code: string };
+  mission_report_person_met: {
+    id: Generated<string>;
+    report_id: string;
+    position: number;
+    contact_id: string | null;
+    name: string;
+    function: Generated<string>;
+    organisation_name: Generated<string>;
+  };
+}
+
+declare module '../db/schema.js' {
+  interface DB extends ReportDriverTables {}
+}

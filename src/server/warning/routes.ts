@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { alertRoutes } from './alerts/routes.js';
+import { flowRoutes } from './flows/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { riskRoutes } from './risk/routes.js';
@@ -14,4 +15,5 @@ export const warningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(alertRoutes);
   await app.register(riskRoutes);
   await app.register(totalsRoutes);
+  await app.register(flowRoutes);
 };

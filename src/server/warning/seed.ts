@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { seedAlertDriversDemo } from './flows/demo.js';
 import { type ImportOptions, importObservations } from './imports/imports.js';
 import type { ImportReport } from './imports/schemas.js';
 import { evaluateRules } from './rules/evaluate.js';
@@ -138,6 +139,7 @@ const DEMO_RULES = [
 export async function seedWarningDemo(db: Kysely<DB>): Promise<void> {
   for (const name of SHIPPED_FILES) await importShipped(db, name);
   await seedDemoRules(db);
+  await seedAlertDriversDemo(db);
 }
 
 /** The demonstration rules, named in the six languages, each evaluated on the values stored. Idempotent. */

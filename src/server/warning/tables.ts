@@ -106,3 +106,34 @@ export interface WarningTables {
 declare module '../db/schema.js' {
   interface DB extends WarningTables {}
 }
+
+/** The drivers of displacement, the alerts naming them and each country's role in the flows (migration 20261205130000). */
+export interface FlowTables {
+  displacement_driver: {
+    code: string;
+    parent_code: string | null;
+    position: number;
+    name_en: string;
+    name_fr: string;
+    name_de: string;
+    name_it: string;
+    name_ru: string;
+    name_es: string;
+  };
+  warning_alert_driver: { alert_id: string; driver_code: string };
+  /** A view over the imported UNHCR figures. */
+  country_flow_role: {
+    country_iso2: string;
+    year: number;
+    refugees_from: number | null;
+    refugees_hosted: number | null;
+    arrivals: number | null;
+    origin: boolean;
+    destination: boolean;
+    transit: boolean;
+  };
+}
+
+declare module '../db/schema.js' {
+  interface DB extends FlowTables {}
+}

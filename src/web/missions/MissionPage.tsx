@@ -9,6 +9,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames } from '../reference/pickers';
 import { AppraisalForm } from './AppraisalForm';
 import { MissionForm } from './MissionForm';
+import { MissionPartners } from './MissionPartners';
 import { balanceQuery, type MissionView, missionQuery, STATUS_COLOURS } from './queries';
 import { useRequirementWords } from './requirements';
 
@@ -101,6 +102,7 @@ export function MissionPage() {
           ) : null}
         </Stack>
       ))}
+      <MissionPartners missionId={m.id} />
       <Title order={2}>{t('missions.page.history')}</Title>
       <Table>
         <Table.Tbody>

@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { BalanceView } from '../../server/missions/balance/schemas.js';
+import type { PartnersView, ProposedContactsView } from '../../server/missions/partners/schemas.js';
 import type { MissionSummary, MissionView } from '../../server/missions/schemas.js';
 import type { CompositionView } from '../../server/missions/team/schemas.js';
 import { api, queryString } from '../app/api';
 
-export type { BalanceView, CompositionView, MissionSummary, MissionView };
+export type { BalanceView, CompositionView, MissionSummary, MissionView, PartnersView, ProposedContactsView };
 
 export const missionsQuery = queryOptions({
   queryKey: ['missions', 'list'],
@@ -32,3 +33,17 @@ export const STATUS_COLOURS: Record<string, string> = {
   closed: 'dark',
   cancelled: 'red',
 };
+
+export function partnersQuery(id: string) {
+  return queryOptions({
+    queryKey: ['missions', 'partners', id],
+    queryFn: () => api.get<PartnersView>(`/missions/${id}/partners`),
+  });
+}
+
+export function proposedContactsQuery(id: string, lang: string) {
+  return queryOptions({
+    queryKey: ['missions', 'proposed-contacts', id, lang],
+    queryFn: () => api.get<ProposedContactsView>(`/missions/${id}/proposed-contacts${queryString({ lang })}`),
+  });
+}

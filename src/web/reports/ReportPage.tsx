@@ -8,6 +8,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { ContentEditor } from './ContentEditor';
 import { ContentView } from './ContentView';
+import { PeopleMet, ReportDrivers } from './PeopleMet';
 import { type ReportContent, type ReportView, reportQuery } from './queries';
 import { ReviewPanel } from './ReviewPanel';
 import { LevelBadge, StatusBadge } from './StatusBadge';
@@ -155,6 +156,8 @@ export function ReportPage() {
       ) : (
         <ContentView content={r.content} headingLevel={2} />
       )}
+      <ReportDrivers reportId={r.id} />
+      <PeopleMet reportId={r.id} />
       {r.actions.includes('history') ? <VersionHistory id={r.id} current={r.version} /> : null}
     </Stack>
   );

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { currentLanguage } from '../i18n';
 import { AlertDecision } from './AlertDecision';
+import { CountryFlows } from './CountryFlows';
 import { useAlertExplanation, useRuleName } from './explain';
 import { type AlertView, countryRiskQuery, indicatorsQuery, LEVEL_COLOURS, seriesQuery, useCountryNames } from './queries';
 import { SeriesChart } from './SeriesChart';
@@ -91,6 +92,7 @@ export function CountryPage() {
           ))}
         </Table.Tbody>
       </Table>
+      <CountryFlows iso2={iso2} />
       <Title order={2}>{t('warning.countryView.series')}</Title>
       {charts.map((c) => (
         <Card withBorder key={c.code} data-indicator={c.code}>

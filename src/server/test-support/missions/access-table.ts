@@ -1,5 +1,5 @@
 import type { AccessFixtures, AccessTable } from '../access-table.js';
-import { insertTestExpert } from '../roster/fixtures.js';
+import { insertTestExpert, structureId } from '../roster/fixtures.js';
 import { insertTestFeedToken, insertTestMission } from './fixtures.js';
 
 async function coordinatorToken({ t }: AccessFixtures) {
@@ -8,6 +8,24 @@ async function coordinatorToken({ t }: AccessFixtures) {
 
 /** The mission and calendar routes in the route × role table. */
 export const MISSION_ROWS: AccessTable = {
+  'GET /api/missions/:id/partners': {
+    who: 'signed_in',
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/missions/${await insertTestMission(t.database.db)}/partners` }),
+  },
+  'PUT /api/missions/:id/partners': {
+    who: ['coordinator'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/missions/${await insertTestMission(t.database.db)}/partners`,
+      payload: { partners: [{ organisationId: await structureId(t.database.db, 'ODIHR'), role: 'briefing' }] },
+    }),
+  },
+  'GET /api/missions/:id/proposed-contacts': {
+    who: 'signed_in',
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/missions/${await insertTestMission(t.database.db)}/proposed-contacts` }),
+  },
   'GET /api/missions': { who: 'signed_in', ok: 200 },
   'POST /api/missions': {
     who: ['coordinator', 'focal_point'],

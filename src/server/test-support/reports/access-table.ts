@@ -73,6 +73,29 @@ export const REPORT_ROWS: AccessTable = {
       payload: { summary: 'In brief.' },
     }),
   },
+  'GET /api/reports/:id/people-met': {
+    who: READERS,
+    ok: 200,
+    request: async (f) => ({ url: `/api/reports/${(await distributed(f)).id}/people-met` }),
+  },
+  'PUT /api/reports/:id/people-met': {
+    who: ['coordinator', 'expert'],
+    ok: 200,
+    request: async (f) => ({
+      url: `/api/reports/${(await teamDraft(f)).id}/people-met`,
+      payload: { people: [{ name: 'Head of office', organisation: 'UNHCR' }] },
+    }),
+  },
+  'GET /api/reports/:id/drivers': {
+    who: READERS,
+    ok: 200,
+    request: async (f) => ({ url: `/api/reports/${(await distributed(f)).id}/drivers` }),
+  },
+  'PUT /api/reports/:id/drivers': {
+    who: ['coordinator', 'expert'],
+    ok: 200,
+    request: async (f) => ({ url: `/api/reports/${(await teamDraft(f)).id}/drivers`, payload: { drivers: ['conflict'] } }),
+  },
   'GET /api/reports/:id/versions': {
     who: ['coordinator'],
     ok: 200,

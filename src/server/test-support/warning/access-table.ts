@@ -60,6 +60,18 @@ async function alert(f: AccessFixtures): Promise<string> {
 
 /** The early-warning routes in the route × role table. */
 export const WARNING_ROWS: AccessTable = {
+  'GET /api/warning/drivers': { who: 'anyone', ok: 200 },
+  'GET /api/warning/countries/:iso2/flows': {
+    who: 'signed_in',
+    ok: 200,
+    request: () => ({ url: '/api/warning/countries/AT/flows' }),
+  },
+  'GET /api/warning/flow-groups': { who: 'signed_in', ok: 200, request: () => ({ url: '/api/warning/flow-groups?role=origin' }) },
+  'PUT /api/warning/alerts/:id/drivers': {
+    who: ['coordinator', 'analyst'],
+    ok: 200,
+    request: async (f) => ({ url: `/api/warning/alerts/${await alert(f)}/drivers`, payload: { drivers: ['economic'] } }),
+  },
   'GET /api/warning/indicators': { who: 'anyone', ok: 200 },
   'GET /api/warning/series': { who: 'anyone', ok: 200 },
   'GET /api/warning/totals': { who: 'anyone', ok: 200 },
