@@ -6,7 +6,8 @@ import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/
  * A report's team drafts it without a verb (membership is checked in the service). The
  * co-ordinator reviews, adopts and distributes reports and steers the follow-up. Delegations and
  * OSCE staff (focal points, analysts, incident reviewers) read distributed reports. A focal point
- * records the follow-up projects its own structure implements (organisation scope).
+ * records the follow-up projects its own structure implements (organisation scope), and the
+ * extra-budgetary contributions States and donors pledge to them.
  */
 export const reportAccess = {
   verbs: ['report.review', 'report.read', 'report.follow_up'],
@@ -36,7 +37,7 @@ export const reportAudits = {
     'report.follow_up',
     'report.people_met.read',
   ],
-  recordTypes: ['mission_report', 'follow_up_project'],
+  recordTypes: ['mission_report', 'follow_up_project', 'project_contribution'],
 } as const satisfies DomainAudits;
 
 declare module '../audit/catalogue.js' {

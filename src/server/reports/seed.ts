@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordFeed } from '../warning/feed.js';
+import { seedContributionsDemo } from './contributions/demo.js';
 import * as q from './drafting/queries.js';
 import { ALERT_VALUES } from './drafting/workflow.js';
 import { seedReportContextDemo } from './people-met/demo.js';
@@ -29,7 +30,7 @@ function contentOf(r: DemoReport, orgIds: Map<string, string>): ReportContent {
 
 /** Adopted, distributed and submitted reports for the closed demo missions, with follow-up at every stage; idempotent. */
 export async function seedReportsDemo(db: Kysely<DB>): Promise<void> {
-  if (await db.selectFrom('mission_report').select('id').limit(1).executeTakeFirst()) return;
+  if (await db.selectFrom('mission_report').select('id').limit(1).executeTakeFirst()) return seedContributionsDemo(db);
   await db.transaction().execute(async (trx) => {
     const missions = await trx.selectFrom('mission').select(['id', 'code']).execute();
     const missionIds = new Map(missions.map((m) => [m.code, m.id]));
@@ -126,4 +127,5 @@ export async function seedReportsDemo(db: Kysely<DB>): Promise<void> {
     }
     await seedReportContextDemo(trx);
   });
+  await seedContributionsDemo(db);
 }

@@ -80,6 +80,26 @@ export interface FollowUpNoteTable {
   created_at: Generated<Date>;
 }
 
+/** Money a participating State or a donor organisation gives a project beside the unified budget. */
+export interface ProjectContributionTable {
+  id: Generated<string>;
+  project_id: string;
+  contributor_country_iso2: string | null;
+  contributor_organisation_id: string | null;
+  /** numeric, read as text to keep its exact value. */
+  amount: ColumnType<string, string | number, string | number>;
+  currency: string;
+  status: ColumnType<ContributionStatus, ContributionStatus | undefined, ContributionStatus>;
+  contributed_on: DateText;
+  note: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+}
+
+export type ContributionStatus = 'pledged' | 'confirmed' | 'received' | 'withdrawn';
+
 /** The reports' tables. */
 export interface ReportTables {
   mission_report: MissionReportTable;
@@ -88,6 +108,7 @@ export interface ReportTables {
   recommendation: RecommendationTable;
   follow_up_project: FollowUpProjectTable;
   follow_up_note: FollowUpNoteTable;
+  project_contribution: ProjectContributionTable;
 }
 
 declare module '../db/schema.js' {

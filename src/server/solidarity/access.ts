@@ -6,12 +6,18 @@ import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/
  * Keys, their computation, fulfilment and burden indicators are public: an open fair-share
  * calculator is the point. The pledge and relocation ledger is read by any signed-in person.
  * The co-ordinator edits keys; pledges and relocations are recorded by the co-ordinator anywhere
- * and by a delegation for its own State only (country scope).
+ * and by a delegation for its own State only (country scope). The co-ordinator imports the
+ * published figures of the EU-Turkey 1:1 scheme.
  */
 export const solidarityAccess = {
-  verbs: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record'],
+  verbs: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record', 'solidarity.one_for_one.import'],
   grants: {
-    coordinator: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record'],
+    coordinator: [
+      'solidarity.key.edit',
+      'solidarity.pledge.record',
+      'solidarity.relocation.record',
+      'solidarity.one_for_one.import',
+    ],
     delegation: ['solidarity.pledge.record', 'solidarity.relocation.record'],
   },
 } as const satisfies DomainAccess;
@@ -22,8 +28,8 @@ declare module '../access/verbs.js' {
 
 /** What it writes to the audit log (see audit/catalogue.ts). */
 export const solidarityAudits = {
-  actions: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record'],
-  recordTypes: ['solidarity_key', 'solidarity_pledge', 'solidarity_relocation'],
+  actions: ['solidarity.key.edit', 'solidarity.pledge.record', 'solidarity.relocation.record', 'solidarity.one_for_one.import'],
+  recordTypes: ['solidarity_key', 'solidarity_pledge', 'solidarity_relocation', 'solidarity_one_for_one'],
 } as const satisfies DomainAudits;
 
 declare module '../audit/catalogue.js' {

@@ -3,8 +3,10 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { DECISION_2015_1601_TOTALS_CSV } from './data/eu-relocation-2015.js';
+import { ONE_FOR_ONE_PROGRESS_CSV } from './data/eu-turkey-2016-2018.js';
 import { EU_ISO2 } from './keys/presets.js';
 import * as q from './ledger/queries.js';
+import { seedOneForOneDemo } from './one-for-one/service.js';
 
 /** A fixed identifier per demonstration record, so that seeding twice adds nothing. */
 function demoId(name: string): string {
@@ -34,7 +36,10 @@ const OTHER_PLEDGES: Array<{ country: string; type: string; quantity: number; cu
   { country: 'CZ', type: 'in_kind', quantity: 120, text: 'Tents and winter kits' },
 ];
 
-/** Pledges under Council Decision 2015/1601 and relocations from Italy and Greece, deterministic and idempotent. */
+/**
+ * Pledges under Council Decision 2015/1601, relocations from Italy and Greece, and the published
+ * figures of the EU-Turkey 1:1 scheme; deterministic and idempotent.
+ */
 export async function seedSolidarityDemo(db: Kysely<DB>): Promise<void> {
   const decision = parse(DECISION_2015_1601_TOTALS_CSV, { columns: true, trim: true }) as Array<Record<string, string>>;
   await db.transaction().execute(async (trx) => {
@@ -120,4 +125,5 @@ export async function seedSolidarityDemo(db: Kysely<DB>): Promise<void> {
       }
     }
   });
+  await seedOneForOneDemo(db, ONE_FOR_ONE_PROGRESS_CSV);
 }

@@ -75,6 +75,22 @@ export interface SolidarityRevisionTable {
   snapshot: Json<Record<string, unknown>>;
 }
 
+/** The 1:1 scheme of the EU-Turkey statement, one row per month. */
+export interface SolidarityOneForOneTable {
+  /** The first day of the month. */
+  month: DateText;
+  returns: number;
+  resettled: number;
+  approximate: boolean;
+  /** The period the figures cover: from the previous report (or the statement) to this one. */
+  covers_from: DateText;
+  reported_on: DateText;
+  source: string;
+  source_url: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 /** The solidarity domain's tables. */
 export interface SolidarityTables {
   solidarity_key: SolidarityKeyTable;
@@ -83,6 +99,7 @@ export interface SolidarityTables {
   solidarity_pledge_revision: SolidarityRevisionTable;
   solidarity_relocation: SolidarityRelocationTable;
   solidarity_relocation_revision: SolidarityRevisionTable;
+  solidarity_one_for_one: SolidarityOneForOneTable;
 }
 
 declare module '../db/schema.js' {

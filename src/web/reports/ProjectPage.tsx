@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { fieldError, ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { ContributionsPanel } from './ContributionsPanel';
 import { PROJECT_STATUSES, type ProjectView, projectQuery } from './queries';
 import { StatusBadge } from './StatusBadge';
 
-/** One follow-up project: its status (with the reason if not implemented) and its dated progress notes. */
+/** One follow-up project: its status (with the reason if not implemented), the contributions funding it and its dated progress notes. */
 export function ProjectPage() {
   const { t } = useTranslation();
   const { id, projectId } = useParams({ strict: false }) as { id: string; projectId: string };
@@ -37,6 +38,7 @@ export function ProjectPage() {
         {t('reports.project.back')}
       </Anchor>
       {p.actions.includes('edit') ? <StatusForm recommendationId={id} project={p} /> : null}
+      <ContributionsPanel recommendationId={id} projectId={p.id} />
       <Title order={2}>{t('reports.project.notes')}</Title>
       {p.notes.length === 0 ? <Text c="dimmed">{t('reports.project.noNotes')}</Text> : null}
       {p.notes.map((n) => (

@@ -9,6 +9,7 @@ import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
+import { ContributionsLedger } from './ContributionsLedger';
 import { PledgeModal, RelocationModal } from './LedgerForms';
 import {
   changePledge,
@@ -168,7 +169,10 @@ function LedgerTable<T extends { id: string; revision: number }>({
   );
 }
 
-/** The ledger of pledges and relocations, each with its history; recording for those the server allows. */
+/**
+ * The ledger of pledges, contributions to projects and relocations, each with its history; recording
+ * for those the server allows.
+ */
 export function LedgerPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('solidarity.ledger.title'));
@@ -194,6 +198,9 @@ export function LedgerPage() {
         {canRelocate ? <Button onClick={() => setModal('relocation')}>{t('solidarity.ledger.recordRelocation')}</Button> : null}
         <Button component={Link} to="/solidarity/fulfilment" variant="default">
           {t('solidarity.fulfilment.title')}
+        </Button>
+        <Button component={Link} to="/solidarity/one-for-one" variant="default">
+          {t('solidarity.oneForOne.title')}
         </Button>
         <Button component="a" href="/api/solidarity/pledges/export.csv" download variant="default" leftSection={<DownloadIcon />}>
           CSV
@@ -236,6 +243,7 @@ export function LedgerPage() {
         ]}
         onHistory={(id) => setHistory({ kind: 'pledges', id })}
       />
+      <ContributionsLedger />
       <LedgerTable
         title={t('solidarity.ledger.relocations')}
         query={relocations}

@@ -34,6 +34,7 @@ export const solidarityDomain: WebDomain = {
     lazyPage(root, 'solidarity/fulfilment', () => import('./FulfilmentPage'), 'FulfilmentPage', 'public'),
     lazyPage(root, 'solidarity/burden', () => import('./BurdenPage'), 'BurdenPage', 'public'),
     lazyPage(root, 'solidarity/pledges', () => import('./LedgerPage'), 'LedgerPage', 'signed_in'),
+    lazyPage(root, 'solidarity/one-for-one', () => import('./OneForOnePage'), 'OneForOnePage', 'signed_in'),
   ],
   nav: [
     { to: '/solidarity', label: 'solidarity.nav.keys', icon: <ScaleIcon />, show: 'public' },

@@ -40,6 +40,24 @@ async function project(f: AccessFixtures) {
   return `/api/recommendations/${recommendationId}/projects/${id}`;
 }
 
+/** A contribution of Germany's, pledged to a project of ODIHR's (the focal point persona's structure). */
+async function contribution(f: AccessFixtures) {
+  const url = await project(f);
+  const projectId = url.split('/').pop() as string;
+  const { id } = await f.t.database.db
+    .insertInto('project_contribution')
+    .values({
+      project_id: projectId,
+      contributor_country_iso2: 'DE',
+      amount: 1000,
+      currency: 'EUR',
+      contributed_on: '2026-01-10',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return `${url}/contributions/${id}`;
+}
+
 /** The report and follow-up routes in the route × role table. */
 export const REPORT_ROWS: AccessTable = {
   'GET /api/reports': { who: 'signed_in', ok: 200 },
@@ -142,6 +160,24 @@ export const REPORT_ROWS: AccessTable = {
     who: ['coordinator', 'focal_point'],
     ok: 200,
     request: async (f) => ({ url: await project(f), payload: { status: 'in_progress' } }),
+  },
+  'GET /api/recommendations/:id/projects/:projectId/contributions': {
+    who: READERS,
+    ok: 200,
+    request: async (f) => ({ url: `${await project(f)}/contributions` }),
+  },
+  'POST /api/recommendations/:id/projects/:projectId/contributions': {
+    who: ['coordinator', 'focal_point'],
+    ok: 201,
+    request: async (f) => ({
+      url: `${await project(f)}/contributions`,
+      payload: { contributorCountryIso2: 'NO', amount: 5000, currency: 'NOK', contributedOn: '2026-02-01' },
+    }),
+  },
+  'PATCH /api/recommendations/:id/projects/:projectId/contributions/:contributionId': {
+    who: ['coordinator', 'focal_point'],
+    ok: 200,
+    request: async (f) => ({ url: await contribution(f), payload: { status: 'confirmed' } }),
   },
   'POST /api/recommendations/:id/projects/:projectId/notes': {
     who: ['coordinator', 'focal_point'],

@@ -118,6 +118,17 @@ export const SOLIDARITY_ROWS: AccessTable = {
     request: async (f) => ({ url: `/api/solidarity/pledges/${await austrianPledge(f)}/history` }),
   },
   'GET /api/solidarity/relocations': { who: 'signed_in', ok: 200 },
+  'GET /api/solidarity/contributions': { who: 'signed_in', ok: 200 },
+  'GET /api/solidarity/one-for-one': { who: 'signed_in', ok: 200 },
+  'POST /api/solidarity/one-for-one/import': {
+    who: ['coordinator'],
+    ok: 200,
+    request: () => ({
+      headers: { 'content-type': 'text/csv' },
+      payload:
+        'as_of,syrians_resettled_from_turkey_cumulative,returns_to_turkey_cumulative,approximate,source_document\n2016-09-26,1614,578,no,Third report\n',
+    }),
+  },
   'POST /api/solidarity/relocations': {
     who: ['coordinator', 'delegation'],
     ok: 201,
