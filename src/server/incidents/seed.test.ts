@@ -31,6 +31,31 @@ describe.each(testBackends())('hate incident demonstration data and job on %s', 
     );
   });
 
+  it('adds rhetoric and campaigns once, apart from the incidents, with a public aggregate and a campaign kit', async () => {
+    await seedIncidentsDemo(t.database.db);
+    const statements = await t.database.db.selectFrom('rhetoric_statement').select(['status', 'country_iso2']).execute();
+    expect(statements).toHaveLength(80);
+    expect(new Set(statements.map((s) => s.status))).toEqual(new Set(['submitted', 'verified', 'rejected']));
+    const aggregate = (await t.request(null, { method: 'GET', url: '/api/incidents/rhetoric/statistics' })).json() as {
+      total: { value: number | null };
+      byCountry: Array<{ count: { suppressed: boolean } }>;
+    };
+    expect(aggregate.total.value).toBe(statements.filter((s) => s.status === 'verified').length);
+    expect(aggregate.byCountry.some((r) => !r.count.suppressed)).toBe(true);
+    const campaigns = (await t.request(null, { method: 'GET', url: '/api/incidents/campaigns?country=GR' })).json() as {
+      items: Array<{ title: string; materials: Array<{ title: string }> }>;
+    };
+    expect(campaigns.items.map((c) => c.title).sort()).toEqual([
+      'Neighbours, not strangers',
+      'Recognising hate: a campaign for local authorities',
+    ]);
+    expect(campaigns.items.find((c) => c.title === 'Neighbours, not strangers')?.materials).toEqual([
+      expect.objectContaining({ title: 'Campaign kit: answering xenophobic rhetoric' }),
+    ]);
+    const all = await t.database.db.selectFrom('awareness_campaign').select('id').execute();
+    expect(all).toHaveLength(3);
+  });
+
   it('runs the hourly job: contacts past the retention period go, recent ones stay', async () => {
     const job = incidentJobs[0]!;
     expect(job.name).toBe('incidents.delete_expired_contacts');

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { random } from '../roster/demo/data.js';
+import { seedCampaignsDemo } from './campaigns/seed.js';
 import { BIAS_INDICATORS, CLOSED, INCIDENT_TYPES, PROPERTY_TARGETS, SOURCES, type Status, TARGETS } from './categories.js';
 import { refreshPublication } from './publication/service.js';
+import { seedRhetoricDemo } from './rhetoric/seed.js';
 
 /** OSCE participating States with their relative weight in the synthetic data set. */
 const COUNTRIES: Array<[string, number, string[]]> = [
@@ -140,4 +142,7 @@ export async function seedIncidentsDemo(db: Kysely<DB>): Promise<void> {
   });
   // The demonstration has its statistics (and their early-warning figures) at once, not the next day.
   await refreshPublication(db);
+  // Apart from the incidents, and never in their figures: rhetoric and awareness campaigns.
+  await seedRhetoricDemo(db);
+  await seedCampaignsDemo(db);
 }

@@ -84,6 +84,52 @@ export interface IncidentPublicationTable {
   body: ColumnType<unknown, string, string>;
 }
 
+/** A public statement of xenophobic rhetoric (rhetoric/): never a hate incident, never in their figures. */
+export interface RhetoricStatementTable {
+  id: Generated<string>;
+  status: Generated<'submitted' | 'verified' | 'rejected'>;
+  stated_on: Day;
+  country_iso2: string;
+  speaker_role: string;
+  medium: string;
+  link: string | null;
+  words: string;
+  context: Generated<string>;
+  submitted_by: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  rejection_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** An awareness-raising campaign against xenophobia (campaigns/). */
+export interface AwarenessCampaignTable {
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  organiser_id: string;
+  audiences: ColumnType<string[], string[] | undefined, string[]>;
+  starts_on: Day;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reach_count: number | null;
+  reach_description: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AwarenessCampaignCountryTable {
+  campaign_id: string;
+  country_iso2: string;
+}
+
+export interface AwarenessCampaignMaterialTable {
+  campaign_id: string;
+  document_id: string;
+  position: number;
+}
+
 export interface IncidentTables {
   incident_key: IncidentKeyTable;
   incident_report: IncidentReportTable;
@@ -91,6 +137,10 @@ export interface IncidentTables {
   incident_event: IncidentEventTable;
   incident_submission: IncidentSubmissionTable;
   incident_publication: IncidentPublicationTable;
+  rhetoric_statement: RhetoricStatementTable;
+  awareness_campaign: AwarenessCampaignTable;
+  awareness_campaign_country: AwarenessCampaignCountryTable;
+  awareness_campaign_material: AwarenessCampaignMaterialTable;
 }
 
 declare module '../db/schema.js' {

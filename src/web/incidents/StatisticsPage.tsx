@@ -1,11 +1,13 @@
 import { Anchor, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
+import { CampaignsPanel } from './CampaignsPanel';
 import { IncidentTypeFilter, StateFilter } from './filters';
 import { IncidentMap } from './IncidentMap';
 import { BIAS_MOTIVATIONS, countText, type StatDimension, type StatisticsQuery, statisticsQuery, TARGETS } from './queries';
@@ -116,6 +118,10 @@ export function StatisticsPage() {
         </Table.Tbody>
       </Table>
       <Text size="sm">{t('incidents.stats.rule')}</Text>
+      {filter.country ? <CampaignsPanel country={filter.country} countryName={countryName(filter.country)} /> : null}
+      <Anchor component={Link} to="/incidents/rhetoric">
+        {t('incidents.rhetoric.seeApart')}
+      </Anchor>
       <Anchor href={`/api/incidents/statistics.csv${csvQuery}`} download>
         {t('incidents.stats.csv')}
       </Anchor>

@@ -1,6 +1,6 @@
 import { Anchor, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryString } from '../app/api';
 import { EmptyState } from '../app/EmptyState';
@@ -8,6 +8,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { CountryMap } from '../directory/CountryMap';
+import { CountryWithCampaigns } from '../incidents/CampaignsPanel';
 import { useCountryNames } from '../reference/pickers';
 import { EvaluationPanel } from './EvaluationPanel';
 import { coursesQuery, expiringQuery, statisticsQuery } from './queries';
@@ -25,7 +26,7 @@ export function StatisticsPage() {
   const expiring = useQuery({ ...expiringQuery, enabled: canManage });
   const s = stats.data;
   const filter = queryString({ year: year ?? undefined, courseId: courseId ?? undefined });
-  const table = (title: string, rows: Array<{ key: string; count: number }>, label: (key: string) => string) => (
+  const table = (title: string, rows: Array<{ key: string; count: number }>, label: (key: string) => ReactNode) => (
     <Stack gap={4}>
       <Title order={3}>{title}</Title>
       <Table aria-label={title}>
@@ -77,7 +78,9 @@ export function StatisticsPage() {
             unit={(count) => t('training.statistics.people', { count })}
           />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {table(t('training.statistics.byCountry'), s.byCountry, countries.name)}
+            {table(t('training.statistics.byCountry'), s.byCountry, (k) => (
+              <CountryWithCampaigns country={k} name={countries.name(k)} />
+            ))}
             <Stack gap="md">
               {table(t('training.statistics.byAgency'), s.byAgency, (k) => t(`training.audience.${k}`))}
               {table(t('training.statistics.byGender'), s.byGender, (k) => t(`training.gender.${k}`))}

@@ -1,5 +1,6 @@
 import type { AccessTable } from '../access-table.js';
 import { ensureTestKey, insertTestReport, sampleClientKey, testReportBody } from './fixtures.js';
+import { insertTestCampaign, insertTestStatement, organisationByCode, testCampaignBody, testStatementBody } from './rhetoric.js';
 
 /** The hate-incident routes in the route × role table. */
 export const INCIDENT_ROWS: AccessTable = {
@@ -96,6 +97,52 @@ export const INCIDENT_ROWS: AccessTable = {
     request: async ({ t }) => {
       await ensureTestKey(t.database.db);
       return { payload: { retiringKeyId: '00000000-0000-0000-0000-000000000000', key: await sampleClientKey(), items: [] } };
+    },
+  },
+  // Xenophobic rhetoric: recorded by those who follow public life, verified by incident reviewers.
+  'POST /api/incidents/rhetoric': {
+    who: ['coordinator', 'focal_point', 'analyst', 'incident_reviewer'],
+    ok: 201,
+    request: () => ({ payload: testStatementBody() }),
+  },
+  'GET /api/incidents/rhetoric/statistics': { who: 'anyone', ok: 200 },
+  'GET /api/incidents/rhetoric': { who: ['incident_reviewer'], ok: 200 },
+  'GET /api/incidents/rhetoric/:id': {
+    who: ['incident_reviewer'],
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/incidents/rhetoric/${await insertTestStatement(t.database.db)}` }),
+  },
+  'POST /api/incidents/rhetoric/:id/review': {
+    who: ['incident_reviewer'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/incidents/rhetoric/${await insertTestStatement(t.database.db)}/review`,
+      payload: { decision: 'verified' },
+    }),
+  },
+  // Campaigns: public to read; kept by the co-ordinator and the focal points of the organiser (ODIHR here).
+  'GET /api/incidents/campaigns': { who: 'anyone', ok: 200 },
+  'GET /api/incidents/campaigns/:id': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/incidents/campaigns/${await insertTestCampaign(t.database.db, await organisationByCode(t.database.db))}`,
+    }),
+  },
+  'POST /api/incidents/campaigns': {
+    who: ['coordinator', 'focal_point'],
+    ok: 201,
+    request: async ({ t }) => ({ payload: testCampaignBody(await organisationByCode(t.database.db)) }),
+  },
+  'PUT /api/incidents/campaigns/:id': {
+    who: ['coordinator', 'focal_point'],
+    ok: 200,
+    request: async ({ t }) => {
+      const organiser = await organisationByCode(t.database.db);
+      return {
+        url: `/api/incidents/campaigns/${await insertTestCampaign(t.database.db, organiser)}`,
+        payload: testCampaignBody(organiser, { title: 'Open doors month' }),
+      };
     },
   },
 };
