@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { CLI, figure, ROOT, startServer } from './lib.mjs';
+import { CLI, figure, ROOT, sized, startServer } from './lib.mjs';
 
-const CONTACTS = Number(process.env.BENCH_DIRECTORY_CONTACTS ?? 100_000);
-const ACTIVITIES = Number(process.env.BENCH_DIRECTORY_ACTIVITIES ?? 50_000);
-const IMPORT_ROWS = Number(process.env.BENCH_DIRECTORY_IMPORT_ROWS ?? 50_000);
-const REQUESTS = Number(process.env.BENCH_DIRECTORY_REQUESTS ?? 200);
+const CONTACTS = sized('BENCH_DIRECTORY_CONTACTS', 100_000, 2_000);
+const ACTIVITIES = sized('BENCH_DIRECTORY_ACTIVITIES', 50_000, 1_000);
+const IMPORT_ROWS = sized('BENCH_DIRECTORY_IMPORT_ROWS', 50_000, 1_000);
+const REQUESTS = sized('BENCH_DIRECTORY_REQUESTS', 200, 40);
 const BACKENDS = (process.env.BENCH_DIRECTORY_BACKENDS ?? 'pglite,postgres').split(',');
 const ADMIN = { CROSSROADS_ADMIN_EMAIL: 'bench@example.org', CROSSROADS_ADMIN_PASSWORD: 'Benchmark passphrase 2026' };
 const dist = (file) => path.join(ROOT, 'dist', 'server', file);

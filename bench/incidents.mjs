@@ -12,10 +12,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { benchBackends, CLI, dist, figure, load, openFresh, startServer } from './lib.mjs';
+import { benchBackends, CLI, dist, figure, load, openFresh, sized, startServer } from './lib.mjs';
 
-const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const INCIDENTS = sized('BENCH_INCIDENTS', 1_000_000, 20_000);
+const SECONDS = sized('BENCH_SECONDS', 3, 1);
 const PROOF_BITS = 8;
 // The server signs the form's challenges; the benchmark signs its own under the same key, as if
 // each visitor's browser had fetched one, so that the figure measures receiving a report only.

@@ -3,12 +3,68 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+
+/**
+ * `npm run bench -- --quick`: every suite at a size that lets the whole run finish in a few
+ * minutes, for a run before each landing. The figures are noisier; the ratios still compare.
+ */
+export const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+
+/** A size for the full run or for the quick one; an environment variable set by hand wins. */
+export function sized(variable, full, quick) {
+  const value = process.env[variable];
+  return value === undefined || value === '' ? (QUICK ? quick : full) : Number(value);
+}
+
+/** How many times each repeated figure is measured: its median and spread are printed. */
+export const REPEATS = Math.max(5, Number(process.env.BENCH_REPEATS ?? 5));
+
+/** The machine's load average (1, 5, 15 minutes): figures taken on a busy machine say so. */
+export function loadAverage() {
+  return os.loadavg().map((value) => Number(value.toFixed(2)));
+}
+
+/** Median, minimum, maximum and interquartile range of a list of measurements. */
+export function summarise(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => {
+    const index = (sorted.length - 1) * q;
+    const low = Math.floor(index);
+    const high = Math.ceil(index);
+    return sorted[low] + (sorted[high] - sorted[low]) * (index - low);
+  };
+  return { median: at(0.5), min: sorted[0], max: sorted[sorted.length - 1], q1: at(0.25), q3: at(0.75), n: sorted.length };
+}
+
+/** Runs `measure` REPEATS times (after `warmUp`, untimed) and returns the values it returned. */
+export async function repeat(measure, { times = REPEATS, warmUp } = {}) {
+  if (warmUp) await warmUp();
+  const values = [];
+  for (let i = 0; i < times; i++) values.push(await measure(i));
+  return values;
+}
+
+/** Prints a repeated figure: its median as the value, with the spread and the load average. */
+export function figureSeries(name, values, unit, extra = {}) {
+  const s = summarise(values);
+  const round = (v) => Number(v.toFixed(3));
+  figure(name, s.median, unit, {
+    ...extra,
+    repeats: s.n,
+    min: round(s.min),
+    max: round(s.max),
+    iqr: [round(s.q1), round(s.q3)],
+    load: loadAverage(),
+  });
+  return s;
+}
 
 /** Prints one figure as a JSON line: what, on which backend, its value and unit, and context. */
 export function figure(name, value, unit, extra = {}) {
@@ -73,14 +129,24 @@ function get(port, path, headers) {
   });
 }
 
-/** Sends GETs from `concurrency` loops for `seconds`; returns requests per second and latency percentiles. */
-export async function load(port, path, { headers = {}, concurrency = 16, seconds = 3 } = {}) {
+/**
+ * Sends GETs from `concurrency` loops for `seconds` and returns requests per second and latency
+ * percentiles. A warm-up of `warmUpSeconds` comes first, untimed: the window's clock starts only
+ * once it is over, so a slow warm-up (a first query plan, a cold cache) cannot eat the window.
+ */
+export async function load(port, path, { headers = {}, concurrency = 16, seconds = 3, warmUpSeconds = 0.5 } = {}) {
+  const warmUntil = performance.now() + warmUpSeconds * 1000;
+  // Every loop's connection is opened during the warm-up, and at least one request each is sent.
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      do await get(port, path, headers);
+      while (performance.now() < warmUntil);
+    }),
+  );
   const latencies = [];
   let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  // A short warm-up so that the first requests' connection set-up does not skew the figures.
-  for (let i = 0; i < concurrency; i++) await get(port, path, headers);
   const started = performance.now();
+  const until = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {

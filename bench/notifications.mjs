@@ -5,9 +5,9 @@
 // emails (500) each; the median and the spread are printed. PGlite always, PostgreSQL too when
 // BENCH_DATABASE_URL or TEST_DATABASE_URL names a server (BENCH_NOTIFY_BACKENDS=pglite or postgres runs one).
 import { SMTPServer } from 'smtp-server';
-import { benchBackends, dist, figure, openFresh } from './lib.mjs';
+import { benchBackends, dist, figure, openFresh, sized } from './lib.mjs';
 
-const MAILS = Number(process.env.BENCH_NOTIFY_MAILS ?? 500);
+const MAILS = sized('BENCH_NOTIFY_MAILS', 500, 50);
 const ROUNDS = Number(process.env.BENCH_NOTIFY_ROUNDS ?? 5);
 const PEOPLE = 20;
 

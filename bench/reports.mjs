@@ -6,11 +6,11 @@
 // - the PDF of a long report (60 numbered paragraphs and 20 recommendations), against the PDF of a
 //   one-paragraph document from the same renderer.
 import path from 'node:path';
-import { figure, ROOT } from './lib.mjs';
+import { figure, ROOT, sized } from './lib.mjs';
 import { insertDistributedReport, sampleContent } from './reports-data.mjs';
 
 const dist = (p) => path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server', p);
-const RECOMMENDATIONS = Number(process.env.BENCH_REPORTS_RECOMMENDATIONS ?? 5000);
+const RECOMMENDATIONS = sized('BENCH_REPORTS_RECOMMENDATIONS', 5000, 500);
 const PER_REPORT = 20;
 
 async function median(runs, fn) {

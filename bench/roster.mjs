@@ -7,10 +7,10 @@ import { greedyTeam } from '../dist/server/missions/team/greedy.js';
 import { objectiveOf } from '../dist/server/missions/team/rules.js';
 import { DEFAULT_WEIGHTS } from '../dist/server/missions/team/types.js';
 import { stopSolver } from '../dist/server/solver/highs.js';
-import { figure } from './lib.mjs';
+import { figure, QUICK, sized } from './lib.mjs';
 
-const SIZES = (process.env.BENCH_ROSTER_SIZES ?? '1000,10000').split(',').map(Number);
-const MISSIONS = Number(process.env.BENCH_ROSTER_MISSIONS ?? 20);
+const SIZES = (process.env.BENCH_ROSTER_SIZES ?? (QUICK ? '200,1000' : '1000,10000')).split(',').map(Number);
+const MISSIONS = sized('BENCH_ROSTER_MISSIONS', 20, 5);
 const COMPETENCES = Array.from({ length: 60 }, (_, i) => ({
   code: `c${i}`,
   dimension: ['politico_military', 'economic_environmental', 'human'][i % 3],

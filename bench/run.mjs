@@ -2,9 +2,10 @@
 // standard output; progress and notes go to standard error.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import * as directory from './directory.mjs';
 import * as incidents from './incidents.mjs';
-import { CLI, ROOT } from './lib.mjs';
+import { CLI, figure, loadAverage, QUICK, ROOT } from './lib.mjs';
 import * as notifications from './notifications.mjs';
 import * as platform from './platform.mjs';
 import * as reports from './reports.mjs';
@@ -14,11 +15,21 @@ import * as solidarity from './solidarity.mjs';
 import * as warning from './warning.mjs';
 
 const suites = { platform, solidarity, warning, directory, roster, reports, incidents, notifications, soak };
-const only = process.argv.slice(2);
+// `npm run bench -- --quick platform`: flags are not suite names.
+const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 
 if (!fs.existsSync(CLI)) execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+const began = performance.now();
+process.stderr.write(
+  `bench: ${QUICK ? 'quick run' : 'full run'}, load average ${loadAverage().join(' ')} on ${os.cpus().length} cores\n`,
+);
 for (const [name, suite] of Object.entries(suites)) {
   if (only.length > 0 && !only.includes(name)) continue;
-  process.stderr.write(`bench: ${name}\n`);
+  const started = performance.now();
+  process.stderr.write(`bench: ${name}, load average ${loadAverage().join(' ')}\n`);
   await suite.run();
+  process.stderr.write(
+    `bench: ${name} took ${((performance.now() - started) / 1000).toFixed(0)} s, load average ${loadAverage().join(' ')}\n`,
+  );
 }
+figure('bench.duration', (performance.now() - began) / 1000, 's', { quick: QUICK, load: loadAverage(), cores: os.cpus().length });

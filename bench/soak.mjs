@@ -8,10 +8,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { figure, startServer } from './lib.mjs';
+import { figure, sized, startServer } from './lib.mjs';
 
 const ADMIN = { CROSSROADS_ADMIN_EMAIL: 'soak@example.org', CROSSROADS_ADMIN_PASSWORD: 'Soak benchmark passphrase 2026' };
-const seconds = Number(process.env.SOAK_SECONDS ?? 60);
+const seconds = sized('SOAK_SECONDS', 60, 10);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 16);
 const SAMPLE_MS = Math.max(1000, Math.min(10_000, (seconds * 1000) / 60));
 const COUNTRIES = ['AT', 'BE', 'DE', 'FR', 'GR', 'IT', 'MT', 'ES', 'TR', 'UA', 'RS', 'AL', 'MK', 'HU', 'PL', 'SE'];

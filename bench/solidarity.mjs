@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { figure, load, ROOT, startServer } from './lib.mjs';
+import { figure, load, ROOT, sized, startServer } from './lib.mjs';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const seconds = sized('BENCH_SECONDS', 3, 1);
 const calculator = path.join(ROOT, 'dist', 'server', 'solidarity', 'keys', 'calculator.js');
 
 /** Deterministic pseudo-random values, so that every run computes the same key. */

@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { benchBackends, dist, figure, openFresh, ROOT } from './lib.mjs';
+import { benchBackends, dist, figure, openFresh, ROOT, sized } from './lib.mjs';
 
 // BENCH_DIST points at another build of the server (default: dist/).
-const OBSERVATIONS = Number(process.env.BENCH_WARNING_OBSERVATIONS ?? 1_000_000);
+const OBSERVATIONS = sized('BENCH_WARNING_OBSERVATIONS', 1_000_000, 20_000);
 const INDICATORS = 10;
 
 const BARE_TABLE = `create table bare_population (year int, coo_name text, coo text, coo_iso text, coa_name text, coa text,

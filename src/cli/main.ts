@@ -167,7 +167,7 @@ export async function main(argv: string[]) {
       return;
     }
     case 'seed':
-      await withDatabase((database) => seedReferenceData(database.db));
+      await withDatabase((database) => seedReferenceData(database.db, { force: true }));
       process.stdout.write('Reference data loaded.\n');
       return;
     case 'user':

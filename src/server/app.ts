@@ -23,6 +23,19 @@ import { registerWritePipeline } from './http/write.js';
 
 export type App = FastifyInstance;
 
+/** A year: the longest lifetime caches honour. */
+const ONE_YEAR_SECONDS = 31_536_000;
+
+/**
+ * How long a browser may keep a file of the web client: those under assets/ carry a hash of their
+ * content in their name, so a new release has new names and they never change; the others (the
+ * page itself, the icon) are checked with the server on every use.
+ */
+export function webCacheControl(webDir: string, file: string): string {
+  const relative = path.relative(webDir, file).split(path.sep);
+  return relative[0] === 'assets' && relative.length > 1 ? `public, max-age=${ONE_YEAR_SECONDS}, immutable` : 'no-cache';
+}
+
 /** Builds the whole server on an open database, without listening (tests use inject()). */
 export async function build(
   config: Config,
@@ -94,7 +107,17 @@ export async function build(
 
   if (pageHtml) {
     // The built web client; page addresses fall back to its index (see the not-found handler).
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each file: the one the browser accepts is sent as it
+      // is, with `Vary: Accept-Encoding`.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', webCacheControl(config.webDir, file)),
+    });
   }
   return app;
 }

@@ -117,6 +117,14 @@ export interface SchemaMigrationTable {
   checksum: string | null;
 }
 
+/** The hash of the shipped reference data last loaded (one row). */
+export interface ReferenceDataLoadTable {
+  singleton: Generated<boolean>;
+  content_hash: string;
+  loads: Generated<number>;
+  loaded_at: Generated<Timestamp>;
+}
+
 /** The platform's own tables. */
 export interface PlatformTables {
   country: CountryTable;
@@ -131,6 +139,7 @@ export interface PlatformTables {
   login_failure: LoginFailureTable;
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
+  reference_data_load: ReferenceDataLoadTable;
 }
 
 /**

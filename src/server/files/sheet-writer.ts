@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * The one way a table leaves the platform as CSV or XLSX. Every text cell passes `guardCell`, so a
@@ -77,7 +77,9 @@ export interface XlsxSheet {
  * here too, because people save such files as CSV and open them again.
  */
 export async function xlsxOf(sheet: XlsxSheet): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first export rather than at start: the library is the heaviest the server uses.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Crossroads';
   const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: sheet.header.length }],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,13 +28,40 @@ function names(row: Row) {
   };
 }
 
+/** SHA-256 over the shipped files' names and contents: it changes when a release changes them. */
+export function referenceDataHash(): string {
+  const hash = createHash('sha256');
+  for (const name of fs
+    .readdirSync(DATA_DIR)
+    .filter((file) => file.endsWith('.csv'))
+    .sort()) {
+    hash
+      .update(`${name}\0`)
+      .update(fs.readFileSync(path.join(DATA_DIR, name)))
+      .update('\0');
+  }
+  return hash.digest('hex');
+}
+
+async function loadedHash(db: Kysely<DB>): Promise<string | undefined> {
+  const row = await db.selectFrom('reference_data_load').select('content_hash').executeTakeFirst();
+  return row?.content_hash;
+}
+
 /**
- * Loads the shipped reference data. Rows already present are left as they are: reference data is
- * editable, and a restart must not undo an edit. Safe to run at every start and by two instances.
+ * Loads the shipped reference data, unless the database has loaded these very files already (the
+ * hash of their content is kept in `reference_data_load`), so that a restart costs no reload.
+ * Rows already present are left as they are: reference data is editable, and a restart must not
+ * undo an edit. Safe to run at every start and by two instances. `force` loads them whatever the
+ * hash says (the operator's `seed` command), adding rows that were deleted.
  */
-export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function seedReferenceData(db: Kysely<DB>, options: { force?: boolean } = {}): Promise<'loaded' | 'unchanged'> {
+  const contentHash = referenceDataHash();
+  if (!options.force && (await loadedHash(db)) === contentHash) return 'unchanged';
+  return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    // Another instance may have loaded them while this one waited for the lock.
+    if (!options.force && (await loadedHash(trx)) === contentHash) return 'unchanged' as const;
 
     const countries = readReferenceFile('countries.csv').map((row) => ({
       iso2: row.iso2 as string,
@@ -111,5 +139,18 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
       }
       pending = pending.filter((row) => !placed.has(row.code as string));
     }
+
+    await trx
+      .insertInto('reference_data_load')
+      .values({ content_hash: contentHash })
+      .onConflict((oc) =>
+        oc.column('singleton').doUpdateSet({
+          content_hash: contentHash,
+          loads: sql`reference_data_load.loads + 1`,
+          loaded_at: sql`now()`,
+        }),
+      )
+      .execute();
+    return 'loaded' as const;
   });
 }

@@ -15,7 +15,8 @@ type Translations = Record<string, unknown>;
 
 /**
  * What a domain contributes to the web client: its pages (child routes of the root route), its
- * navigation entries, and its translations, merged under the domain's name (`t('<name>.…')`).
+ * navigation entries; its translations (`<domain>/i18n/*.json`) are merged under the domain's
+ * folder name (`t('<name>.…')`).
  * The platform's own pages (home, sign-in, users, audit, reference) keep their words in the
  * shared translation files and declare none. See src/web/DOMAINS.md.
  */
@@ -27,6 +28,11 @@ export interface WebDomain {
   banner?: ComponentType;
   /** A small control in the header beside the account menu, shown to signed-in people once their password is their own (the notification bell). */
   headerItem?: ComponentType;
+  /**
+   * Not needed: a domain's words in `<domain>/i18n/<language>.json` are found by their folder and
+   * downloaded one language at a time (`loadLanguage` in src/web/i18n). Words given here are
+   * bundled into the main script in all six languages.
+   */
   translations?: { en: Translations; fr: Translations; de: Translations; it: Translations; ru: Translations; es: Translations };
 }
 

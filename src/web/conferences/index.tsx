@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: a lectern with a microphone.
 const LecternIcon = () => (
@@ -34,5 +28,4 @@ export const conferencesDomain: WebDomain = {
     { to: '/conferences', label: 'conferences.nav.events', icon: <LecternIcon />, show: 'public' },
     { to: '/conferences/check-in', label: 'conferences.nav.checkIn', icon: <LecternIcon />, show: 'conference.manage' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

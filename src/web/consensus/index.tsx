@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative: a gavel's round table of States.
 const TableIcon = () => (
@@ -34,5 +28,4 @@ export const consensusDomain: WebDomain = {
     { to: '/consensus', label: 'consensus.nav.drafts', icon: <TableIcon />, show: 'consensus.follow' },
     { to: '/decisions', label: 'consensus.nav.decisions', icon: <TableIcon />, show: 'public' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: an address card and a telephone handset.
 const CardIcon = () => (
@@ -64,5 +58,4 @@ export const directoryDomain: WebDomain = {
     { to: '/directory/public', label: 'directory.nav.public', icon: <GlobeIcon />, show: 'public' },
     { to: '/directory/import', label: 'directory.nav.import', icon: <CardIcon />, show: 'directory.import' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 import { KeyBanner } from './KeyBanner';
 
 // Decorative, hidden from screen readers like the shell's icons: a megaphone and a bar chart.
@@ -52,5 +46,4 @@ export const incidentsDomain: WebDomain = {
     { to: '/incidents/rhetoric', label: 'incidents.nav.rhetoric', icon: <SpeechIcon />, show: 'public' },
     { to: '/incidents/campaigns', label: 'incidents.nav.campaigns', icon: <ReportIcon />, show: 'public' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

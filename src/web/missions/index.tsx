@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: a route with two stops.
 const RouteIcon = () => (
@@ -31,5 +25,4 @@ export const missionsDomain: WebDomain = {
     { to: '/missions', label: 'missions.nav.list', icon: <RouteIcon />, show: 'signed_in' },
     { to: '/missions/balance', label: 'missions.nav.balance', icon: <RouteIcon />, show: 'signed_in' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: books on a shelf, and three linked points.
 const LibraryIcon = () => (
@@ -40,5 +34,4 @@ export const networkDomain: WebDomain = {
     { to: '/library', label: 'network.nav.library', icon: <LibraryIcon />, show: 'public' },
     { to: '/network', label: 'network.nav.network', icon: <NetworkIcon />, show: 'signed_in' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 import { NotificationBell } from './NotificationBell';
 
 // Decorative, hidden from screen readers: an envelope with a cross.
@@ -31,5 +25,4 @@ export const notificationsDomain: WebDomain = {
     { to: '/notifications/failed', label: 'notifications.nav.failed', icon: <FailedMailIcon />, show: 'notification.oversee' },
   ],
   headerItem: NotificationBell,
-  translations: { en, fr, de, it, ru, es },
 };

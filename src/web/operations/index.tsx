@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: a clock.
 const ClockIcon = () => (
@@ -22,5 +16,4 @@ export const operationsDomain: WebDomain = {
   name: 'operations',
   routes: (root: AnyRoute) => [lazyPage(root, 'operations/jobs', () => import('./JobsPage'), 'JobsPage', 'signed_in')],
   nav: [{ to: '/operations/jobs', label: 'operations.nav.jobs', icon: <ClockIcon />, show: 'operations.read' }],
-  translations: { en, fr, de, it, ru, es },
 };

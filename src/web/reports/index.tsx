@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: a page with lines of text.
 const ReportIcon = () => (
@@ -35,5 +29,4 @@ export const reportsDomain: WebDomain = {
     { to: '/implementation', label: 'reports.nav.dashboard', icon: <ReportIcon />, show: 'signed_in' },
     { to: '/report-summaries', label: 'reports.nav.public', icon: <ReportIcon />, show: 'public' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: two people.
 const PeopleIcon = () => (
@@ -30,5 +24,4 @@ export const rosterDomain: WebDomain = {
     { to: '/roster', label: 'roster.nav.search', icon: <PeopleIcon />, show: 'expert.search' },
     { to: '/roster/me', label: 'roster.nav.me', icon: <PeopleIcon />, show: 'signed_in' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers like the shell's icons: two hands of a scale.
 const ScaleIcon = () => (
@@ -40,5 +34,4 @@ export const solidarityDomain: WebDomain = {
     { to: '/solidarity', label: 'solidarity.nav.keys', icon: <ScaleIcon />, show: 'public' },
     { to: '/solidarity/pledges', label: 'solidarity.nav.ledger', icon: <LedgerIcon />, show: 'signed_in' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers: a mortarboard.
 const CapIcon = () => (
@@ -33,5 +27,4 @@ export const trainingDomain: WebDomain = {
     { to: '/training/me', label: 'training.nav.mine', icon: <CapIcon />, show: 'signed_in' },
     { to: '/training/statistics', label: 'training.nav.statistics', icon: <CapIcon />, show: 'training.statistics' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };

@@ -2,12 +2,6 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { Icon } from '../app/icons';
 import { lazyPage } from '../app/pages';
 import type { WebDomain } from '../app/web-domain';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
-import es from './i18n/es.json';
-import fr from './i18n/fr.json';
-import it from './i18n/it.json';
-import ru from './i18n/ru.json';
 
 // Decorative, hidden from screen readers like the shell's icons: a radar sweep.
 const RadarIcon = () => (
@@ -43,5 +37,4 @@ export const warningDomain: WebDomain = {
     { to: '/warning/totals', label: 'warning.nav.totals', icon: <RadarIcon />, show: 'public' },
     { to: '/warning/import', label: 'warning.nav.import', icon: <InboxIcon />, show: 'warning.import' },
   ],
-  translations: { en, fr, de, it, ru, es },
 };
