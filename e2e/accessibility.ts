@@ -44,7 +44,13 @@ type PageResult =
  */
 const SCAN_IN_PAGE = `async ({ path, tags, timeout }) => {
   const visible = (element) => element instanceof HTMLElement && element.offsetParent !== null && element.getBoundingClientRect().height > 0;
+  // The frame names the page it shows: while a page loads, the previous one stays on screen.
+  const shown = () => {
+    const main = document.getElementById('main-content');
+    return !main || main.dataset.page === undefined || main.dataset.page === path;
+  };
   const ready = () =>
+    shown() &&
     visible(document.querySelector('h1')) &&
     document.querySelector('.mantine-Loader-root, [aria-busy="true"]') === null &&
     !document.getAnimations().some((animation) => animation.playState === 'running');

@@ -95,7 +95,7 @@ export function Shell() {
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
           <Navigation />
         </AppShell.Navbar>
-        <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <AppShell.Main id={MAIN_ID} tabIndex={-1} data-page={pathname}>
           {WEB_DOMAINS.map((domain) => (domain.banner ? <domain.banner key={domain.name} /> : null))}
           <Outlet />
         </AppShell.Main>
