@@ -1,12 +1,14 @@
 // What every browser journey shares: the built platform, Debian's Chromium, pages that record what
 // they request and what they log, the first sign-in with a one-time password, and the closing
-// check that the page talked to its own server only and logged no error.
+// check that the page talked to its own server only and logged no error, and the accessibility scan
+// of every page visited (accessibility.ts).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { AccessibilityScanner, describeViolations } from './accessibility.js';
 import { type RunningServer, type StartOptions, startServer } from './server.js';
 
 export const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,16 +50,36 @@ export function sessionCheck(message: ConsoleMessage): boolean {
   return message.text().includes('status of 401') && message.location().url.endsWith('/api/auth/session');
 }
 
-/** Records every request and every logged error of the pages it watches, except the expected noise. */
+/** The watchers of the test under way, whose accessibility findings its end checks. */
+const watchers = new Set<Watcher>();
+const closingWaits = new WeakSet<BrowserContext>();
+
+/**
+ * Records every request and every logged error of the pages it watches, except the expected noise,
+ * and scans each page it watches for accessibility.
+ */
 export class Watcher {
   readonly requests: string[] = [];
   readonly errors: string[] = [];
-  constructor(private readonly noise: (message: ConsoleMessage) => boolean = sessionCheck) {}
+  readonly accessibility = new AccessibilityScanner();
+  constructor(private readonly noise: (message: ConsoleMessage) => boolean = sessionCheck) {
+    watchers.add(this);
+  }
 
   /** A new page of the context, watched, with a default timeout for each step. */
   async page(context: BrowserContext, timeout = 20_000): Promise<Page> {
     const page = await context.newPage();
     page.setDefaultTimeout(timeout);
+    this.accessibility.watch(page);
+    if (!closingWaits.has(context)) {
+      // A journey that closes its context at the end still has its last page scanned.
+      closingWaits.add(context);
+      const close = context.close.bind(context);
+      context.close = async (options) => {
+        await this.accessibility.settled();
+        return close(options);
+      };
+    }
     page.on('request', (request) => this.requests.push(request.url()));
     page.on('console', (message) => {
       if (message.type() === 'error' && !this.noise(message)) this.errors.push(`${message.text()} (${message.location().url})`);
@@ -116,7 +138,17 @@ export function journeyPlatform(
     await options.prepare?.(server);
     browser = await launchBrowser();
   }, 300_000);
+  // Every page the test visited passes the scan: no serious or critical WCAG 2.1 A/AA violation.
+  afterEach(async () => {
+    const found = [];
+    for (const watcher of watchers) {
+      await watcher.accessibility.settled();
+      found.push(...watcher.accessibility.violations.splice(0));
+    }
+    expect(describeViolations(found), 'serious or critical accessibility violations').toEqual([]);
+  }, 120_000);
   afterAll(async () => {
+    watchers.clear();
     await browser?.close();
     await server?.stop();
   }, 30_000);

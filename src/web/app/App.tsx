@@ -4,7 +4,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { ApiProblem } from './api';
 import { createAppRouter } from './router';
 import { rememberSession, SESSION_KEY } from './session';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** A session that ended on the server (expiry, sign-out elsewhere) sends the person back through the guards. */
 function onProblem(error: unknown) {
@@ -33,7 +33,7 @@ const router = createAppRouter(queryClient);
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

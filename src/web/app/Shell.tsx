@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Group, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Group, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { adoptAccountLanguage } from '../i18n';
 import { AccountMenu } from './AccountMenu';
 import { WEB_DOMAINS } from './domains';
+import { focusFirstErrorAfterSubmit, focusNewPage } from './focus';
 import { LogoMark } from './icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Navigation } from './Navigation';
@@ -22,21 +23,24 @@ export function Shell() {
   const { t } = useTranslation();
   const session = useSession();
   const [navigationOpen, { toggle, close }] = useDisclosure(false);
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  // The page shown, not the one asked for: while a page loads, the previous one (and its h1) stays.
+  const pathname = useRouterState({ select: (state) => (state.resolvedLocation ?? state.location).pathname });
   const firstPath = useRef(pathname);
 
   useEffect(() => {
     if (session) adoptAccountLanguage(session.user.language);
   }, [session]);
 
-  // After a page change, screen-reader and keyboard users start at the new content, not the header.
+  // After a page change, screen-reader and keyboard users start at the new page's heading, not the header.
   useEffect(() => {
     close();
-    if (pathname !== firstPath.current) {
-      firstPath.current = '';
-      focusMain();
-    }
+    const main = document.getElementById(MAIN_ID);
+    if (pathname === firstPath.current || !main) return;
+    firstPath.current = '';
+    return focusNewPage(main);
   }, [pathname, close]);
+
+  useEffect(() => focusFirstErrorAfterSubmit(), []);
 
   return (
     <>
@@ -69,16 +73,15 @@ export function Shell() {
               <UnstyledButton component={Link} to="/" aria-label={t('nav.homeOf', { name: t('app.name') })}>
                 <Group gap="xs" wrap="nowrap">
                   <LogoMark />
-                  <Box visibleFrom="xs">
-                    <Text fw={700} size="lg" lh={1.1}>
-                      {t('app.name')}
-                    </Text>
-                    <Text size="xs" c="dimmed" lh={1.2} visibleFrom="md">
-                      {t('app.tagline')}
-                    </Text>
-                  </Box>
+                  <Text fw={700} size="lg" lh={1.1} visibleFrom="xs">
+                    {t('app.name')}
+                  </Text>
                 </Group>
               </UnstyledButton>
+              {/* Beside the link, not in it: a link's visible text must be part of its name. */}
+              <Text size="xs" c="dimmed" lh={1.2} maw={220} visibleFrom="md">
+                {t('app.tagline')}
+              </Text>
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitcher />
@@ -92,7 +95,7 @@ export function Shell() {
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
           <Navigation />
         </AppShell.Navbar>
-        <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <AppShell.Main id={MAIN_ID} tabIndex={-1} data-page={pathname}>
           {WEB_DOMAINS.map((domain) => (domain.banner ? <domain.banner key={domain.name} /> : null))}
           <Outlet />
         </AppShell.Main>

@@ -1,4 +1,4 @@
-import { createTheme, Modal } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, DEFAULT_THEME, darken, Modal } from '@mantine/core';
 
 // Darker shades than Mantine's defaults so that text on filled buttons and links meets WCAG AA.
 export const theme = createTheme({
@@ -12,4 +12,17 @@ export const theme = createTheme({
       styles: { title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 650 } },
     }),
   },
+});
+
+/**
+ * Text on the light variant (alerts, badges, the current navigation link) in a darker shade than
+ * the palette's darkest: Mantine's own falls below 4.5:1 on the light backgrounds of orange, yellow
+ * and blue.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: Object.fromEntries(
+    Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darken(shades[9], 0.3)]),
+  ),
+  dark: {},
 });

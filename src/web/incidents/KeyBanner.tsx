@@ -19,7 +19,7 @@ export function KeyBanner() {
     <section aria-labelledby={id}>
       <Alert color="orange" variant="light" mb="md" title={<span id={id}>{t('incidents.key.bannerTitle')}</span>}>
         <Text size="sm">{t('incidents.key.bannerText')}</Text>
-        <Anchor component={Link} to="/incidents/key" size="sm" fw={600}>
+        <Anchor component={Link} to="/incidents/key" size="sm" fw={600} c="inherit" underline="always">
           {t('incidents.key.bannerLink')}
         </Anchor>
       </Alert>

@@ -57,7 +57,14 @@ export function ImportPage() {
           {t('warning.import.intro')}
         </Text>
       </div>
-      <FileInput label={t('warning.import.file')} accept=".csv,.xlsx,text/csv" value={file} onChange={setFile} clearable />
+      <FileInput
+        label={t('warning.import.file')}
+        accept=".csv,.xlsx,text/csv"
+        value={file}
+        onChange={setFile}
+        clearable
+        clearButtonProps={{ 'aria-label': t('warning.import.clearFile') }}
+      />
       <NativeSelect
         label={t('warning.import.indicator')}
         value={indicator}
