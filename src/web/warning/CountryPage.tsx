@@ -9,7 +9,15 @@ import { currentLanguage } from '../i18n';
 import { AlertDecision } from './AlertDecision';
 import { CountryFlows } from './CountryFlows';
 import { useAlertExplanation, useRuleName } from './explain';
-import { type AlertView, countryRiskQuery, indicatorsQuery, LEVEL_COLOURS, seriesQuery, useCountryNames } from './queries';
+import {
+  type AlertView,
+  countryRiskQuery,
+  indicatorsQuery,
+  LEVEL_COLOURS,
+  LEVEL_TEXT,
+  seriesQuery,
+  useCountryNames,
+} from './queries';
 import { SeriesChart } from './SeriesChart';
 
 /** One country: its risk score and history, each indicator's series with its alerts marked, and the alerts. */
@@ -60,7 +68,7 @@ export function CountryPage() {
             <Text fw={700} size="xl" data-testid="risk-score">
               {t('warning.score')}: {current.score}
             </Text>
-            <Badge color={LEVEL_COLOURS[current.level]} variant="filled" size="lg">
+            <Badge color={LEVEL_COLOURS[current.level]} c={LEVEL_TEXT[current.level]} variant="filled" size="lg">
               {t(`warning.level.${current.level}`)}
             </Badge>
             <Text size="sm">
@@ -151,7 +159,7 @@ export function AlertList({
                 onChange={(e) => onSelect(a.id, e.currentTarget.checked)}
               />
             ) : null}
-            <Badge color={LEVEL_COLOURS[a.level]} variant="filled">
+            <Badge color={LEVEL_COLOURS[a.level]} c={LEVEL_TEXT[a.level]} variant="filled">
               {t(`warning.level.${a.level}`)}
             </Badge>
             {showCountry ? <Text fw={600}>{name(a.country)}</Text> : null}

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
-import { LEVEL_COLOURS, riskMapQuery, useCountryNames } from './queries';
+import { LEVEL_COLOURS, LEVEL_TEXT, riskMapQuery, useCountryNames } from './queries';
 import { RiskMap } from './RiskMap';
 
 /** The risk map: every country's score in one year, coloured by level, with the same figures in a table. */
@@ -35,7 +35,7 @@ export function MapPage() {
         />
         <Group gap="xs" aria-label={t('warning.map.legend')}>
           {(['green', 'yellow', 'orange', 'red'] as const).map((level) => (
-            <Badge key={level} color={LEVEL_COLOURS[level]} variant="filled">
+            <Badge key={level} color={LEVEL_COLOURS[level]} c={LEVEL_TEXT[level]} variant="filled">
               {t(`warning.level.${level}`)}
             </Badge>
           ))}

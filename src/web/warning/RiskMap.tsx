@@ -38,9 +38,11 @@ export function RiskMap({ label, levels, name, onSelect }: Props) {
   }, []);
 
   return (
+    // A group of country links, not a picture: an image may not hold focusable elements.
+    // biome-ignore lint/a11y/useSemanticElements: an svg cannot be a fieldset
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
+      role="group"
       aria-label={label}
       style={{ width: '100%', height: 'auto', background: '#eef3f8' }}
     >

@@ -81,6 +81,14 @@ export const LEVEL_COLOURS: Record<string, string> = {
   red: '#c92a2a',
 };
 
+/** The text on a filled level colour, dark or light, for a contrast of at least 4.5:1. */
+export const LEVEL_TEXT: Record<string, string> = {
+  green: '#000',
+  yellow: '#000',
+  orange: '#000',
+  red: '#fff',
+};
+
 export const totalsQuery = (year: number | undefined, lang: string) =>
   queryOptions({
     queryKey: ['warning', 'totals', year ?? 'latest', lang],
