@@ -17,6 +17,8 @@ export interface TestProvider {
   clientSecret: string;
   /** The provider's accounts by login; a test adds the ones it signs in with. */
   accounts: Map<string, ProviderAccount>;
+  /** Registers the client's redirect URIs and starts answering (when they were not known at the start). */
+  register(redirectUris: string[]): void;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export const TEST_CLIENT_SECRET = 'crossroads-test-secret-not-for-production';
  * Starts a provider on a free port of 127.0.0.1 whose client may return to `redirectUris`.
  * `issuerHost` names the issuer differently from the address it listens on (to test a mismatch).
  */
-export async function startTestProvider(options: { redirectUris: string[]; issuerHost?: string }): Promise<TestProvider> {
+export async function startTestProvider(options: { redirectUris?: string[]; issuerHost?: string } = {}): Promise<TestProvider> {
   const accounts = new Map<string, ProviderAccount>();
   let handle: ReturnType<Provider['callback']> | undefined;
   // The provider needs its issuer, hence its port, before it can answer: it takes over once listening.
@@ -38,12 +40,31 @@ export async function startTestProvider(options: { redirectUris: string[]; issue
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${options.issuerHost ?? '127.0.0.1'}:${port}`;
-  const provider = new Provider(issuer, {
+  const register = (redirectUris: string[]) => {
+    handle = configured(issuer, accounts, redirectUris).callback();
+  };
+  if (options.redirectUris) register(options.redirectUris);
+  return {
+    issuer,
+    clientId: TEST_CLIENT_ID,
+    clientSecret: TEST_CLIENT_SECRET,
+    accounts,
+    register,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function configured(issuer: string, accounts: Map<string, ProviderAccount>, redirectUris: string[]): Provider {
+  return new Provider(issuer, {
     clients: [
       {
         client_id: TEST_CLIENT_ID,
         client_secret: TEST_CLIENT_SECRET,
-        redirect_uris: options.redirectUris,
+        redirect_uris: redirectUris,
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -81,18 +102,6 @@ export async function startTestProvider(options: { redirectUris: string[]; issue
       return grant;
     },
   });
-  handle = provider.callback();
-  return {
-    issuer,
-    clientId: TEST_CLIENT_ID,
-    clientSecret: TEST_CLIENT_SECRET,
-    accounts,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 interface GrantLike {
