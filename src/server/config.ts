@@ -94,6 +94,22 @@ export interface Config {
   notifyRetrySeconds: number;
   /** How often each instance looks for emails to send. */
   notifyPollMs: number;
+  /** Single sign-on through the organisation's OpenID Connect provider; undefined when not configured. */
+  sso: SsoConfig | undefined;
+}
+
+export interface SsoConfig {
+  /** The provider's issuer identifier, exactly as its discovery document states it. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The organisation's name on the sign-in page's button ("Sign in with …"); unset, a generic label. */
+  name: string | undefined;
+  /**
+   * Email domains of the staff, who must sign in through the provider: password sign-in is refused
+   * for any account whose email is at one of them. Empty, everyone may still use a password.
+   */
+  staffDomains: string[];
 }
 
 export class ConfigError extends Error {}
@@ -149,6 +165,56 @@ function mailSettings(env: NodeJS.ProcessEnv, port: number) {
     notifyMaxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
     notifyRetrySeconds: integer(env, 'NOTIFY_RETRY_SECONDS', 60, 0, 24 * 3600),
     notifyPollMs: integer(env, 'NOTIFY_POLL_SECONDS', 5, 1, 3600) * 1000,
+  };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Single sign-on: all three of issuer, client id and secret, or none; the rest only with them. */
+function ssoSettings(env: NodeJS.ProcessEnv): SsoConfig | undefined {
+  const issuer = env.OIDC_ISSUER || undefined;
+  const clientId = env.OIDC_CLIENT_ID || undefined;
+  const clientSecret = env.OIDC_CLIENT_SECRET || undefined;
+  const given = { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret };
+  const missing = Object.entries(given).filter(([, value]) => value === undefined);
+  const name = env.OIDC_NAME?.trim() || undefined;
+  const domains = (env.OIDC_STAFF_DOMAINS ?? '')
+    .split(',')
+    .map((domain) => domain.trim().toLowerCase())
+    .filter(Boolean);
+  if (missing.length === 3) {
+    const orphan = [name && 'OIDC_NAME', domains.length > 0 && 'OIDC_STAFF_DOMAINS'].filter(Boolean);
+    if (orphan.length > 0) {
+      throw new ConfigError(
+        `${orphan.join(' and ')} need single sign-on: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.`,
+      );
+    }
+    return undefined;
+  }
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; ${missing.map(([key]) => key).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+    );
+  }
+  const url = absoluteUrl('OIDC_ISSUER', issuer as string, ['https:', 'http:']);
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new ConfigError('OIDC_ISSUER must start with https:// (plain http:// only for a provider on this machine).');
+  }
+  if (url.search || url.hash) throw new ConfigError('OIDC_ISSUER must have no query or fragment.');
+  if (name && name.length > 80) throw new ConfigError('OIDC_NAME must be at most 80 characters.');
+  for (const domain of domains) {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
+      throw new ConfigError(
+        `OIDC_STAFF_DOMAINS must list email domains separated by commas, e.g. "osce.org,odihr.pl"; "${domain}" is not one.`,
+      );
+    }
+  }
+  return {
+    issuer: issuer as string,
+    clientId: clientId as string,
+    clientSecret: clientSecret as string,
+    name,
+    staffDomains: domains,
   };
 }
 
@@ -235,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     trainingSigningKey: trainingSigningKey(env),
     ...mailSettings(env, port),
     metricsToken: metricsToken(env),
+    sso: ssoSettings(env),
     jobPeriodSeconds: env.JOB_PERIOD_SECONDS ? integer(env, 'JOB_PERIOD_SECONDS', 3600, 1, 24 * 3600) : undefined,
   };
 }

@@ -8,6 +8,8 @@ import { registerAudits } from './audit/catalogue.js';
 import { auditRoutes } from './audit/routes.js';
 import { authAudits } from './auth/access.js';
 import { authJobs } from './auth/jobs.js';
+import { ssoAudits } from './auth/oidc/access.js';
+import { ssoRoutes } from './auth/oidc/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { backupAccess, backupAudits } from './backup/access.js';
 import { backupRoutes } from './backup/routes.js';
@@ -87,6 +89,7 @@ export const DOMAINS: Domain[] = [
   { name: 'operations', routes: operationsRoutes, access: operationsAccess, audits: operationsAudits },
   { name: 'problems', routes: problemRoutes },
   { name: 'auth', routes: authRoutes, audits: authAudits, jobs: authJobs },
+  { name: 'sso', routes: ssoRoutes, audits: ssoAudits },
   { name: 'users', routes: userRoutes, access: userAccess, audits: userAudits },
   {
     name: 'notifications',

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, heldVerbs } from '../access/check.js';
+import type { AuditAction } from '../audit/catalogue.js';
 import { audit } from '../audit/record.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
@@ -8,6 +9,7 @@ import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { tellIfNewDevice } from '../notifications/devices.js';
+import { mustUseSingleSignOn } from './oidc/staff.js';
 import { hashPassword, passwordWeakness, verifyPassword, WEAKNESS_MESSAGES } from './passwords.js';
 import * as q from './queries.js';
 import type { SessionView, UpdateAccountBody } from './schemas.js';
@@ -65,13 +67,11 @@ export interface SignInInput {
  * at the limit), checks the password outside any transaction, and gives the reservation back on
  * success. Any session the browser presented is ended first, so a planted session id is never upgraded.
  */
-export async function signIn(
-  ctx: Context,
-  input: SignInInput,
-  details: { userAgent: string | null; presentedToken: string | undefined },
-): Promise<{ token: string; session: SessionView; absoluteHours: number }> {
+export async function signIn(ctx: Context, input: SignInInput, details: SessionDetails): Promise<OpenedSession> {
   const accountKey = input.email.trim().toLowerCase();
   const { config } = ctx;
+  // Decided on the address alone, before any account is looked at: it tells a stranger nothing.
+  if (mustUseSingleSignOn(config, accountKey)) throw new Problem('sso_required');
   const reservation = await inTransaction(ctx.db, async (trx) => {
     await q.lockSignInAttempts(trx, accountKey, ctx.address);
     const pressure = await q.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
@@ -100,22 +100,56 @@ export async function signIn(
     await q.deleteLoginFailure(ctx.db, reservation);
     throw new Problem('account_disabled');
   }
+  return openSession(ctx, user.id, details, {
+    verb: 'auth.login',
+    alongside: (trx) => q.deleteLoginFailure(trx, reservation),
+  });
+}
+
+export interface SessionDetails {
+  userAgent: string | null;
+  presentedToken: string | undefined;
+}
+
+export interface OpenedSession {
+  token: string;
+  session: SessionView;
+  absoluteHours: number;
+}
+
+/**
+ * Opens a session for a person who has just proved who they are, by password or by single sign-on:
+ * the one way a session begins. Any session the browser presented is ended first, so a planted
+ * session id is never upgraded; `alongside` runs in the same transaction as the session's creation.
+ */
+export async function openSession(
+  ctx: Context,
+  userId: string,
+  details: SessionDetails,
+  how: { verb: AuditAction; details?: Record<string, unknown>; alongside?: (trx: Kysely<DB>) => Promise<unknown> },
+): Promise<OpenedSession> {
+  const { config } = ctx;
   const token = newToken();
   const csrfToken = newToken();
   await inTransaction(ctx.db, async (trx) => {
-    await q.deleteLoginFailure(trx, reservation);
+    await how.alongside?.(trx);
     if (details.presentedToken) await q.deleteSessionByHash(trx, hashToken(details.presentedToken));
     const { id } = await q.insertSession(trx, {
       tokenHash: hashToken(token),
-      userId: user.id,
+      userId,
       csrfToken,
       absoluteHours: config.sessionAbsoluteHours,
       address: ctx.address,
       userAgent: details.userAgent?.slice(0, 300) ?? null,
     });
-    await q.recordLogin(trx, user.id);
-    await audit(trx, ctx, { verb: 'auth.login', recordType: 'session', recordId: id }, { actorId: user.id });
-    await tellIfNewDevice(trx, user.id, details.userAgent);
+    await q.recordLogin(trx, userId);
+    await audit(
+      trx,
+      ctx,
+      { verb: how.verb, recordType: 'session', recordId: id, ...(how.details ? { details: how.details } : {}) },
+      { actorId: userId },
+    );
+    await tellIfNewDevice(trx, userId, details.userAgent);
   });
   const actor = await actorFromToken(ctx.db, config, token);
   if (!actor) throw new Problem('internal');

@@ -16,6 +16,7 @@ import { OPERATIONS_ROWS } from '../test-support/operations/access-table.js';
 import { REPORT_ROWS } from '../test-support/reports/access-table.js';
 import { ROSTER_ROWS } from '../test-support/roster/access-table.js';
 import { SOLIDARITY_ROWS } from '../test-support/solidarity/access-table.js';
+import { SSO_ROWS } from '../test-support/sso/access-table.js';
 import { TRAINING_ROWS } from '../test-support/training/access-table.js';
 import { WARNING_ROWS } from '../test-support/warning/access-table.js';
 
@@ -98,6 +99,7 @@ const TABLE: AccessTable = {
   ...NETWORK_ROWS,
   ...OPERATIONS_ROWS,
   ...CONFERENCE_ROWS,
+  ...SSO_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

@@ -11,6 +11,13 @@ export const PROBLEMS = {
   csrf: { status: 403, title: 'This request did not come from a Crossroads page. Reload the page and try again.' },
   password_change_required: { status: 403, title: 'You must choose a new password before you continue.' },
   account_disabled: { status: 403, title: 'This account has been disabled. Contact the co-ordinator.' },
+  sso_required: { status: 403, title: 'Staff sign in with the organisation’s single sign-on, not with a password.' },
+  sso_failed: { status: 401, title: 'Single sign-on did not succeed. Please try again.' },
+  sso_email_unverified: {
+    status: 403,
+    title: 'The organisation’s sign-in did not confirm your email address, so no account can be opened or linked for it.',
+  },
+  sso_not_configured: { status: 404, title: 'Single sign-on is not set up on this platform.' },
   not_found: { status: 404, title: 'The requested item does not exist.' },
   route_not_found: { status: 404, title: 'There is no such address in the Crossroads API.' },
   method_not_allowed: { status: 405, title: 'This address does not accept that method.' },

@@ -1,21 +1,49 @@
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
+import { AlertIcon } from '../app/icons';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { rememberSession } from '../app/session';
-import type { SessionView } from '../app/types';
+import type { SessionView, SsoSettingsView } from '../app/types';
 import { usePageTitle } from '../app/usePageTitle';
 import { adoptAccountLanguage } from '../i18n';
+
+/** Why the server sent the browser back from single sign-on (the problem's code, in the address). */
+export const SSO_REFUSALS = ['sso_failed', 'sso_email_unverified', 'account_disabled', 'unavailable'] as const;
+export type SsoRefusal = (typeof SSO_REFUSALS)[number];
+
+/** The organisation's single sign-on, when the server offers it: a link that leaves for the provider. */
+function SingleSignOn({ redirect, refusal }: { redirect: string | undefined; refusal: SsoRefusal | undefined }) {
+  const { t } = useTranslation();
+  const settings = useQuery({ queryKey: ['auth', 'oidc'], queryFn: () => api.get<SsoSettingsView>('/auth/oidc') });
+  const refused = refusal ? (
+    <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
+      {t(`problem.${refusal}`)}
+    </Alert>
+  ) : null;
+  if (!settings.data?.enabled) return refused;
+  const href = `/api/auth/oidc/start${redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''}`;
+  return (
+    <Stack>
+      {refused}
+      {/* A plain link: the browser leaves for the provider's page and comes back signed in. */}
+      <Button component="a" href={href} size="md" fullWidth>
+        {settings.data.name ? t('signIn.sso', { name: settings.data.name }) : t('signIn.ssoGeneric')}
+      </Button>
+      <Divider label={t('signIn.orPassword')} labelPosition="center" />
+    </Stack>
+  );
+}
 
 export function SignInPage() {
   const { t } = useTranslation();
   usePageTitle(t('signIn.title'));
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const { redirect } = useSearch({ from: '/sign-in' });
+  const { redirect, sso } = useSearch({ from: '/sign-in' });
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
@@ -43,6 +71,7 @@ export function SignInPage() {
     <Stack maw={440} mx="auto" mt="xl">
       <Title order={1}>{t('signIn.title')}</Title>
       <Text c="dimmed">{t('signIn.intro')}</Text>
+      <SingleSignOn redirect={redirect} refusal={sso} />
       <Paper withBorder p="lg" radius="md">
         <form onSubmit={submit} noValidate>
           <Stack>

@@ -3,7 +3,7 @@ import { requireSignIn } from '../app/guards';
 import type { SessionView } from '../app/types';
 import type { WebDomain } from '../app/web-domain';
 import { ChangePasswordPage } from './ChangePasswordPage';
-import { SignInPage } from './SignInPage';
+import { SignInPage, SSO_REFUSALS, type SsoRefusal } from './SignInPage';
 
 /** Only an address on this site may follow sign-in. */
 function localAddress(value: unknown): string | undefined {
@@ -17,9 +17,10 @@ export const authDomain: WebDomain = {
     createRoute({
       getParentRoute: () => root,
       path: 'sign-in',
-      validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+      validateSearch: (search: Record<string, unknown>): { redirect?: string; sso?: SsoRefusal } => {
         const target = localAddress(search.redirect);
-        return target ? { redirect: target } : {};
+        const refusal = SSO_REFUSALS.find((code) => code === search.sso);
+        return { ...(target ? { redirect: target } : {}), ...(refusal ? { sso: refusal } : {}) };
       },
       beforeLoad: ({ context }) => {
         if ((context as { session?: SessionView | null }).session) throw redirect({ to: '/' });
