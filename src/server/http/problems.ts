@@ -10,6 +10,11 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: 'You do not have permission to do this.' },
   csrf: { status: 403, title: 'This request did not come from a Crossroads page. Reload the page and try again.' },
   password_change_required: { status: 403, title: 'You must choose a new password before you continue.' },
+  second_factor_required: { status: 403, title: 'Type a code from your authenticator app to finish signing in.' },
+  second_factor_enrolment_required: {
+    status: 403,
+    title: 'Your role requires two-factor sign-in: set it up before you continue.',
+  },
   account_disabled: { status: 403, title: 'This account has been disabled. Contact the co-ordinator.' },
   not_found: { status: 404, title: 'The requested item does not exist.' },
   route_not_found: { status: 404, title: 'There is no such address in the Crossroads API.' },
