@@ -7,6 +7,11 @@ const PERIOD_MS = 30_000;
 /** The authenticator secrets of accounts enrolled by tests, and the last time step each used. */
 const enrolled = new Map<string, { secret: string; lastStep: number }>();
 
+/** Records the secret an account enrolled with through the pages (read off the enrolment page). */
+export function rememberSecret(account: string, secret: string): void {
+  enrolled.set(account, { secret, lastStep: Number.NEGATIVE_INFINITY });
+}
+
 /** The secret a test enrolled an account with, to compute its codes (e.g. for the command line). */
 export function enrolledSecret(account: string): string | undefined {
   return enrolled.get(account)?.secret;
@@ -42,8 +47,7 @@ export async function passSecondStep(call: SessionCall, account: string, step: '
   if (step === 'enrol') {
     const started = await call('POST', '/api/auth/second-factor/enrolment');
     if (started.status !== 200) throw new Error(`enrolment refused: ${started.status}`);
-    const { secret } = started.body as { secret: string };
-    enrolled.set(account, { secret, lastStep: Number.NEGATIVE_INFINITY });
+    rememberSecret(account, (started.body as { secret: string }).secret);
     const confirmed = await call('POST', '/api/auth/second-factor/enrolment/confirm', { code: await freshCode(account) });
     if (confirmed.status !== 200) throw new Error(`enrolment not confirmed: ${confirmed.status}`);
     return;

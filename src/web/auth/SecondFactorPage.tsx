@@ -134,7 +134,7 @@ function EnrolStep({ onEnrolled }: { onEnrolled: () => void }) {
             <Stack>
               <Image src={start.data.qrCode} alt={t('secondFactor.enrol.qrAlt')} w={220} h={220} />
               <Text size="sm">{t('secondFactor.enrol.secretIntro')}</Text>
-              <Code block aria-label={t('secondFactor.enrol.secret')} data-secret={start.data.secret}>
+              <Code block aria-label={t('secondFactor.enrol.secret')}>
                 {start.data.secret.replace(/(.{4})/g, '$1 ').trim()}
               </Code>
               <ProblemAlert error={confirm.error && !fieldError(confirm.error, '/code') ? confirm.error : null} />
