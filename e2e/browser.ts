@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { freshCode, passSecondStep, rememberSecret } from '../src/server/test-support/second-factor.js';
 import { AccessibilityScanner, describeViolations } from './accessibility.js';
 import { type RunningServer, type StartOptions, startServer } from './server.js';
 
@@ -97,6 +98,35 @@ export class Watcher {
 }
 
 /**
+ * The second step of a sign-in through the pages, when the account has one: enrols as a person
+ * would (reads the key shown as text beside the QR code, types a code computed from it, keeps the
+ * recovery codes shown once and returns them), or types a fresh code. Returns null otherwise.
+ */
+export async function takeSecondStep(page: Page, email: string): Promise<string[] | null> {
+  await page.waitForURL((url) => url.pathname !== '/sign-in', { timeout: 60_000 });
+  if (new URL(page.url()).pathname !== '/second-factor') return null;
+  const enrol = page.getByRole('button', { name: 'Show the QR code' });
+  const code = page.getByRole('textbox', { name: 'Code' });
+  await enrol.or(code).first().waitFor();
+  if (await enrol.isVisible()) {
+    await enrol.click();
+    const key = (await page.getByLabel('Key for your authenticator app').textContent()) ?? '';
+    rememberSecret(email, key.replace(/\s/g, ''));
+    await code.fill(await freshCode(email));
+    await page.getByRole('button', { name: 'Confirm the set-up' }).click();
+    const list = page.getByRole('list', { name: 'Recovery codes' });
+    await list.waitFor();
+    const codes = (await list.getByRole('listitem').allTextContents()).map((text) => text.trim());
+    await page.getByRole('button', { name: 'I have saved the codes: continue' }).click();
+    return codes;
+  }
+  await code.fill(await freshCode(email));
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/second-factor');
+  return null;
+}
+
+/**
  * Signs in through the pages with a one-time password and chooses the new password when asked;
  * done when the main navigation shows `landmark` (a link a signed-in person sees).
  */
@@ -105,11 +135,13 @@ export async function signInFirstTime(
   origin: string,
   account: { email: string; oneTimePassword: string; newPassword: string },
   landmark: { name: string; exact?: boolean },
-): Promise<void> {
+): Promise<string[] | null> {
   await page.goto(`${origin}/sign-in`);
   await page.getByRole('textbox', { name: 'Email' }).fill(account.email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.oneTimePassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // A co-ordinator sets up their second factor first of all, then chooses their password.
+  const recoveryCodes = await takeSecondStep(page, account.email);
   await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
   // The one-time password is not asked for a second time.
   if ((await page.getByRole('textbox', { name: 'One-time password' }).count()) > 0) {
@@ -119,6 +151,7 @@ export async function signInFirstTime(
   await page.getByRole('textbox', { name: 'Repeat the new password' }).fill(account.newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', landmark).waitFor();
+  return recoveryCodes;
 }
 
 /**
@@ -169,7 +202,21 @@ export async function apiSignIn(origin: string, email: string, password: string)
   });
   if (!login.ok) throw new Error(`sign-in of ${email}: ${login.status}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const session = (await login.json()) as { csrfToken: string; secondFactorStep: 'verify' | 'enrol' | null };
+  const { csrfToken } = session;
+  // Whose role requires a second factor enrols (or types a code) before anything else.
+  await passSecondStep(
+    async (method, url, body) => {
+      const response = await fetch(`${origin}${url}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: response.status, body: await response.json().catch(() => undefined) };
+    },
+    email,
+    session.secondFactorStep,
+  );
   return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${origin}/api${url}`, {
       method,

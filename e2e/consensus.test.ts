@@ -7,7 +7,15 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { aknErrors } from '../src/server/consensus/exports/validate.js';
-import { type ApiCall, apiSignInFirstTime, describeJourney, journeyPlatform, signInFirstTime, Watcher } from './browser.js';
+import {
+  type ApiCall,
+  apiSignInFirstTime,
+  describeJourney,
+  journeyPlatform,
+  signInFirstTime,
+  takeSecondStep,
+  Watcher,
+} from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
 
 const PASSWORD = 'Hofburg-Consensus-2016!x';
@@ -17,6 +25,7 @@ async function signIn(page: Page, origin: string, email: string) {
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await takeSecondStep(page, email);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Consensus drafting' }).waitFor();
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
-import { apiSignInFirstTime, describeJourney, journeyPlatform, Watcher } from './browser.js';
+import { apiSignInFirstTime, describeJourney, journeyPlatform, takeSecondStep, Watcher } from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
 
 const PASSWORD = 'Directory-Journey-2026!';
@@ -17,6 +17,7 @@ async function signInPage(page: Page, origin: string, email: string) {
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await takeSecondStep(page, email);
   await page.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
 }
 

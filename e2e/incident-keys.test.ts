@@ -13,6 +13,7 @@ import {
   describeJourney,
   journeyPlatform,
   signInFirstTime,
+  takeSecondStep,
   Watcher,
 } from './browser.js';
 
@@ -129,6 +130,7 @@ describeJourney('incident key journey', () => {
     await reviewer.getByRole('textbox', { name: 'Email' }).fill(reviewerEmail);
     await reviewer.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await reviewer.getByRole('button', { name: 'Sign in' }).click();
+    await takeSecondStep(reviewer, reviewerEmail);
     await reviewer.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
     await reviewer.goto(`${origin}/incidents/review`);
     await reviewer.getByRole('row', { name: /Samos/ }).getByRole('link').click();

@@ -9,7 +9,15 @@ import path from 'node:path';
 import jpeg from 'jpeg-js';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
-import { type ApiCall, apiSignInFirstTime, describeJourney, journeyPlatform, REPOSITORY, Watcher } from './browser.js';
+import {
+  type ApiCall,
+  apiSignInFirstTime,
+  describeJourney,
+  journeyPlatform,
+  REPOSITORY,
+  takeSecondStep,
+  Watcher,
+} from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
 
 const PASSWORD = 'Incidents-Journey-2026!';
@@ -126,6 +134,7 @@ describeJourney('hate incident journey', () => {
     await reviewer.getByRole('textbox', { name: 'Email' }).fill(reviewerEmail);
     await reviewer.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await reviewer.getByRole('button', { name: 'Sign in' }).click();
+    await takeSecondStep(reviewer, reviewerEmail);
     await reviewer.getByRole('heading', { level: 1, name: /Welcome/ }).waitFor();
     await reviewer.getByRole('link', { name: 'Incident review' }).first().click();
     await reviewer.getByRole('heading', { level: 1, name: 'Incident review queue' }).waitFor();

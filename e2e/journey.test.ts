@@ -3,7 +3,7 @@
 // the users and the audit log, and sign out. Throughout, the page talks to its own server only and
 // logs no error (a CSP violation would show as one).
 import { expect, test } from 'vitest';
-import { describeJourney, hasChromium, journeyPlatform, sessionCheck, Watcher } from './browser.js';
+import { describeJourney, hasChromium, journeyPlatform, sessionCheck, takeSecondStep, Watcher } from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
 
 if (!hasChromium && process.env.REQUIRE_E2E !== '1') {
@@ -35,6 +35,7 @@ describeJourney('browser journey', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(server.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(server.oneTimePassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await takeSecondStep(page, server.email);
 
     // The one-time password must be replaced before anything else.
     await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();

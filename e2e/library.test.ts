@@ -6,7 +6,15 @@
 // talk to their own server only and log no error.
 import { expect, test } from 'vitest';
 import { samplePdf } from '../src/server/network/documents/sample-files.js';
-import { type ApiCall, apiSignIn, apiSignInFirstTime, describeJourney, journeyPlatform, Watcher } from './browser.js';
+import {
+  type ApiCall,
+  apiSignIn,
+  apiSignInFirstTime,
+  describeJourney,
+  journeyPlatform,
+  takeSecondStep,
+  Watcher,
+} from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
 
 const PASSWORD = 'Frontier-Network-2027!x';
@@ -51,6 +59,7 @@ describeJourney('library journey', () => {
       await page.getByRole('textbox', { name: 'Email' }).fill(email);
       await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      await takeSecondStep(page, email);
       // Signed in, the platform lands on the home page: only then does the navigation take a click.
       await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor({ timeout: 60_000 });
       return page;

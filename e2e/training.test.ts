@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { verifyPdf } from '../src/server/training/certificates/signature.js';
-import { apiSignInFirstTime, describeJourney, journeyPlatform, signInFirstTime, Watcher } from './browser.js';
+import { apiSignInFirstTime, describeJourney, journeyPlatform, signInFirstTime, takeSecondStep, Watcher } from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
 
 const PASSWORD = 'Hostile-Course-2027!x';
@@ -19,6 +19,7 @@ async function signIn(page: Page, origin: string, email: string) {
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await takeSecondStep(page, email);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training', exact: true }).waitFor();
 }
 

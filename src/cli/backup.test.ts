@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/connection.js';
-import { ADMIN_ENV, call, signIn } from '../server/test-support/api-client.js';
+import { ADMIN, ADMIN_ENV, call, signIn } from '../server/test-support/api-client.js';
 import { tableContents } from '../server/test-support/contents.js';
 import { freshDatabase, type TestDatabase } from '../server/test-support/database.js';
+import { freshCode } from '../server/test-support/second-factor.js';
 import { runCli, startServerProcess } from '../server/test-support/server-process.js';
 
 const dirs: string[] = [];
@@ -58,7 +59,12 @@ describe('crossroads backup and restore on the embedded database', () => {
     const server = await startServerProcess({ DATA_DIR: source, ...ADMIN_ENV });
     try {
       await someWrites(server.port);
-      const backup = await runCli(['backup', file], { DATA_DIR: source, PORT: String(server.port), ...ADMIN_ENV });
+      const backup = await runCli(['backup', file], {
+        DATA_DIR: source,
+        PORT: String(server.port),
+        ...ADMIN_ENV,
+        CROSSROADS_CODE: await freshCode(ADMIN.email),
+      });
       expect(backup.stderr).toBe('');
       expect(backup.stdout).toContain(`through the server at http://127.0.0.1:${server.port}`);
       expect(backup.code).toBe(0);
@@ -67,7 +73,12 @@ describe('crossroads backup and restore on the embedded database', () => {
       const locked = await runCli(['restore', file], { DATA_DIR: source });
       expect(locked.code).toBe(2);
       expect(locked.stderr).toContain('Stop the server before restoring');
-      const again = await runCli(['backup', file], { DATA_DIR: source, PORT: String(server.port), ...ADMIN_ENV });
+      const again = await runCli(['backup', file], {
+        DATA_DIR: source,
+        PORT: String(server.port),
+        ...ADMIN_ENV,
+        CROSSROADS_CODE: await freshCode(ADMIN.email),
+      });
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('already exists');
     } finally {

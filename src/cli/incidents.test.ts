@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/connection.js';
 import { unsealPrivateKey } from '../server/incidents/protected/crypto.js';
-import { ADMIN_ENV, call, signIn } from '../server/test-support/api-client.js';
+import { ADMIN, ADMIN_ENV, call, signIn } from '../server/test-support/api-client.js';
+import { freshCode } from '../server/test-support/second-factor.js';
 import { assertBuilt, runCli, startServerProcess } from '../server/test-support/server-process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-incidents-cli-'));
@@ -87,14 +88,25 @@ describe('crossroads incidents while the platform runs on the embedded database'
     const server = await startServerProcess({ DATA_DIR: running, ...ADMIN_ENV });
     try {
       const env = { DATA_DIR: running, PORT: String(server.port) };
+      await signIn(server.port); // the co-ordinator enrols their authenticator, as they would in the browser
       const anonymous = await runCli(['incidents', 'keygen'], { ...env, CROSSROADS_INCIDENT_PASSPHRASE: OLD });
       expect(anonymous.code).toBe(2);
       expect(anonymous.stderr).toContain('CROSSROADS_EMAIL');
 
-      const created = await runCli(['incidents', 'keygen'], { ...env, ...ADMIN_ENV, CROSSROADS_INCIDENT_PASSPHRASE: OLD });
+      const created = await runCli(['incidents', 'keygen'], {
+        ...env,
+        ...ADMIN_ENV,
+        CROSSROADS_CODE: await freshCode(ADMIN.email),
+        CROSSROADS_INCIDENT_PASSPHRASE: OLD,
+      });
       expect(created.code, created.stderr).toBe(0);
       expect(created.stdout).toContain(`through the server at http://127.0.0.1:${server.port}`);
-      const again = await runCli(['incidents', 'keygen'], { ...env, ...ADMIN_ENV, CROSSROADS_INCIDENT_PASSPHRASE: OLD });
+      const again = await runCli(['incidents', 'keygen'], {
+        ...env,
+        ...ADMIN_ENV,
+        CROSSROADS_CODE: await freshCode(ADMIN.email),
+        CROSSROADS_INCIDENT_PASSPHRASE: OLD,
+      });
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('rotate-key');
       const form = await call({ port: server.port }, 'GET', '/api/incidents/form');
@@ -103,6 +115,7 @@ describe('crossroads incidents while the platform runs on the embedded database'
       const wrong = await runCli(['incidents', 'rotate-key'], {
         ...env,
         ...ADMIN_ENV,
+        CROSSROADS_CODE: await freshCode(ADMIN.email),
         CROSSROADS_INCIDENT_PASSPHRASE_OLD: 'not the right passphrase at all',
         CROSSROADS_INCIDENT_PASSPHRASE_NEW: NEW,
       });
@@ -111,6 +124,7 @@ describe('crossroads incidents while the platform runs on the embedded database'
       const rotated = await runCli(['incidents', 'rotate-key'], {
         ...env,
         ...ADMIN_ENV,
+        CROSSROADS_CODE: await freshCode(ADMIN.email),
         CROSSROADS_INCIDENT_PASSPHRASE_OLD: OLD,
         CROSSROADS_INCIDENT_PASSPHRASE_NEW: NEW,
       });

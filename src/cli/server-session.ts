@@ -3,6 +3,8 @@ import { Problem } from '../server/http/problems.js';
 export interface ServerCredentials {
   email: string | undefined;
   password: string | undefined;
+  /** A code from the co-ordinator's authenticator app, for the second step of signing in. */
+  code: string | undefined;
 }
 
 /** The co-ordinator's credentials the commands that talk to a running server sign in with. */
@@ -10,6 +12,7 @@ export function credentialsFromEnvironment(env: NodeJS.ProcessEnv = process.env)
   return {
     email: env.CROSSROADS_EMAIL || env.CROSSROADS_ADMIN_EMAIL,
     password: env.CROSSROADS_PASSWORD || env.CROSSROADS_ADMIN_PASSWORD,
+    code: env.CROSSROADS_CODE || undefined,
   };
 }
 
@@ -45,11 +48,37 @@ export async function openServerSession(server: string, credentials: ServerCrede
   });
   if (login.status !== 200)
     throw new Problem('validation', `The server refused to sign in ${credentials.email} (HTTP ${login.status}).`);
-  const session = (await login.json()) as { mustChangePassword: boolean; csrfToken: string };
+  const session = (await login.json()) as {
+    mustChangePassword: boolean;
+    csrfToken: string;
+    secondFactorStep: 'verify' | 'enrol' | null;
+  };
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const close = async () => {
     await send('/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': session.csrfToken } }).catch(() => {});
   };
+  if (session.secondFactorStep === 'enrol') {
+    await close();
+    throw new Problem('validation', `${credentials.email} must first set up two-factor sign-in in the browser.`);
+  }
+  if (session.secondFactorStep === 'verify') {
+    const verified = credentials.code
+      ? await send('/api/auth/second-factor/verify', {
+          method: 'POST',
+          headers: { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+          body: JSON.stringify({ code: credentials.code }),
+        })
+      : undefined;
+    if (verified?.status !== 200) {
+      await close();
+      throw new Problem(
+        'validation',
+        credentials.code
+          ? `The server refused the code in CROSSROADS_CODE (HTTP ${verified?.status}): each code works once, within a minute.`
+          : `${credentials.email} signs in with two factors: set CROSSROADS_CODE to the code their authenticator app shows now.`,
+      );
+    }
+  }
   if (session.mustChangePassword) {
     await close();
     throw new Problem('validation', `${credentials.email} must first change their password in the browser.`);

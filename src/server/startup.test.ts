@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirectoryInUseError, lockDataDirectory } from './db/data-dir.js';
+import { call } from './test-support/api-client.js';
 import { freshDatabase } from './test-support/database.js';
+import { passSecondStep } from './test-support/second-factor.js';
 import { CLI, childEnv, runCli, startServerProcess } from './test-support/server-process.js';
 
 const dirs: string[] = [];
@@ -172,9 +174,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('starting on a PostgreSQL server',
         body: JSON.stringify({ email: 'chair@example.org', password: 'Configured passphrase 2026' }),
       });
       expect(login.status).toBe(200);
-      expect(((await login.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(false);
+      const session = (await login.json()) as { mustChangePassword: boolean; csrfToken: string; secondFactorStep: 'enrol' };
+      expect(session.mustChangePassword).toBe(false);
       // The session opened on one instance is valid on the other: instances keep no state of their own.
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      await passSecondStep(
+        (method, path, body) => call({ port: a.port, cookie, csrfToken: session.csrfToken, token: '' }, method, path, body),
+        'chair@example.org',
+        session.secondFactorStep,
+      );
       const onB = await fetch(`http://127.0.0.1:${b.port}/api/users`, { headers: { cookie } });
       expect(onB.status).toBe(200);
       expect(((await onB.json()) as { total: number }).total).toBe(1);

@@ -19,6 +19,8 @@ export interface Actor {
   grants: Grant[];
   sessionId: string;
   csrfToken: string;
+  /** The second step the session must still take before it vouches for the person (auth/second-factor). */
+  secondFactorStep?: 'verify' | 'enrol' | null;
 }
 
 /** Where an actor holds a verb: everywhere, or in these organisations and countries. */

@@ -10,6 +10,11 @@ export const authAudits = {
     'auth.change_password',
     'auth.change_password_refused',
     'auth.update_account',
+    'auth.second_factor_enrol',
+    'auth.second_factor_verified',
+    'auth.second_factor_failed',
+    'auth.second_factor_remove',
+    'auth.second_factor_reset',
   ],
   recordTypes: ['user', 'session'],
 } as const satisfies DomainAudits;

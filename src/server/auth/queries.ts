@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.js';
+import { rolesRequiringSecondFactor } from './second-factor/policy.js';
 
 export function selectUserByEmail(db: Kysely<DB>, email: string) {
   return db.selectFrom('app_user').selectAll().where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
@@ -19,6 +20,7 @@ export function selectLiveSession(db: Kysely<DB>, tokenHash: Buffer, idleMinutes
       's.id as session_id',
       's.csrf_token',
       's.last_seen_at',
+      's.second_factor_step',
       'u.id as user_id',
       'u.email',
       'u.name',
@@ -63,6 +65,7 @@ export function insertSession(
       expires_at: sql`now() + make_interval(hours => ${values.absoluteHours})`,
       address: values.address,
       user_agent: values.userAgent,
+      second_factor_step: secondFactorStepOf(values.userId),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -74,6 +77,19 @@ export function deleteSessionByHash(db: Kysely<DB>, tokenHash: Buffer) {
 
 export function deleteSession(db: Kysely<DB>, sessionId: string) {
   return db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+/**
+ * Every new session starts here, whatever vouched for the person (password or single sign-on): a
+ * person with a second factor must still type a code from it, and one whose roles require a
+ * second factor and who has none must enrol, before the session vouches for them.
+ */
+function secondFactorStepOf(userId: string) {
+  const roles = rolesRequiringSecondFactor();
+  return sql<'verify' | 'enrol' | null>`(case
+    when exists (select 1 from user_second_factor f where f.user_id = ${userId} and f.confirmed_at is not null) then 'verify'
+    when exists (select 1 from role_grant g where g.user_id = ${userId} and g.role in (${sql.join(roles)})) then 'enrol'
+  end)`;
 }
 
 /** Ends every session of a user except, optionally, one. */

@@ -3,11 +3,14 @@ import { Problem } from '../http/problems.js';
 import { NoContent, responses } from '../http/responses.js';
 import { SESSION_COOKIE } from '../http/session.js';
 import { ChangePasswordBody, SessionView, SignInBody, UpdateAccountBody } from './schemas.js';
+import { secondFactorRoutes } from './second-factor/routes.js';
 import { changePassword, presentSession, signIn, signOut, updateAccount } from './service.js';
 
 const tags = ['session'];
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(secondFactorRoutes);
+
   app.post(
     '/auth/login',
     {
@@ -35,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/logout',
     {
-      config: { access: 'signed_in', allowDuringPasswordChange: true },
+      config: { access: 'signed_in', allowDuringPasswordChange: true, allowDuringSecondFactor: true },
       schema: { tags, summary: 'Sign out', response: responses({ 204: NoContent }) },
     },
     async (request, reply) => {
@@ -48,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/auth/session',
     {
-      config: { access: 'signed_in', allowDuringPasswordChange: true },
+      config: { access: 'signed_in', allowDuringPasswordChange: true, allowDuringSecondFactor: true },
       schema: { tags, summary: 'The current session, its CSRF token and permissions', response: responses({ 200: SessionView }) },
     },
     async (request) => {

@@ -45,6 +45,11 @@ export const GrantView = Type.Object({
 export const SessionView = Type.Object({
   user: Type.Object({ id: Uuid, email: Email, name: Type.String(), language: Language }),
   mustChangePassword: Type.Boolean(),
+  /**
+   * The second step this session must still take: `verify` (type a code from one's authenticator
+   * or a recovery code), `enrol` (one's roles require a second factor: set it up), or null.
+   */
+  secondFactorStep: Type.Union([Type.Literal('verify'), Type.Literal('enrol'), Type.Null()]),
   /** Sent back in the X-CSRF-Token header of every write. */
   csrfToken: Type.String(),
   /** The verbs the user holds somewhere: the browser shows actions from this, never from its own rules. */

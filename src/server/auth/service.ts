@@ -42,6 +42,7 @@ export async function actorFromToken(db: Kysely<DB>, config: Config, token: stri
     grants: session.grants as Actor['grants'],
     sessionId: session.session_id,
     csrfToken: session.csrf_token,
+    secondFactorStep: session.second_factor_step,
   };
 }
 
@@ -50,6 +51,7 @@ export function presentSession(actor: Actor): SessionView {
   return {
     user: { id: actor.userId, email: actor.email, name: actor.name, language: actor.language as SessionView['user']['language'] },
     mustChangePassword: actor.mustChangePassword,
+    secondFactorStep: actor.secondFactorStep ?? null,
     csrfToken: actor.csrfToken,
     permissions: heldVerbs(actor),
     grants: actor.grants,

@@ -89,6 +89,8 @@ export interface UserSessionTable {
   expires_at: Timestamp;
   address: string | null;
   user_agent: string | null;
+  /** The second step the session must still take (auth/second-factor), or null for a full session. */
+  second_factor_step: 'verify' | 'enrol' | null;
 }
 
 export interface LoginFailureTable {

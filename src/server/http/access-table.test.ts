@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../access/roles.js';
 import type { AccessRow, AccessTable } from '../test-support/access-table.js';
 import { PERSONA_PASSWORD, type Persona, type TestApp, testApp } from '../test-support/app.js';
+import { SECOND_FACTOR_ROWS } from '../test-support/auth/access-table.js';
 import { BACKUP_ROWS } from '../test-support/backup/access-table.js';
 import { CONFERENCE_ROWS } from '../test-support/conferences/access-table.js';
 import { CONSENSUS_ROWS } from '../test-support/consensus/access-table.js';
@@ -100,6 +101,7 @@ const TABLE: AccessTable = {
   ...OPERATIONS_ROWS,
   ...CONFERENCE_ROWS,
   ...SSO_ROWS,
+  ...SECOND_FACTOR_ROWS,
 };
 
 function expected(row: AccessRow, role: Role | 'anonymous'): number {

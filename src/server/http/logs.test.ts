@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_PASSWORD, type TestApp, testApp } from '../test-support/app.js';
+import { passSecondStep } from '../test-support/second-factor.js';
 
 describe('what reaches the logs', () => {
   let t: TestApp;
@@ -26,6 +27,19 @@ describe('what reaches the logs', () => {
     expect(login.statusCode).toBe(200);
     const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0] as string;
     const csrf = login.json().csrfToken as string;
+    await passSecondStep(
+      async (method, url, payload) => {
+        const answer = await t.app.inject({
+          method: method as 'POST',
+          url,
+          headers: { cookie, 'x-csrf-token': csrf },
+          ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+        });
+        return { status: answer.statusCode, body: answer.json() };
+      },
+      person.email,
+      login.json().secondFactorStep,
+    );
     const newPassword = 'Brand new hidden passphrase 42';
     const change = await t.app.inject({
       method: 'POST',

@@ -10,6 +10,11 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: 'You do not have permission to do this.' },
   csrf: { status: 403, title: 'This request did not come from a Crossroads page. Reload the page and try again.' },
   password_change_required: { status: 403, title: 'You must choose a new password before you continue.' },
+  second_factor_required: { status: 403, title: 'Type a code from your authenticator app to finish signing in.' },
+  second_factor_enrolment_required: {
+    status: 403,
+    title: 'Your role requires two-factor sign-in: set it up before you continue.',
+  },
   account_disabled: { status: 403, title: 'This account has been disabled. Contact the co-ordinator.' },
   sso_required: { status: 403, title: 'Staff sign in with the organisation’s single sign-on, not with a password.' },
   sso_failed: { status: 401, title: 'Single sign-on did not succeed. Please try again.' },

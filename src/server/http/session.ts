@@ -35,8 +35,8 @@ export type ActorFromToken = (db: Kysely<DB>, config: Config, token: string) => 
 
 /**
  * Resolves the session cookie to an actor, then enforces the route's declared access: sign-in,
- * the forced password change (before it, only the routes it needs see the actor; public routes
- * see an anonymous caller), CSRF for cookie-authenticated writes, and the route's verb.
+ * the forced password change and the second step of sign-in (before each, only the routes it
+ * needs see the actor; public routes see an anonymous caller), CSRF for cookie-authenticated writes, and the route's verb.
  */
 export function registerSessionAndAccess(app: FastifyInstance, actorFromToken: ActorFromToken) {
   app.decorateRequest('actor', null);
@@ -76,6 +76,15 @@ export function registerSessionAndAccess(app: FastifyInstance, actorFromToken: A
     if (actor.mustChangePassword && !config.allowDuringPasswordChange) {
       if (access !== 'public') throw new Problem('password_change_required');
       // Until the one-time password is replaced the session vouches for no one: public routes see a stranger.
+      request.actor = null;
+      request.ctx.actor = null;
+      return;
+    }
+    if (actor.secondFactorStep && !config.allowDuringSecondFactor) {
+      if (access !== 'public') {
+        throw new Problem(actor.secondFactorStep === 'enrol' ? 'second_factor_enrolment_required' : 'second_factor_required');
+      }
+      // Until the second step is done the session vouches for no one either.
       request.actor = null;
       request.ctx.actor = null;
       return;

@@ -17,6 +17,8 @@ declare module 'fastify' {
     access?: Access;
     /** Routes a user who must change their password may still call. */
     allowDuringPasswordChange?: boolean;
+    /** Routes a session may call before its second step (a code, or enrolment) is done. */
+    allowDuringSecondFactor?: boolean;
     /**
      * `false`: the write is not run in one transaction by the route layer (http/write.ts), for a
      * refusal that must still be recorded or long work that reports progress; say why beside it.

@@ -1,3 +1,5 @@
+import { passSecondStep } from './second-factor.js';
+
 /** A signed-in client of a server child process: its cookie, CSRF token and session token. */
 export interface Client {
   port: number;
@@ -19,8 +21,10 @@ export async function signIn(port: number, email = ADMIN.email, password = ADMIN
   });
   if (response.status !== 200) throw new Error(`sign-in failed with ${response.status}: ${await response.text()}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const body = (await response.json()) as { csrfToken: string };
-  return { port, cookie, csrfToken: body.csrfToken, token: cookie.split('=')[1] as string };
+  const body = (await response.json()) as { csrfToken: string; secondFactorStep: 'verify' | 'enrol' | null };
+  const client = { port, cookie, csrfToken: body.csrfToken, token: cookie.split('=')[1] as string };
+  await passSecondStep((method, path, payload) => call(client, method, path, payload), email, body.secondFactorStep);
+  return client;
 }
 
 /** One API call as the client (or anonymously on a port); the body is parsed when it is JSON. */

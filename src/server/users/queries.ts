@@ -35,6 +35,19 @@ function filtered(db: Kysely<DB>, query: Pick<UserListQuery, 'q' | 'role'>) {
   return select;
 }
 
+/** Whether the user has a confirmed second factor (for the co-ordinator's reset). */
+function secondFactorOf(eb: ExpressionBuilder<DB, 'app_user'>) {
+  return eb
+    .exists(
+      eb
+        .selectFrom('user_second_factor')
+        .select('user_second_factor.user_id')
+        .whereRef('user_second_factor.user_id', '=', 'app_user.id')
+        .where('user_second_factor.confirmed_at', 'is not', null),
+    )
+    .as('second_factor');
+}
+
 /** A user's grants as a JSON array, beside the user's row. */
 function grantsOf(eb: ExpressionBuilder<DB, 'app_user'>) {
   return jsonArrayFrom(
@@ -56,7 +69,7 @@ function expertOf(eb: ExpressionBuilder<DB, 'app_user'>) {
 /** A page of users with their grants and the total count, in one query. */
 export function selectUsers(db: Kysely<DB>, query: UserListQuery) {
   return filtered(db, query)
-    .select((eb) => [...USER_COLUMNS, grantsOf(eb), expertOf(eb), sql<number>`count(*) over ()`.as('total')])
+    .select((eb) => [...USER_COLUMNS, grantsOf(eb), expertOf(eb), secondFactorOf(eb), sql<number>`count(*) over ()`.as('total')])
     .orderBy(sql`lower(name)`)
     .orderBy('id')
     .limit(query.limit ?? 50)
@@ -72,7 +85,7 @@ export async function countUsers(db: Kysely<DB>, query: UserListQuery): Promise<
 export function selectUser(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('app_user')
-    .select((eb) => [...USER_COLUMNS, grantsOf(eb), expertOf(eb)])
+    .select((eb) => [...USER_COLUMNS, grantsOf(eb), expertOf(eb), secondFactorOf(eb)])
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -27,8 +27,10 @@ export const UserView = Type.Object({
   grants: Type.Array(GrantView),
   /** The roster expert this account belongs to, if any (linked from the expert's page). */
   expert: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  /** Whether the person signs in with a second factor. */
+  secondFactor: Type.Boolean(),
   /** What the caller may do with this user. */
-  actions: Type.Array(StringEnum(['edit', 'grant', 'reset_password'] as const)),
+  actions: Type.Array(StringEnum(['edit', 'grant', 'reset_password', 'reset_second_factor'] as const)),
   /** The roles the caller may newly grant this user (never a sensitive role to themselves). */
   grantableRoles: Type.Array(StringEnum(ROLES)),
 });

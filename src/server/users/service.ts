@@ -25,7 +25,16 @@ function present(ctx: Context, row: q.UserRow): UserView {
     createdAt: new Date(row.created_at).toISOString(),
     grants: row.grants as UserView['grants'],
     expert: row.expert ? { id: row.expert.id, name: row.expert.name } : null,
-    actions: canManage ? ['edit', 'grant', 'reset_password'] : [],
+    secondFactor: Boolean(row.second_factor),
+    actions: canManage
+      ? [
+          'edit',
+          'grant',
+          'reset_password',
+          // One's own factor is not reset here: another co-ordinator does it.
+          ...(row.second_factor && row.id !== ctx.actor?.userId ? (['reset_second_factor'] as const) : []),
+        ]
+      : [],
     grantableRoles: !canManage
       ? []
       : row.id === ctx.actor?.userId

@@ -59,10 +59,15 @@ export function AccountMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('account.signedInAs', { email: session.user.email })}</Menu.Label>
-        {session.mustChangePassword ? null : (
-          <Menu.Item component={Link} to="/change-password">
-            {t('account.changePassword')}
-          </Menu.Item>
+        {session.mustChangePassword || session.secondFactorStep ? null : (
+          <>
+            <Menu.Item component={Link} to="/change-password">
+              {t('account.changePassword')}
+            </Menu.Item>
+            <Menu.Item component={Link} to="/second-factor">
+              {t('account.secondFactor')}
+            </Menu.Item>
+          </>
         )}
         <Menu.Item onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {t('account.signOut')}

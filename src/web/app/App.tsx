@@ -12,7 +12,11 @@ function onProblem(error: unknown) {
   if (error.code === 'unauthenticated') {
     rememberSession(queryClient, null);
     void router.invalidate();
-  } else if (error.code === 'password_change_required') {
+  } else if (
+    error.code === 'password_change_required' ||
+    error.code === 'second_factor_required' ||
+    error.code === 'second_factor_enrolment_required'
+  ) {
     void queryClient.invalidateQueries({ queryKey: SESSION_KEY }).then(() => router.invalidate());
   }
 }

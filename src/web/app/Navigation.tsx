@@ -18,7 +18,7 @@ export function Navigation() {
   const { t } = useTranslation();
   const session = useSession();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const pending = session?.mustChangePassword ?? false;
+  const pending = Boolean(session?.mustChangePassword || session?.secondFactorStep);
 
   const items: Item[] = pending
     ? []

@@ -85,7 +85,7 @@ export function Shell() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitcher />
-              {session && !session.mustChangePassword
+              {session && !session.mustChangePassword && !session.secondFactorStep
                 ? WEB_DOMAINS.map((domain) => (domain.headerItem ? <domain.headerItem key={domain.name} /> : null))
                 : null}
               <AccountMenu />

@@ -136,7 +136,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => send<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body),
-  delete: <T>(path: string) => send<T>('DELETE', path),
+  delete: <T>(path: string, body?: unknown) => send<T>('DELETE', path, body),
   /** Sends a file as the raw body (e.g. a CSV or XLSX import); the route declares the content type it accepts. */
   upload: <T>(path: string, file: Blob, contentType: string) => send<T>('POST', path, { raw: file, contentType }),
 };

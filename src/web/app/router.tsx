@@ -13,7 +13,10 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   // The session decides every page: a pending password change takes precedence over all of them.
   beforeLoad: async ({ context, location }) => {
     const session = await context.queryClient.ensureQueryData(sessionQuery);
-    if (session?.mustChangePassword && location.pathname !== '/change-password') throw redirect({ to: '/change-password' });
+    // The second step of signing in comes first of all: until it is done the session vouches for no one.
+    if (session?.secondFactorStep && location.pathname !== '/second-factor') throw redirect({ to: '/second-factor' });
+    if (session?.mustChangePassword && !session.secondFactorStep && location.pathname !== '/change-password')
+      throw redirect({ to: '/change-password' });
     return { session };
   },
   component: Shell,

@@ -4,6 +4,7 @@ export type { Role, ScopeType } from '../../server/access/roles.js';
 export type { AuditCatalogueView, AuditEntryView } from '../../server/audit/schemas.js';
 export type { SsoSettingsView } from '../../server/auth/oidc/schemas.js';
 export type { SessionView } from '../../server/auth/schemas.js';
+export type { EnrolmentView, RecoveryCodes, SecondFactorStatus } from '../../server/auth/second-factor/schemas.js';
 export type { CountryView, StructureView } from '../../server/reference/schemas.js';
 export type { CreateUserBody, GrantInput, UpdateUserBody, UserView } from '../../server/users/schemas.js';
 

@@ -53,7 +53,8 @@ export function SignInPage() {
     onSuccess: (session) => {
       rememberSession(queryClient, session);
       adoptAccountLanguage(session.user.language);
-      if (session.mustChangePassword) void navigate({ to: '/change-password' });
+      if (session.secondFactorStep) void navigate({ to: '/second-factor' });
+      else if (session.mustChangePassword) void navigate({ to: '/change-password' });
       else if (redirect) void navigate({ href: redirect });
       else void navigate({ to: '/' });
     },

@@ -3,6 +3,7 @@ import { requireSignIn } from '../app/guards';
 import type { SessionView } from '../app/types';
 import type { WebDomain } from '../app/web-domain';
 import { ChangePasswordPage } from './ChangePasswordPage';
+import { SecondFactorPage } from './SecondFactorPage';
 import { SignInPage, SSO_REFUSALS, type SsoRefusal } from './SignInPage';
 
 /** Only an address on this site may follow sign-in. */
@@ -10,7 +11,7 @@ function localAddress(value: unknown): string | undefined {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
 }
 
-/** Signing in and changing one's own password; reached from the account menu, not the navigation. */
+/** Signing in, its second factor and changing one's own password; reached from the account menu, not the navigation. */
 export const authDomain: WebDomain = {
   name: 'auth',
   routes: (root: AnyRoute) => [
@@ -32,6 +33,12 @@ export const authDomain: WebDomain = {
       path: 'change-password',
       beforeLoad: requireSignIn,
       component: ChangePasswordPage,
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: 'second-factor',
+      beforeLoad: requireSignIn,
+      component: SecondFactorPage,
     }),
   ],
 };

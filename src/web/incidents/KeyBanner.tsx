@@ -12,7 +12,9 @@ export function KeyBanner() {
   const id = useId();
   const session = useSession();
   // Until a new account's password is changed, the server answers nothing else.
-  const can = Boolean(session?.permissions.includes('incident.key.manage') && !session.mustChangePassword);
+  const can = Boolean(
+    session?.permissions.includes('incident.key.manage') && !session.mustChangePassword && !session.secondFactorStep,
+  );
   const status = useQuery({ ...keyStatusQuery, enabled: can });
   if (!can || !status.data || status.data.key) return null;
   return (

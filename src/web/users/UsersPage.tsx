@@ -18,6 +18,7 @@ import { ROLES } from './grants';
 import { OneTimePasswordModal } from './OneTimePasswordModal';
 import { USERS_PAGE_SIZE, type UserWithPassword, usersQuery } from './queries';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { ResetSecondFactorModal } from './ResetSecondFactorModal';
 import { type UserAction, UsersTable } from './UsersTable';
 
 type Dialog = { kind: 'create' } | { kind: UserAction; user: UserView } | { kind: 'password'; result: UserWithPassword } | null;
@@ -98,6 +99,7 @@ function UserAdministration() {
       <EditUserModal user={dialog?.kind === 'edit' ? dialog.user : null} onClose={close} />
       <GrantsModal user={dialog?.kind === 'grant' ? dialog.user : null} onClose={close} />
       <ResetPasswordModal user={dialog?.kind === 'reset_password' ? dialog.user : null} onClose={close} onReset={showPassword} />
+      <ResetSecondFactorModal user={dialog?.kind === 'reset_second_factor' ? dialog.user : null} onClose={close} />
       <OneTimePasswordModal result={dialog?.kind === 'password' ? dialog.result : null} onClose={close} />
     </Stack>
   );

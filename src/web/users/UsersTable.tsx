@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<UserAction, string> = {
   edit: 'users.actions.edit',
   grant: 'users.actions.grant',
   reset_password: 'users.actions.resetPassword',
+  reset_second_factor: 'users.actions.resetSecondFactor',
 };
 
 function AccountStatus({ user }: { user: UserView }) {
@@ -31,6 +32,11 @@ function AccountStatus({ user }: { user: UserView }) {
           {t('users.status.active')}
         </Text>
       )}
+      {user.secondFactor ? (
+        <Text size="xs" c="dimmed">
+          {t('users.status.secondFactor')}
+        </Text>
+      ) : null}
       {user.mustChangePassword && !user.disabled ? (
         <Text size="xs" c="orange.9">
           {t('users.status.pendingPassword')}

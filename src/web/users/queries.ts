@@ -64,3 +64,12 @@ export function useResetPassword(id: string) {
     onSuccess: afterChange,
   });
 }
+
+/** The co-ordinator's reset of a person's second factor (a lost phone); audited on the server. */
+export function useResetSecondFactor(id: string) {
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: () => api.delete<void>(`/users/${id}/second-factor`),
+    onSuccess: afterChange,
+  });
+}
