@@ -113,7 +113,7 @@ describe.each(testBackends())('directory organisations on %s', (backend) => {
       payload: { type: 'ngo', code: 'ODIHR', names: { en: 'Another office' } },
     });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().errors).toEqual([{ pointer: '/code', message: 'An organisation with this code already exists.' }]);
+    expect(taken.json().errors).toMatchObject([{ pointer: '/code', message: 'An organisation with this code already exists.' }]);
     expect(
       (await t.request(null, { method: 'GET', url: '/api/directory/organisations/00000000-0000-4000-8000-000000000000' }))
         .statusCode,

@@ -103,7 +103,7 @@ describe.each(testBackends())('xenophobic rhetoric on %s', (backend) => {
       payload: { decision: 'rejected' },
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().errors).toEqual([{ pointer: '/reason', message: 'Give a reason.' }]);
+    expect(refused.json().errors).toMatchObject([{ pointer: '/reason', message: 'Give a reason.' }]);
     const own = await insertTestStatement(t.database.db, { submittedBy: reviewer.userId });
     const mine = await t.request(reviewer, {
       method: 'POST',

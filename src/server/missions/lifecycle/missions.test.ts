@@ -53,25 +53,25 @@ describe.each(testBackends())('missions on %s', (backend) => {
       payload: { ...NEW_MISSION, code: 'RFFM-2027-02', endsOn: '2027-05-01' },
     });
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().errors).toEqual([expect.objectContaining({ pointer: '/endsOn' })]);
+    expect(backwards.json().errors).toMatchObject([expect.objectContaining({ pointer: '/endsOn' })]);
     const tooSmall = await t.request(coordinator, {
       method: 'POST',
       url: '/api/missions',
       payload: { ...NEW_MISSION, code: 'RFFM-2027-02', teamMin: 4, teamMax: 2 },
     });
     expect(tooSmall.statusCode).toBe(400);
-    expect(tooSmall.json().errors).toEqual([expect.objectContaining({ pointer: '/teamMax' })]);
+    expect(tooSmall.json().errors).toMatchObject([expect.objectContaining({ pointer: '/teamMax' })]);
     const again = await t.request(coordinator, { method: 'POST', url: '/api/missions', payload: NEW_MISSION });
     expect(again.statusCode).toBe(409);
     // The form marks the field behind the constraint: the code already taken.
-    expect(again.json().errors).toEqual([{ pointer: '/code', message: 'A mission with this code already exists.' }]);
+    expect(again.json().errors).toMatchObject([{ pointer: '/code', message: 'A mission with this code already exists.' }]);
     const unknown = await t.request(coordinator, {
       method: 'POST',
       url: '/api/missions',
       payload: { ...NEW_MISSION, code: 'RFFM-2027-03', competences: [{ code: 'no_such_skill', minLevel: 1, count: 1 }] },
     });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json().errors).toEqual([expect.objectContaining({ pointer: '/competences' })]);
+    expect(unknown.json().errors).toMatchObject([expect.objectContaining({ pointer: '/competences' })]);
     const list = await t.request(await t.as('analyst'), { method: 'GET', url: '/api/missions?country=MK' });
     expect(list.json().map((m: { code: string }) => m.code)).toContain('RFFM-2027-01');
   });

@@ -73,7 +73,7 @@ describe.each(testBackends())('mission partners on %s', (backend) => {
       },
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toEqual([
+    expect(unknown.json().errors).toMatchObject([
       { pointer: '/partners/1/organisationId', message: 'This organisation is already a partner.' },
       { pointer: '/partners/2/organisationId', message: 'There is no such organisation in the directory.' },
     ]);

@@ -96,7 +96,7 @@ describe.each(testBackends())('drivers of displacement and roles in the flows on
       payload: { drivers: ['conflict', 'boredom'] },
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toEqual([{ pointer: '/drivers/1', message: 'There is no driver “boredom”.' }]);
+    expect(unknown.json().errors).toMatchObject([{ pointer: '/drivers/1', message: 'There is no driver “boredom”.' }]);
 
     const indicator = await t.database.db
       .selectFrom('warning_indicator')
@@ -171,7 +171,7 @@ describe.each(testBackends())('drivers of displacement and roles in the flows on
       url: `/api/reports/${report}/people-met`,
       payload: { people: [{ function: 'Driver' }] },
     });
-    expect(nameless.json().errors).toEqual([{ pointer: '/people/0/name', message: 'Give the person’s name.' }]);
+    expect(nameless.json().errors).toMatchObject([{ pointer: '/people/0/name', message: 'Give the person’s name.' }]);
 
     // A draft is the team's and the co-ordinator's: an analyst may not read it.
     const early = await t.request(analyst, { method: 'GET', url: `/api/reports/${report}/people-met` });
