@@ -165,13 +165,17 @@ export async function seedMissionsDemo(db: Kysely<DB>): Promise<void> {
       .where('e.readiness', '!=', 'not_deployable')
       .orderBy('e.id')
       .execute();
+    // The terms of reference name the host countries as a reader does, not by their codes.
+    const names = new Map(
+      (await trx.selectFrom('country').select(['iso2', 'name_en']).execute()).map((c) => [c.iso2, c.name_en]),
+    );
     for (const m of MISSIONS) {
       const reached = m.status === 'closed' ? PATH.length - 1 : PATH.indexOf(m.status);
       const { id } = await q.insertMission(trx, {
         code: m.code,
         title: m.title,
         status: m.status,
-        terms_of_reference: `Assess the situation of refugees and migrants in ${m.countries.join(', ')}, the response of the authorities and of the OSCE executive structures, and report with recommendations and an early-warning assessment.`,
+        terms_of_reference: `Assess the situation of refugees and migrants in ${m.countries.map((iso2) => names.get(iso2) ?? iso2).join(', ')}, the response of the authorities and of the OSCE executive structures, and report with recommendations and an early-warning assessment.`,
         mandate_reference: `CIO.GAL/${m.code.slice(5)}`,
         mandate_date: m.starts.replace(/-\d\d$/, '-01'),
         consent_status: reached >= 3 ? 'given' : reached >= 2 ? 'requested' : 'not_requested',

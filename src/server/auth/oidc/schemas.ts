@@ -9,7 +9,7 @@ export const SsoSettingsView = Type.Object({
 export type SsoSettingsView = Static<typeof SsoSettingsView>;
 
 /** A path of this platform to return to after signing in; never another host. */
-export const ReturnPath = Type.String({ pattern: '^/(?![/\\\\])[^\\s]*$', maxLength: 500 });
+export const ReturnPath = Type.String({ pattern: '^/(?:[^/\\\\\\s][^\\s]*)?$', maxLength: 500 });
 
 export const StartQuery = Type.Object({ redirect: Type.Optional(ReturnPath) }, { additionalProperties: false });
 export type StartQuery = Static<typeof StartQuery>;
