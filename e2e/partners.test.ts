@@ -73,7 +73,6 @@ describeJourney('missions with partners journey', () => {
     const drivers = page.getByRole('table', { name: 'Drivers of displacement over time' });
     await drivers.waitFor();
     expect(await drivers.getByRole('row').count()).toBeGreaterThan(1);
-    await expectNoRawCodes(page);
 
     watcher.expectClean(origin);
     await context.close();
