@@ -89,6 +89,8 @@ async function openAsIs(config: Config): Promise<Database> {
 interface ServerCredentials {
   email: string | undefined;
   password: string | undefined;
+  /** A code from the co-ordinator's authenticator app, for the second step of signing in. */
+  code?: string | undefined;
 }
 
 /** Fetches the backup from a running server's GET /api/backup, signed in as a co-ordinator. */
@@ -114,9 +116,30 @@ async function backupThroughServer(file: string, server: string, credentials: Se
   if (login.status !== 200) {
     throw new BackupError(`The server refused to sign in ${credentials.email} (HTTP ${login.status}).`);
   }
-  const session = (await login.json()) as { mustChangePassword: boolean; csrfToken: string };
+  const session = (await login.json()) as {
+    mustChangePassword: boolean;
+    csrfToken: string;
+    secondFactorStep?: 'verify' | 'enrol' | null;
+  };
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   try {
+    if (session.secondFactorStep === 'enrol')
+      throw new BackupError(`${credentials.email} must first set up two-factor sign-in in the browser.`);
+    if (session.secondFactorStep === 'verify') {
+      if (!credentials.code)
+        throw new BackupError(
+          `${credentials.email} signs in with two factors: set CROSSROADS_CODE to the code their authenticator app shows now.`,
+        );
+      const verified = await call('/api/auth/second-factor/verify', {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ code: credentials.code }),
+      });
+      if (verified.status !== 200)
+        throw new BackupError(
+          `The server refused the code in CROSSROADS_CODE (HTTP ${verified.status}): each code works once, within a minute.`,
+        );
+    }
     if (session.mustChangePassword)
       throw new BackupError(`${credentials.email} must first change their password in the browser.`);
     const response = await call('/api/backup', { headers: { cookie } });

@@ -132,6 +132,7 @@ async function backup(args: string[]) {
     credentials: {
       email: env.CROSSROADS_EMAIL || env.CROSSROADS_ADMIN_EMAIL,
       password: env.CROSSROADS_PASSWORD || env.CROSSROADS_ADMIN_PASSWORD,
+      code: env.CROSSROADS_CODE || undefined,
     },
   });
   const via = outcome.via === 'server' ? ` through the server at ${outcome.server}` : '';
