@@ -21,7 +21,7 @@ describe('the catalogue of problem details', () => {
     const wrong: string[] = [];
     for (const [key, template] of Object.entries(catalogue())) {
       const names = [...template.matchAll(PARAMETER)].map((match) => match[1] ?? '');
-      const values = Object.fromEntries(names.map((name, index) => [name, `«value ${index + 1}»`]));
+      const values = Object.fromEntries(names.map((name, index) => [name, `«value${index + 1}»`]));
       const sentence = template.replace(PARAMETER, (_, name: string) => values[name] ?? '');
       const found = detailCode(sentence);
       const expected = names.length > 0 ? { key, params: values } : { key };
