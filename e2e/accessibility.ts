@@ -80,12 +80,18 @@ export class AccessibilityScanner {
   /** Route and language pairs already scanned. */
   readonly scanned = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
+  /** The platform's origin: the first one a watched page opens. */
+  private origin: string | undefined;
 
   watch(page: Page): void {
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame()) return;
       const url = frame.url();
       if (!/^https?:/.test(url) || new URL(url).pathname.startsWith('/api/')) return;
+      // The platform's own pages only: another site the journey passes through (an identity
+      // provider's sign-in page) is not ours to fix.
+      this.origin ??= new URL(url).origin;
+      if (new URL(url).origin !== this.origin) return;
       this.queue = this.queue.then(() => this.scan(page, url));
     });
   }

@@ -209,7 +209,10 @@ describeJourney('mission reports journey', () => {
     await coordinator.getByRole('combobox', { name: 'Status' }).selectOption('implemented');
     await coordinator.getByRole('button', { name: 'Save status' }).click();
     await coordinator.getByText('Implemented', { exact: true }).first().waitFor();
-    await coordinator.getByRole('textbox', { name: 'Note' }).fill('Second centre opened.');
+    await coordinator
+      .locator('form', { has: coordinator.getByRole('button', { name: 'Add note' }) })
+      .getByRole('textbox', { name: 'Note' })
+      .fill('Second centre opened.');
     await coordinator.getByRole('button', { name: 'Add note' }).click();
     await coordinator.getByText('Second centre opened.').waitFor();
 

@@ -4,6 +4,10 @@ import { type CSSVariablesResolver, createTheme, DEFAULT_THEME, darken, Modal } 
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 6 },
+  // Filled badges and buttons take dark text on the bright shades (green, yellow, orange, teal) and
+  // light text on the dark ones: 0.18 is the luminance where both reach 4.5:1.
+  autoContrast: true,
+  luminanceThreshold: 0.18,
   defaultRadius: 'sm',
   focusRing: 'auto',
   headings: { fontWeight: '650' },
