@@ -206,7 +206,10 @@ describeJourney('mission reports journey', () => {
     await coordinator.getByRole('button', { name: 'Add project' }).click();
     await coordinator.getByRole('link', { name: 'Reception capacity on Lesvos' }).click();
     await coordinator.getByRole('heading', { level: 1, name: 'Reception capacity on Lesvos' }).waitFor();
-    await coordinator.getByRole('combobox', { name: 'Status' }).selectOption('implemented');
+    await coordinator
+      .locator('form', { has: coordinator.getByRole('button', { name: 'Save status' }) })
+      .getByRole('combobox', { name: 'Status' })
+      .selectOption('implemented');
     await coordinator.getByRole('button', { name: 'Save status' }).click();
     await coordinator.getByText('Implemented', { exact: true }).first().waitFor();
     await coordinator

@@ -1,6 +1,8 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, Modal, mergeThemeOverrides } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiProblem } from './api';
 import { createAppRouter } from './router';
 import { rememberSession, SESSION_KEY } from './session';
@@ -36,8 +38,17 @@ const queryClient = new QueryClient({
 const router = createAppRouter(queryClient);
 
 export function App() {
+  const { t } = useTranslation();
+  // Every dialog's close button is named in the reader's language.
+  const named = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }) },
+      }),
+    [t],
+  );
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={named} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -45,7 +45,7 @@ export function MissionPage() {
           {m.startsOn} – {m.endsOn}
         </Text>
       </Group>
-      <Group gap="xs" aria-label={t('missions.page.moves')}>
+      <Group gap="xs" role="group" aria-label={t('missions.page.moves')}>
         {MOVES.filter((to) => m.actions.includes(to)).map((to) => (
           <Button
             key={to}

@@ -35,7 +35,7 @@ export function NoticesPage() {
           <Title order={1}>{t('notifications.list.title')}</Title>
           <Text c="dimmed" mt={4}>
             {t('notifications.list.intro')}{' '}
-            <Anchor component={Link} to="/notifications/preferences">
+            <Anchor component={Link} to="/notifications/preferences" underline="always">
               {t('notifications.list.preferences')}
             </Anchor>
           </Text>
@@ -71,7 +71,7 @@ export function NoticesPage() {
                   component="li"
                   withBorder
                   padding="sm"
-                  bg={notice.readAt ? undefined : 'var(--mantine-color-blue-light)'}
+                  bg={notice.readAt ? undefined : 'var(--mantine-color-gray-0)'}
                 >
                   <Group justify="space-between" align="flex-start" wrap="nowrap">
                     <div>

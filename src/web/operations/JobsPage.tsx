@@ -186,7 +186,7 @@ function Jobs() {
                           <OutcomeBadge outcome={job.lastRun.outcome} />
                         ) : null}
                         {job.lastRun?.error ? (
-                          <Text size="xs" c="red" style={{ wordBreak: 'break-word' }}>
+                          <Text size="xs" c="red.9" style={{ wordBreak: 'break-word' }}>
                             {job.lastRun.error}
                           </Text>
                         ) : null}

@@ -38,7 +38,7 @@ function AccountStatus({ user }: { user: UserView }) {
         </Text>
       ) : null}
       {user.mustChangePassword && !user.disabled ? (
-        <Text size="xs" c="orange.9">
+        <Text size="xs" c="red.9">
           {t('users.status.pendingPassword')}
         </Text>
       ) : null}
