@@ -139,6 +139,9 @@ async function backupThroughServer(file: string, server: string, credentials: Se
         throw new BackupError(
           `The server refused the code in CROSSROADS_CODE (HTTP ${verified.status}): each code works once, within a minute.`,
         );
+      // The completed sign-in has a CSRF token of its own: the sign-out below needs it.
+      const full = (await verified.json().catch(() => ({}))) as { csrfToken?: string };
+      if (full.csrfToken) session.csrfToken = full.csrfToken;
     }
     if (session.mustChangePassword)
       throw new BackupError(`${credentials.email} must first change their password in the browser.`);
