@@ -43,7 +43,14 @@ export function referenceDataHash(): string {
   return hash.digest('hex');
 }
 
+/** Whether the table that remembers the last load exists: a test may seed a database migrated only part way. */
+async function hasLoadRecord(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql<{ present: boolean }>`select to_regclass('reference_data_load') is not null as present`.execute(db);
+  return rows[0]?.present === true;
+}
+
 async function loadedHash(db: Kysely<DB>): Promise<string | undefined> {
+  if (!(await hasLoadRecord(db))) return undefined;
   const row = await db.selectFrom('reference_data_load').select('content_hash').executeTakeFirst();
   return row?.content_hash;
 }
@@ -140,6 +147,7 @@ export async function seedReferenceData(db: Kysely<DB>, options: { force?: boole
       pending = pending.filter((row) => !placed.has(row.code as string));
     }
 
+    if (!(await hasLoadRecord(trx))) return 'loaded' as const;
     await trx
       .insertInto('reference_data_load')
       .values({ content_hash: contentHash })
