@@ -120,6 +120,20 @@ describeJourney('early-warning journey', () => {
     const done = page.locator('[data-status="acknowledged"]').filter({ hasText: 'Sea arrivals up by a quarter' });
     await done.getByText('Note: Reception capacity on the islands checked with UNHCR. (Ana Analyst)').waitFor();
     expect(await done.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    // The analyst names what drives the movement, from the classification; the country's view of
+    // the drivers over time counts the alert.
+    const drivers = done.getByRole('combobox', { name: 'Drivers of displacement', exact: true });
+    await drivers.click();
+    await drivers.fill('armed');
+    await page
+      .getByRole('listbox', { name: 'Drivers of displacement', exact: true })
+      .getByRole('option', { name: 'War and armed conflict', exact: true })
+      .click();
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('table', { name: 'Drivers of displacement over time' })
+      .getByRole('row', { name: '2026 War and armed conflict 0 1' })
+      .waitFor();
     await expectNoRawCodes(page);
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'warning-country.png'), fullPage: true });
@@ -162,6 +176,23 @@ describeJourney('early-warning journey', () => {
       .first()
       .getByText(/Summed over countries of origin/)
       .waitFor();
+
+    // The inbox filters by the countries' role in the flows: Greece, where sea arrivals were
+    // recorded, is a country of transit in the latest year, and no country is one of origin then.
+    await navigation.getByRole('link', { name: 'Alert inbox' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
+    for (const [label, option] of [
+      ['Status', 'All'],
+      ['Countries in the flows', 'Countries of transit (latest year)'],
+    ]) {
+      await page.getByRole('combobox', { name: label, exact: true }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    }
+    await page.locator('[data-country="GR"]').filter({ hasText: 'Sea arrivals up by a quarter' }).waitFor();
+    await page.getByRole('combobox', { name: 'Countries in the flows', exact: true }).click();
+    await page.getByRole('option', { name: 'Countries of origin (latest year)', exact: true }).click();
+    await page.getByText('No alerts match these filters.').waitFor();
+    expect(await page.locator('[data-country="GR"]').count()).toBe(0);
 
     watcher.expectClean(origin);
     await context.close();

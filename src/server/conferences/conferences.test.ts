@@ -178,6 +178,35 @@ describe.each(testBackends())('conferences on %s', (backend) => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors).toEqual([expect.objectContaining({ pointer: '/terms/0/value' })]);
+
+    // The countries of destination in a year, from the imported UNHCR figures.
+    const analyst = await t.as('analyst');
+    const imported = await t.request(analyst, {
+      method: 'POST',
+      url: '/api/warning/imports',
+      headers: { 'content-type': 'text/csv' },
+      payload:
+        'indicator,country,period,value\n#indicator+code,#country+code,#date,#value\n' +
+        'refugees_hosted,TR,2022,3500000\nrefugees_hosted,DE,2022,2000000\nrefugees_hosted,AT,2022,3000\nrefugees_hosted,AT,2021,9000\n',
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const byFlow = await send(focal, 'PUT', url, {
+      terms: [
+        { op: '+', group: 'destination', value: '2022' },
+        { op: '-', group: 'state', value: 'TR' },
+      ],
+      organisationIds: [],
+    });
+    expect(byFlow.statusCode, byFlow.body).toBe(200);
+    expect(byFlow.json().states.map((s: { iso2: string }) => s.iso2)).toEqual(['DE']);
+    const earlier = await send(focal, 'PUT', url, {
+      terms: [{ op: '+', group: 'destination', value: '2021' }],
+      organisationIds: [],
+    });
+    expect(earlier.json().states.map((s: { iso2: string }) => s.iso2)).toEqual(['AT']);
+    const noYear = await send(focal, 'PUT', url, { terms: [{ op: '+', group: 'origin' }], organisationIds: [] });
+    expect(noYear.statusCode).toBe(400);
+    expect(noYear.json().errors).toEqual([expect.objectContaining({ pointer: '/terms/0/value' })]);
   });
 
   it('confirms exactly as many of 500 parallel registrations as there are places, and puts the rest on the waiting list', {

@@ -1,15 +1,17 @@
 import { ActionIcon, Anchor, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   countByGroup,
   evaluateInvitation,
+  FLOW_GROUPS,
   INVITATION_GROUPS,
   type InvitationTerm,
 } from '../../server/conferences/invitations/expression';
 import { SUBREGIONS } from '../../server/reference/values';
+import type { FlowGroupView } from '../../server/warning/flows/schemas';
 import { api, queryString } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
@@ -50,18 +52,42 @@ export function InvitationPage() {
       setOrganisations(saved.data.organisations);
     }
   }, [saved.data]);
-  const facts = useMemo(
-    () =>
-      (countries.data ?? []).map((c) => ({
-        iso2: c.iso2,
-        osceStatus: c.osceStatus,
-        partnerGroup: c.partnerGroup,
-        subregion: c.subregion,
-        fieldOperation: c.fieldOperation,
-        eastOfVienna: c.eastOfVienna,
-      })),
-    [countries.data],
-  );
+  const isFlow = (g: string | null) => (FLOW_GROUPS as readonly string[]).includes(g ?? '');
+  // The years with figures behind the roles in the flows, for the year of such a group.
+  const flowYears = useQuery({
+    queryKey: ['warning', 'flow-groups', 'origin', 'latest'],
+    queryFn: () => api.get<FlowGroupView>('/warning/flow-groups?role=origin'),
+    enabled: isFlow(group),
+  });
+  // The countries of each role and year the terms name, so that the count is the server's.
+  const flowTerms = [...new Set(terms.filter((term) => isFlow(term.group)).map((term) => `${term.group}:${term.value}`))];
+  const flowGroups = useQueries({
+    queries: flowTerms.map((key) => {
+      const [role, year] = key.split(':');
+      return {
+        queryKey: ['warning', 'flow-groups', role, year],
+        queryFn: () => api.get<FlowGroupView>(`/warning/flow-groups${queryString({ role, year })}`),
+      };
+    }),
+  });
+  const flowsKey = flowGroups.map((g) => g.dataUpdatedAt).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: flowsKey says when any of the groups' answers changed
+  const facts = useMemo(() => {
+    const flows = new Map<string, string[]>();
+    for (const g of flowGroups) {
+      if (!g.data) continue;
+      for (const iso2 of g.data.countries) flows.set(iso2, [...(flows.get(iso2) ?? []), `${g.data.role}:${g.data.year}`]);
+    }
+    return (countries.data ?? []).map((c) => ({
+      iso2: c.iso2,
+      osceStatus: c.osceStatus,
+      partnerGroup: c.partnerGroup,
+      subregion: c.subregion,
+      fieldOperation: c.fieldOperation,
+      eastOfVienna: c.eastOfVienna,
+      flows: flows.get(c.iso2) ?? [],
+    }));
+  }, [countries.data, flowsKey]);
   const selected = useMemo(() => evaluateInvitation(terms, facts), [terms, facts]);
   const counts = countByGroup(selected, facts);
   const send = useMutation({
@@ -72,14 +98,16 @@ export function InvitationPage() {
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences'] }),
   });
-  const needsValue = group === 'subregion' || group === 'state';
+  const needsValue = group === 'subregion' || group === 'state' || isFlow(group);
   const termLabel = (term: InvitationTerm) => {
     const name =
       term.group === 'subregion'
         ? t(`subregion.${term.value}`)
         : term.group === 'state'
           ? (countries.data?.find((c) => c.iso2 === term.value)?.name ?? '')
-          : t(`conferences.group.${term.group}`);
+          : isFlow(term.group)
+            ? t('conferences.group.inYear', { group: t(`conferences.group.${term.group}`), year: term.value })
+            : t(`conferences.group.${term.group}`);
     return `${term.op === '+' ? t('conferences.invitation.plus') : t('conferences.invitation.minus')} ${name}`;
   };
   const names = (countries.data ?? []).filter((c) => selected.has(c.iso2)).map((c) => c.name);
@@ -130,6 +158,15 @@ export function InvitationPage() {
               />
             ) : null}
             {group === 'state' ? <CountryPicker label={t('conferences.group.state')} value={value} onChange={setValue} /> : null}
+            {isFlow(group) ? (
+              <Select
+                label={t('conferences.invitation.year')}
+                data={(flowYears.data?.years ?? []).map(String)}
+                value={value}
+                onChange={setValue}
+                nothingFoundMessage={t('conferences.invitation.noFlowYears')}
+              />
+            ) : null}
             <Button type="submit" variant="light">
               {t('conferences.invitation.add')}
             </Button>

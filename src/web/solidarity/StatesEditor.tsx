@@ -1,6 +1,9 @@
-import { ActionIcon, Button, Group, NumberInput, Table } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Select, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FlowGroupView } from '../../server/warning/flows/schemas';
+import { api, queryString } from '../app/api';
 import { CountryPicker } from '../reference/pickers';
 import { type KeyDefinition, useCountryNames } from './queries';
 
@@ -93,6 +96,81 @@ export function StatesEditor({ definition, onChange }: Props) {
           {t('solidarity.key.add')}
         </Button>
       </Group>
+      <FlowGroupAdder
+        candidates={candidates.map((c) => c.iso2)}
+        onAdd={(codes) => {
+          const values = Object.fromEntries(definition.criteria.map((c) => [c.code, null]));
+          onChange({ ...definition, states: [...definition.states, ...codes.map((iso2) => ({ iso2, values }))] });
+        }}
+      />
     </>
+  );
+}
+
+const ROLES = ['origin', 'transit', 'destination'] as const;
+
+/**
+ * Adds at once the participating States that were countries of origin, transit or destination in a
+ * year, as the imported UNHCR figures make them, and says how many that was.
+ */
+function FlowGroupAdder({ candidates, onAdd }: { candidates: string[]; onAdd: (codes: string[]) => void }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<string | null>(null);
+  const [year, setYear] = useState<string | null>(null);
+  const [added, setAdded] = useState<number | null>(null);
+  const years = useQuery({
+    queryKey: ['warning', 'flow-groups', 'origin', 'latest'],
+    queryFn: () => api.get<FlowGroupView>('/warning/flow-groups?role=origin'),
+  });
+  const group = useQuery({
+    queryKey: ['warning', 'flow-groups', role, year],
+    queryFn: () => api.get<FlowGroupView>(`/warning/flow-groups${queryString({ role, year })}`),
+    enabled: Boolean(role && year),
+  });
+  if (years.data && years.data.years.length === 0) return null;
+  const available = new Set(candidates);
+  const toAdd = (group.data?.countries ?? []).filter((iso2) => available.has(iso2));
+  return (
+    <Group gap="xs" align="flex-end" mt="xs">
+      <Select
+        size="xs"
+        label={t('solidarity.key.flowGroup')}
+        placeholder={t('form.choose')}
+        data={ROLES.map((r) => ({ value: r, label: t(`solidarity.key.flowRole.${r}`) }))}
+        value={role}
+        onChange={(v) => {
+          setRole(v);
+          setAdded(null);
+        }}
+      />
+      <Select
+        size="xs"
+        label={t('solidarity.key.flowYear')}
+        placeholder={t('form.choose')}
+        data={(years.data?.years ?? []).map(String)}
+        value={year}
+        onChange={(v) => {
+          setYear(v);
+          setAdded(null);
+        }}
+        w={120}
+      />
+      <Button
+        size="xs"
+        variant="default"
+        disabled={!group.data || toAdd.length === 0}
+        onClick={() => {
+          onAdd(toAdd);
+          setAdded(toAdd.length);
+        }}
+      >
+        {t('solidarity.key.addGroup', { count: toAdd.length })}
+      </Button>
+      {added !== null ? (
+        <Text size="sm" role="status">
+          {t('solidarity.key.groupAdded', { count: added })}
+        </Text>
+      ) : null}
+    </Group>
   );
 }

@@ -17,6 +17,7 @@ import { alertsQuery, indicatorsQuery, rulesQuery, useCountryNames } from './que
 export const ALERT_PAGE = 50;
 const STATUSES = ['open', 'acknowledged', 'dismissed'] as const;
 const LEVELS = ['red', 'orange', 'yellow'] as const;
+const FLOWS = ['origin', 'transit', 'destination'] as const;
 
 /** The inbox's view as it stands in the address bar, so that a view can be shared. */
 export interface InboxSearch {
@@ -25,6 +26,7 @@ export interface InboxSearch {
   indicator?: string;
   level?: string;
   rule?: string;
+  flow?: string;
   offset?: number;
   group?: 'country';
 }
@@ -42,6 +44,7 @@ export function inboxView(search: Record<string, unknown>): InboxSearch {
     indicator: text(search.indicator),
     level: LEVELS.includes(level as never) ? level : undefined,
     rule: text(search.rule),
+    flow: FLOWS.includes(text(search.flow) as never) ? text(search.flow) : undefined,
     offset: Number.isInteger(offset) && offset > 0 ? offset : undefined,
     group: search.group === 'country' ? 'country' : undefined,
   };
@@ -66,6 +69,7 @@ export function AlertsPage() {
     indicator: view.indicator,
     level: view.level as AlertQuery['level'],
     rule: view.rule,
+    flow: view.flow as AlertQuery['flow'],
     limit: ALERT_PAGE,
     offset: view.offset ?? 0,
   };
@@ -94,7 +98,7 @@ export function AlertsPage() {
   });
 
   const items = alerts.data?.items ?? [];
-  const filtered = Boolean(view.status || view.country || view.indicator || view.level || view.rule);
+  const filtered = Boolean(view.status || view.country || view.indicator || view.level || view.rule || view.flow);
   const decidable = items.filter((a) => a.actions.includes('acknowledge'));
   const allSelected = decidable.length > 0 && decidable.every((a) => selected.has(a.id));
   const toggle = (id: string, on: boolean) =>
@@ -163,6 +167,15 @@ export function AlertsPage() {
           onChange={(v) => go({ rule: v ?? undefined })}
           data={(rules.data ?? []).map((r) => ({ value: r.id, label: ruleName(r) }))}
           w={280}
+        />
+        <Select
+          label={t('warning.alerts.flow')}
+          placeholder={t('warning.alerts.anyFlow')}
+          clearable
+          value={view.flow ?? null}
+          onChange={(v) => go({ flow: v ?? undefined })}
+          data={FLOWS.map((f) => ({ value: f, label: t(`warning.alerts.flows.${f}`) }))}
+          w={260}
         />
         <Switch
           label={t('warning.alerts.groupByCountry')}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { currentLanguage } from '../i18n';
-import { AlertDecision } from './AlertDecision';
+import { AlertDecision, AlertDrivers } from './AlertDecision';
 import { CountryFlows } from './CountryFlows';
 import { useAlertExplanation, useRuleName } from './explain';
 import {
@@ -177,6 +177,7 @@ export function AlertList({
               {t('warning.alerts.note')}: {a.note} ({a.decidedBy})
             </Text>
           ) : null}
+          <AlertDrivers alert={a} />
           <AlertDecision alert={a} />
         </Card>
       ))}

@@ -93,4 +93,20 @@ describe('an invitation list’s expression', () => {
       }),
     );
   });
+
+  it('selects the countries of a role in the flows in the year named, and no other year’s', () => {
+    const roles = fc.subarray(['origin:2021', 'origin:2022', 'transit:2022', 'destination:2021', 'destination:2022']);
+    fc.assert(
+      fc.property(
+        countries.chain((list) => fc.tuple(...list.map((c) => roles.map((flows) => ({ ...c, flows }))))),
+        fc.constantFrom('origin', 'transit', 'destination' as const),
+        fc.constantFrom('2021', '2022'),
+        (list, role, year) => {
+          const selected = evaluateInvitation([{ op: '+', group: role, value: year }], list);
+          const expected = list.filter((c) => c.flows.includes(`${role}:${year}`)).map((c) => c.iso2);
+          expect([...selected].sort()).toEqual(expected.sort());
+        },
+      ),
+    );
+  });
 });

@@ -1,7 +1,10 @@
 // The invitation list as an expression over the country groups, evaluated without any dependency
 // so that the web client's invitation builder counts exactly as the server does.
 
-/** The groups an invitation list is built from; `subregion` and `state` take a value. */
+/**
+ * The groups an invitation list is built from; `subregion` and `state` take a value, and so do the
+ * countries of origin, transit and destination: the year whose UNHCR figures made them so.
+ */
 export const INVITATION_GROUPS = [
   'participating',
   'partners',
@@ -11,6 +14,9 @@ export const INVITATION_GROUPS = [
   'east_of_vienna',
   'west_of_vienna',
   'field_operation_hosts',
+  'origin',
+  'transit',
+  'destination',
   'state',
 ] as const;
 export type InvitationGroup = (typeof INVITATION_GROUPS)[number];
@@ -19,7 +25,7 @@ export type InvitationGroup = (typeof INVITATION_GROUPS)[number];
 export interface InvitationTerm {
   op: '+' | '-';
   group: InvitationGroup;
-  /** The sub-region's code or the State's ISO code, for those two groups. */
+  /** The sub-region's code or the State's ISO code, or the year of a role in the flows. */
   value?: string | undefined;
 }
 
@@ -31,7 +37,12 @@ export interface CountryFacts {
   subregion: string | null;
   fieldOperation: boolean;
   eastOfVienna: boolean | null;
+  /** The country's roles in the flows, as `role:year` (`origin:2022`). */
+  flows?: readonly string[];
 }
+
+/** The groups whose value is a year: a country's role in the flows that year. */
+export const FLOW_GROUPS = ['origin', 'transit', 'destination'] as const;
 
 /** Whether a country belongs to one group. East and West of Vienna divide the participating States. */
 export function inGroup(country: CountryFacts, group: InvitationGroup, value?: string): boolean {
@@ -53,6 +64,10 @@ export function inGroup(country: CountryFacts, group: InvitationGroup, value?: s
       return participating && country.eastOfVienna === false;
     case 'field_operation_hosts':
       return country.fieldOperation;
+    case 'origin':
+    case 'transit':
+    case 'destination':
+      return country.flows?.includes(`${group}:${value}`) ?? false;
     case 'state':
       return country.iso2 === value;
   }

@@ -6,7 +6,13 @@ export const InvitationTerm = Type.Object(
   {
     op: StringEnum(['+', '-'] as const),
     group: StringEnum(INVITATION_GROUPS),
-    value: Type.Optional(Type.String({ minLength: 2, maxLength: 40, description: 'The sub-region, or the State’s ISO code.' })),
+    value: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 40,
+        description: 'The sub-region, the State’s ISO code, or the year of a role in the flows.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

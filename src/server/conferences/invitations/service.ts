@@ -6,7 +6,7 @@ import { SUBREGIONS } from '../../reference/values.js';
 import { managedEvent, summaryOf } from '../events/service.js';
 import { tellInvited } from '../notices.js';
 import type { Invitation } from '../tables.js';
-import { countByGroup, evaluateInvitation, type InvitationTerm } from './expression.js';
+import { countByGroup, evaluateInvitation, FLOW_GROUPS, type InvitationTerm } from './expression.js';
 import * as q from './queries.js';
 import type { InvitationBody, InvitationView } from './schemas.js';
 
@@ -39,11 +39,16 @@ async function checkTerms(ctx: Context, terms: readonly InvitationTerm[]) {
         ? (SUBREGIONS as readonly string[]).includes(term.value ?? '')
         : term.group === 'state'
           ? countries.has(term.value ?? '')
-          : term.value === undefined;
+          : (FLOW_GROUPS as readonly string[]).includes(term.group)
+            ? /^(19|20)\d\d$/.test(term.value ?? '')
+            : term.value === undefined;
     if (!ok) {
       throw new Problem('validation', 'A term of the invitation list is not valid.', {
         errors: [
-          { pointer: `/terms/${i}/value`, message: 'Choose a sub-region or a State for this group, and nothing for the others.' },
+          {
+            pointer: `/terms/${i}/value`,
+            message: 'Choose a sub-region, a State or a year for this group, and nothing for the others.',
+          },
         ],
       });
     }

@@ -1,4 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { StringEnum } from '../../http/schemas.js';
+import { FLOW_ROLES } from '../flows/schemas.js';
 import { Iso2, Level, RuleKind, RuleNames } from '../schemas.js';
 
 const AlertFilters = {
@@ -7,6 +9,9 @@ const AlertFilters = {
   indicator: Type.Optional(Type.String({ maxLength: 64 })),
   level: Type.Optional(Level),
   rule: Type.Optional(Type.String({ format: 'uuid' })),
+  flow: Type.Optional(
+    StringEnum(FLOW_ROLES, { description: 'Only countries of origin, transit or destination in the latest year with data.' }),
+  ),
 };
 
 /** A page of the inbox: the filters, and where the page starts. */
@@ -56,6 +61,8 @@ export const AlertView = Type.Object({
   decidedBy: Type.Union([Type.String(), Type.Null()]),
   decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   actions: Type.Array(Type.Union([Type.Literal('acknowledge'), Type.Literal('dismiss')])),
+  drivers: Type.Array(Type.String(), { description: 'The codes of the drivers of displacement named for the alert.' }),
+  mayClassify: Type.Boolean({ description: 'Whether the caller may name the drivers behind the alert.' }),
 });
 export type AlertView = Static<typeof AlertView>;
 

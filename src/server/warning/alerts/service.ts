@@ -25,6 +25,7 @@ function filterOf(query: Filters): rq.AlertFilter {
     indicator: query.indicator,
     level: query.level,
     ruleId: query.rule,
+    flow: query.flow,
   };
 }
 

@@ -72,7 +72,7 @@ describe.each(testBackends())('drivers of displacement and roles in the flows on
 
   it('gives the countries of origin, transit or destination as a group, for the latest year by default', async () => {
     const transit = await t.request(analyst, { method: 'GET', url: '/api/warning/flow-groups?role=transit' });
-    expect(transit.json()).toEqual({ role: 'transit', year: 2022, countries: ['GR'] });
+    expect(transit.json()).toEqual({ role: 'transit', year: 2022, countries: ['GR'], years: [2022, 2021] });
     const destination = await t.request(analyst, { method: 'GET', url: '/api/warning/flow-groups?role=destination&year=2022' });
     expect(destination.json().countries).toEqual(['GR', 'TR']);
     const none = await t.request(analyst, { method: 'GET', url: '/api/warning/flow-groups?role=origin&year=1990' });
@@ -135,6 +135,28 @@ describe.each(testBackends())('drivers of displacement and roles in the flows on
     });
     expect(tagged.statusCode, tagged.body).toBe(200);
     expect(tagged.json().drivers).toEqual([{ code: 'conflict', parent: null, name: 'War and armed conflict' }]);
+    const wrongDriver = await t.request(analyst, {
+      method: 'PUT',
+      url: `/api/warning/alerts/${alert.id}/drivers`,
+      payload: { drivers: ['conflict', 'boredom'] },
+    });
+    expect(wrongDriver.json().errors).toMatchObject([{ pointer: '/drivers/1', message: 'There is no driver “boredom”.' }]);
+
+    // The inbox shows the drivers named, and who may change them; it filters by the countries' role in the flows.
+    const inbox = async (query: string) =>
+      (await t.request(analyst, { method: 'GET', url: `/api/warning/alerts?status=open${query}` })).json().items as Array<{
+        id: string;
+        country: string;
+        drivers: string[];
+        mayClassify: boolean;
+      }>;
+    const shown = (await inbox('')).find((a) => a.id === alert.id);
+    expect(shown).toMatchObject({ country: 'GR', drivers: ['conflict'], mayClassify: true });
+    expect((await inbox('&flow=transit')).map((a) => a.id)).toEqual([alert.id]);
+    expect((await inbox('&flow=destination')).map((a) => a.id)).toEqual([alert.id]);
+    expect(await inbox('&flow=origin')).toEqual([]);
+    const wrongFlow = await t.request(analyst, { method: 'GET', url: '/api/warning/alerts?flow=anywhere' });
+    expect(wrongFlow.statusCode).toBe(400);
 
     const greece = await t.request(analyst, { method: 'GET', url: '/api/warning/countries/GR/flows?lang=de' });
     expect(greece.json().drivers).toEqual([

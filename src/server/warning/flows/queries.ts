@@ -25,13 +25,10 @@ export async function selectRoleGroup(db: Db, role: FlowRole, year: number) {
   return rows.map((r) => r.country_iso2);
 }
 
-/** The latest year with any UNHCR figure behind the roles. */
-export async function selectLatestRoleYear(db: Db): Promise<number | null> {
-  const row = await db
-    .selectFrom('country_flow_role')
-    .select((eb) => eb.fn.max('year').as('year'))
-    .executeTakeFirst();
-  return row?.year ?? null;
+/** The years with any UNHCR figure behind the roles, the latest first. */
+export async function selectRoleYears(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('country_flow_role').select('year').distinct().orderBy('year', 'desc').execute();
+  return rows.map((r) => r.year);
 }
 
 /** How often reports (by their mission's year) and alerts (by their period's year) on the country name each driver. */

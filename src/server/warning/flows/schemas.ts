@@ -62,6 +62,7 @@ export const FlowGroupView = Type.Object({
   role: StringEnum(FLOW_ROLES),
   year: Type.Union([Type.Integer(), Type.Null()]),
   countries: Type.Array(Iso2),
+  years: Type.Array(Type.Integer(), { description: 'Every year with figures behind the roles, the latest first.' }),
 });
 export type FlowGroupView = Static<typeof FlowGroupView>;
 

@@ -52,8 +52,14 @@ export async function countryFlows(ctx: Context, iso2: string, lang?: string): P
 
 /** The countries of origin, transit or destination in a year: a country group for filters. */
 export async function flowGroup(ctx: Context, query: FlowGroupQuery): Promise<FlowGroupView> {
-  const year = query.year ?? (await q.selectLatestRoleYear(ctx.db));
-  return { role: query.role, year, countries: year === null ? [] : await q.selectRoleGroup(ctx.db, query.role, year) };
+  const years = await q.selectRoleYears(ctx.db);
+  const year = query.year ?? years[0] ?? null;
+  return {
+    role: query.role,
+    year,
+    countries: year === null ? [] : await q.selectRoleGroup(ctx.db, query.role, year),
+    years,
+  };
 }
 
 /** Names the drivers behind an alert; an analyst scoped to countries does so for theirs only. */
@@ -69,7 +75,7 @@ export async function setAlertDrivers(ctx: Context, id: string, input: AlertDriv
   const errors = input.drivers
     .map((code, i) => ({ code, i }))
     .filter(({ code }) => !known.has(code))
-    .map(({ code, i }) => ({ pointer: `/body/drivers/${i}`, message: `There is no driver “${code}”.` }));
+    .map(({ code, i }) => ({ pointer: `/drivers/${i}`, message: `There is no driver “${code}”.` }));
   if (errors.length > 0) throw new Problem('validation', 'Some of these drivers do not exist.', { errors });
   return inTransaction(ctx.db, async (trx) => {
     await q.replaceAlertDrivers(trx, id, input.drivers);

@@ -82,6 +82,8 @@ export interface AlertRow {
   note: string;
   decided_by_name: string | null;
   decided_at: Date | null;
+  /** The codes of the drivers of displacement named for the alert. */
+  drivers: string[];
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en') : n.toLocaleString('en', { maximumFractionDigits: 2 }));
@@ -133,6 +135,8 @@ export function presentAlert(actor: Actor | null, row: AlertRow): AlertView {
     note: row.note,
     decidedBy: row.decided_by_name,
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    drivers: row.drivers ?? [],
     actions: may ? ['acknowledge', 'dismiss'] : [],
+    mayClassify: mayActOn(actor, 'warning.alert.decide', row.country_iso2),
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { FlowRole } from '../flows/schemas.js';
 import type { AlertRow, RuleRow } from '../indicators/present.js';
 import type { Db } from '../indicators/queries.js';
 
@@ -73,6 +74,8 @@ export interface AlertFilter {
   indicator?: string;
   level?: string;
   ruleId?: string;
+  /** Countries with this role in the flows in the latest year with data. */
+  flow?: FlowRole;
 }
 
 function alertConditions(filter: AlertFilter) {
@@ -83,7 +86,13 @@ function alertConditions(filter: AlertFilter) {
       ${filter.countries ? sql`and a.country_iso2 = any(${filter.countries}::bpchar[])` : sql``}
       ${filter.indicator ? sql`and i.code = ${filter.indicator}` : sql``}
       ${filter.level ? sql`and a.level = ${filter.level}` : sql``}
-      ${filter.ruleId ? sql`and a.rule_id = ${filter.ruleId}::uuid` : sql``}`;
+      ${filter.ruleId ? sql`and a.rule_id = ${filter.ruleId}::uuid` : sql``}
+      ${
+        filter.flow
+          ? sql`and a.country_iso2 in (select f.country_iso2 from country_flow_role f
+              where ${sql.ref(`f.${filter.flow}`)} and f.year = (select max(year) from country_flow_role))`
+          : sql``
+      }`;
 }
 
 /** One page of alerts, newest period first. */
@@ -92,7 +101,8 @@ export async function selectAlerts(db: Db, filter: AlertFilter & { limit: number
     select a.id, a.rule_id, r.name as rule_name, r.names as rule_names, r.kind, r.window_periods, i.code as indicator_code,
            i.name_en as indicator_name, i.frequency, a.country_iso2, to_char(a.period, 'YYYY-MM-DD') as period,
            a.value, a.reference_value, a.measure, a.threshold, a.level, a.fired_at, a.status, a.note,
-           u.name as decided_by_name, a.decided_at
+           u.name as decided_by_name, a.decided_at,
+           array(select ad.driver_code from warning_alert_driver ad where ad.alert_id = a.id order by ad.driver_code) as drivers
     from warning_alert a
     join warning_rule r on r.id = a.rule_id
     join warning_indicator i on i.id = r.indicator_id
