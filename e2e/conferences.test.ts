@@ -68,6 +68,22 @@ describeJourney('conferences journey', () => {
     await organiser.getByRole('combobox', { name: 'Find an organisation by name' }).fill('Democratic');
     await organiser.getByRole('option', { name: /Democratic Institutions/ }).click();
     await organiser.getByRole('button', { name: /^Remove Office for Democratic Institutions/ }).waitFor();
+    // A country group from the UNHCR figures early warning holds: the countries of destination in
+    // 2022, added and taken away again, the count following.
+    const session = await (await organiser.request.get(`${origin}/api/auth/session`)).json();
+    const imported = await organiser.request.post(`${origin}/api/warning/imports`, {
+      headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv' },
+      data: 'indicator,country,period,value\n#indicator+code,#country+code,#date,#value\nrefugees_hosted,DE,2022,2000000\nrefugees_hosted,TR,2022,3500000\n',
+    });
+    expect(imported.status()).toBe(200);
+    await choose(organiser, 'Group', 'Countries of destination');
+    await choose(organiser, 'Year of the UNHCR figures', '2022');
+    await organiser.getByRole('button', { name: 'Add to the list' }).click();
+    await organiser.getByText('plus Countries of destination in 2022').waitFor();
+    await expect.poll(() => organiser.getByTestId('invited-total').textContent()).toBe('8');
+    await organiser.getByText('Germany').waitFor();
+    await organiser.getByRole('button', { name: 'Remove plus Countries of destination in 2022' }).click();
+    await expect.poll(() => organiser.getByTestId('invited-total').textContent()).toBe('6');
     await organiser.getByRole('button', { name: 'Send the invitations' }).click();
     await organiser.getByText('Invitations sent to 6 States.').waitFor();
     await expectNoRawCodes(organiser);

@@ -84,6 +84,30 @@ describeJourney('solidarity journey', () => {
     await expect.poll(() => september.textContent()).toBe('31,599');
     await page.getByText(/within 1\.6 %; the largest deviation is Poland's/).waitFor();
 
+    // States added as a group: the participating States that hosted refugees in 2022, from the
+    // UNHCR figures early warning holds, those already in the key left out.
+    const session = await (await page.request.get(`${origin}/api/auth/session`)).json();
+    const imported = await page.request.post(`${origin}/api/warning/imports`, {
+      headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv' },
+      data: 'indicator,country,period,value\n#indicator+code,#country+code,#date,#value\nrefugees_hosted,DE,2022,2000000\nrefugees_hosted,TR,2022,3500000\n',
+    });
+    expect(imported.status()).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /COM\(2015\) 450 and 451/ }).waitFor();
+    for (const [label, option] of [
+      ['Add a group: countries of', 'destination'],
+      ['In the year', '2022'],
+    ]) {
+      await page.getByRole('combobox', { name: label, exact: true }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Add 1 State' }).click();
+    await page.getByRole('status').getByText('1 State added.').waitFor();
+    await page
+      .getByRole('table', { name: 'Values of each State by criterion' })
+      .getByRole('rowheader', { name: 'Türkiye' })
+      .waitFor();
+
     // A pledge of relocation places for Austria, then a relocation against it.
     await navigation.getByRole('link', { name: 'Pledge ledger' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pledge ledger' }).waitFor();
