@@ -8,7 +8,7 @@ import { aggregate, publishedRows } from './aggregate.js';
 import type { RhetoricAggregate, StatementPage, StatementView } from './schemas.js';
 
 describe('the rhetoric aggregate', () => {
-  it('hides counts of 1 to 4, and a second count when only one would be hidden', () => {
+  it('hides counts of 1 to 4, and a second count when only one would be hidden, and rounds the rest to a multiple of 5', () => {
     const rows = publishedRows(
       new Map([
         ['AT', 9],
@@ -18,13 +18,19 @@ describe('the rhetoric aggregate', () => {
       (a, b) => a.localeCompare(b),
     );
     expect(rows).toEqual([
-      { key: 'AT', count: { value: 9, suppressed: false } },
+      { key: 'AT', count: { value: 10, suppressed: false } },
       { key: 'DE', count: { value: null, suppressed: true } },
       { key: 'HU', count: { value: null, suppressed: true } },
     ]);
     const small = aggregate([{ country: 'AT', year: '2025', medium: 'speech', speaker_role: 'minister', n: 3 }]);
     expect(small.total).toEqual({ value: null, suppressed: true });
     expect(small.byCountry).toEqual([{ key: 'AT', count: { value: null, suppressed: true } }]);
+    const larger = aggregate([
+      { country: 'AT', year: '2025', medium: 'speech', speaker_role: 'minister', n: 7 },
+      { country: 'DE', year: '2025', medium: 'speech', speaker_role: 'minister', n: 8 },
+    ]);
+    expect(larger.total).toEqual({ value: 15, suppressed: false });
+    expect(larger.byCountry.map((r) => r.count.value)).toEqual([5, 10]);
   });
 });
 
@@ -168,7 +174,7 @@ describe.each(testBackends())('xenophobic rhetoric on %s', (backend) => {
       });
       expect(response.statusCode).toBe(200);
     }
-    expect((await publicAggregate()).byCountry.find((r) => r.key === 'SK')?.count).toEqual({ value: 7, suppressed: false });
+    expect((await publicAggregate()).byCountry.find((r) => r.key === 'SK')?.count).toEqual({ value: 5, suppressed: false });
     // The next publication finds nothing new to count: rhetoric is not a hate incident.
     expect(await refreshPublication(t.database.db)).toEqual({ changed: false });
     expect(await read()).toEqual(before);
