@@ -28,7 +28,10 @@ export function publishedRows(counts: Map<string, number>, order: (a: string, b:
     const next = keys.filter((k) => !hidden.has(k)).sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0))[0];
     if (next) hidden.add(next);
   }
-  return keys.map((key) => ({ key, count: hidden.has(key) ? HIDDEN : { value: rounded(counts.get(key) ?? 0), suppressed: false } }));
+  return keys.map((key) => ({
+    key,
+    count: hidden.has(key) ? HIDDEN : { value: rounded(counts.get(key) ?? 0), suppressed: false },
+  }));
 }
 
 /** The public aggregate of verified statements from their groups. */
