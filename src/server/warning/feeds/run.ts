@@ -110,17 +110,27 @@ export async function runFeed(
   return run;
 }
 
-/** Runs every enabled feed that is due, one after the other; each claims its feed, so instances never overlap. */
+/**
+ * Runs every enabled feed that is due, one after the other; each claims its feed, so instances
+ * never overlap. A feed failing for its source's reasons is counted; one failing for the
+ * platform's own reasons fails the job's run as well, so that the runner logs it (without the
+ * feed's address) and the jobs page shows it.
+ */
 export const feedsJob: Job = {
   name: 'warning.feeds',
   everySeconds: 120,
   allowRunNow: true,
   run: async (db) => {
     const counts = { imported: 0, unchanged: 0, failed: 0, busy: 0 };
+    const unexpected: string[] = [];
+    const note = (error: unknown) => unexpected.push(error instanceof Error ? error.message : String(error));
     for (const id of await q.selectDueFeeds(db)) {
-      const run = await runFeed(db, id, { origin: OUTSIDE_REQUEST, actor: null });
+      const run = await runFeed(db, id, { origin: OUTSIDE_REQUEST, actor: null }, FEED_LIMITS, note);
       if (run === 'not_found') continue;
       counts[run === 'busy' ? 'busy' : run.outcome] += 1;
+    }
+    if (unexpected.length > 0) {
+      throw new Error(`${unexpected.length} of the due data feeds failed on an error of the platform: ${unexpected[0]}`);
     }
     return counts;
   },
