@@ -62,6 +62,7 @@ import { seedTrainingDemo } from './training/seed.js';
 import { userAccess, userAudits } from './users/access.js';
 import { userRoutes } from './users/routes.js';
 import { warningAccess, warningAudits } from './warning/access.js';
+import { feedsJob } from './warning/feeds/run.js';
 import { warningRoutes } from './warning/routes.js';
 import { seedWarningDemo } from './warning/seed.js';
 
@@ -110,7 +111,14 @@ export const DOMAINS: Domain[] = [
     audits: solidarityAudits,
     seedDemo: seedSolidarityDemo,
   },
-  { name: 'warning', routes: warningRoutes, access: warningAccess, audits: warningAudits, seedDemo: seedWarningDemo },
+  {
+    name: 'warning',
+    routes: warningRoutes,
+    access: warningAccess,
+    audits: warningAudits,
+    seedDemo: seedWarningDemo,
+    jobs: [feedsJob],
+  },
   { name: 'roster', routes: rosterRoutes, access: rosterAccess, audits: rosterAudits },
   { name: 'missions', routes: missionRoutes, access: missionAccess, audits: missionAudits, seedDemo: seedMissionsDemo },
   {

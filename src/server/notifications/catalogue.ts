@@ -32,6 +32,8 @@ export const KINDS = {
   'report.adopted': 'reports',
   'follow_up.recommendation_late': 'follow_up',
   'warning.alert_raised': 'alerts',
+  'warning.feed_failed': 'alerts',
+  'warning.feed_stale': 'alerts',
   'incident.assigned': 'incidents',
   'solidarity.pledge_recorded': 'solidarity',
   'solidarity.relocation_recorded': 'solidarity',

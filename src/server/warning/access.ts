@@ -6,12 +6,14 @@ import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/
  * The indicator catalogue and the series are public (partners reuse them); alerts and the risk
  * view are read by any signed-in person. Analysts import data, tune rules and acknowledge alerts;
  * an analyst scoped to countries does so for those countries only. The catalogue of indicators is
- * changed by global analysts and the co-ordinator.
+ * changed by global analysts and the co-ordinator. Scheduled data feeds import for every country
+ * as the platform itself, so the co-ordinator alone keeps them (and sees their addresses, which may
+ * hold a token).
  */
 export const warningAccess = {
-  verbs: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit'],
+  verbs: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit', 'warning.feed.edit'],
   grants: {
-    coordinator: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit'],
+    coordinator: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit', 'warning.feed.edit'],
     analyst: ['warning.import', 'warning.rule.edit', 'warning.alert.decide', 'warning.indicator.edit'],
   },
 } as const satisfies DomainAccess;
@@ -22,8 +24,15 @@ declare module '../access/verbs.js' {
 
 /** What it writes to the audit log (see audit/catalogue.ts). */
 export const warningAudits = {
-  actions: ['warning.indicator.edit', 'warning.rule.edit', 'warning.alert.decide', 'warning.import'],
-  recordTypes: ['warning_indicator', 'warning_rule', 'warning_alert', 'warning_import_batch'],
+  actions: [
+    'warning.indicator.edit',
+    'warning.rule.edit',
+    'warning.alert.decide',
+    'warning.import',
+    'warning.feed.edit',
+    'warning.feed.run',
+  ],
+  recordTypes: ['warning_indicator', 'warning_rule', 'warning_alert', 'warning_import_batch', 'warning_feed'],
 } as const satisfies DomainAudits;
 
 declare module '../audit/catalogue.js' {

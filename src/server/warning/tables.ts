@@ -93,10 +93,36 @@ export interface WarningAlertTable {
   decided_at: Timestamp | null;
 }
 
+/** A URL fetched on a schedule and imported like a file sent by hand (migration 20261205160000_warning_feeds.sql). */
+export interface WarningFeedTable {
+  id: Generated<string>;
+  name: string;
+  url: string;
+  format: string | null;
+  mapping: ColumnType<Record<string, string> | null, string | null, string | null>;
+  indicator: string | null;
+  every_hours: Generated<number>;
+  enabled: Generated<boolean>;
+  stale_after_runs: Generated<number>;
+  next_run_at: Generated<Date>;
+  running_since: Timestamp | null;
+  last_run_at: Timestamp | null;
+  last_outcome: 'imported' | 'unchanged' | 'failed' | null;
+  last_error: string | null;
+  last_batch_id: string | null;
+  last_changed_at: Timestamp | null;
+  unchanged_runs: Generated<number>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
 /** The early-warning tables (migration 20261128140000_warning.sql). */
 export interface WarningTables {
   warning_indicator: WarningIndicatorTable;
   warning_import_batch: WarningImportBatchTable;
+  warning_feed: WarningFeedTable;
   warning_observation: WarningObservationTable;
   warning_observation_revision: WarningObservationRevisionTable;
   warning_rule: WarningRuleTable;

@@ -23,6 +23,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { ForbiddenPage } from '../app/StatusPages';
 import { useCan } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
+import { FeedsSection } from './FeedsSection';
 import { type JobList, type JobView, jobsQuery, runJobNow } from './queries';
 
 const OUTCOME_COLOURS = { succeeded: 'green', failed: 'red', running: 'blue' } as const;
@@ -117,6 +118,7 @@ function Jobs() {
   const { t } = useTranslation();
   const { when, span } = useFormats();
   const jobs = useQuery(jobsQuery);
+  const keepsFeeds = useCan('warning.feed.edit');
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
@@ -227,6 +229,7 @@ function Jobs() {
             </Table.ScrollContainer>
           )}
           <Outbox outbox={jobs.data.outbox} />
+          {keepsFeeds ? <FeedsSection /> : null}
         </>
       ) : null}
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t('operations.jobs.confirmTitle')}>

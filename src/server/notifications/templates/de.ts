@@ -39,6 +39,14 @@ export const de: Texts = {
       subject: 'Warnung ausgelöst für: {country}',
       body: 'Für {country} wurde eine Frühwarnung ausgelöst.',
     },
+    'warning.feed_failed': {
+      subject: 'Ein Datenfeed ist fehlgeschlagen: {feed}',
+      body: 'Der Datenfeed „{feed}“ konnte nicht importiert werden; nichts wurde geändert. Sein letzter Fehler steht auf der Seite der geplanten Aufgaben.',
+    },
+    'warning.feed_stale': {
+      subject: 'Ein Datenfeed ändert sich nicht mehr: {feed}',
+      body: 'Der Datenfeed „{feed}“ hat in seinen letzten {runs} Läufen nichts Neues gebracht. Prüfen Sie, ob seine Quelle noch veröffentlicht wird.',
+    },
     'incident.assigned': {
       subject: 'Vorfallsmeldung {reference} wurde Ihnen zugewiesen',
       body: 'Die Vorfallsmeldung {reference} wurde Ihnen zur Prüfung zugewiesen.',

@@ -39,6 +39,14 @@ export const en: Texts = {
       subject: 'Alert raised for {country}',
       body: 'An early-warning alert has been raised for {country}.',
     },
+    'warning.feed_failed': {
+      subject: 'A data feed failed: {feed}',
+      body: 'The data feed “{feed}” could not be imported; nothing was changed. Its last error is on the scheduled jobs page.',
+    },
+    'warning.feed_stale': {
+      subject: 'A data feed stopped changing: {feed}',
+      body: 'The data feed “{feed}” brought nothing new in its last {runs} runs. Check that its source is still published.',
+    },
     'incident.assigned': {
       subject: 'Incident report {reference} assigned to you',
       body: 'The incident report {reference} has been assigned to you for review.',

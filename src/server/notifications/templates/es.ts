@@ -39,6 +39,14 @@ export const es: Texts = {
       subject: 'Alerta emitida para: {country}',
       body: 'Se ha emitido una alerta temprana para: {country}.',
     },
+    'warning.feed_failed': {
+      subject: 'Ha fallado un flujo de datos: {feed}',
+      body: 'No se pudo importar el flujo de datos «{feed}»; no se ha modificado nada. Su último error figura en la página de tareas programadas.',
+    },
+    'warning.feed_stale': {
+      subject: 'Un flujo de datos ha dejado de cambiar: {feed}',
+      body: 'El flujo de datos «{feed}» no ha aportado nada nuevo en sus últimas {runs} ejecuciones. Compruebe que su fuente sigue publicándose.',
+    },
     'incident.assigned': {
       subject: 'Se le ha asignado el informe de incidente {reference}',
       body: 'Se le ha asignado el informe de incidente {reference} para su revisión.',

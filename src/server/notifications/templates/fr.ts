@@ -39,6 +39,14 @@ export const fr: Texts = {
       subject: 'Alerte déclenchée pour : {country}',
       body: 'Une alerte précoce a été déclenchée pour : {country}.',
     },
+    'warning.feed_failed': {
+      subject: 'Échec d’un flux de données : {feed}',
+      body: 'Le flux de données « {feed} » n’a pas pu être importé ; rien n’a été modifié. Sa dernière erreur figure sur la page des tâches planifiées.',
+    },
+    'warning.feed_stale': {
+      subject: 'Un flux de données ne change plus : {feed}',
+      body: 'Le flux de données « {feed} » n’a rien apporté de nouveau lors de ses {runs} dernières exécutions. Vérifiez que sa source est toujours publiée.',
+    },
     'incident.assigned': {
       subject: 'Le signalement {reference} vous a été attribué',
       body: 'Le signalement d’incident {reference} vous a été attribué pour examen.',

@@ -39,6 +39,14 @@ export const it: Texts = {
       subject: 'Allerta lanciata per: {country}',
       body: 'È stata lanciata un’allerta precoce per: {country}.',
     },
+    'warning.feed_failed': {
+      subject: 'Un flusso di dati non è riuscito: {feed}',
+      body: 'Il flusso di dati «{feed}» non è stato importato; nulla è stato modificato. L’ultimo errore è nella pagina delle attività pianificate.',
+    },
+    'warning.feed_stale': {
+      subject: 'Un flusso di dati non cambia più: {feed}',
+      body: 'Il flusso di dati «{feed}» non ha portato nulla di nuovo nelle ultime {runs} esecuzioni. Verificate che la sua fonte sia ancora pubblicata.',
+    },
     'incident.assigned': {
       subject: 'La segnalazione {reference} ti è stata assegnata',
       body: 'La segnalazione di incidente {reference} ti è stata assegnata per l’esame.',

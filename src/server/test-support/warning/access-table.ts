@@ -1,3 +1,4 @@
+import * as fq from '../../warning/feeds/queries.js';
 import * as rq from '../../warning/rules/queries.js';
 import type { AccessFixtures, AccessTable } from '../access-table.js';
 
@@ -58,6 +59,24 @@ async function alert(f: AccessFixtures): Promise<string> {
   return row.id;
 }
 
+/** A data feed whose address refuses connections: a run of it fails at once. */
+function feed({ t, n }: AccessFixtures): Promise<string> {
+  return fq.insertFeed(
+    t.database.db,
+    {
+      name: `Table feed ${n}`,
+      url: 'http://127.0.0.1:9/feed.csv',
+      format: null,
+      mapping: null,
+      indicator: null,
+      every_hours: 24,
+      stale_after_runs: 7,
+      enabled: false,
+    },
+    null,
+  );
+}
+
 /** The early-warning routes in the route × role table. */
 export const WARNING_ROWS: AccessTable = {
   'GET /api/warning/drivers': { who: 'anyone', ok: 200 },
@@ -110,6 +129,29 @@ export const WARNING_ROWS: AccessTable = {
     who: ['coordinator', 'analyst'],
     ok: 200,
     request: () => ({ url: '/api/warning/imports?dryRun=true', headers: { 'content-type': 'text/csv' }, payload: CSV }),
+  },
+  'GET /api/warning/feeds': { who: ['coordinator'], ok: 200 },
+  'POST /api/warning/feeds': {
+    who: ['coordinator'],
+    ok: 201,
+    request: ({ n }) => ({
+      payload: { name: `New feed ${n}`, url: 'http://127.0.0.1:9/new.csv', everyHours: 24, enabled: false },
+    }),
+  },
+  'PATCH /api/warning/feeds/:id': {
+    who: ['coordinator'],
+    ok: 200,
+    request: async (f) => ({ url: `/api/warning/feeds/${await feed(f)}`, payload: { everyHours: 12 } }),
+  },
+  'DELETE /api/warning/feeds/:id': {
+    who: ['coordinator'],
+    ok: 204,
+    request: async (f) => ({ url: `/api/warning/feeds/${await feed(f)}` }),
+  },
+  'POST /api/warning/feeds/:id/run': {
+    who: ['coordinator'],
+    ok: 200,
+    request: async (f) => ({ url: `/api/warning/feeds/${await feed(f)}/run` }),
   },
   'GET /api/warning/rules': { who: 'signed_in', ok: 200 },
   'POST /api/warning/rules': {
