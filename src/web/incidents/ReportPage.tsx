@@ -136,11 +136,19 @@ export function ReportPage() {
     if (attempt === 0 && !refusal) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt, refusal]);
+  // The form gives way to the receipt: focus goes to its heading, not back to the top of the page.
+  const thanks = useRef<HTMLHeadingElement>(null);
+  const received = submit.data !== undefined;
+  useEffect(() => {
+    if (received) thanks.current?.focus();
+  }, [received]);
 
   if (submit.data) {
     return (
       <Stack gap="md" maw={640}>
-        <Title order={1}>{t('incidents.report.thanks')}</Title>
+        <Title order={1} ref={thanks} tabIndex={-1}>
+          {t('incidents.report.thanks')}
+        </Title>
         <Text>{t('incidents.report.receiptIntro')}</Text>
         <Code block fz="xl" data-testid="receipt">
           {submit.data.receipt}
