@@ -245,10 +245,14 @@ describeJourney('keyboard-only journey', () => {
     await tabTo(page, register);
     await page.keyboard.press('Enter');
 
-    // The server refuses the address: the focus goes to that field, which says why.
+    // The server refuses the address: the focus goes to that field, which says why, and the alert
+    // names the field as the form labels it.
     await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => focused(email)).toBe(true);
-    await page.getByText('This value is not valid.').waitFor();
+    await page.getByText('This value is not valid.', { exact: true }).waitFor();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Some of the information sent is not valid.').waitFor();
+    expect(await alert.getByRole('listitem').allTextContents()).toEqual(['Email address: This value is not valid.']);
     await page.keyboard.press('End');
     await page.keyboard.type('@example.org');
     await tabTo(page, register);
