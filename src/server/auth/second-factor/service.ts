@@ -13,6 +13,7 @@ import { signInWait } from '../throttle.js';
 import { rolesRequiringSecondFactor } from './policy.js';
 import * as q from './queries.js';
 import type { CodeBody, EnrolmentView, RecoveryCodes, RemoveBody, SecondFactorStatus, VerifyBody } from './schemas.js';
+import { openSecretOrNull, sealSecret } from './sealing.js';
 import { acceptedStep, enrolmentUri, newRecoveryCodes, newSecret, normaliseRecoveryCode } from './totp.js';
 
 // Recovery codes carry about 49 bits of chance each: a lighter argon2id than passwords is enough.
@@ -52,7 +53,7 @@ export async function startEnrolment(ctx: Context): Promise<EnrolmentView> {
   const factor = await q.selectFactor(ctx.db, actor.userId);
   if (factor?.confirmed_at) throw new Problem('conflict', 'Two-factor sign-in is already set up for this account.');
   const secret = newSecret();
-  await q.upsertPendingFactor(ctx.db, actor.userId, secret);
+  await q.upsertPendingFactor(ctx.db, actor.userId, sealSecret(ctx.config, actor.userId, secret));
   const uri = enrolmentUri(secret, actor.email);
   const qrCode = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(uri, { type: 'svg', margin: 1 })).toString('base64')}`;
   return { secret, uri, qrCode };
@@ -69,7 +70,8 @@ export async function confirmEnrolment(ctx: Context, input: CodeBody): Promise<R
   const factor = await q.selectFactor(ctx.db, actor.userId);
   if (!factor) throw new Problem('conflict', 'Start the set-up first: no secret is waiting for confirmation.');
   if (factor.confirmed_at) throw new Problem('conflict', 'Two-factor sign-in is already set up for this account.');
-  const step = acceptedStep(factor.secret, input.code);
+  const secret = openSecretOrNull(ctx.config, actor.userId, factor.secret);
+  const step = secret === null ? null : acceptedStep(secret, input.code);
   if (step === null) throw wrongCode('/code');
   const recoveryCodes = newRecoveryCodes();
   // Hashed before the transaction: the embedded database's one connection is not held meanwhile.
@@ -122,7 +124,8 @@ export async function verifySecondFactor(ctx: Context, input: VerifyBody): Promi
   let accepted = false;
   if (factor?.confirmed_at) {
     if ('code' in input) {
-      const step = acceptedStep(factor.secret, input.code);
+      const secret = openSecretOrNull(config, actor.userId, factor.secret);
+      const step = secret === null ? null : acceptedStep(secret, input.code);
       accepted = step !== null && (await q.claimStep(ctx.db, actor.userId, step));
     } else {
       accepted = await spendRecoveryCode(ctx, actor.userId, input.recoveryCode);
