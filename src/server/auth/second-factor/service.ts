@@ -5,11 +5,11 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { isHeld, reserveAttempt } from '../attempts.js';
 import { verifyPassword } from '../passwords.js';
 import * as authQueries from '../queries.js';
 import type { SessionView } from '../schemas.js';
 import { presentSession } from '../service.js';
-import { signInWait } from '../throttle.js';
 import { rolesRequiringSecondFactor } from './policy.js';
 import * as q from './queries.js';
 import type { CodeBody, EnrolmentView, RecoveryCodes, RemoveBody, SecondFactorStatus, VerifyBody } from './schemas.js';
@@ -108,14 +108,8 @@ export async function verifySecondFactor(ctx: Context, input: VerifyBody): Promi
   if (actor.secondFactorStep !== 'verify') throw new Problem('conflict', 'This session has no code to confirm.');
   const { config } = ctx;
   const accountKey = actor.email.toLowerCase();
-  const reservation = await inTransaction(ctx.db, async (trx) => {
-    await authQueries.lockSignInAttempts(trx, accountKey, ctx.address);
-    const pressure = await authQueries.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
-    const wait = signInWait(pressure, config);
-    if (wait.seconds > 0) return wait;
-    return authQueries.insertLoginFailure(trx, accountKey, ctx.address);
-  });
-  if (typeof reservation !== 'number') {
+  const reservation = await reserveAttempt(ctx, accountKey);
+  if (isHeld(reservation)) {
     throw new Problem('rate_limited', `Too many wrong codes. Try again in ${reservation.seconds} seconds.`, {
       retryAfterSeconds: reservation.seconds,
     });
@@ -139,7 +133,7 @@ export async function verifySecondFactor(ctx: Context, input: VerifyBody): Promi
     throw wrongCode('code' in input ? '/code' : '/recoveryCode');
   }
   await inTransaction(ctx.db, async (trx) => {
-    await authQueries.deleteLoginFailure(trx, reservation);
+    await authQueries.deleteLoginFailure(trx, reservation.id);
     await q.completeSessionStep(trx, actor.sessionId);
     await audit(trx, ctx, {
       verb: 'auth.second_factor_verified',
@@ -162,16 +156,9 @@ export async function removeOwnSecondFactor(ctx: Context, input: RemoveBody): Pr
   }
   const user = await authQueries.selectUserById(ctx.db, actor.userId);
   if (!user) throw new Problem('unauthenticated');
-  const { config } = ctx;
   const accountKey = user.email.toLowerCase();
-  const reservation = await inTransaction(ctx.db, async (trx) => {
-    await authQueries.lockSignInAttempts(trx, accountKey, ctx.address);
-    const pressure = await authQueries.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
-    const wait = signInWait(pressure, config);
-    if (wait.seconds > 0) return wait;
-    return authQueries.insertLoginFailure(trx, accountKey, ctx.address);
-  });
-  if (typeof reservation !== 'number') {
+  const reservation = await reserveAttempt(ctx, accountKey);
+  if (isHeld(reservation)) {
     throw new Problem('rate_limited', `Too many wrong passwords. Try again in ${reservation.seconds} seconds.`, {
       retryAfterSeconds: reservation.seconds,
     });
@@ -181,7 +168,7 @@ export async function removeOwnSecondFactor(ctx: Context, input: RemoveBody): Pr
     throw new Problem('validation', message, { errors: [{ pointer: '/password', code: 'wrong_password', message }] });
   }
   await inTransaction(ctx.db, async (trx) => {
-    await authQueries.deleteLoginFailure(trx, reservation);
+    await authQueries.deleteLoginFailure(trx, reservation.id);
     const removed = await q.deleteFactor(trx, actor.userId);
     if (Number(removed.numDeletedRows) === 0) throw new Problem('not_found', 'This account has no second factor.');
     await q.deleteRecoveryCodes(trx, actor.userId);
