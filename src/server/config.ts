@@ -78,6 +78,12 @@ export interface Config {
    * signed. Unset, the first instance that issues one draws a key pair and keeps it in the database.
    */
   trainingSigningKey: string | undefined;
+  /**
+   * The key under which each person's two-factor secret is sealed in the database (AES-256-GCM).
+   * Unset, a key drawn at first use is kept in the data directory's `second-factor.key` (random per
+   * process with an in-memory database); several instances must share one.
+   */
+  secondFactorKey: string | undefined;
   /** The platform's address as its users reach it, for the links in emails (no trailing slash). */
   publicUrl: string;
   /** The SMTP server emails are sent through; unset, emails are written to the log without personal data. */
@@ -262,6 +268,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
   if (incidentChallengeKey && incidentChallengeKey.length < 32) {
     throw new ConfigError('INCIDENT_CHALLENGE_KEY must be at least 32 characters long.');
   }
+  const secondFactorKey = env.SECOND_FACTOR_KEY || undefined;
+  if (secondFactorKey && secondFactorKey.length < 32) {
+    throw new ConfigError('SECOND_FACTOR_KEY must be at least 32 characters long.');
+  }
   const incidentProofBits = integer(env, 'INCIDENT_PROOF_BITS', 14, 0, 24);
   const port = integer(env, 'PORT', defaults.port ?? 3000, 0, 65535);
   return {
@@ -299,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
     incidentChallengeKey,
     trainingSigningKey: trainingSigningKey(env),
+    secondFactorKey,
     ...mailSettings(env, port),
     metricsToken: metricsToken(env),
     sso: ssoSettings(env),

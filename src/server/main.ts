@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { build } from './app.js';
+import { sealPlainSecrets } from './auth/second-factor/sealing.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/connection.js';
 import { dataDirectoryWarning } from './db/data-dir.js';
@@ -23,6 +24,8 @@ export async function prepareDatabase(config: Config): Promise<Database & { appl
   });
   try {
     const applied = await migrate(database.db);
+    // Two-factor secrets enrolled before they were sealed: the database has no key to seal them with.
+    await sealPlainSecrets(database.db, config);
     await seedReferenceData(database.db);
     return { ...database, applied };
   } catch (error) {

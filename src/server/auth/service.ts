@@ -9,11 +9,11 @@ import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { Problem } from '../http/problems.js';
 import { tellIfNewDevice } from '../notifications/devices.js';
+import { isHeld, reserveAttempt } from './attempts.js';
 import { mustUseSingleSignOn } from './oidc/staff.js';
 import { hashPassword, passwordWeakness, verifyPassword, WEAKNESS_MESSAGES } from './passwords.js';
 import * as q from './queries.js';
 import type { SessionView, UpdateAccountBody } from './schemas.js';
-import { signInWait } from './throttle.js';
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -74,14 +74,8 @@ export async function signIn(ctx: Context, input: SignInInput, details: SessionD
   const { config } = ctx;
   // Decided on the address alone, before any account is looked at: it tells a stranger nothing.
   if (mustUseSingleSignOn(config, accountKey)) throw new Problem('sso_required');
-  const reservation = await inTransaction(ctx.db, async (trx) => {
-    await q.lockSignInAttempts(trx, accountKey, ctx.address);
-    const pressure = await q.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
-    const wait = signInWait(pressure, config);
-    if (wait.seconds > 0) return wait;
-    return q.insertLoginFailure(trx, accountKey, ctx.address);
-  });
-  if (typeof reservation !== 'number') {
+  const reservation = await reserveAttempt(ctx, accountKey);
+  if (isHeld(reservation)) {
     const detail =
       reservation.scope === 'address'
         ? `Too many failed sign-ins from this address. Try again in ${config.loginWindowMinutes} minutes.`
@@ -99,12 +93,12 @@ export async function signIn(ctx: Context, input: SignInInput, details: SessionD
     throw new Problem('invalid_credentials');
   }
   if (user.disabled_at) {
-    await q.deleteLoginFailure(ctx.db, reservation);
+    await q.deleteLoginFailure(ctx.db, reservation.id);
     throw new Problem('account_disabled');
   }
   return openSession(ctx, user.id, details, {
     verb: 'auth.login',
-    alongside: (trx) => q.deleteLoginFailure(trx, reservation),
+    alongside: (trx) => q.deleteLoginFailure(trx, reservation.id),
   });
 }
 
@@ -203,14 +197,8 @@ export async function changePassword(ctx: Context, input: ChangePasswordInput): 
   }
   const { config } = ctx;
   const accountKey = user.email.toLowerCase();
-  const reservation = await inTransaction(ctx.db, async (trx) => {
-    await q.lockSignInAttempts(trx, accountKey, ctx.address);
-    const pressure = await q.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
-    const wait = signInWait(pressure, config);
-    if (wait.seconds > 0) return wait;
-    return { id: await q.insertLoginFailure(trx, accountKey, ctx.address), failures: pressure.byAccountFromAddress + 1 };
-  });
-  if ('seconds' in reservation) {
+  const reservation = await reserveAttempt(ctx, accountKey);
+  if (isHeld(reservation)) {
     throw new Problem('rate_limited', `Too many wrong passwords. Try again in ${reservation.seconds} seconds.`, {
       retryAfterSeconds: reservation.seconds,
     });

@@ -1,7 +1,8 @@
-import { Alert, Text } from '@mantine/core';
+import { Alert, List, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from './api';
+import { namedFieldErrors } from './form-errors';
 import { AlertIcon } from './icons';
 
 /** The person-facing message of an error: the translated problem code, else the server's detail. */
@@ -25,11 +26,22 @@ function extraDetail(error: unknown): string | undefined {
 
 /**
  * An error announced to screen readers. The live region stays in the page so that a new error
- * inside it is read out when it appears.
+ * inside it is read out when it appears. Given the form's `fields` (its labels by JSON pointer),
+ * it also lists each field the server refused, named as the form labels it, with what that field
+ * says beside it.
  */
-export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
+export function ProblemAlert({
+  error,
+  title,
+  fields,
+}: {
+  error: unknown;
+  title?: string;
+  fields?: Readonly<Record<string, string>>;
+}) {
   const { t } = useTranslation();
   const detail = error ? extraDetail(error) : undefined;
+  const named = fields ? namedFieldErrors(t, error, fields) : [];
   const requestId = error instanceof ApiProblem && error.status >= 500 ? error.requestId : undefined;
   return (
     <div aria-live="assertive" aria-atomic="true">
@@ -39,6 +51,13 @@ export function ProblemAlert({ error, title }: { error: unknown; title?: string 
             {problemMessage(t, error)}
           </Text>
           {detail ? <Text size="sm">{detail}</Text> : null}
+          {named.length > 0 ? (
+            <List size="sm" mt={4}>
+              {named.map((line) => (
+                <List.Item key={line}>{line}</List.Item>
+              ))}
+            </List>
+          ) : null}
           {requestId ? (
             <Text size="xs" c="dimmed">
               {t('problem.reference', { id: requestId })}

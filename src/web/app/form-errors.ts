@@ -1,8 +1,39 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from './api';
+import { ApiProblem, type FieldError } from './api';
 
 /** Field codes the pages translate; anything else shows the server's own sentence. */
 const KNOWN_CODES = new Set(['required', 'not_allowed', 'invalid']);
+
+/** What a refused field is told, in the reader's language: the same words beside the field and in the alert. */
+export function fieldMessage(t: TFunction, field: FieldError): string {
+  return field.code && KNOWN_CODES.has(field.code) ? t(`form.code.${field.code}`) : field.message;
+}
+
+/** The label of the field a pointer refers to: its own, else that of the list it is an item of (`/emails/2`). */
+function labelOf(labels: Readonly<Record<string, string>>, pointer: string): string | undefined {
+  for (let path = pointer; path.length > 1; path = path.slice(0, path.lastIndexOf('/'))) {
+    if (labels[path]) return labels[path];
+  }
+  return undefined;
+}
+
+/**
+ * The server's field refusals as the alert lists them: each starts with the field's label as the
+ * form shows it (`labels`, by JSON pointer), then what the field says; a refusal of a field the
+ * form does not label is listed by its message alone. A field refused twice is listed once.
+ */
+export function namedFieldErrors(t: TFunction, error: unknown, labels: Readonly<Record<string, string>>): string[] {
+  if (!(error instanceof ApiProblem)) return [];
+  const lines: string[] = [];
+  for (const field of error.errors) {
+    const label = labelOf(labels, field.pointer);
+    const message = fieldMessage(t, field);
+    const line = label ? t('form.namedError', { label, message }) : message;
+    if (!lines.includes(line)) lines.push(line);
+  }
+  return lines;
+}
 
 /**
  * The message for each field of a form, in the reader's language: the server's refusal of the
@@ -20,8 +51,7 @@ export function useFieldErrors(error: unknown, missing: Record<string, boolean> 
     const field =
       error.errors.find((e) => e.pointer === pointer) ?? error.errors.find((e) => e.pointer.startsWith(`${pointer}/`));
     if (!field) return undefined;
-    if (field.code && KNOWN_CODES.has(field.code)) return t(`form.code.${field.code}`);
-    return field.message;
+    return fieldMessage(t, field);
   };
 }
 

@@ -49,6 +49,16 @@ export function RegisterPage() {
     onSuccess: (ticket) => navigate({ to: '/conferences/tickets/$token', params: { token: ticket.token } }),
   });
   const errorOf = useFieldErrors(save.error, tried ? missing : {});
+  // The fields' labels, by the pointer the server names them with: the alert lists refusals by them.
+  const labels = {
+    '/name': t('conferences.fields.name'),
+    '/email': t('conferences.fields.email'),
+    '/countryIso2': t('conferences.fields.delegation'),
+    '/organisationName': t('conferences.fields.organisation'),
+    '/function': t('conferences.fields.function'),
+    '/accessibility': t('conferences.fields.accessibility'),
+    '/dietary': t('conferences.fields.dietary'),
+  };
   const e = event.data;
   return (
     <Stack gap="sm" maw={520}>
@@ -72,9 +82,9 @@ export function RegisterPage() {
         }}
       >
         <Stack gap="sm">
-          <ProblemAlert error={save.error} />
+          <ProblemAlert error={save.error} fields={labels} />
           <TextInput
-            label={t('conferences.fields.name')}
+            label={labels['/name']}
             required
             autoComplete="name"
             value={name}
@@ -82,7 +92,7 @@ export function RegisterPage() {
             error={errorOf('/name')}
           />
           <TextInput
-            label={t('conferences.fields.email')}
+            label={labels['/email']}
             required
             type="email"
             autoComplete="email"
@@ -90,14 +100,9 @@ export function RegisterPage() {
             onChange={(ev) => setEmail(ev.currentTarget.value)}
             error={errorOf('/email')}
           />
-          <CountryPicker
-            label={t('conferences.fields.delegation')}
-            value={country}
-            onChange={setCountry}
-            error={errorOf('/countryIso2')}
-          />
+          <CountryPicker label={labels['/countryIso2']} value={country} onChange={setCountry} error={errorOf('/countryIso2')} />
           <TextInput
-            label={t('conferences.fields.organisation')}
+            label={labels['/organisationName']}
             required
             autoComplete="organization"
             value={organisation}
@@ -105,7 +110,7 @@ export function RegisterPage() {
             error={errorOf('/organisationName')}
           />
           <TextInput
-            label={t('conferences.fields.function')}
+            label={labels['/function']}
             required
             autoComplete="organization-title"
             value={role}
@@ -113,13 +118,13 @@ export function RegisterPage() {
             error={errorOf('/function')}
           />
           <Textarea
-            label={t('conferences.fields.accessibility')}
+            label={labels['/accessibility']}
             value={accessibility}
             onChange={(ev) => setAccessibility(ev.currentTarget.value)}
             error={errorOf('/accessibility')}
           />
           <Textarea
-            label={t('conferences.fields.dietary')}
+            label={labels['/dietary']}
             value={dietary}
             onChange={(ev) => setDietary(ev.currentTarget.value)}
             error={errorOf('/dietary')}

@@ -126,6 +126,27 @@ export function ReportPage() {
       }
     : {};
   const errorOf = useFieldErrors(submit.error, missing);
+  // The fields' labels, by the pointer the server names them with: the alert lists refusals by them.
+  const labels = {
+    '/occurredOn': t('incidents.fields.occurredOn'),
+    '/dateApproximate': t('incidents.fields.dateApproximate'),
+    '/country': t('incidents.fields.country'),
+    '/place': t('incidents.fields.place'),
+    '/point/latitude': t('incidents.fields.latitude'),
+    '/point/longitude': t('incidents.fields.longitude'),
+    '/incidentType': t('incidents.fields.incidentType'),
+    '/propertyTarget': t('incidents.fields.propertyTarget'),
+    '/targets': t('incidents.fields.targets'),
+    '/biasMotivation': t('incidents.fields.biasMotivation'),
+    '/biasIndicators': t('incidents.fields.biasIndicators'),
+    '/description': t('incidents.fields.description'),
+    '/sealed/description': t('incidents.fields.description'),
+    '/source': t('incidents.fields.source'),
+    '/photos': t('incidents.fields.photos'),
+    '/contact': t('incidents.fields.contact'),
+    '/sealed/contact': t('incidents.fields.contact'),
+    '/contactConsent': t('incidents.fields.contactConsent'),
+  };
   const fieldError = (pointer: string) =>
     errorOf(pointer) ?? (pointer === '/description' ? errorOf('/sealed/description') : undefined);
   const formRef = useRef<HTMLFormElement>(null);
@@ -136,11 +157,19 @@ export function ReportPage() {
     if (attempt === 0 && !refusal) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt, refusal]);
+  // The form gives way to the receipt: focus goes to its heading, not back to the top of the page.
+  const thanks = useRef<HTMLHeadingElement>(null);
+  const received = submit.data !== undefined;
+  useEffect(() => {
+    if (received) thanks.current?.focus();
+  }, [received]);
 
   if (submit.data) {
     return (
       <Stack gap="md" maw={640}>
-        <Title order={1}>{t('incidents.report.thanks')}</Title>
+        <Title order={1} ref={thanks} tabIndex={-1}>
+          {t('incidents.report.thanks')}
+        </Title>
         <Text>{t('incidents.report.receiptIntro')}</Text>
         <Code block fz="xl" data-testid="receipt">
           {submit.data.receipt}
@@ -170,7 +199,7 @@ export function ReportPage() {
         {t('incidents.report.privacy')}
       </Alert>
       {settings.data && !settings.data.key ? <Alert color="orange">{t('incidents.report.noKey')}</Alert> : null}
-      <ProblemAlert error={submit.error} />
+      <ProblemAlert error={submit.error} fields={labels} />
       <form
         ref={formRef}
         noValidate
@@ -197,7 +226,7 @@ export function ReportPage() {
           </Title>
           <TextInput
             type="date"
-            label={t('incidents.fields.occurredOn')}
+            label={labels['/occurredOn']}
             required
             value={form.occurredOn}
             max={new Date().toISOString().slice(0, 10)}
@@ -205,12 +234,12 @@ export function ReportPage() {
             error={fieldError('/occurredOn')}
           />
           <Checkbox
-            label={t('incidents.fields.dateApproximate')}
+            label={labels['/dateApproximate']}
             checked={form.dateApproximate}
             onChange={(e) => set('dateApproximate', e.currentTarget.checked)}
           />
           <Select
-            label={t('incidents.fields.country')}
+            label={labels['/country']}
             required
             searchable
             data={(countries.data ?? [])
@@ -221,7 +250,7 @@ export function ReportPage() {
             error={fieldError('/country')}
           />
           <TextInput
-            label={t('incidents.fields.place')}
+            label={labels['/place']}
             description={t('incidents.fields.placeHelp')}
             required
             maxLength={200}
@@ -231,7 +260,7 @@ export function ReportPage() {
           />
           <Group grow>
             <NumberInput
-              label={t('incidents.fields.latitude')}
+              label={labels['/point/latitude']}
               min={-90}
               max={90}
               decimalScale={4}
@@ -239,7 +268,7 @@ export function ReportPage() {
               onChange={(v) => set('latitude', v)}
             />
             <NumberInput
-              label={t('incidents.fields.longitude')}
+              label={labels['/point/longitude']}
               min={-180}
               max={180}
               decimalScale={4}
@@ -264,7 +293,7 @@ export function ReportPage() {
             {t('incidents.report.what')}
           </Title>
           <Select
-            label={t('incidents.fields.incidentType')}
+            label={labels['/incidentType']}
             required
             data={typeGroups}
             value={form.incidentType || null}
@@ -273,7 +302,7 @@ export function ReportPage() {
           />
           {isProperty ? (
             <Select
-              label={t('incidents.fields.propertyTarget')}
+              label={labels['/propertyTarget']}
               data={options(PROPERTY_TARGETS, 'property')}
               value={form.propertyTarget || null}
               onChange={(v) => set('propertyTarget', v ?? '')}
@@ -281,7 +310,7 @@ export function ReportPage() {
             />
           ) : null}
           <Checkbox.Group
-            label={t('incidents.fields.targets')}
+            label={labels['/targets']}
             required
             value={form.targets}
             onChange={(v) => set('targets', v)}
@@ -294,7 +323,7 @@ export function ReportPage() {
             </Stack>
           </Checkbox.Group>
           <Select
-            label={t('incidents.fields.biasMotivation')}
+            label={labels['/biasMotivation']}
             required
             data={options(BIAS_MOTIVATIONS, 'bias')}
             value={form.biasMotivation || null}
@@ -302,7 +331,7 @@ export function ReportPage() {
             error={fieldError('/biasMotivation')}
           />
           <Checkbox.Group
-            label={t('incidents.fields.biasIndicators')}
+            label={labels['/biasIndicators']}
             description={t('incidents.fields.biasIndicatorsHelp')}
             value={form.biasIndicators}
             onChange={(v) => set('biasIndicators', v)}
@@ -314,7 +343,7 @@ export function ReportPage() {
             </Stack>
           </Checkbox.Group>
           <Textarea
-            label={t('incidents.fields.description')}
+            label={labels['/description']}
             description={t('incidents.fields.descriptionHelp')}
             required
             minRows={5}
@@ -325,7 +354,7 @@ export function ReportPage() {
             error={fieldError('/description')}
           />
           <Select
-            label={t('incidents.fields.source')}
+            label={labels['/source']}
             required
             data={options(SOURCES, 'source')}
             value={form.source || null}
@@ -333,7 +362,7 @@ export function ReportPage() {
             error={fieldError('/source')}
           />
           <FileInput
-            label={t('incidents.fields.photos')}
+            label={labels['/photos']}
             description={t('incidents.fields.photosHelp', {
               max: settings.data?.maxPhotos ?? 5,
               size: Math.floor((settings.data?.photoMaxBytes ?? 0) / 1024 / 1024),
@@ -358,14 +387,14 @@ export function ReportPage() {
             {t('incidents.report.contactTitle')}
           </Title>
           <Textarea
-            label={t('incidents.fields.contact')}
+            label={labels['/contact']}
             description={t('incidents.fields.contactHelp')}
             maxLength={1000}
             value={form.contact}
             onChange={(e) => set('contact', e.currentTarget.value)}
           />
           <Checkbox
-            label={t('incidents.fields.contactConsent')}
+            label={labels['/contactConsent']}
             checked={form.contactConsent}
             disabled={form.contact.trim() === ''}
             onChange={(e) => set('contactConsent', e.currentTarget.checked)}

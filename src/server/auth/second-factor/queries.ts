@@ -5,7 +5,7 @@ export function selectFactor(db: Kysely<DB>, userId: string) {
   return db.selectFrom('user_second_factor').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
-/** A new, unconfirmed secret for a person, replacing any earlier one they did not confirm. */
+/** A new, unconfirmed secret for a person (sealed), replacing any earlier one they did not confirm. */
 export function upsertPendingFactor(db: Kysely<DB>, userId: string, secret: string) {
   return db
     .insertInto('user_second_factor')

@@ -3,7 +3,8 @@ import type { Role } from '../../access/roles.js';
 import { SESSION_COOKIE } from '../../http/session.js';
 import { PERSONA_PASSWORD, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
-import { codeAt } from './totp.js';
+import { sealPlainSecrets } from './sealing.js';
+import { codeAt, newSecret } from './totp.js';
 
 /** A session opened through the sign-in form, as the browser holds it. */
 interface Signed {
@@ -130,6 +131,57 @@ describe.each(testBackends())('two-factor sign-in on %s', (backend) => {
     const again = await call(replay, 'POST', '/api/auth/second-factor/verify', { code: next });
     expect(again.statusCode).toBe(400);
     expect((await call(replay, 'GET', '/api/notifications')).statusCode).toBe(403);
+  });
+
+  it('keeps the secret sealed in the database, and signs in with codes from the secret shown at enrolment', async () => {
+    const { email, userId } = await person('expert');
+    const { secret } = await enrol(await login(email));
+    const row = await t.database.db
+      .selectFrom('user_second_factor')
+      .select('secret')
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    expect(row.secret).toMatch(/^sealed:v1:/);
+    expect(row.secret).not.toContain(secret);
+    // Nor in any other column of the row.
+    const whole = await t.database.db.selectFrom('user_second_factor').selectAll().where('user_id', '=', userId).execute();
+    expect(JSON.stringify(whole)).not.toContain(secret);
+
+    const later = await login(email);
+    const ok = await call(later, 'POST', '/api/auth/second-factor/verify', { code: codeAt(secret, Date.now() + 30_000) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().secondFactorStep).toBeNull();
+  });
+
+  it('signs in an account enrolled before secrets were sealed, and seals its secret at the next start', async () => {
+    const { email, userId } = await person('expert');
+    // Kept in the clear, as enrolments were before.
+    const secret = newSecret();
+    await t.database.db
+      .insertInto('user_second_factor')
+      .values({ user_id: userId, secret, confirmed_at: new Date(), last_step: null })
+      .execute();
+    const before = await login(email);
+    expect(before.secondFactorStep).toBe('verify');
+    const first = await call(before, 'POST', '/api/auth/second-factor/verify', { code: codeAt(secret, Date.now() - 30_000) });
+    expect(first.statusCode).toBe(200);
+
+    // What the server does at start, after the migrations.
+    expect(await sealPlainSecrets(t.database.db, t.config)).toBeGreaterThanOrEqual(1);
+    const row = await t.database.db
+      .selectFrom('user_second_factor')
+      .select('secret')
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    expect(row.secret).toMatch(/^sealed:v1:/);
+    expect(row.secret).not.toContain(secret);
+    // A second start finds nothing left in the clear.
+    expect(await sealPlainSecrets(t.database.db, t.config)).toBe(0);
+
+    const after = await login(email);
+    const ok = await call(after, 'POST', '/api/auth/second-factor/verify', { code: codeAt(secret, Date.now() + 30_000) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().secondFactorStep).toBeNull();
   });
 
   it('accepts a recovery code once, then refuses it', async () => {

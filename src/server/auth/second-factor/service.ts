@@ -5,14 +5,15 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { isHeld, reserveAttempt } from '../attempts.js';
 import { verifyPassword } from '../passwords.js';
 import * as authQueries from '../queries.js';
 import type { SessionView } from '../schemas.js';
 import { presentSession } from '../service.js';
-import { signInWait } from '../throttle.js';
 import { rolesRequiringSecondFactor } from './policy.js';
 import * as q from './queries.js';
 import type { CodeBody, EnrolmentView, RecoveryCodes, RemoveBody, SecondFactorStatus, VerifyBody } from './schemas.js';
+import { openSecretOrNull, sealSecret } from './sealing.js';
 import { acceptedStep, enrolmentUri, newRecoveryCodes, newSecret, normaliseRecoveryCode } from './totp.js';
 
 // Recovery codes carry about 49 bits of chance each: a lighter argon2id than passwords is enough.
@@ -52,7 +53,7 @@ export async function startEnrolment(ctx: Context): Promise<EnrolmentView> {
   const factor = await q.selectFactor(ctx.db, actor.userId);
   if (factor?.confirmed_at) throw new Problem('conflict', 'Two-factor sign-in is already set up for this account.');
   const secret = newSecret();
-  await q.upsertPendingFactor(ctx.db, actor.userId, secret);
+  await q.upsertPendingFactor(ctx.db, actor.userId, sealSecret(ctx.config, actor.userId, secret));
   const uri = enrolmentUri(secret, actor.email);
   const qrCode = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(uri, { type: 'svg', margin: 1 })).toString('base64')}`;
   return { secret, uri, qrCode };
@@ -69,7 +70,8 @@ export async function confirmEnrolment(ctx: Context, input: CodeBody): Promise<R
   const factor = await q.selectFactor(ctx.db, actor.userId);
   if (!factor) throw new Problem('conflict', 'Start the set-up first: no secret is waiting for confirmation.');
   if (factor.confirmed_at) throw new Problem('conflict', 'Two-factor sign-in is already set up for this account.');
-  const step = acceptedStep(factor.secret, input.code);
+  const secret = openSecretOrNull(ctx.config, actor.userId, factor.secret);
+  const step = secret === null ? null : acceptedStep(secret, input.code);
   if (step === null) throw wrongCode('/code');
   const recoveryCodes = newRecoveryCodes();
   // Hashed before the transaction: the embedded database's one connection is not held meanwhile.
@@ -106,14 +108,8 @@ export async function verifySecondFactor(ctx: Context, input: VerifyBody): Promi
   if (actor.secondFactorStep !== 'verify') throw new Problem('conflict', 'This session has no code to confirm.');
   const { config } = ctx;
   const accountKey = actor.email.toLowerCase();
-  const reservation = await inTransaction(ctx.db, async (trx) => {
-    await authQueries.lockSignInAttempts(trx, accountKey, ctx.address);
-    const pressure = await authQueries.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
-    const wait = signInWait(pressure, config);
-    if (wait.seconds > 0) return wait;
-    return authQueries.insertLoginFailure(trx, accountKey, ctx.address);
-  });
-  if (typeof reservation !== 'number') {
+  const reservation = await reserveAttempt(ctx, accountKey);
+  if (isHeld(reservation)) {
     throw new Problem('rate_limited', `Too many wrong codes. Try again in ${reservation.seconds} seconds.`, {
       retryAfterSeconds: reservation.seconds,
     });
@@ -122,7 +118,8 @@ export async function verifySecondFactor(ctx: Context, input: VerifyBody): Promi
   let accepted = false;
   if (factor?.confirmed_at) {
     if ('code' in input) {
-      const step = acceptedStep(factor.secret, input.code);
+      const secret = openSecretOrNull(config, actor.userId, factor.secret);
+      const step = secret === null ? null : acceptedStep(secret, input.code);
       accepted = step !== null && (await q.claimStep(ctx.db, actor.userId, step));
     } else {
       accepted = await spendRecoveryCode(ctx, actor.userId, input.recoveryCode);
@@ -136,7 +133,7 @@ export async function verifySecondFactor(ctx: Context, input: VerifyBody): Promi
     throw wrongCode('code' in input ? '/code' : '/recoveryCode');
   }
   await inTransaction(ctx.db, async (trx) => {
-    await authQueries.deleteLoginFailure(trx, reservation);
+    await authQueries.deleteLoginFailure(trx, reservation.id);
     await q.completeSessionStep(trx, actor.sessionId);
     await audit(trx, ctx, {
       verb: 'auth.second_factor_verified',
@@ -159,16 +156,9 @@ export async function removeOwnSecondFactor(ctx: Context, input: RemoveBody): Pr
   }
   const user = await authQueries.selectUserById(ctx.db, actor.userId);
   if (!user) throw new Problem('unauthenticated');
-  const { config } = ctx;
   const accountKey = user.email.toLowerCase();
-  const reservation = await inTransaction(ctx.db, async (trx) => {
-    await authQueries.lockSignInAttempts(trx, accountKey, ctx.address);
-    const pressure = await authQueries.selectSignInPressure(trx, accountKey, ctx.address, config.loginWindowMinutes);
-    const wait = signInWait(pressure, config);
-    if (wait.seconds > 0) return wait;
-    return authQueries.insertLoginFailure(trx, accountKey, ctx.address);
-  });
-  if (typeof reservation !== 'number') {
+  const reservation = await reserveAttempt(ctx, accountKey);
+  if (isHeld(reservation)) {
     throw new Problem('rate_limited', `Too many wrong passwords. Try again in ${reservation.seconds} seconds.`, {
       retryAfterSeconds: reservation.seconds,
     });
@@ -178,7 +168,7 @@ export async function removeOwnSecondFactor(ctx: Context, input: RemoveBody): Pr
     throw new Problem('validation', message, { errors: [{ pointer: '/password', code: 'wrong_password', message }] });
   }
   await inTransaction(ctx.db, async (trx) => {
-    await authQueries.deleteLoginFailure(trx, reservation);
+    await authQueries.deleteLoginFailure(trx, reservation.id);
     const removed = await q.deleteFactor(trx, actor.userId);
     if (Number(removed.numDeletedRows) === 0) throw new Problem('not_found', 'This account has no second factor.');
     await q.deleteRecoveryCodes(trx, actor.userId);
