@@ -86,7 +86,7 @@ describe.concurrent('killed at random moments', () => {
   it.for(testBackends())(
     `loses no acknowledged write and half-writes nothing across ${CYCLES} kills on %s`,
     {
-      timeout: 60_000 + CYCLES * 25_000,
+      timeout: 120_000 + CYCLES * 40_000,
     },
     async (backend: Backend, { expect }) => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-crash-'));
