@@ -59,7 +59,7 @@ export function ImportPage() {
       </div>
       <FileInput
         label={t('warning.import.file')}
-        accept=".csv,.xlsx,text/csv"
+        accept=".csv,.xlsx,.json,text/csv,application/json"
         value={file}
         onChange={setFile}
         clearable

@@ -7,6 +7,7 @@ import type { Frequency } from '../indicators/periods.js';
 import * as q from '../indicators/queries.js';
 import { evaluateRules } from '../rules/evaluate.js';
 import { type Candidate, type ColumnMapping, type ImportFormat, type Lookups, parseObservations } from './formats.js';
+import { jsonCells, looksLikeJson } from './json-table.js';
 import type { ImportReport } from './schemas.js';
 
 export interface ImportProgress {
@@ -70,7 +71,12 @@ export async function importObservations(
 ): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'reading', done: 0, total: 1 });
-  const cells = (await readSheetCells(bytes, { format: options.sheet })).cells.filter((row) => row.some((c) => c.trim() !== ''));
+  // JSON (UNHCR's API) is read as a table whatever the upload said it was; anything else as a sheet.
+  const sheet =
+    options.sheet !== 'xlsx' && looksLikeJson(bytes)
+      ? jsonCells(bytes)
+      : (await readSheetCells(bytes, { format: options.sheet })).cells;
+  const cells = sheet.filter((row) => row.some((c) => c.trim() !== ''));
   if (cells.length < 2) throw new Problem('validation', 'The file holds no rows.');
   const { found, ids } = await lookups(db);
   if (options.indicator && !found.frequency(options.indicator)) {
