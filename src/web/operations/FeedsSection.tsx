@@ -114,7 +114,7 @@ function FeedForm({ feed, onDone }: { feed: FeedView | null; onDone: (saved: Fee
       onDone(saved);
     },
   });
-  const missing = tried ? { '/name': form.name.trim() === '', '/url': form.url.trim() === '' } : {};
+  const missing: Record<string, boolean> = tried ? { '/name': form.name.trim() === '', '/url': form.url.trim() === '' } : {};
   const fieldError = useFieldErrors(save.error, missing);
   const general = save.error instanceof ApiProblem && save.error.errors.length > 0 ? null : save.error;
   return (
