@@ -40,7 +40,10 @@ describe.each(testBackends())('hate incident demonstration data and job on %s', 
       total: { value: number | null };
       byCountry: Array<{ count: { suppressed: boolean } }>;
     };
-    expect(aggregate.total.value).toBe(statements.filter((s) => s.status === 'verified').length);
+    // The published total is the verified statements' count, rounded to a multiple of 5.
+    const verified = statements.filter((s) => s.status === 'verified').length;
+    expect(aggregate.total.value).toBe(Math.round(verified / 5) * 5);
+    expect(Math.abs((aggregate.total.value ?? 0) - verified)).toBeLessThanOrEqual(2);
     expect(aggregate.byCountry.some((r) => !r.count.suppressed)).toBe(true);
     const campaigns = (await t.request(null, { method: 'GET', url: '/api/incidents/campaigns?country=GR' })).json() as {
       items: Array<{ title: string; materials: Array<{ title: string }> }>;
