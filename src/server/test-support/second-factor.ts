@@ -27,8 +27,10 @@ export async function freshCode(account: string): Promise<string> {
   for (;;) {
     const now = Date.now();
     const current = Math.floor(now / PERIOD_MS);
-    // The server accepts the step before and after its own: the one after is the earliest fresh one.
-    for (const step of [current - 1, current, current + 1]) {
+    // The server accepts the step before and after its own. The current step comes first: a code of
+    // the step before could expire between typing and a slow server's check. The step after is
+    // taken when the current one was used already.
+    for (const step of [current, current + 1]) {
       if (step > entry.lastStep) {
         entry.lastStep = step;
         return codeAt(entry.secret, step * PERIOD_MS);
