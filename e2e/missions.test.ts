@@ -155,6 +155,14 @@ describeJourney('missions journey', () => {
 
     // The portfolio: on the map, in the calendar, and its geographical balance, all drawn in the page.
     await navigation.getByRole('link', { name: 'Missions', exact: true }).click();
+    // The list's filters: by host country (a picker of names) and by status, with a sentence when none match.
+    const list = page.getByRole('tabpanel', { name: 'List' });
+    await pick(page, 'Host country', 'Gree', 'Greece');
+    await list.getByRole('link', { name: 'E2E-2027-01' }).waitFor();
+    await list.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Cancelled' });
+    await list.getByText('No mission matches these filters. Clear a filter to see more.').waitFor();
+    await list.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Any status' });
+    await list.getByRole('link', { name: 'E2E-2027-01' }).waitFor();
     await page.getByRole('tab', { name: 'Map' }).click();
     await page.getByRole('img', { name: "Map of the missions' host countries" }).locator('circle').first().waitFor();
     await page.getByRole('tab', { name: 'Calendar' }).click();
