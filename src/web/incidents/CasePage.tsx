@@ -18,6 +18,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
+import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useSession } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
@@ -139,6 +140,13 @@ function Workflow({ view }: { view: CaseView }) {
     api.put<CaseView>(`/incidents/reports/${view.id}/assignee`, { userId }),
   );
   const statuses = view.actions.filter((a) => a.startsWith('status:')).map((a) => a.slice(7));
+  const errorOf = useFieldErrors(move.error);
+  const labels = {
+    '/status': t('incidents.case.nextStatus'),
+    '/reason': t('incidents.case.reason'),
+    '/duplicateOf': t('incidents.case.keptReport'),
+    '/note': t('incidents.case.note'),
+  };
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -173,6 +181,7 @@ function Workflow({ view }: { view: CaseView }) {
               value={next}
               onChange={setNext}
               required
+              error={errorOf('/status')}
             />
             {next === 'rejected' ? (
               <TextInput
@@ -180,6 +189,7 @@ function Workflow({ view }: { view: CaseView }) {
                 required
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value)}
+                error={errorOf('/reason')}
               />
             ) : null}
             {next === 'duplicate' ? (
@@ -189,6 +199,7 @@ function Workflow({ view }: { view: CaseView }) {
                 required
                 value={duplicateOf}
                 onChange={(e) => setDuplicateOf(e.currentTarget.value)}
+                error={errorOf('/duplicateOf')}
               />
             ) : null}
             <Textarea
@@ -196,8 +207,9 @@ function Workflow({ view }: { view: CaseView }) {
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
               maxLength={4000}
+              error={errorOf('/note')}
             />
-            <ProblemAlert error={move.error} />
+            <ProblemAlert error={move.error} fields={labels} />
             <Button type="submit" disabled={!next} loading={move.isPending}>
               {t('incidents.case.apply')}
             </Button>
@@ -216,6 +228,8 @@ function Redaction({ view, original }: { view: CaseView; original: string | null
   // Saves what the field shows, typed or not: an untouched text is the one on screen, not an empty one.
   const save = useCaseMutation(view.id, () => api.put<CaseView>(`/incidents/reports/${view.id}/redaction`, { text: value }));
   const addNote = useCaseMutation(view.id, () => api.post<CaseView>(`/incidents/reports/${view.id}/notes`, { note }));
+  const redactionError = useFieldErrors(save.error);
+  const noteError = useFieldErrors(addNote.error);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Paper withBorder p="md">
@@ -230,8 +244,9 @@ function Redaction({ view, original }: { view: CaseView; original: string | null
             autosize
             value={value}
             onChange={(e) => setText(e.currentTarget.value)}
+            error={redactionError('/text')}
           />
-          <ProblemAlert error={save.error} />
+          <ProblemAlert error={save.error} fields={{ '/text': t('incidents.case.redacted') }} />
           <Button onClick={() => save.mutate(undefined)} disabled={!value.trim()} loading={save.isPending}>
             {t('incidents.case.saveRedaction')}
           </Button>
@@ -247,8 +262,9 @@ function Redaction({ view, original }: { view: CaseView; original: string | null
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             maxLength={4000}
+            error={noteError('/note')}
           />
-          <ProblemAlert error={addNote.error} />
+          <ProblemAlert error={addNote.error} fields={{ '/note': t('incidents.case.note') }} />
           <Button
             variant="default"
             disabled={!note.trim()}

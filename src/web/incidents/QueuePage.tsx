@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Select, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -26,6 +26,8 @@ export function QueuePage() {
   const canExport = useCan('incident.export');
   const name = (iso2: string) => countries.data?.find((c) => c.iso2 === iso2)?.name ?? iso2;
   const change = (patch: Partial<QueueQuery>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
+  // An empty answer to a filter is not an empty queue: it says so, rather than what fills the queue.
+  const filtered = Boolean(filter.status || filter.country || filter.incidentType || filter.assignee);
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -58,7 +60,11 @@ export function QueuePage() {
         />
       </Group>
       <ProblemAlert error={queue.error} />
-      {queue.data?.total === 0 ? (
+      {queue.data?.total === 0 && filtered ? (
+        <Text size="sm" role="status">
+          {t('incidents.queue.noneMatch')}
+        </Text>
+      ) : queue.data?.total === 0 ? (
         <EmptyState
           message={t('incidents.queue.empty')}
           actions={[{ label: t('incidents.queue.emptyAction'), to: '/incidents/report' }]}
