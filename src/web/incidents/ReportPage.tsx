@@ -1,9 +1,7 @@
 import {
   Alert,
-  Anchor,
   Button,
   Checkbox,
-  Code,
   FileInput,
   Group,
   NumberInput,
@@ -15,7 +13,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportBody } from '../../server/incidents/submission/schemas.js';
@@ -29,25 +26,8 @@ import { PointPicker } from './PointPicker';
 import { cleanPhotoInBrowser } from './photos';
 import { type Proof, solveProof } from './proof';
 import { BIAS_INDICATORS, BIAS_MOTIVATIONS, formQuery, INCIDENT_TYPES, PROPERTY_TARGETS, SOURCES, TARGETS } from './queries';
-
-const EMPTY = {
-  occurredOn: '',
-  dateApproximate: false,
-  country: '',
-  place: '',
-  latitude: '' as number | string,
-  longitude: '' as number | string,
-  incidentType: '',
-  propertyTarget: '',
-  targets: [] as string[],
-  biasMotivation: '',
-  biasIndicators: [] as string[],
-  source: '',
-  description: '',
-  contact: '',
-  contactConsent: false,
-  website: '',
-};
+import { ReceiptView } from './ReceiptView';
+import { EMPTY_REPORT, missingReportFields, type ReportForm, reportLabels } from './report-form';
 
 /** The public report form: no account, works on a phone; the description and contact are encrypted in this browser. */
 export function ReportPage() {
@@ -56,7 +36,7 @@ export function ReportPage() {
   const lang = useApiLanguage();
   const settings = useQuery(formQuery);
   const countries = useQuery(countriesQuery(lang, { status: 'participating' }));
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm] = useState<ReportForm>(EMPTY_REPORT);
   const [photos, setPhotos] = useState<File[]>([]);
   const proof = useRef<Promise<Proof> | null>(null);
   const challenge = settings.data?.challenge;
@@ -65,7 +45,7 @@ export function ReportPage() {
     if (challenge !== undefined && bits !== undefined) proof.current = solveProof(challenge, bits);
   }, [challenge, bits]);
 
-  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof ReportForm>(key: K, value: ReportForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const isProperty = (INCIDENT_TYPES.attack_against_property as readonly string[]).includes(form.incidentType);
 
   const submit = useMutation({
@@ -113,40 +93,9 @@ export function ReportPage() {
     },
   });
   const [tried, setTried] = useState(false);
-  const missing: Record<string, boolean> = tried
-    ? {
-        '/occurredOn': form.occurredOn === '',
-        '/country': form.country === '',
-        '/place': form.place.trim() === '',
-        '/incidentType': form.incidentType === '',
-        '/targets': form.targets.length === 0,
-        '/biasMotivation': form.biasMotivation === '',
-        '/description': form.description.trim() === '',
-        '/source': form.source === '',
-      }
-    : {};
+  const missing = tried ? missingReportFields(form) : {};
   const errorOf = useFieldErrors(submit.error, missing);
-  // The fields' labels, by the pointer the server names them with: the alert lists refusals by them.
-  const labels = {
-    '/occurredOn': t('incidents.fields.occurredOn'),
-    '/dateApproximate': t('incidents.fields.dateApproximate'),
-    '/country': t('incidents.fields.country'),
-    '/place': t('incidents.fields.place'),
-    '/point/latitude': t('incidents.fields.latitude'),
-    '/point/longitude': t('incidents.fields.longitude'),
-    '/incidentType': t('incidents.fields.incidentType'),
-    '/propertyTarget': t('incidents.fields.propertyTarget'),
-    '/targets': t('incidents.fields.targets'),
-    '/biasMotivation': t('incidents.fields.biasMotivation'),
-    '/biasIndicators': t('incidents.fields.biasIndicators'),
-    '/description': t('incidents.fields.description'),
-    '/sealed/description': t('incidents.fields.description'),
-    '/source': t('incidents.fields.source'),
-    '/photos': t('incidents.fields.photos'),
-    '/contact': t('incidents.fields.contact'),
-    '/sealed/contact': t('incidents.fields.contact'),
-    '/contactConsent': t('incidents.fields.contactConsent'),
-  };
+  const labels = reportLabels(t);
   const fieldError = (pointer: string) =>
     errorOf(pointer) ?? (pointer === '/description' ? errorOf('/sealed/description') : undefined);
   const formRef = useRef<HTMLFormElement>(null);
@@ -157,30 +106,7 @@ export function ReportPage() {
     if (attempt === 0 && !refusal) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt, refusal]);
-  // The form gives way to the receipt: focus goes to its heading, not back to the top of the page.
-  const thanks = useRef<HTMLHeadingElement>(null);
-  const received = submit.data !== undefined;
-  useEffect(() => {
-    if (received) thanks.current?.focus();
-  }, [received]);
-
-  if (submit.data) {
-    return (
-      <Stack gap="md" maw={640}>
-        <Title order={1} ref={thanks} tabIndex={-1}>
-          {t('incidents.report.thanks')}
-        </Title>
-        <Text>{t('incidents.report.receiptIntro')}</Text>
-        <Code block fz="xl" data-testid="receipt">
-          {submit.data.receipt}
-        </Code>
-        <Text size="sm">{t('incidents.report.receiptKeep')}</Text>
-        <Anchor component={Link} to="/incidents/status">
-          {t('incidents.status.title')}
-        </Anchor>
-      </Stack>
-    );
-  }
+  if (submit.data) return <ReceiptView receipt={submit.data.receipt} />;
 
   const options = (codes: readonly string[], group: string) =>
     codes.map((c) => ({ value: c, label: t(`incidents.${group}.${c}`) }));
@@ -207,17 +133,7 @@ export function ReportPage() {
           event.preventDefault();
           setTried(true);
           setAttempt((n) => n + 1);
-          const empty = {
-            occurredOn: form.occurredOn === '',
-            country: form.country === '',
-            place: form.place.trim() === '',
-            incidentType: form.incidentType === '',
-            targets: form.targets.length === 0,
-            biasMotivation: form.biasMotivation === '',
-            description: form.description.trim() === '',
-            source: form.source === '',
-          };
-          if (!anyMissing(empty)) submit.mutate();
+          if (!anyMissing(missingReportFields(form))) submit.mutate();
         }}
       >
         <Stack gap="sm">
