@@ -126,5 +126,7 @@ describe.each(testBackends())('expert roster on %s', (backend) => {
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().detail).toMatch(/cannot end/);
+    // The page marks the field: the problem names the period's end by its pointer.
+    expect(backwards.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/periods/0/endsOn']);
   });
 });

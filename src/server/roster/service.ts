@@ -144,9 +144,11 @@ export async function myProfile(ctx: Context): Promise<{ expert: ExpertView | nu
 }
 
 function checkPeriods(periods: UpdateExpertBody['periods']) {
-  for (const p of periods ?? []) {
-    if (p.endsOn < p.startsOn)
-      throw new Problem('validation', `A period cannot end (${p.endsOn}) before it starts (${p.startsOn}).`);
+  for (const [i, p] of (periods ?? []).entries()) {
+    if (p.endsOn < p.startsOn) {
+      const message = `A period cannot end (${p.endsOn}) before it starts (${p.startsOn}).`;
+      throw new Problem('validation', message, { errors: [{ pointer: `/periods/${i}/endsOn`, message }] });
+    }
   }
 }
 

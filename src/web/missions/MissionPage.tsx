@@ -4,6 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
+import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames } from '../reference/pickers';
@@ -149,6 +150,7 @@ function Consent({ mission }: { mission: MissionView }) {
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['missions'] }),
   });
+  const errorOf = useFieldErrors(save.error);
   return (
     <Stack gap="xs">
       <Title order={2}>{t('missions.page.consent')}</Title>
@@ -175,11 +177,13 @@ function Consent({ mission }: { mission: MissionView }) {
             <TextInput
               type="date"
               label={t('missions.page.consentDate')}
+              error={errorOf('/consentDate')}
               value={form.date}
               onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
             />
             <TextInput
               label={t('missions.page.consentDocument')}
+              error={errorOf('/consentDocument')}
               value={form.document}
               onChange={(e) => setForm({ ...form, document: e.currentTarget.value })}
             />
@@ -187,7 +191,14 @@ function Consent({ mission }: { mission: MissionView }) {
               {t('common.save')}
             </Button>
           </Group>
-          <ProblemAlert error={save.error} />
+          <ProblemAlert
+            error={save.error}
+            fields={{
+              '/consentStatus': t('missions.page.consent'),
+              '/consentDate': t('missions.page.consentDate'),
+              '/consentDocument': t('missions.page.consentDocument'),
+            }}
+          />
         </form>
       ) : null}
     </Stack>

@@ -4,6 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
+import { fieldErrorWithin } from '../app/field-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCompetenceNames, useCountryNames, useLanguageNames } from '../reference/pickers';
@@ -147,6 +148,7 @@ function Profile({ expert, own }: { expert: ExpertView; own: boolean }) {
               type="date"
               required
               label={t('roster.profile.to')}
+              error={fieldErrorWithin(save.error, `/periods/${expert.periods.length}`)}
               value={period.endsOn}
               onChange={(e) => setPeriod({ ...period, endsOn: e.currentTarget.value })}
             />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlertQuery, BulkDecisionView } from '../../server/warning/alerts/schemas.js';
 import { api, queryString } from '../app/api';
 import { EmptyState } from '../app/EmptyState';
+import { fieldErrorWithin } from '../app/field-errors';
 import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
@@ -221,6 +222,7 @@ export function AlertsPage() {
           />
           <TextInput
             label={t('warning.alerts.bulkNote')}
+            error={fieldErrorWithin(bulk.error, '/note')}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             size="xs"
