@@ -112,9 +112,18 @@ describeJourney('directory journey', () => {
     await signInPage(page, origin, focalEmail);
     await page.goto(`${origin}/directory/activities/new`);
     await page.getByRole('heading', { level: 1, name: 'Add an activity' }).waitFor();
-    await page
-      .getByRole('combobox', { name: 'Organisation' })
-      .selectOption({ label: 'ODIHR – Office for Democratic Institutions and Human Rights' });
+    // The focal point's own organisation is chosen already; choosing it again by the words typed
+    // (searched on the server) keeps it.
+    const organisation = page.getByRole('combobox', { name: 'Organisation' });
+    await expect
+      .poll(() => organisation.inputValue(), { timeout: 30_000 })
+      .toBe('ODIHR – Office for Democratic Institutions and Human Rights');
+    await organisation.click();
+    await organisation.fill('ODIHR');
+    await page.getByRole('option', { name: 'ODIHR – Office for Democratic Institutions and Human Rights' }).click();
+    await expect
+      .poll(() => organisation.inputValue(), { timeout: 30_000 })
+      .toBe('ODIHR – Office for Democratic Institutions and Human Rights');
     await page.getByRole('textbox', { name: 'Activity' }).fill('Hate crime recording for police in Preševo');
     await page.getByRole('checkbox', { name: 'Protection of people along migration routes' }).check();
     const countries = page.getByRole('combobox', { name: 'Countries' });

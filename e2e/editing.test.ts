@@ -75,6 +75,10 @@ describeJourney('editing journey', () => {
     await page.getByRole('link', { name: 'Add a contact' }).click();
     const contactForm = page.getByRole('form', { name: 'Add a contact' });
     await contactForm.waitFor();
+    // The organisation it was added from is chosen already, and named (it is not among the first found).
+    await expect
+      .poll(() => contactForm.getByRole('combobox', { name: 'Organisation' }).inputValue(), { timeout: 30_000 })
+      .toBe('ARLA – Aegean Refugee Legal Aid');
     await contactForm.getByRole('textbox', { name: 'Name', exact: true }).fill('Eleni Advocate');
     await contactForm.getByRole('textbox', { name: 'Function or title' }).fill('Legal counsellor');
     await contactForm.getByRole('textbox', { name: 'Email addresses' }).fill('eleni@aegean-legal.example.org');
@@ -93,6 +97,9 @@ describeJourney('editing journey', () => {
 
     await page.getByRole('link', { name: 'Edit the contact' }).click();
     const editContact = page.getByRole('form', { name: 'Edit the contact' });
+    await expect
+      .poll(() => editContact.getByRole('combobox', { name: 'Organisation' }).inputValue(), { timeout: 30_000 })
+      .toBe('ARLA – Aegean Refugee Legal Aid');
     await editContact.getByRole('textbox', { name: 'Function or title' }).fill('Senior legal counsellor');
     await editContact.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 1, name: 'Eleni Advocate' }).waitFor();

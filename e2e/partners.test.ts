@@ -33,9 +33,9 @@ describeJourney('missions with partners journey', () => {
 
     // UNHCR joins for a joint visit, chosen by name.
     const organisation = page.getByRole('combobox', { name: 'Organisation' });
-    const unhcr = await organisation.locator('option', { hasText: 'UNHCR' }).first().getAttribute('value');
-    expect(unhcr).toBeTruthy();
-    await organisation.selectOption(unhcr ?? '');
+    await organisation.click();
+    await organisation.fill('UNHCR');
+    await page.getByRole('option', { name: /^UNHCR – / }).first().click();
     await page.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Joint visit' });
     await page.getByRole('textbox', { name: 'Note' }).fill('Visits Lesvos and Samos with the team.');
     await page.getByRole('button', { name: 'Add partner' }).click();

@@ -20,13 +20,13 @@ import { fieldError, ProblemAlert } from '../app/ProblemAlert';
 import { useSession } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { useApiLanguage } from '../reference/queries';
+import { OrganisationPicker } from './OrganisationPicker';
 import {
   type ActivityView,
   activityQuery,
   contactsQuery,
   DIMENSIONS,
   KEY_AREAS,
-  organisationsQuery,
   STATUSES,
   TARGET_GROUPS,
   useCountries,
@@ -93,7 +93,6 @@ export function ActivityEditorPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
   const search = useSearch({ strict: false }) as { organisationId?: string };
   const existing = useQuery({ ...activityQuery(lang, id ?? ''), enabled: Boolean(id) });
-  const organisations = useQuery(organisationsQuery(lang, { limit: 200 }));
   const countries = useCountries();
   const ownOrganisation = session?.grants.find((g) => g.organisationId)?.organisationId ?? '';
   const [form, setForm] = useState<Form>({ ...empty, organisationId: search.organisationId ?? ownOrganisation });
@@ -138,20 +137,17 @@ export function ActivityEditorPage() {
   };
   if (id && existing.isPending) return <Loader aria-label={t('directory.loading')} />;
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
-  const organisationOptions = [...(organisations.data?.items ?? [])]
-    .sort((a, b) => (a.acronym ?? a.name).localeCompare(b.acronym ?? b.name, lang))
-    .map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} – ${o.name}` : o.name }));
 
   return (
     <Stack gap="md" maw={820} component="form" onSubmit={submit}>
       <Title order={1}>{id ? t('directory.activity.edit') : t('directory.activity.add')}</Title>
       <Text c="dimmed">{t('directory.activity.intro')}</Text>
-      <NativeSelect
+      <OrganisationPicker
         label={t('directory.activity.organisation')}
+        placeholder={t('directory.activity.chooseOrganisation')}
         required
         value={form.organisationId}
-        onChange={(e) => set({ organisationId: e.currentTarget.value, contactId: '' })}
-        data={[{ value: '', label: t('directory.activity.chooseOrganisation') }, ...organisationOptions]}
+        onChange={(organisationId) => set({ organisationId, contactId: '' })}
         error={fieldError(save.error, '/organisationId')}
       />
       <TextInput

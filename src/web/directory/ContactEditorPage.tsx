@@ -10,7 +10,8 @@ import { useCan, useSession } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { CompetencesPicker, CountriesPicker, KeyAreasPicker, LanguagesPicker } from '../reference/pickers';
 import { useApiLanguage } from '../reference/queries';
-import { type ContactView, contactQuery, organisationsQuery, VISIBILITIES } from './queries';
+import { OrganisationPicker } from './OrganisationPicker';
+import { type ContactView, contactQuery, VISIBILITIES } from './queries';
 
 interface Form {
   organisationId: string;
@@ -70,7 +71,6 @@ export function ContactEditorPage() {
   const { id } = useParams({ strict: false }) as { id?: string };
   const search = useSearch({ strict: false }) as { organisationId?: string };
   const existing = useQuery({ ...contactQuery(lang, id ?? ''), enabled: Boolean(id) });
-  const organisations = useQuery(organisationsQuery(lang, { limit: 200 }));
   const ownOrganisation = session?.grants.find((g) => g.organisationId)?.organisationId ?? '';
   const [form, setForm] = useState<Form>({ ...empty, organisationId: search.organisationId ?? ownOrganisation });
   useEffect(() => {
@@ -109,20 +109,17 @@ export function ContactEditorPage() {
   if (id && existing.isPending) return <Loader aria-label={t('directory.loading')} />;
   if (existing.error) return <ProblemAlert error={existing.error} />;
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
-  const organisationOptions = [...(organisations.data?.items ?? [])]
-    .sort((a, b) => (a.acronym ?? a.name).localeCompare(b.acronym ?? b.name, lang))
-    .map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} – ${o.name}` : o.name }));
 
   return (
     <Stack gap="md" maw={820} component="form" onSubmit={submit} aria-label={heading}>
       <Title order={1}>{heading}</Title>
       <Text c="dimmed">{t('directory.contactEditor.intro')}</Text>
-      <NativeSelect
+      <OrganisationPicker
         label={t('directory.activity.organisation')}
+        placeholder={t('directory.activity.chooseOrganisation')}
         required
         value={form.organisationId}
-        onChange={(e) => set({ organisationId: e.currentTarget.value })}
-        data={[{ value: '', label: t('directory.activity.chooseOrganisation') }, ...organisationOptions]}
+        onChange={(organisationId) => set({ organisationId })}
         error={fieldError(save.error, '/organisationId')}
       />
       <TextInput

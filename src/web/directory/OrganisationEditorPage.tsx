@@ -22,7 +22,8 @@ import { usePageTitle } from '../app/usePageTitle';
 import { LANGUAGES } from '../i18n';
 import { CountryPicker } from '../reference/pickers';
 import { useApiLanguage } from '../reference/queries';
-import { DIMENSIONS, ORGANISATION_TYPES, type OrganisationView, organisationQuery, organisationsQuery } from './queries';
+import { OrganisationPicker } from './OrganisationPicker';
+import { DIMENSIONS, ORGANISATION_TYPES, type OrganisationView, organisationQuery } from './queries';
 
 const OTHER_LANGUAGES = ['fr', 'de', 'it', 'ru', 'es'] as const;
 type Names = { en: string } & Record<(typeof OTHER_LANGUAGES)[number], string>;
@@ -82,7 +83,6 @@ export function OrganisationEditorPage() {
   const queryClient = useQueryClient();
   const { id } = useParams({ strict: false }) as { id?: string };
   const existing = useQuery({ ...organisationQuery(lang, id ?? ''), enabled: Boolean(id) });
-  const organisations = useQuery(organisationsQuery(lang, { limit: 200 }));
   const [form, setForm] = useState<Form>(empty);
   useEffect(() => {
     if (existing.data) setForm(formOf(existing.data));
@@ -133,10 +133,6 @@ export function OrganisationEditorPage() {
   if (id && existing.isPending) return <Loader aria-label={t('directory.loading')} />;
   if (existing.error) return <ProblemAlert error={existing.error} />;
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
-  const parentOptions = [...(organisations.data?.items ?? [])]
-    .filter((o) => o.id !== id)
-    .sort((a, b) => (a.acronym ?? a.name).localeCompare(b.acronym ?? b.name, lang))
-    .map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} – ${o.name}` : o.name }));
   const languageName = (code: string) => LANGUAGES.find((l) => l.code === code)?.name ?? code;
 
   return (
@@ -186,11 +182,11 @@ export function OrganisationEditorPage() {
               error={fieldError(save.error, '/code')}
             />
           </Group>
-          <NativeSelect
+          <OrganisationPicker
             label={t('directory.organisationEditor.parent')}
             value={form.parentId}
-            onChange={(e) => set({ parentId: e.currentTarget.value })}
-            data={[{ value: '', label: '—' }, ...parentOptions]}
+            onChange={(parentId) => set({ parentId })}
+            exclude={id ? [id] : []}
             error={fieldError(save.error, '/parentId')}
           />
           <CountryPicker

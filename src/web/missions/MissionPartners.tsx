@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { fieldError, ProblemAlert } from '../app/ProblemAlert';
-import { organisationsQuery } from '../directory/queries';
+import { OrganisationPicker } from '../directory/OrganisationPicker';
 import { useCountryNames } from '../reference/pickers';
 import { useApiLanguage } from '../reference/queries';
 import { type PartnersView, partnersQuery, proposedContactsQuery } from './queries';
@@ -16,12 +16,10 @@ type Role = (typeof ROLES)[number];
 /** The organisations the mission works with on the ground, and the form that adds one. */
 export function MissionPartners({ missionId }: { missionId: string }) {
   const { t } = useTranslation();
-  const lang = useApiLanguage();
   const client = useQueryClient();
   const partners = useQuery(partnersQuery(missionId));
   const list = partners.data?.partners ?? [];
   const editable = partners.data?.actions.includes('edit') ?? false;
-  const organisations = useQuery({ ...organisationsQuery(lang, { limit: 200 }), enabled: editable });
   const [form, setForm] = useState<{ organisationId: string; role: Role; note: string }>({
     organisationId: '',
     role: 'joint_visit',
@@ -36,10 +34,6 @@ export function MissionPartners({ missionId }: { missionId: string }) {
     },
   });
   const current = list.map((p) => ({ organisationId: p.organisationId, role: p.role, note: p.note }));
-  const options = [...(organisations.data?.items ?? [])]
-    .filter((o) => !list.some((p) => p.organisationId === o.id))
-    .sort((a, b) => (a.acronym ?? a.name).localeCompare(b.acronym ?? b.name, lang))
-    .map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} – ${o.name}` : o.name }));
   const added = `/partners/${list.length}`;
 
   return (
@@ -88,11 +82,12 @@ export function MissionPartners({ missionId }: { missionId: string }) {
           }}
         >
           <Group align="flex-end">
-            <NativeSelect
+            <OrganisationPicker
               label={t('missions.partners.organisation')}
+              placeholder={t('missions.partners.choose')}
               value={form.organisationId}
-              onChange={(e) => setForm({ ...form, organisationId: e.currentTarget.value })}
-              data={[{ value: '', label: t('missions.partners.choose') }, ...options]}
+              onChange={(organisationId) => setForm({ ...form, organisationId })}
+              exclude={list.map((p) => p.organisationId)}
               error={fieldError(save.error, `${added}/organisationId`)}
               required
             />
