@@ -7,7 +7,8 @@
 //   p95, against a plain select of the same two frozen revisions;
 // - Server-Sent Events fan-out: 3 connected pages per State (171 streams) on the document; a State
 //   changes a position and the time until the last stream sees it is measured, against the time
-//   until the first one does.
+//   until the first one does (streams poll the events table on PGlite, are woken by LISTEN/NOTIFY
+//   on PostgreSQL).
 // Each figure is repeated REPEATS times; the median and the spread are printed.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -162,7 +163,7 @@ function openStream(port, id, cookie, onChange) {
   });
 }
 
-async function fanOutFigures(backend, database, id, paragraphs) {
+async function fanOutFigures(backend, database, url, id, paragraphs) {
   const db = database.db;
   const { build } = await import(dist('app.js'));
   const { loadConfig } = await import(dist('config.js'));
@@ -200,7 +201,14 @@ async function fanOutFigures(backend, database, id, paragraphs) {
     cookies.push({ iso2, userId, cookie: `crossroads_session=${token}` });
   }
   // Streams still polling while the bench closes the database would log warnings among the figures.
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'error', DATABASE_URL: '', DATA_DIR: 'memory://', WEB_DIR: 'none' });
+  // On PostgreSQL the server listens for the events' announcements, as it does in service.
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'error',
+    DATABASE_URL: url ?? '',
+    DATA_DIR: 'memory://',
+    WEB_DIR: 'none',
+  });
   const app = await build(config, database);
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
@@ -256,7 +264,7 @@ async function fanOutFigures(backend, database, id, paragraphs) {
 
 export async function run() {
   for (const backend of benchBackends('BENCH_CONSENSUS_BACKENDS')) {
-    const { database, drop } = await openFresh(backend, { name: 'consensus', reference: true });
+    const { database, url, drop } = await openFresh(backend, { name: 'consensus', reference: true });
     try {
       process.stderr.write(`bench: consensus on ${backend}: 57 States × ${PARAGRAPHS} paragraphs × ${REVISIONS} revisions…\n`);
       const { id, paragraphs } = await seedNegotiation(database.db);
@@ -269,7 +277,7 @@ export async function run() {
         ]),
       };
       await readingFigures(backend, database.db, id, chair);
-      await fanOutFigures(backend, database, id, paragraphs);
+      await fanOutFigures(backend, database, url, id, paragraphs);
     } finally {
       await database.close();
       await drop();
