@@ -2,7 +2,10 @@
 // Rev.1; Austria objects and tables an amendment, Italy another; the chair's second window sees
 // the objection arrive without reload; Rev.2 takes Austria's amendment; Austria lifts its
 // objection; silence on Rev.2 is broken by Austria; Rev.3 under silence passes at its deadline;
-// Austria attaches a statement that Italy joins; the AKN, PDF and DOCX are downloaded.
+// Austria attaches a statement that Italy joins; the AKN, PDF and DOCX are downloaded. Along the
+// way the chair rewords and deletes paragraphs, merges an amendment in their own words, is refused
+// adoption while Austria objects, and shows the names behind positions; the Secretariat keeps the
+// register and corrects a symbol; a second draft is adopted in a meeting and a third withdrawn.
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -12,6 +15,7 @@ import {
   apiSignInFirstTime,
   describeJourney,
   journeyPlatform,
+  sessionCheck,
   signInFirstTime,
   takeSecondStep,
   Watcher,
@@ -52,11 +56,15 @@ describeJourney('consensus drafting journey', () => {
   const platform = journeyPlatform();
 
   test('a decision drafted, objected to live, revised, silenced twice and adopted, with a statement and its exports', {
-    timeout: 300_000,
+    timeout: 480_000,
   }, async () => {
     const { server, browser } = platform();
     const { origin } = server;
-    const watcher = new Watcher();
+    // Adoption refused while Austria objects is answered 409 by design; the browser logs it.
+    const watcher = new Watcher(
+      (message) =>
+        sessionCheck(message) || (message.text().includes('status of 409') && message.location().url.endsWith('/adoption')),
+    );
     const admin = await watcher.page(await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' }));
     await signInFirstTime(admin, origin, { ...server, newPassword: PASSWORD }, { name: 'Adopted decisions' });
     const session = await (await admin.request.get(`${origin}/api/auth/session`)).json();
@@ -65,6 +73,7 @@ describeJourney('consensus drafting journey', () => {
       ['chiara.chair@example.org', 'Chiara Quaranta', { role: 'chair', scopeType: 'global' }],
       ['anna.austria@example.org', 'Anna Huber', { role: 'delegation', scopeType: 'country', countryIso2: 'AT' }],
       ['italo.italy@example.org', 'Italo Bianchi', { role: 'delegation', scopeType: 'country', countryIso2: 'IT' }],
+      ['sergei.secretariat@example.org', 'Sergei Petrov', { role: 'secretariat', scopeType: 'global' }],
     ] as const) {
       const response = await admin.request.post(`${origin}/api/users`, {
         headers: { 'x-csrf-token': session.csrfToken },
@@ -78,6 +87,7 @@ describeJourney('consensus drafting journey', () => {
       });
     }
     const italy = people['italo.italy@example.org'] as ApiCall;
+    const chairApi = people['chiara.chair@example.org'] as ApiCall;
 
     // The chair opens the draft and writes its text in the pages.
     const chair = await watcher.page(
@@ -105,6 +115,20 @@ describeJourney('consensus drafting journey', () => {
     await addParagraph('Preambular', 'Recalling the Helsinki Final Act,');
     await addParagraph('Operative', 'Tasks the executive structures to report on mixed migration;');
     await addParagraph('Operative', 'Encourages the participating States to share good practices;');
+    // The chair rewords OP2 and deletes a paragraph added by mistake, before Rev.1.
+    await chair.getByRole('button', { name: 'Reword OP2' }).click();
+    await chair
+      .getByRole('textbox', { name: 'Words of OP2' })
+      .fill('Encourages the participating States to share good practices and data;');
+    await chair.getByRole('button', { name: 'Save the words' }).click();
+    await chair
+      .getByTestId('paragraph')
+      .getByText('Encourages the participating States to share good practices and data;', { exact: true })
+      .waitFor();
+    await addParagraph('Operative', 'Decides to remain seized of the matter.');
+    await chair.getByRole('button', { name: 'Delete OP3' }).click();
+    await chair.getByRole('button', { name: 'Delete OP3 from the working text' }).click();
+    await chair.getByTestId('paragraph').getByText('Decides to remain seized of the matter.').waitFor({ state: 'detached' });
     await chair.getByRole('button', { name: 'Issue Rev.1' }).click();
     await chair.getByTestId('symbol').getByText('MC.DD/7/16/Rev.1').waitFor();
     const documentUrl = chair.url();
@@ -137,6 +161,21 @@ describeJourney('consensus drafting journey', () => {
     await op1.getByText('Blocked').waitFor();
     // Seen by the chair's other window without reload.
     await chairWatch.locator('[data-number="OP1"]').getByText('Objected to by: Austria').waitFor();
+    // Adoption in a meeting is refused, naming the blocked paragraph.
+    await chair.getByRole('button', { name: 'Record adoption by consensus' }).click();
+    await chair.getByText('There is no consensus: objections still stand on OP1.').waitFor();
+    await expect.poll(() => chair.getByTestId('stage').textContent()).toBe('Drafting');
+    // Austria sees no names until the chair shows them on the matrix; then it does, without reload.
+    expect(await op1.getByTestId('objectors').count()).toBe(0);
+    await chair.goto(`${documentUrl}/matrix`);
+    const showNames = chair.getByRole('switch', { name: 'Show the names behind positions to every delegation' });
+    await showNames.waitFor({ state: 'attached' });
+    expect(await showNames.isChecked()).toBe(false);
+    await showNames.click();
+    await expect.poll(() => showNames.isChecked(), { timeout: 30_000 }).toBe(true);
+    await op1.getByText('Objected to by: Austria').waitFor();
+    await chair.goto(documentUrl);
+    await chair.getByRole('heading', { level: 1, name: 'Decision on migration' }).waitFor();
 
     await austria.getByRole('combobox', { name: 'Paragraph', exact: true }).click();
     await austria.getByRole('option', { name: 'OP1', exact: true }).click();
@@ -167,7 +206,16 @@ describeJourney('consensus drafting journey', () => {
       .getByTestId('paragraph')
       .getByText('Tasks the executive structures to report annually on mixed migration;', { exact: true })
       .waitFor();
-    await chair.locator('[data-number="OP2"]').getByRole('button', { name: 'Leave' }).click();
+    // Italy's insertion is merged in the chair's own words.
+    await chair.locator('[data-number="OP2"]').getByRole('button', { name: 'Merge in my own words' }).click();
+    await chair
+      .getByRole('textbox', { name: 'The paragraph as merged' })
+      .fill('Welcomes co-operation with the Mediterranean Partners for Co-operation;');
+    await chair.getByRole('button', { name: 'Merge into the working text' }).click();
+    await chair
+      .locator('[data-number="OP3"]')
+      .getByText('Welcomes co-operation with the Mediterranean Partners for Co-operation;', { exact: true })
+      .waitFor();
     await chair.getByRole('button', { name: 'Issue Rev.2' }).click();
     await chair.getByTestId('symbol').getByText('MC.DD/7/16/Rev.2').waitFor();
     await chair.getByTestId('compare-row').filter({ hasText: 'annually' }).first().waitFor();
@@ -223,6 +271,71 @@ describeJourney('consensus drafting journey', () => {
     await chair.goto(`${origin}/consensus/${doc.id}/matrix`);
     await chair.getByRole('rowheader', { name: 'Austria' }).waitFor();
     await expectNoRawCodes(chair);
+
+    // The Secretariat keeps the register and corrects the symbol of a second draft.
+    const second = await chairApi<{ id: string; paragraphs: unknown[] }>('POST', '/consensus/documents', {
+      council: 'PC',
+      number: 3,
+      year: 16,
+      title: 'Declaration on border co-operation',
+      body: 'permanent_council',
+    });
+    await chairApi('POST', `/consensus/documents/${second.id}/paragraphs`, {
+      part: 'operative',
+      text: 'Encourages border services to co-operate.',
+    });
+    await chairApi('POST', `/consensus/documents/${second.id}/revisions`);
+    const secretariat = await watcher.page(
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' }),
+      30_000,
+    );
+    await signIn(secretariat, origin, 'sergei.secretariat@example.org');
+    await secretariat.goto(`${origin}/consensus`);
+    await secretariat.getByRole('link', { name: 'Register of commitments' }).click();
+    await secretariat.getByRole('button', { name: 'Add a document to the register' }).click();
+    await secretariat.getByRole('button', { name: 'Add to the register' }).click();
+    await secretariat
+      .getByRole('textbox', { name: 'Title of the document' })
+      .and(secretariat.locator('[aria-invalid="true"]'))
+      .waitFor();
+    await secretariat.getByRole('textbox', { name: 'Title of the document' }).fill('Declaration on Migration');
+    await secretariat.getByRole('textbox', { name: 'Symbol' }).fill('MC.DOC/3/16');
+    await secretariat.getByRole('textbox', { name: 'Year' }).fill('2016');
+    await secretariat.getByRole('button', { name: 'Add to the register' }).click();
+    const entry = secretariat.getByTestId('commitment').filter({ hasText: 'Declaration on Migration' });
+    await entry.waitFor();
+    await secretariat.getByRole('button', { name: 'Correct “Declaration on Migration”' }).click();
+    await secretariat.getByRole('textbox', { name: 'Place of adoption' }).fill('Hamburg');
+    await secretariat.getByRole('button', { name: 'Save the correction' }).click();
+    await entry.filter({ hasText: 'Hamburg' }).waitFor();
+    const register = await chairApi<Array<{ symbol: string | null }>>('GET', '/consensus/commitments');
+    await expectNoRawCodes(secretariat, { allowed: register.flatMap((c) => (c.symbol ? [c.symbol] : [])) });
+    await secretariat.goto(`${origin}/consensus/${second.id}`);
+    await secretariat.getByTestId('symbol').getByText('PC.DD/3/16/Rev.1').waitFor();
+    await secretariat.getByRole('textbox', { name: 'Number' }).fill('4');
+    await secretariat.getByRole('button', { name: 'Correct the symbol' }).click();
+    await secretariat.getByTestId('symbol').getByText('PC.DD/4/16/Rev.1').waitFor();
+
+    // The chair records its adoption in a meeting, from the drafting room.
+    await chair.goto(`${origin}/consensus/${second.id}`);
+    await chair.getByTestId('symbol').getByText('PC.DD/4/16/Rev.1').waitFor();
+    await chair.getByRole('textbox', { name: 'Meeting (optional)' }).fill('1123rd plenary meeting');
+    await chair.getByRole('button', { name: 'Record adoption by consensus' }).click();
+    await chair.getByTestId('stage').getByText('Adopted').waitFor();
+    await chair.getByTestId('symbol').getByText('PC.DEC/1/16').waitFor();
+
+    // A third draft is withdrawn.
+    const third = await chairApi<{ id: string }>('POST', '/consensus/documents', {
+      council: 'PC',
+      number: 5,
+      year: 16,
+      title: 'Decision on a seminar',
+      body: 'permanent_council',
+    });
+    await chair.goto(`${origin}/consensus/${third.id}`);
+    await chair.getByRole('button', { name: 'Withdraw the draft' }).click();
+    await chair.getByRole('button', { name: 'Withdraw for good' }).click();
+    await chair.getByTestId('stage').getByText('Withdrawn').waitFor();
     watcher.expectClean(origin);
   });
 });

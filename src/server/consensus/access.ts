@@ -35,6 +35,8 @@ export const consensusAudits = {
   actions: [
     'consensus.create',
     'consensus.edit',
+    'consensus.withdraw',
+    'consensus.symbol',
     'consensus.issue',
     'consensus.decide_amendment',
     'consensus.amend',

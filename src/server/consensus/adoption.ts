@@ -2,7 +2,26 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { Problem } from '../http/problems.js';
 import * as q from './queries.js';
-import { sameText } from './text.js';
+import { numberParagraphs, sameText } from './text.js';
+
+/**
+ * Refuses consensus while any State objects, naming the blocked paragraphs as negotiators cite
+ * them (PP2, OP3(b)) so that the chair knows where to work.
+ */
+export async function refuseWhileObjected(trx: Kysely<DB>, documentId: string): Promise<void> {
+  const objections = await q.countObjections(trx, documentId);
+  if (objections === 0) return;
+  const blocked = new Set(
+    (await q.selectPositions(trx, documentId)).filter((p) => p.stance === 'objection').map((p) => p.paragraph_id),
+  );
+  const paragraphs = numberParagraphs(await q.selectWorkingText(trx, documentId))
+    .filter((p) => blocked.has(p.id))
+    .map((p) => p.number)
+    .join(', ');
+  throw new Problem('conflict', `There is no consensus: objections still stand on ${paragraphs}.`, {
+    extensions: { objections, paragraphs },
+  });
+}
 
 /**
  * Adopts a document by consensus, in the caller's transaction on a locked document row: refused
@@ -14,12 +33,7 @@ export async function adoptDocument(trx: Kysely<DB>, documentId: string, how: 'm
   if (!row) throw new Problem('not_found', 'There is no such document.');
   if (row.stage === 'adopted') throw new Problem('conflict', 'The document is already adopted.');
   if (row.current_revision === 0) throw new Problem('conflict', 'No revision has been issued: there is no text to adopt.');
-  const objections = await q.countObjections(trx, documentId);
-  if (objections > 0) {
-    throw new Problem('conflict', `There is no consensus: ${objections} objection(s) still stand.`, {
-      extensions: { objections },
-    });
-  }
+  await refuseWhileObjected(trx, documentId);
   const working = await q.selectWorkingText(trx, documentId);
   const frozen = await q.selectRevision(trx, documentId, row.current_revision);
   if (!sameText(frozen?.paragraphs, working)) {

@@ -131,7 +131,10 @@ describe.each(testBackends())('consensus drafting on %s', (backend) => {
     const refused = await send(chair, 'POST', '/adoption', {});
     expect(refused.statusCode).toBe(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(refused.json().detail).toMatch(/1 objection/);
+    expect(refused.json()).toMatchObject({
+      detail: 'There is no consensus: objections still stand on OP1.',
+      paragraphs: 'OP1',
+    });
     expect((await send(chair, 'POST', '/silence', { deadline: new Date(Date.now() + 60_000).toISOString() })).statusCode).toBe(
       409,
     );

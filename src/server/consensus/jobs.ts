@@ -1,10 +1,11 @@
 import type { Worker } from '../jobs/job.js';
+import { remindApproachingSilences } from './silence/reminder.js';
 import { concludeDueSilences } from './silence/service.js';
 
 /** How often every instance looks for silence procedures whose deadline has come. */
 const SILENCE_POLL_MS = 1000;
 
-/** Every instance watches the deadlines; the claim on each procedure's row keeps its conclusion to one. */
+/** Every instance watches the deadlines; the claim on each procedure's row keeps its reminder and its conclusion to one. */
 export const consensusWorkers: Worker[] = [
   {
     name: 'consensus.silence',
@@ -14,8 +15,10 @@ export const consensusWorkers: Worker[] = [
       const tick = () => {
         if (stopped) return;
         running = concludeDueSilences(db)
-          .then((done) => {
+          .then(async (done) => {
             if (done.adopted + done.lapsed > 0) log.info(done, 'silence procedures concluded');
+            const reminded = await remindApproachingSilences(db);
+            if (reminded > 0) log.info({ reminded }, 'delegations reminded of silence deadlines');
           })
           .catch((error: unknown) => log.error({ err: error }, 'silence procedures could not be concluded'))
           .finally(() => {

@@ -34,3 +34,17 @@ export async function tellSilenceStarted(trx: Kysely<DB>, document: Named, revis
     except: actorId,
   });
 }
+
+/** Reminds the delegations that silence on a revision ends at the deadline (UTC). */
+export async function tellSilenceEnding(trx: Kysely<DB>, document: Named, revision: number, deadline: Date) {
+  await notify(trx, {
+    kind: 'consensus.silence_ending',
+    to: DELEGATIONS,
+    params: {
+      symbol: draftSymbol(document, revision),
+      title: document.title,
+      deadline: `${deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    },
+    link: `/consensus/${document.id}`,
+  });
+}

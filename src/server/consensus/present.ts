@@ -57,10 +57,12 @@ function actionsOf(ctx: Context, row: DocumentRow, hasObjection: boolean, runnin
   const actions: string[] = [];
   const drafting = row.stage === 'drafting';
   if (holds(ctx.actor, 'consensus.draft')) {
-    if (drafting) actions.push('edit', 'issue', 'decide');
+    if (drafting) actions.push('edit', 'issue', 'decide', 'withdraw');
     if (drafting && row.current_revision > 0 && !hasObjection) actions.push('silence');
-    if (drafting && row.current_revision > 0 && !hasObjection) actions.push('adopt');
   }
+  // Offered while objections stand too: the refusal names the blocked paragraphs.
+  if (holds(ctx.actor, 'consensus.adopt') && drafting && row.current_revision > 0) actions.push('adopt');
+  if (holds(ctx.actor, 'consensus.register') && (drafting || row.stage === 'silence')) actions.push('symbol');
   const delegation = ownStates(ctx, 'consensus.position').length > 0;
   if (delegation && drafting && row.current_revision > 0) actions.push('position');
   if (ownStates(ctx, 'consensus.amend').length > 0 && drafting) actions.push('amend');

@@ -115,6 +115,8 @@ export interface ConsensusSilenceTable {
   started_by: string | null;
   started_at: Generated<Date>;
   ended_at: Timestamp | null;
+  /** When the delegations were reminded of the coming deadline; claimed once. */
+  reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ConsensusStatementTable {

@@ -46,6 +46,7 @@ export const KINDS = {
   'conference.invited': 'conferences',
   'consensus.revision_issued': 'consensus',
   'consensus.silence_started': 'consensus',
+  'consensus.silence_ending': 'consensus',
   'account.password_reset': 'security',
   'account.new_device': 'security',
 } as const satisfies Record<string, Category>;

@@ -8,6 +8,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames } from '../reference/pickers';
 import { Comparison } from './Comparison';
 import { Compilation } from './Compilation';
+import { AdoptionForm, SymbolForm, WithdrawButton } from './DocumentTools';
 import { AmendmentForm, ParagraphForm } from './DraftingForms';
 import { Paragraphs } from './Paragraphs';
 import { type DocumentView, documentQuery, STAGE_COLOURS, useLiveDocument } from './queries';
@@ -25,8 +26,7 @@ export function DocumentPage() {
   const d = doc.data;
   usePageTitle(d ? (d.decisionSymbol ?? d.symbol) : t('consensus.room.title'));
   const act = useMutation({
-    mutationFn: (path: string) =>
-      api.post<DocumentView>(`/consensus/documents/${id}${path}`, path === '/adoption' ? {} : undefined),
+    mutationFn: (path: string) => api.post<DocumentView>(`/consensus/documents/${id}${path}`, undefined),
     onSuccess: (view) => client.setQueryData(documentQuery(id).queryKey, view),
   });
   if (!d) return <ProblemAlert error={doc.error} />;
@@ -68,20 +68,14 @@ export function DocumentPage() {
         </Stack>
       </Group>
       <ProblemAlert error={act.error} />
-      {can('issue') || can('adopt') ? (
+      {can('issue') ? (
         <Group>
-          {can('issue') ? (
-            <Button onClick={() => act.mutate('/revisions')} loading={act.isPending}>
-              {t('consensus.room.issue', { number: d.currentRevision + 1 })}
-            </Button>
-          ) : null}
-          {can('adopt') ? (
-            <Button color="green" variant="light" onClick={() => act.mutate('/adoption')} loading={act.isPending}>
-              {t('consensus.room.adopt')}
-            </Button>
-          ) : null}
+          <Button onClick={() => act.mutate('/revisions')} loading={act.isPending}>
+            {t('consensus.room.issue', { number: d.currentRevision + 1 })}
+          </Button>
         </Group>
       ) : null}
+      {can('adopt') ? <AdoptionForm doc={d} /> : null}
       <SilencePanel doc={d} />
       <Paragraphs doc={d} />
       {can('edit') ? <ParagraphForm doc={d} /> : null}
@@ -97,6 +91,8 @@ export function DocumentPage() {
         </Paper>
       ) : null}
       <Statements doc={d} />
+      {can('symbol') ? <SymbolForm doc={d} /> : null}
+      {can('withdraw') ? <WithdrawButton doc={d} /> : null}
     </Stack>
   );
 }

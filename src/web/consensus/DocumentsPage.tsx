@@ -13,7 +13,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { type DocumentView, documentsQuery, STAGE_COLOURS } from './queries';
 
 const BODIES = ['working_group', 'permanent_council', 'ministerial_council'] as const;
-const STAGES = ['drafting', 'silence', 'adopted'] as const;
+const STAGES = ['drafting', 'silence', 'adopted', 'withdrawn'] as const;
 
 /** Drafts and decisions by body and stage; the chair opens new drafts. */
 export function DocumentsPage() {
@@ -27,7 +27,12 @@ export function DocumentsPage() {
   const items = list.data?.items ?? [];
   return (
     <Stack gap="md">
-      <Title order={1}>{t('consensus.list.title')}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{t('consensus.list.title')}</Title>
+        <Anchor component={Link} to="/consensus/commitments">
+          {t('consensus.register.title')}
+        </Anchor>
+      </Group>
       <ProblemAlert error={list.error} />
       {canDraft ? <NewDraft /> : null}
       <Group>

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Matrix } from '../../server/consensus/positions/schemas';
@@ -7,7 +7,7 @@ import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames } from '../reference/pickers';
-import { STANCE_COLOURS, STATE_COLOURS, useLiveDocument } from './queries';
+import { type DocumentView, documentQuery, STANCE_COLOURS, STATE_COLOURS, useLiveDocument } from './queries';
 
 /** The States × paragraphs matrix: every State for the chair and the Secretariat, the reader's own row for a delegation. */
 export function MatrixPage() {
@@ -20,6 +20,15 @@ export function MatrixPage() {
     queryFn: () => api.get<Matrix>(`/consensus/documents/${id}/matrix`),
   });
   const names = useCountryNames();
+  const doc = useQuery(documentQuery(id));
+  const client = useQueryClient();
+  const showNames = useMutation({
+    mutationFn: (value: boolean) => api.patch<DocumentView>(`/consensus/documents/${id}`, { showNames: value }),
+    onSuccess: (view) => {
+      client.setQueryData(documentQuery(id).queryKey, view);
+      void client.invalidateQueries({ queryKey: ['consensus', 'matrix', id] });
+    },
+  });
   const m = matrix.data;
   const cell = new Map((m?.cells ?? []).map((c) => [`${c.country}/${c.paragraphId}`, c]));
   const states = [...(m?.states ?? [])].sort((a, b) => names.name(a).localeCompare(names.name(b)));
@@ -30,6 +39,18 @@ export function MatrixPage() {
       </Anchor>
       <Title order={1}>{t('consensus.matrix.title')}</Title>
       <ProblemAlert error={matrix.error} />
+      {doc.data?.actions.includes('edit') ? (
+        <Stack gap={4}>
+          <Switch
+            label={t('consensus.matrix.showNames')}
+            description={t('consensus.matrix.showNamesHint')}
+            checked={doc.data.showNames}
+            disabled={showNames.isPending}
+            onChange={(e) => showNames.mutate(e.currentTarget.checked)}
+          />
+          <ProblemAlert error={showNames.error} />
+        </Stack>
+      ) : null}
       {m && !m.complete ? <Text c="dimmed">{t('consensus.matrix.ownOnly')}</Text> : null}
       {m && m.paragraphs.length === 0 ? <Text c="dimmed">{t('consensus.room.noText')}</Text> : null}
       {m && m.paragraphs.length > 0 ? (

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { api } from '../app/api';
 import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useCountryNames } from '../reference/pickers';
+import { ParagraphEdit } from './ParagraphEdit';
 import {
   type AmendmentView,
   type DocumentView,
@@ -22,11 +23,21 @@ export function AmendmentLine({ a, doc }: { a: AmendmentView; doc: DocumentView 
   const { t } = useTranslation();
   const names = useCountryNames();
   const client = useQueryClient();
+  const target = doc.paragraphs.find((p) => p.id === a.paragraphId);
+  const [merging, setMerging] = useState(false);
+  const [merged, setMerged] = useState('');
   const decide = useMutation({
-    mutationFn: (decision: 'taken' | 'left') =>
-      api.post<DocumentView>(`/consensus/documents/${doc.id}/amendments/${a.id}/decision`, { decision }),
-    onSuccess: (view) => client.setQueryData(documentQuery(doc.id).queryKey, view),
+    mutationFn: (decision: 'taken' | 'left' | 'merged') =>
+      api.post<DocumentView>(`/consensus/documents/${doc.id}/amendments/${a.id}/decision`, {
+        decision,
+        ...(decision === 'merged' ? { text: merged } : {}),
+      }),
+    onSuccess: (view) => {
+      setMerging(false);
+      client.setQueryData(documentQuery(doc.id).queryKey, view);
+    },
   });
+  const mergeError = useFieldErrors(decide.error, merging ? { '/text': merged.trim() === '' } : {});
   const cosponsor = useMutation({
     mutationFn: () => api.post<DocumentView>(`/consensus/documents/${doc.id}/amendments/${a.id}/cosponsors`, {}),
     onSuccess: (view) => client.setQueryData(documentQuery(doc.id).queryKey, view),
@@ -62,6 +73,18 @@ export function AmendmentLine({ a, doc }: { a: AmendmentView; doc: DocumentView 
                 <Button size="xs" onClick={() => decide.mutate('taken')} disabled={a.flagged}>
                   {t('consensus.amendment.take')}
                 </Button>
+                {a.kind !== 'delete' && !a.flagged ? (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      setMerged(a.kind === 'insert' ? (a.newWords ?? '') : (target?.text ?? ''));
+                      setMerging(true);
+                    }}
+                  >
+                    {t('consensus.amendment.merge')}
+                  </Button>
+                ) : null}
                 <Button size="xs" variant="default" onClick={() => decide.mutate('left')}>
                   {t('consensus.amendment.leave')}
                 </Button>
@@ -73,6 +96,33 @@ export function AmendmentLine({ a, doc }: { a: AmendmentView; doc: DocumentView 
               </Button>
             ) : null}
           </Group>
+        ) : null}
+        {merging ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (merged.trim() !== '') decide.mutate('merged');
+            }}
+          >
+            <Stack gap="xs">
+              <Textarea
+                label={t('consensus.amendment.mergedWords')}
+                value={merged}
+                onChange={(e) => setMerged(e.currentTarget.value)}
+                error={mergeError('/text')}
+                autosize
+                minRows={2}
+              />
+              <Group gap="xs">
+                <Button type="submit" size="xs" loading={decide.isPending}>
+                  {t('consensus.amendment.saveMerge')}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setMerging(false)}>
+                  {t('common.cancel')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         ) : null}
         <ProblemAlert error={decide.error ?? cosponsor.error} />
       </Stack>
@@ -146,6 +196,7 @@ export function Paragraphs({ doc }: { doc: DocumentView }) {
               </Text>
               <Stack gap={6} style={{ flex: 1 }}>
                 <Text>{p.text}</Text>
+                {doc.actions.includes('edit') ? <ParagraphEdit key={p.text} doc={doc} paragraph={p} /> : null}
                 {p.commitment ? (
                   <Text size="xs" c="dimmed">
                     {t('consensus.room.recalls', { title: p.commitment.title, year: p.commitment.year })}

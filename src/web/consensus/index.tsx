@@ -19,6 +19,7 @@ export const consensusDomain: WebDomain = {
   name: 'consensus',
   routes: (root: AnyRoute) => [
     lazyPage(root, 'consensus', () => import('./DocumentsPage'), 'DocumentsPage', 'signed_in'),
+    lazyPage(root, 'consensus/commitments', () => import('./CommitmentsPage'), 'CommitmentsPage', 'signed_in'),
     lazyPage(root, 'consensus/$id', () => import('./DocumentPage'), 'DocumentPage', 'signed_in'),
     lazyPage(root, 'consensus/$id/matrix', () => import('./MatrixPage'), 'MatrixPage', 'signed_in'),
     lazyPage(root, 'decisions', () => import('./DecisionsPage'), 'DecisionsPage', 'public'),

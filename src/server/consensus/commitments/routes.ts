@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../http/responses.js';
 import { CommitmentView } from '../schemas.js';
-import { CommitmentBody } from './schemas.js';
+import { CommitmentBody, CommitmentParams } from './schemas.js';
 import * as s from './service.js';
 
 const tags = ['consensus'];
@@ -29,5 +29,19 @@ export const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await s.addCommitment(request.ctx, request.body)),
+  );
+  app.put(
+    '/consensus/commitments/:commitmentId',
+    {
+      config: { access: 'consensus.register' },
+      schema: {
+        tags,
+        summary: 'Correct a document of the register',
+        params: CommitmentParams,
+        body: CommitmentBody,
+        response: responses({ 200: CommitmentView }),
+      },
+    },
+    (request) => s.editCommitment(request.ctx, request.params.commitmentId, request.body),
   );
 };

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { Uuid } from '../../http/schemas.js';
 
 export const CommitmentBody = Type.Object(
   {
@@ -10,3 +11,5 @@ export const CommitmentBody = Type.Object(
   { additionalProperties: false },
 );
 export type CommitmentBody = Static<typeof CommitmentBody>;
+
+export const CommitmentParams = Type.Object({ commitmentId: Uuid }, { additionalProperties: false });

@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { responses } from '../../http/responses.js';
 import { Page } from '../../http/schemas.js';
 import { DocumentParams, DocumentSummary, DocumentView, ParagraphParams } from '../schemas.js';
-import { AddParagraphBody, CreateDocumentBody, DocumentQuery, EditParagraphBody, UpdateDocumentBody } from './schemas.js';
+import {
+  AddParagraphBody,
+  CreateDocumentBody,
+  DocumentQuery,
+  EditParagraphBody,
+  SymbolBody,
+  UpdateDocumentBody,
+} from './schemas.js';
 import * as s from './service.js';
 
 const tags = ['consensus'];
@@ -61,6 +68,33 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => s.updateDocument(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/consensus/documents/:id/withdrawal',
+    {
+      config: { access: 'consensus.draft' },
+      schema: {
+        tags,
+        summary: 'Withdraw a draft that will not be adopted',
+        params: DocumentParams,
+        response: responses({ 200: DocumentView }),
+      },
+    },
+    (request) => s.withdrawDocument(request.ctx, request.params.id),
+  );
+  app.put(
+    '/consensus/documents/:id/symbol',
+    {
+      config: { access: 'consensus.register' },
+      schema: {
+        tags,
+        summary: 'Correct the symbol of a draft before adoption',
+        params: DocumentParams,
+        body: SymbolBody,
+        response: responses({ 200: DocumentView }),
+      },
+    },
+    (request) => s.changeSymbol(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/consensus/documents/:id/paragraphs',

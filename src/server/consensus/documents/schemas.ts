@@ -54,3 +54,13 @@ export const EditParagraphBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type EditParagraphBody = Static<typeof EditParagraphBody>;
+
+export const SymbolBody = Type.Object(
+  {
+    council: StringEnum(COUNCILS),
+    number: Type.Integer({ minimum: 1, maximum: 999 }),
+    year: Type.Integer({ minimum: 0, maximum: 99, description: 'Two digits: 16 for 2016.' }),
+  },
+  { additionalProperties: false },
+);
+export type SymbolBody = Static<typeof SymbolBody>;

@@ -8,7 +8,14 @@ import * as cq from '../queries.js';
 import type { DocumentSummary, DocumentView } from '../schemas.js';
 import { documentView, fieldError, lockDrafting } from '../view.js';
 import * as q from './queries.js';
-import type { AddParagraphBody, CreateDocumentBody, DocumentQuery, EditParagraphBody, UpdateDocumentBody } from './schemas.js';
+import type {
+  AddParagraphBody,
+  CreateDocumentBody,
+  DocumentQuery,
+  EditParagraphBody,
+  SymbolBody,
+  UpdateDocumentBody,
+} from './schemas.js';
 
 /** Documents by body and stage; the public sees adopted ones only. */
 export async function listDocuments(ctx: Context, query: DocumentQuery) {
@@ -182,6 +189,56 @@ export async function removeParagraph(ctx: Context, id: string, paragraphId: str
       details: { deleted: paragraphId },
     });
     await cq.insertEvent(trx, id, 'text');
+    return documentView(ctx, id, trx);
+  });
+}
+
+/** The chair withdraws a draft that will not be adopted: it leaves drafting for good, its text kept. */
+export async function withdrawDocument(ctx: Context, id: string): Promise<DocumentView> {
+  return inTransaction(ctx.db, async (trx) => {
+    await lockDrafting(trx, id);
+    await trx.updateTable('consensus_document').set({ stage: 'withdrawn' }).where('id', '=', id).execute();
+    await trx
+      .updateTable('consensus_amendment')
+      .set({ status: 'left', decided_at: new Date() })
+      .where('document_id', '=', id)
+      .where('status', '=', 'tabled')
+      .execute();
+    await audit(trx, ctx, { verb: 'consensus.withdraw', recordType: 'consensus_document', recordId: id, details: {} });
+    await cq.insertEvent(trx, id, 'withdrawn');
+    return documentView(ctx, id, trx);
+  });
+}
+
+/** The Secretariat corrects a draft's symbol (council, number, year) before adoption; a symbol is given once. */
+export async function changeSymbol(ctx: Context, id: string, input: SymbolBody): Promise<DocumentView> {
+  return inTransaction(ctx.db, async (trx) => {
+    const row = await cq.selectDocument(trx, id, true);
+    if (!row) throw new Problem('not_found', 'There is no such document.');
+    if (row.stage === 'adopted' || row.stage === 'withdrawn')
+      throw new Problem('conflict', 'The symbol of an adopted or withdrawn text no longer changes.');
+    const taken = await trx
+      .selectFrom('consensus_document')
+      .select('id')
+      .where('council', '=', input.council)
+      .where('number', '=', input.number)
+      .where('year', '=', input.year)
+      .where('id', '<>', id)
+      .executeTakeFirst();
+    if (taken)
+      fieldError('/number', `The symbol ${input.council}.DD/${input.number}/${input.year} is already given to another draft.`);
+    await trx
+      .updateTable('consensus_document')
+      .set({ council: input.council, number: input.number, year: input.year })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, ctx, {
+      verb: 'consensus.symbol',
+      recordType: 'consensus_document',
+      recordId: id,
+      details: { from: summary(row).symbol, council: input.council, number: input.number, year: input.year },
+    });
+    await cq.insertEvent(trx, id, 'edited');
     return documentView(ctx, id, trx);
   });
 }

@@ -2,11 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../http/responses.js';
 import { DocumentParams } from '../schemas.js';
+import { createEventListener, type EventListener } from './listener.js';
 import { closeStreams, streamEvents } from './stream.js';
 
 /** The live feed of a document's drafting room. */
 export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onClose', async () => closeStreams());
+  // One listener per server on PostgreSQL, opened with the first stream.
+  let listener: EventListener | undefined;
+  app.addHook('onClose', async () => {
+    closeStreams();
+    await listener?.close();
+  });
   app.get(
     '/consensus/documents/:id/events',
     {
@@ -24,6 +30,10 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: Type.String({ description: 'text/event-stream' }) }),
       },
     },
-    (request, reply) => streamEvents(request, reply, request.params.id, request.query.lastEventId),
+    (request, reply) => {
+      const url = request.ctx.config.databaseUrl;
+      if (url && !listener) listener = createEventListener(url, app.log);
+      return streamEvents(request, reply, request.params.id, request.query.lastEventId, listener);
+    },
   );
 };

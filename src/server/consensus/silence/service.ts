@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
-import { adoptDocument } from '../adoption.js';
+import { adoptDocument, refuseWhileObjected } from '../adoption.js';
 import { tellSilenceStarted } from '../notices.js';
 import * as q from '../queries.js';
 import type { DocumentView } from '../schemas.js';
@@ -20,11 +20,7 @@ export async function startSilence(ctx: Context, id: string, input: StartSilence
   return inTransaction(ctx.db, async (trx) => {
     const row = await lockDrafting(trx, id);
     if (row.current_revision === 0) throw new Problem('conflict', 'Issue a revision before putting it under silence.');
-    const objections = await q.countObjections(trx, id);
-    if (objections > 0)
-      throw new Problem('conflict', `There is no consensus: ${objections} objection(s) still stand.`, {
-        extensions: { objections },
-      });
+    await refuseWhileObjected(trx, id);
     const working = await q.selectWorkingText(trx, id);
     const frozen = await q.selectRevision(trx, id, row.current_revision);
     if (!sameText(frozen?.paragraphs, working)) {

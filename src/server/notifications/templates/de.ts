@@ -95,6 +95,10 @@ export const de: Texts = {
       subject: 'Schweigeverfahren: {symbol}',
       body: '{symbol}, {title}, befindet sich bis {deadline} im Schweigeverfahren. Bricht bis dahin kein Teilnehmerstaat das Schweigen, ist der Text angenommen.',
     },
+    'consensus.silence_ending': {
+      subject: 'Schweigeverfahren endet bald: {symbol}',
+      body: 'Das Schweigeverfahren zu {symbol}, {title}, endet am {deadline}. Bricht bis dahin kein Teilnehmerstaat das Schweigen, ist der Text angenommen.',
+    },
     'account.password_reset': {
       subject: 'Ihr Passwort wurde zurückgesetzt',
       body: 'Das Passwort Ihres Kontos wurde von einer Koordinatorin oder einem Koordinator zurückgesetzt. Wenn Sie das nicht veranlasst haben, melden Sie es sofort.',

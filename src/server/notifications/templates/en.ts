@@ -95,6 +95,10 @@ export const en: Texts = {
       subject: 'Silence procedure: {symbol}',
       body: '{symbol}, {title}, is under silence procedure until {deadline}. Unless a participating State breaks silence before then, it is adopted.',
     },
+    'consensus.silence_ending': {
+      subject: 'Silence ends soon: {symbol}',
+      body: 'Silence on {symbol}, {title}, ends at {deadline}. Unless a participating State breaks silence before then, it is adopted.',
+    },
     'account.password_reset': {
       subject: 'Your password was reset',
       body: 'The password of your account was reset by a co-ordinator. If you did not ask for this, tell your co-ordinator at once.',

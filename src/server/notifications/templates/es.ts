@@ -95,6 +95,10 @@ export const es: Texts = {
       subject: 'Procedimiento de silencio: {symbol}',
       body: '{symbol}, {title}, está sometido a procedimiento de silencio hasta el {deadline}. Salvo que un Estado participante rompa el silencio antes, queda adoptado.',
     },
+    'consensus.silence_ending': {
+      subject: 'El silencio termina pronto: {symbol}',
+      body: 'El procedimiento de silencio sobre {symbol}, {title}, termina el {deadline}. Salvo que un Estado participante rompa el silencio antes, queda adoptado.',
+    },
     'account.password_reset': {
       subject: 'Se ha restablecido su contraseña',
       body: 'Un coordinador ha restablecido la contraseña de su cuenta. Si usted no lo pidió, avísele de inmediato.',

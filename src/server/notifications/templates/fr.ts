@@ -95,6 +95,10 @@ export const fr: Texts = {
       subject: 'Procédure d’approbation tacite : {symbol}',
       body: '{symbol}, {title}, est soumis à la procédure d’approbation tacite jusqu’au {deadline}. Sauf si un État participant rompt le silence d’ici là, le texte est adopté.',
     },
+    'consensus.silence_ending': {
+      subject: 'Fin prochaine du silence : {symbol}',
+      body: 'La procédure d’approbation tacite sur {symbol}, {title}, prend fin le {deadline}. Sauf si un État participant rompt le silence d’ici là, le texte est adopté.',
+    },
     'account.password_reset': {
       subject: 'Votre mot de passe a été réinitialisé',
       body: 'Le mot de passe de votre compte a été réinitialisé par un·e coordinateur·rice. Si vous ne l’avez pas demandé, prévenez-le·la immédiatement.',

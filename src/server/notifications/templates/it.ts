@@ -95,6 +95,10 @@ export const it: Texts = {
       subject: 'Procedura del silenzio: {symbol}',
       body: '{symbol}, {title}, è sottoposto a procedura del silenzio fino al {deadline}. Se nessuno Stato partecipante rompe il silenzio entro tale termine, il testo è adottato.',
     },
+    'consensus.silence_ending': {
+      subject: 'Il silenzio sta per scadere: {symbol}',
+      body: 'La procedura del silenzio su {symbol}, {title}, scade il {deadline}. Se nessuno Stato partecipante rompe il silenzio entro tale termine, il testo è adottato.',
+    },
     'account.password_reset': {
       subject: 'La tua password è stata reimpostata',
       body: 'La password del tuo account è stata reimpostata da un coordinatore. Se non l’hai chiesto tu, avvisalo subito.',

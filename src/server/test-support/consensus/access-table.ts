@@ -26,6 +26,19 @@ export const CONSENSUS_ROWS: AccessTable = {
     ok: 200,
     request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}`, payload: { body: 'permanent_council' } }),
   },
+  'POST /api/consensus/documents/:id/withdrawal': {
+    who: ['chair'],
+    ok: 200,
+    request: async (f) => ({ url: `/api/consensus/documents/${(await drafting(f)).id}/withdrawal` }),
+  },
+  'PUT /api/consensus/documents/:id/symbol': {
+    who: ['secretariat'],
+    ok: 200,
+    request: async (f) => ({
+      url: `/api/consensus/documents/${(await drafting(f)).id}/symbol`,
+      payload: { council: 'PC', number: (f.n % 900) + 1, year: 26 },
+    }),
+  },
   'POST /api/consensus/documents/:id/paragraphs': {
     who: ['chair'],
     ok: 200,
@@ -154,6 +167,18 @@ export const CONSENSUS_ROWS: AccessTable = {
     who: ['secretariat'],
     ok: 201,
     request: ({ n }) => ({ payload: { title: `Commitment ${n}`, year: 2010 } }),
+  },
+  'PUT /api/consensus/commitments/:commitmentId': {
+    who: ['secretariat'],
+    ok: 200,
+    request: async (f) => {
+      const row = await f.t.database.db
+        .insertInto('consensus_commitment')
+        .values({ symbol: null, title: `Commitment ${f.n}`, year: 2011, place: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/consensus/commitments/${row.id}`, payload: { title: `Commitment ${f.n}, corrected`, year: 2012 } };
+    },
   },
   'GET /api/consensus/documents/:id/text.xml': {
     who: 'anyone',

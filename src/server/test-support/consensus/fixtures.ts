@@ -93,7 +93,14 @@ export async function insertTestDocument(db: Kysely<DB>, options: { adopted?: bo
       .executeTakeFirstOrThrow();
     statementId = row.id;
   }
-  return { id, preambularId: pp.id, operativeId: op.id, amendmentId: amendmentId as string, statementId: statementId as string };
+  return {
+    id,
+    number,
+    preambularId: pp.id,
+    operativeId: op.id,
+    amendmentId: amendmentId as string,
+    statementId: statementId as string,
+  };
 }
 
 /** Puts a document under silence until the deadline given (the worker does not run in tests). */
