@@ -158,6 +158,7 @@ export function CourseForm({ course, onDone }: { course?: CourseView; onDone: ()
           <MultiSelect
             label={t('training.fields.audience')}
             required
+            searchable
             data={AUDIENCES.map((a) => ({ value: a, label: t(`training.audience.${a}`) }))}
             value={audiences}
             onChange={setAudiences}
