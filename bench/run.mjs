@@ -13,9 +13,10 @@ import * as reports from './reports.mjs';
 import * as roster from './roster.mjs';
 import * as soak from './soak.mjs';
 import * as solidarity from './solidarity.mjs';
+import * as training from './training.mjs';
 import * as warning from './warning.mjs';
 
-const suites = { platform, solidarity, warning, directory, roster, reports, incidents, notifications, consensus, soak };
+const suites = { platform, solidarity, warning, directory, roster, reports, incidents, training, notifications, consensus, soak };
 // `npm run bench -- --quick platform`: flags are not suite names.
 const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 

@@ -1,9 +1,12 @@
-// Training in a real browser against the built platform: Austria's delegation nominates two
+// Training in a real browser against the built platform: the provider adds a course through its
+// form and corrects it, chooses a session's trainer from the roster and uploads its agenda;
+// Austria's delegation nominates two
 // officers for a hostile-environment course; the provider selects one, declines the other with a
 // reason and keeps the attendance sheet; the participant takes both tests; the provider records
 // the completion; the participant downloads the certificate, whose signature verifies offline with
 // the published key and whose code shows valid on the public page on a phone; and the expert,
-// ineligible before, now appears in the team proposal of a mission that requires the course.
+// ineligible before, now appears in the team proposal of a mission that requires the course;
+// at last the provider revokes the certificate and the public page shows it revoked.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,6 +24,18 @@ async function signIn(page: Page, origin: string, email: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await takeSecondStep(page, email);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Training', exact: true }).waitFor();
+}
+
+/** Chooses an option of a select of a form by its label (the catalogue's filters have the same labels). */
+async function chooseIn(page: Page, form: ReturnType<Page['getByRole']>, label: string, option: string | RegExp) {
+  const input = form.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  // A searchable select narrows its list by what is typed; the others are chosen from the whole list.
+  if (typeof option === 'string' && (await input.isEditable())) await input.fill(option.slice(0, 8));
+  await page
+    .getByRole('listbox', { name: label, exact: true })
+    .getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option })
+    .click();
 }
 
 /** Chooses an option of a select by its label. */
@@ -70,6 +85,15 @@ describeJourney('training journey', () => {
       competences: [{ code: 'border_security', level: 2 }],
       languages: [{ code: 'de', speaking: 'C2', writing: 'C2' }],
     });
+    await call('post', '/roster/experts', {
+      name: 'Marta Kowalska',
+      organisationId: structures.find((s) => s.code === 'ODIHR')?.id,
+      secondingIso2: 'PL',
+      gender: 'female',
+      nationalities: ['PL'],
+      competences: [{ code: 'border_security', level: 3 }],
+      languages: [{ code: 'en', speaking: 'C2', writing: 'C2' }],
+    });
     const mission = await call('post', '/missions', {
       code: 'E2E-2027-11',
       title: 'Southern Caucasus border crossings',
@@ -94,6 +118,59 @@ describeJourney('training journey', () => {
       language: 'en',
       capacity: 1,
     });
+
+    // The provider adds a course through its form, with the pickers, and then corrects it.
+    await provider.goto(`${origin}/training`);
+    await provider.getByRole('heading', { level: 1, name: 'Training catalogue' }).waitFor();
+    await provider.getByRole('button', { name: 'Add a course' }).click();
+    const courseForm = provider.getByRole('form', { name: 'Add a course' });
+    await courseForm.getByRole('textbox', { name: /^Course code/ }).fill('CP-HATE');
+    await courseForm.getByRole('textbox', { name: 'Title', exact: true }).fill('Community policing against hate crim');
+    await chooseIn(provider, courseForm, 'Provider structure', 'Office for Democratic Institutions and Human Rights');
+    await chooseIn(provider, courseForm, 'Key area', 'Protection of people along migration routes');
+    await chooseIn(provider, courseForm, 'Target audience', 'Police');
+    await provider.keyboard.press('Escape');
+    await chooseIn(provider, courseForm, 'Languages', 'English');
+    await provider.keyboard.press('Escape');
+    await courseForm.getByRole('textbox', { name: 'Duration in hours' }).fill('8');
+    await courseForm.getByRole('button', { name: 'Add the course' }).click();
+    await provider.getByRole('heading', { level: 2, name: 'Community policing against hate crim' }).waitFor();
+    await provider.getByRole('button', { name: 'Edit: Community policing against hate crim' }).click();
+    const editForm = provider.getByRole('form', { name: 'Change “Community policing against hate crim”' });
+    await expect.poll(() => editForm.getByRole('textbox', { name: 'Duration in hours' }).inputValue()).toBe('8');
+    await editForm.getByRole('textbox', { name: 'Title', exact: true }).fill('Community policing against hate crime');
+    await editForm.getByRole('textbox', { name: 'Duration in hours' }).fill('12');
+    await chooseIn(provider, editForm, 'Target audience', 'Border guards');
+    await provider.keyboard.press('Escape');
+    await editForm.getByRole('button', { name: 'Save the changes' }).click();
+    const card = provider.getByRole('heading', { level: 2, name: 'Community policing against hate crime' });
+    await card.waitFor({ timeout: 30_000 });
+    await provider.getByText(/Office for Democratic Institutions and Human Rights · 12 hours · Protection/).waitFor();
+    await provider.getByText('Border guards').first().waitFor();
+    await expectNoRawCodes(provider);
+
+    // On the session's page the provider chooses a trainer from the roster by name and uploads the agenda.
+    await provider.goto(`${origin}/training/sessions/${heat.id}`);
+    const trainerPicker = provider.getByRole('combobox', { name: 'Trainer from the roster', exact: true });
+    await trainerPicker.click();
+    await trainerPicker.fill('Kowal');
+    await provider
+      .getByRole('listbox', { name: 'Trainer from the roster', exact: true })
+      .getByRole('option', { name: /^Marta Kowalska/ })
+      .click();
+    await provider
+      .getByRole('list', { name: 'Trainers' })
+      .getByText('Marta Kowalska · roster expert')
+      .waitFor({ timeout: 30_000 });
+    await provider.getByText('Trainers: Marta Kowalska').waitFor();
+    const agenda = 'Day 1: security briefing, first aid.\nDay 2: checkpoints, hostage survival.\n';
+    const materialForm = provider.getByRole('form', { name: 'Upload a material' });
+    await materialForm.getByRole('textbox', { name: 'Title of the material' }).fill('Agenda');
+    await materialForm
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'agenda.txt', mimeType: 'text/plain', buffer: Buffer.from(agenda) });
+    await materialForm.getByRole('button', { name: 'Upload', exact: true }).click();
+    await provider.getByRole('list', { name: 'Materials' }).getByRole('link', { name: 'Agenda' }).waitFor({ timeout: 30_000 });
 
     // The delegation nominates two officers on the session page.
     const delegation = await watcher.page(await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' }));
@@ -148,7 +225,8 @@ describeJourney('training journey', () => {
     await sheet.getByRole('checkbox', { name: 'Eva Huber present on 2027-06-15' }).check();
     await provider.getByRole('button', { name: 'Save attendance' }).click();
     await provider.getByText('Attendance saved.').waitFor();
-    await expectNoRawCodes(provider);
+    // The material's file name is the one it was uploaded with, shown on purpose.
+    await expectNoRawCodes(provider, { allowed: ['agenda.txt'] });
 
     // Eva takes both tests on her own page, once each.
     const eva = await watcher.page(await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' }));
@@ -170,6 +248,16 @@ describeJourney('training journey', () => {
     await post.getByRole('button', { name: 'Submit my answers' }).click();
     await eva.getByText(/Post-test: 100 % · knowledge gain 66\.7 points/).waitFor();
     expect(await eva.getByRole('button', { name: 'Take the pre-test' }).count()).toBe(0);
+
+    // As a selected participant she downloads the session's agenda.
+    await eva.goto(`${origin}/training/sessions/${heat.id}`);
+    const [material] = await Promise.all([
+      eva.waitForEvent('download'),
+      eva.getByRole('list', { name: 'Materials' }).getByRole('link', { name: 'Agenda' }).click(),
+    ]);
+    expect(fs.readFileSync(await material.path(), 'utf8')).toBe(agenda);
+    await eva.goto(`${origin}/training/me`);
+    await eva.getByRole('heading', { level: 1, name: 'My training' }).waitFor();
 
     // The provider sees the results and records the completion.
     await provider.reload();
@@ -226,6 +314,16 @@ describeJourney('training journey', () => {
       .getByText('knowledge gain 66.7 points')
       .waitFor();
     await expectNoRawCodes(provider);
+
+    // The provider revokes the certificate; the public page then shows it revoked, with the reason.
+    await provider.goto(`${origin}/training/sessions/${heat.id}`);
+    await provider.getByRole('textbox', { name: 'Reason for revoking: Eva Huber' }).fill('Issued before the final assessment');
+    await provider.getByRole('button', { name: 'Revoke: Eva Huber' }).click();
+    await provider.getByText(/\(Revoked\)/).waitFor({ timeout: 30_000 });
+    await phone.goto(`${origin}/training/verify/${verified.payload.code}`);
+    await phone.getByText('Revoked', { exact: true }).waitFor({ timeout: 30_000 });
+    await phone.getByText(/Issued before the final assessment/).waitFor();
+    expect(await phone.getByText('Valid certificate').count()).toBe(0);
     watcher.expectClean(origin);
   });
 });

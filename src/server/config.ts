@@ -79,6 +79,12 @@ export interface Config {
    */
   trainingSigningKey: string | undefined;
   /**
+   * The key under which the certificate signing key the installation draws for itself is sealed in
+   * the database (AES-256-GCM). Unset, a key drawn at first use is kept in the data directory's
+   * `training-signing.key` (random per process with an in-memory database); several instances must share one.
+   */
+  trainingSealingKey: string | undefined;
+  /**
    * The key under which each person's two-factor secret is sealed in the database (AES-256-GCM).
    * Unset, a key drawn at first use is kept in the data directory's `second-factor.key` (random per
    * process with an in-memory database); several instances must share one.
@@ -272,6 +278,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
   if (secondFactorKey && secondFactorKey.length < 32) {
     throw new ConfigError('SECOND_FACTOR_KEY must be at least 32 characters long.');
   }
+  const trainingSealingKey = env.TRAINING_SEALING_KEY || undefined;
+  if (trainingSealingKey && trainingSealingKey.length < 32) {
+    throw new ConfigError('TRAINING_SEALING_KEY must be at least 32 characters long.');
+  }
   const incidentProofBits = integer(env, 'INCIDENT_PROOF_BITS', 14, 0, 24);
   const port = integer(env, 'PORT', defaults.port ?? 3000, 0, 65535);
   return {
@@ -309,6 +319,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     incidentAddressKey: env.INCIDENT_ADDRESS_KEY || undefined,
     incidentChallengeKey,
     trainingSigningKey: trainingSigningKey(env),
+    trainingSealingKey,
     secondFactorKey,
     ...mailSettings(env, port),
     metricsToken: metricsToken(env),

@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.js';
 import { DOMAINS } from './domains.js';
 import { startJobRunner } from './jobs/runner.js';
 import { seedReferenceData } from './reference/seed.js';
+import { sealStoredSigningKey } from './training/certificates/key-sealing.js';
 import { ensureFirstCoordinator } from './users/bootstrap.js';
 
 export const PGLITE_WARNING =
@@ -26,6 +27,8 @@ export async function prepareDatabase(config: Config): Promise<Database & { appl
     const applied = await migrate(database.db);
     // Two-factor secrets enrolled before they were sealed: the database has no key to seal them with.
     await sealPlainSecrets(database.db, config);
+    // Likewise a certificate signing key drawn before it was sealed.
+    await sealStoredSigningKey(database.db, config);
     await seedReferenceData(database.db);
     return { ...database, applied };
   } catch (error) {

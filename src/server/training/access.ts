@@ -26,6 +26,11 @@ declare module '../access/verbs.js' {
 export const trainingAudits = {
   actions: [
     'training.course.create',
+    'training.course.edit',
+    'training.session.trainers',
+    'training.material.upload',
+    'training.material.read',
+    'training.material.delete',
     'training.session.create',
     'training.nominate',
     'training.decide',
@@ -38,7 +43,7 @@ export const trainingAudits = {
     'training.nominations.read',
     'training.statistics.export',
   ],
-  recordTypes: ['training_course', 'training_session', 'training_nomination', 'training_certificate'],
+  recordTypes: ['training_course', 'training_session', 'training_material', 'training_nomination', 'training_certificate'],
 } as const satisfies DomainAudits;
 
 declare module '../audit/catalogue.js' {

@@ -50,11 +50,25 @@ export interface TrainingSessionTable {
   created_at: Generated<Date>;
 }
 
+export interface TrainingMaterialTable {
+  id: Generated<string>;
+  session_id: string;
+  title: string;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: Buffer;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
+}
+
 export interface TrainingTrainerTable {
   id: Generated<string>;
   session_id: string;
   expert_id: string | null;
   external_name: string | null;
+  position: Generated<number>;
 }
 
 export interface TrainingNominationTable {
@@ -132,6 +146,7 @@ export interface TrainingTables {
   training_question: TrainingQuestionTable;
   training_session: TrainingSessionTable;
   training_trainer: TrainingTrainerTable;
+  training_material: TrainingMaterialTable;
   training_nomination: TrainingNominationTable;
   training_attendance: TrainingAttendanceTable;
   training_attempt: TrainingAttemptTable;

@@ -46,6 +46,7 @@ export function CataloguePage() {
   const sessions = useQuery(sessionsQuery({ courseId, year, offset }));
   const [scheduling, setScheduling] = useState<CourseView | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<CourseView | null>(null);
   const items = courses.data?.items ?? [];
   return (
     <Stack gap="md">
@@ -79,6 +80,7 @@ export function CataloguePage() {
         </Button>
       ) : null}
       {adding ? <CourseForm onDone={() => setAdding(false)} /> : null}
+      {editing ? <CourseForm key={editing.id} course={editing} onDone={() => setEditing(null)} /> : null}
       {courses.data && items.length === 0 ? <EmptyState message={t('training.catalogue.empty')} /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {items.map((course) => (
@@ -132,6 +134,19 @@ export function CataloguePage() {
                 {course.actions.includes('schedule') ? (
                   <Button size="xs" onClick={() => setScheduling(course)}>
                     {t('training.schedule.open')}
+                  </Button>
+                ) : null}
+                {course.actions.includes('edit') ? (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('training.course.editOf', { course: course.title })}
+                    onClick={() => {
+                      setAdding(false);
+                      setEditing(course);
+                    }}
+                  >
+                    {t('training.course.edit')}
                   </Button>
                 ) : null}
               </Group>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, MultiSelect, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,26 +19,30 @@ interface Question {
   correct: number | string;
 }
 
-/** The provider adds a course: objectives, audience, duration, languages, key area, what it grants on the roster, and its test. */
-export function CourseForm({ onDone }: { onDone: () => void }) {
+/**
+ * The provider adds a course, or changes one: objectives, audience, duration, languages, key area,
+ * what it grants on the roster, and its test (questions given when changing a course replace its
+ * own, which the server allows only while nobody has taken the test).
+ */
+export function CourseForm({ course, onDone }: { course?: CourseView; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const lang = useApiLanguage();
   const structures = useQuery(structuresQuery(lang));
   const keyAreas = useKeyAreaNames();
-  const [code, setCode] = useState('');
-  const [title, setTitle] = useState('');
-  const [objectives, setObjectives] = useState('');
-  const [provider, setProvider] = useState<string | null>(null);
-  const [audiences, setAudiences] = useState<string[]>([]);
-  const [hours, setHours] = useState<number | string>(16);
-  const [languages, setLanguages] = useState<string[]>([]);
-  const [prerequisites, setPrerequisites] = useState('');
-  const [keyArea, setKeyArea] = useState<string | null>(null);
-  const [grants, setGrants] = useState<string | null>(null);
-  const [months, setMonths] = useState<number | string>(36);
-  const [competence, setCompetence] = useState<string | null>(null);
-  const [level, setLevel] = useState<string | null>(null);
+  const [code, setCode] = useState(course?.code ?? '');
+  const [title, setTitle] = useState(course?.title ?? '');
+  const [objectives, setObjectives] = useState(course?.objectives ?? '');
+  const [provider, setProvider] = useState<string | null>(course?.provider.code ?? null);
+  const [audiences, setAudiences] = useState<string[]>(course?.audiences ?? []);
+  const [hours, setHours] = useState<number | string>(course?.durationHours ?? 16);
+  const [languages, setLanguages] = useState<string[]>(course?.languages ?? []);
+  const [prerequisites, setPrerequisites] = useState(course?.prerequisites ?? '');
+  const [keyArea, setKeyArea] = useState<string | null>(course?.keyArea ?? null);
+  const [grants, setGrants] = useState<string | null>(course?.grantsPrerequisite ?? null);
+  const [months, setMonths] = useState<number | string>(course?.grantsValidityMonths ?? 36);
+  const [competence, setCompetence] = useState<string | null>(course?.grantsCompetence ?? null);
+  const [level, setLevel] = useState<string | null>(course?.grantsLevel ? String(course.grantsLevel) : null);
   const [questions, setQuestions] = useState<Question[]>([]);
   const [tried, setTried] = useState(false);
   const missing = {
@@ -50,8 +54,16 @@ export function CourseForm({ onDone }: { onDone: () => void }) {
     '/keyArea': !keyArea,
   };
   const save = useMutation({
-    mutationFn: () =>
-      api.post<CourseView>('/training/courses', {
+    mutationFn: () => {
+      const questionsGiven = questions.map((q) => ({
+        text: q.text.trim(),
+        options: q.options
+          .split('\n')
+          .map((o) => o.trim())
+          .filter(Boolean),
+        correct: Number(q.correct) - 1,
+      }));
+      const body = {
         code: code.trim().toUpperCase(),
         title: title.trim(),
         objectives,
@@ -65,28 +77,30 @@ export function CourseForm({ onDone }: { onDone: () => void }) {
         grantsValidityMonths: grants ? Number(months) : null,
         grantsCompetence: competence,
         grantsLevel: competence && level ? Number(level) : null,
-        questions: questions.map((q) => ({
-          text: q.text.trim(),
-          options: q.options
-            .split('\n')
-            .map((o) => o.trim())
-            .filter(Boolean),
-          correct: Number(q.correct) - 1,
-        })),
-      }),
+      };
+      // A course's questions change only when new ones are written: left empty, they are kept.
+      if (course) {
+        return api.put<CourseView>(`/training/courses/${course.id}`, {
+          ...body,
+          ...(questionsGiven.length ? { questions: questionsGiven } : {}),
+        });
+      }
+      return api.post<CourseView>('/training/courses', { ...body, questions: questionsGiven });
+    },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['training'] });
       onDone();
     },
   });
   const errorOf = useFieldErrors(save.error, tried ? missing : {});
+  const formTitle = course ? t('training.course.editTitle', { course: course.title }) : t('training.course.title');
   const setQuestion = (i: number, patch: Partial<Question>) =>
     setQuestions((list) => list.map((q, k) => (k === i ? { ...q, ...patch } : q)));
   return (
     <Card
       withBorder
       component="form"
-      aria-label={t('training.course.title')}
+      aria-label={formTitle}
       onSubmit={(e) => {
         e.preventDefault();
         setTried(true);
@@ -95,7 +109,7 @@ export function CourseForm({ onDone }: { onDone: () => void }) {
     >
       <Stack gap="sm">
         <Title order={2} size="h3">
-          {t('training.course.title')}
+          {formTitle}
         </Title>
         <ProblemAlert error={save.error} />
         <Group grow>
@@ -144,6 +158,7 @@ export function CourseForm({ onDone }: { onDone: () => void }) {
           <MultiSelect
             label={t('training.fields.audience')}
             required
+            searchable
             data={AUDIENCES.map((a) => ({ value: a, label: t(`training.audience.${a}`) }))}
             value={audiences}
             onChange={setAudiences}
@@ -204,6 +219,7 @@ export function CourseForm({ onDone }: { onDone: () => void }) {
         <Title order={3} size="h4">
           {t('training.course.questions')}
         </Title>
+        {course ? <Text size="sm">{t('training.course.keepQuestions', { count: course.questionCount })}</Text> : null}
         {questions.map((q, i) => (
           <Card key={q.key} withBorder p="sm">
             <Stack gap={4}>
@@ -241,7 +257,7 @@ export function CourseForm({ onDone }: { onDone: () => void }) {
         </Button>
         <Group>
           <Button type="submit" loading={save.isPending}>
-            {t('training.course.save')}
+            {course ? t('training.course.saveChanges') : t('training.course.save')}
           </Button>
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -12,6 +12,7 @@ import { useCountryNames, useLanguageNames } from '../reference/pickers';
 import { EvaluationPanel } from './EvaluationPanel';
 import { NominationForm } from './NominationForm';
 import { type NominationView, type SessionView, STATUS_COLOURS, sessionQuery } from './queries';
+import { MaterialsPanel, TrainerPanel } from './SessionResources';
 
 /**
  * One session: its course, dates and trainers; the nomination form for a State's delegation; the
@@ -52,6 +53,8 @@ export function SessionPage() {
           ))}
         </Stack>
       </Paper>
+      {manage ? <TrainerPanel session={s} /> : null}
+      <MaterialsPanel session={s} manage={manage} />
       {s.actions.includes('nominate') ? <NominationForm session={s} /> : null}
       <Title order={2}>{manage ? t('training.desk.title') : t('training.desk.yours')}</Title>
       {s.nominations.length === 0 ? (

@@ -1,5 +1,12 @@
 import type { AccessTable } from '../access-table.js';
-import { courseId, insertTestCertificate, insertTestNomination, insertTestParticipant, insertTestSession } from './fixtures.js';
+import {
+  courseId,
+  insertTestCertificate,
+  insertTestMaterial,
+  insertTestNomination,
+  insertTestParticipant,
+  insertTestSession,
+} from './fixtures.js';
 
 /**
  * The training routes in the route × role table. Courses and sessions are ODIHR's (the focal
@@ -30,6 +37,25 @@ export const TRAINING_ROWS: AccessTable = {
     ok: 200,
     request: async ({ t }) => ({ url: `/api/training/courses/${await courseId(t.database.db)}` }),
   },
+  'PUT /api/training/courses/:id': {
+    who: ['coordinator', 'focal_point'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/training/courses/${await courseId(t.database.db, 'INT-MIGR')}`,
+      payload: {
+        code: 'INT-MIGR',
+        title: 'Integration of migrants: policies that work',
+        objectives: 'Design local integration measures.',
+        providerCode: 'ODIHR',
+        audiences: ['civil_servants', 'civil_society'],
+        durationHours: 16,
+        languages: ['en', 'fr', 'ru'],
+        keyArea: 'relocation_integration',
+        grantsCompetence: 'integration',
+        grantsLevel: 2,
+      },
+    }),
+  },
   'GET /api/training/sessions': { who: 'signed_in', ok: 200 },
   'POST /api/training/sessions': {
     who: ['coordinator', 'focal_point'],
@@ -49,6 +75,37 @@ export const TRAINING_ROWS: AccessTable = {
     who: 'signed_in',
     ok: 200,
     request: async ({ t }) => ({ url: `/api/training/sessions/${await insertTestSession(t.database.db)}` }),
+  },
+  'PUT /api/training/sessions/:id/trainers': {
+    who: ['coordinator', 'focal_point'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/training/sessions/${await insertTestSession(t.database.db)}/trainers`,
+      payload: { trainers: [{ externalName: 'Dr Miriam Levi' }] },
+    }),
+  },
+  'POST /api/training/sessions/:id/materials': {
+    who: ['coordinator', 'focal_point'],
+    ok: 201,
+    request: async ({ t }) => ({
+      url: `/api/training/sessions/${await insertTestSession(t.database.db)}/materials?title=Agenda&fileName=agenda.txt`,
+      payload: Buffer.from('Day 1: bias indicators. Day 2: recording.', 'utf8'),
+      headers: { 'content-type': 'text/plain' },
+    }),
+  },
+  'GET /api/training/materials/:id/file': {
+    who: ['coordinator', 'focal_point'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/training/materials/${await insertTestMaterial(t.database.db, await insertTestSession(t.database.db))}/file`,
+    }),
+  },
+  'DELETE /api/training/materials/:id': {
+    who: ['coordinator', 'focal_point'],
+    ok: 204,
+    request: async ({ t }) => ({
+      url: `/api/training/materials/${await insertTestMaterial(t.database.db, await insertTestSession(t.database.db))}`,
+    }),
   },
   'POST /api/training/sessions/:id/nominations': {
     who: ['coordinator', 'delegation'],

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { NominationStatus } from '../../training/tables.js';
@@ -90,4 +90,24 @@ export async function insertTestCertificate(db: Kysely<DB>, nominationId?: strin
   });
   await db.insertInto('training_certificate').values({ nomination_id: nomination, code, payload, signature: 'AAAA' }).execute();
   return code;
+}
+
+/** A plain-text material of a session, written straight to the database. */
+export async function insertTestMaterial(db: Kysely<DB>, sessionId: string, text = 'Day 1: bias indicators.'): Promise<string> {
+  const content = Buffer.from(text, 'utf8');
+  const { id } = await db
+    .insertInto('training_material')
+    .values({
+      session_id: sessionId,
+      title: 'Agenda',
+      file_name: 'agenda.txt',
+      media_type: 'text/plain',
+      byte_size: content.length,
+      sha256: createHash('sha256').update(content).digest(),
+      content,
+      uploaded_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }

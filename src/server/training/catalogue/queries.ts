@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { TrainingCourseTable, TrainingSessionTable } from '../tables.js';
 import type { CourseQuery, SessionQuery } from './schemas.js';
@@ -55,6 +55,10 @@ export async function insertCourse(db: Kysely<DB>, values: Insertable<TrainingCo
   return db.insertInto('training_course').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
+export async function updateCourse(db: Kysely<DB>, id: string, values: Updateable<TrainingCourseTable>) {
+  await db.updateTable('training_course').set(values).where('id', '=', id).execute();
+}
+
 export async function insertQuestions(
   db: Kysely<DB>,
   courseId: string,
@@ -73,6 +77,29 @@ export async function insertQuestions(
       })),
     )
     .execute();
+}
+
+/** Replaces a course's questions. */
+export async function replaceQuestions(
+  db: Kysely<DB>,
+  courseId: string,
+  questions: ReadonlyArray<{ text: string; options: string[]; correct: number }>,
+) {
+  await db.deleteFrom('training_question').where('course_id', '=', courseId).execute();
+  await insertQuestions(db, courseId, questions);
+}
+
+/** Whether anyone has taken a test of the course. */
+export async function courseTestTaken(db: Kysely<DB>, courseId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('training_attempt as a')
+    .innerJoin('training_nomination as n', 'n.id', 'a.nomination_id')
+    .innerJoin('training_session as s', 's.id', 'n.session_id')
+    .select('a.nomination_id')
+    .where('s.course_id', '=', courseId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function selectQuestions(db: Kysely<DB>, courseId: string) {
@@ -148,6 +175,7 @@ export async function selectTrainers(db: Kysely<DB>, sessionId: string) {
     .leftJoin('expert as e', 'e.id', 't.expert_id')
     .select(['t.expert_id', 't.external_name', 'e.name as expert_name'])
     .where('t.session_id', '=', sessionId)
+    .orderBy('t.position')
     .orderBy('t.id')
     .execute();
 }
@@ -165,9 +193,31 @@ export async function insertTrainers(
   await db
     .insertInto('training_trainer')
     .values(
-      trainers.map((t) => ({ session_id: sessionId, expert_id: t.expertId ?? null, external_name: t.externalName ?? null })),
+      trainers.map((t, i) => ({
+        session_id: sessionId,
+        expert_id: t.expertId ?? null,
+        external_name: t.externalName ?? null,
+        position: i,
+      })),
     )
     .execute();
+}
+
+/** Replaces a session's trainers. */
+export async function replaceTrainers(
+  db: Kysely<DB>,
+  sessionId: string,
+  trainers: ReadonlyArray<{ expertId?: string | undefined; externalName?: string | undefined }>,
+) {
+  await db.deleteFrom('training_trainer').where('session_id', '=', sessionId).execute();
+  await insertTrainers(db, sessionId, trainers);
+}
+
+/** Which of these experts exist on the roster. */
+export async function existingExperts(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('expert').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The nominations of a session with their attendance, test scores and certificate. */

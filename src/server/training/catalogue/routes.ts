@@ -10,8 +10,18 @@ import {
   SessionPage,
   SessionQuery,
   SessionView,
+  TrainersBody,
 } from './schemas.js';
-import { createCourse, createSession, getCourse, getSession, listCourses, listSessions } from './service.js';
+import {
+  createCourse,
+  createSession,
+  editCourse,
+  getCourse,
+  getSession,
+  listCourses,
+  listSessions,
+  setTrainers,
+} from './service.js';
 
 const tags = ['training'];
 
@@ -42,6 +52,21 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'One course', params: IdParams, response: responses({ 200: CourseView }) },
     },
     async (request) => getCourse(request.ctx, request.params.id),
+  );
+
+  app.put(
+    '/training/courses/:id',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Change a course (its questions only while nobody has taken its test)',
+        params: IdParams,
+        body: CourseBody,
+        response: responses({ 200: CourseView }),
+      },
+    },
+    async (request) => editCourse(request.ctx, request.params.id, request.body),
   );
 
   app.get(
@@ -79,5 +104,20 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getSession(request.ctx, request.params.id),
+  );
+
+  app.put(
+    '/training/sessions/:id/trainers',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        summary: 'Choose a session’s trainers: experts of the roster or external people',
+        params: IdParams,
+        body: TrainersBody,
+        response: responses({ 200: SessionView }),
+      },
+    },
+    async (request) => setTrainers(request.ctx, request.params.id, request.body),
   );
 };

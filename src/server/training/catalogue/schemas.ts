@@ -2,6 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Page, Pagination, StringEnum, Uuid } from '../../http/schemas.js';
 import { KEY_AREAS } from '../../reference/values.js';
 import { Code, Day, GENDERS, PREREQUISITES } from '../../roster/schemas.js';
+import { MaterialView } from '../materials/schemas.js';
 import { Audience, NominationStatus } from '../schemas.js';
 
 const Language = Type.String({ pattern: '^[a-z]{2,3}$' });
@@ -56,7 +57,7 @@ export const CourseView = Type.Object({
   grantsLevel: Type.Union([Type.Integer(), Type.Null()]),
   questionCount: Type.Integer(),
   sessionCount: Type.Integer(),
-  actions: Type.Array(StringEnum(['schedule'] as const)),
+  actions: Type.Array(StringEnum(['schedule', 'edit'] as const)),
 });
 export type CourseView = Static<typeof CourseView>;
 
@@ -76,6 +77,18 @@ const Material = Type.Object(
   { additionalProperties: false },
 );
 
+/** A trainer is an expert of the roster or an external person, by name. */
+const Trainers = Type.Array(
+  Type.Object(
+    {
+      expertId: Type.Optional(Uuid),
+      externalName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    },
+    { additionalProperties: false },
+  ),
+  { maxItems: 20 },
+);
+
 export const SessionBody = Type.Object(
   {
     courseId: Uuid,
@@ -88,22 +101,15 @@ export const SessionBody = Type.Object(
     hostOrganisationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     agenda: Type.Optional(Type.String({ maxLength: 10000 })),
     materials: Type.Optional(Type.Array(Material, { maxItems: 50 })),
-    trainers: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            expertId: Type.Optional(Uuid),
-            externalName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: 20 },
-      ),
-    ),
+    trainers: Type.Optional(Trainers),
   },
   { additionalProperties: false },
 );
 export type SessionBody = Static<typeof SessionBody>;
+
+/** A session's trainers, replaced as a whole from the session page. */
+export const TrainersBody = Type.Object({ trainers: Trainers }, { additionalProperties: false });
+export type TrainersBody = Static<typeof TrainersBody>;
 
 export const SessionQuery = Type.Object(
   {
@@ -160,6 +166,8 @@ export const SessionView = Type.Object({
   course: CourseView,
   agenda: Type.String(),
   materials: Type.Array(Material),
+  /** Uploaded materials, listed for the provider's staff and the session's participants only. */
+  documents: Type.Array(MaterialView),
   days: Type.Array(Day),
   trainers: Type.Array(Type.Object({ expertId: Type.Union([Uuid, Type.Null()]), name: Type.String() })),
   nominations: Type.Array(NominationView),

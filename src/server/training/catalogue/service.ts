@@ -3,9 +3,19 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { listMaterials } from '../materials/service.js';
 import { daysOf, gainOf, manages, nominatesFor, presentNomination } from '../present.js';
 import * as q from './queries.js';
-import type { CourseBody, CourseQuery, CourseView, SessionBody, SessionPage, SessionQuery, SessionView } from './schemas.js';
+import type {
+  CourseBody,
+  CourseQuery,
+  CourseView,
+  SessionBody,
+  SessionPage,
+  SessionQuery,
+  SessionView,
+  TrainersBody,
+} from './schemas.js';
 
 function presentCourse(ctx: Context, row: q.CourseRow): CourseView {
   return {
@@ -25,7 +35,7 @@ function presentCourse(ctx: Context, row: q.CourseRow): CourseView {
     grantsLevel: row.grants_level,
     questionCount: Number(row.question_count ?? 0),
     sessionCount: Number(row.session_count ?? 0),
-    actions: manages(ctx.actor, row.provider_id) ? ['schedule'] : [],
+    actions: manages(ctx.actor, row.provider_id) ? ['schedule', 'edit'] : [],
   };
 }
 
@@ -41,8 +51,8 @@ export async function getCourse(ctx: Context, id: string): Promise<CourseView> {
   return presentCourse(ctx, row);
 }
 
-/** Adds a course to the catalogue: the co-ordinator, or a focal point for its own structure's courses. */
-export async function createCourse(ctx: Context, input: CourseBody): Promise<CourseView> {
+/** Checks a course's form beyond its schema; returns the provider structure's id. */
+async function checkCourse(ctx: Context, input: CourseBody): Promise<string> {
   const providerId = await q.selectProviderId(ctx.db, input.providerCode);
   if (!providerId) {
     throw new Problem('validation', 'There is no such provider structure.', {
@@ -62,26 +72,104 @@ export async function createCourse(ctx: Context, input: CourseBody): Promise<Cou
       });
     }
   }
+  return providerId;
+}
+
+const courseValues = (input: CourseBody) => ({
+  code: input.code,
+  title: input.title.trim(),
+  objectives: input.objectives,
+  provider_code: input.providerCode,
+  audiences: input.audiences,
+  duration_hours: input.durationHours,
+  languages: input.languages,
+  prerequisites: input.prerequisites ?? '',
+  key_area_code: input.keyArea,
+  grants_prerequisite: input.grantsPrerequisite ?? null,
+  grants_validity_months: input.grantsPrerequisite ? (input.grantsValidityMonths ?? null) : null,
+  grants_competence: input.grantsCompetence ?? null,
+  grants_level: input.grantsLevel ?? null,
+});
+
+/** Adds a course to the catalogue: the co-ordinator, or a focal point for its own structure's courses. */
+export async function createCourse(ctx: Context, input: CourseBody): Promise<CourseView> {
+  await checkCourse(ctx, input);
   return inTransaction(ctx.db, async (trx) => {
-    const { id } = await q.insertCourse(trx, {
-      code: input.code,
-      title: input.title.trim(),
-      objectives: input.objectives,
-      provider_code: input.providerCode,
-      audiences: input.audiences,
-      duration_hours: input.durationHours,
-      languages: input.languages,
-      prerequisites: input.prerequisites ?? '',
-      key_area_code: input.keyArea,
-      grants_prerequisite: input.grantsPrerequisite ?? null,
-      grants_validity_months: input.grantsPrerequisite ? (input.grantsValidityMonths ?? null) : null,
-      grants_competence: input.grantsCompetence ?? null,
-      grants_level: input.grantsLevel ?? null,
-    });
+    const { id } = await q.insertCourse(trx, courseValues(input));
     await q.insertQuestions(trx, id, input.questions ?? []);
     await audit(trx, ctx, { verb: 'training.course.create', recordType: 'training_course', recordId: id });
     const [row] = await q.selectCourses(trx, { ids: [id] });
     return presentCourse(ctx, row!);
+  });
+}
+
+/**
+ * Changes a course: its provider, before and after, must be the actor's. Its test's questions are
+ * kept unless new ones are given, and those only while nobody has taken the test.
+ */
+export async function editCourse(ctx: Context, id: string, input: CourseBody): Promise<CourseView> {
+  const [before] = await q.selectCourses(ctx.db, { ids: [id] });
+  if (!before) throw new Problem('not_found', 'There is no such course.');
+  if (!manages(ctx.actor, before.provider_id)) throw new Problem('forbidden');
+  await checkCourse(ctx, input);
+  return inTransaction(ctx.db, async (trx) => {
+    await q.updateCourse(trx, id, courseValues(input));
+    if (input.questions) {
+      if (await q.courseTestTaken(trx, id)) {
+        throw new Problem('conflict', 'The test of this course has been taken: its questions can no longer change.', {
+          errors: [{ pointer: '/questions', message: 'Keep the questions: participants have answered them.' }],
+        });
+      }
+      await q.replaceQuestions(trx, id, input.questions);
+    }
+    await audit(trx, ctx, { verb: 'training.course.edit', recordType: 'training_course', recordId: id });
+    const [row] = await q.selectCourses(trx, { ids: [id] });
+    return presentCourse(ctx, row!);
+  });
+}
+
+/** Checks that each trainer is one expert of the roster or one external person. */
+async function checkTrainers(ctx: Context, trainers: TrainersBody['trainers'], at: string) {
+  for (const [i, trainer] of trainers.entries()) {
+    if (!trainer.expertId === !trainer.externalName?.trim()) {
+      throw new Problem('validation', 'A trainer is an expert of the roster or an external person.', {
+        errors: [{ pointer: `${at}/${i}`, message: 'Choose an expert or give the name of an external trainer.' }],
+      });
+    }
+  }
+  const ids = trainers.flatMap((t) => (t.expertId ? [t.expertId] : []));
+  const known = await q.existingExperts(ctx.db, ids);
+  const unknown = trainers.findIndex((t) => t.expertId && !known.has(t.expertId));
+  if (unknown >= 0) {
+    throw new Problem('unknown_reference', 'This expert is not on the roster.', {
+      errors: [{ pointer: `${at}/${unknown}/expertId`, message: 'Choose an expert of the roster.' }],
+    });
+  }
+  if (new Set(ids).size !== ids.length) {
+    throw new Problem('validation', 'An expert is named twice among the trainers.', {
+      errors: [{ pointer: at, message: 'Name each trainer once.' }],
+    });
+  }
+}
+
+const trimmedTrainers = (trainers: TrainersBody['trainers']) =>
+  trainers.map((t) => (t.expertId ? { expertId: t.expertId } : { externalName: t.externalName?.trim() }));
+
+/** Replaces a session's trainers (its provider). */
+export async function setTrainers(ctx: Context, id: string, input: TrainersBody): Promise<SessionView> {
+  const row = await q.selectSession(ctx.db, id);
+  if (!row) throw new Problem('not_found', 'There is no such session.');
+  if (!manages(ctx.actor, await q.selectProviderId(ctx.db, row.provider_code))) throw new Problem('forbidden');
+  await checkTrainers(ctx, input.trainers, '/trainers');
+  return inTransaction(ctx.db, async (trx) => {
+    await q.replaceTrainers(trx, id, trimmedTrainers(input.trainers));
+    await audit(trx, ctx, {
+      verb: 'training.session.trainers',
+      recordType: 'training_session',
+      recordId: id,
+      details: { count: input.trainers.length },
+    });
+    return getSession({ ...ctx, db: trx }, id);
   });
 }
 
@@ -123,13 +211,7 @@ export async function createSession(ctx: Context, input: SessionBody): Promise<S
       errors: [{ pointer: '/venue', message: 'Say where the session takes place, or mark it online.' }],
     });
   }
-  for (const [i, trainer] of (input.trainers ?? []).entries()) {
-    if (!trainer.expertId === !trainer.externalName) {
-      throw new Problem('validation', 'A trainer is an expert of the roster or an external person.', {
-        errors: [{ pointer: `/trainers/${i}`, message: 'Choose an expert or give the name of an external trainer.' }],
-      });
-    }
-  }
+  await checkTrainers(ctx, input.trainers ?? [], '/trainers');
   return inTransaction(ctx.db, async (trx) => {
     const { id } = await q.insertSession(trx, {
       course_id: input.courseId,
@@ -144,7 +226,7 @@ export async function createSession(ctx: Context, input: SessionBody): Promise<S
       materials: JSON.stringify(input.materials ?? []),
       created_by: ctx.actor?.userId ?? null,
     });
-    await q.insertTrainers(trx, id, input.trainers ?? []);
+    await q.insertTrainers(trx, id, trimmedTrainers(input.trainers ?? []));
     await audit(trx, ctx, { verb: 'training.session.create', recordType: 'training_session', recordId: id });
     return getSession({ ...ctx, db: trx }, id);
   });
@@ -161,7 +243,11 @@ export async function getSession(ctx: Context, id: string): Promise<SessionView>
   const providerId = await q.selectProviderId(ctx.db, row.provider_code);
   const isManager = manages(ctx.actor, providerId);
   const countries = nominatesFor(ctx.actor);
-  const [trainers, lists] = await Promise.all([q.selectTrainers(ctx.db, id), q.selectNominations(ctx.db, id)]);
+  const [trainers, lists, documents] = await Promise.all([
+    q.selectTrainers(ctx.db, id),
+    q.selectNominations(ctx.db, id),
+    listMaterials(ctx, id, providerId),
+  ]);
   const visible = lists.rows.filter(
     (n) =>
       isManager ||
@@ -190,6 +276,7 @@ export async function getSession(ctx: Context, id: string): Promise<SessionView>
     course,
     agenda: row.agenda,
     materials: row.materials,
+    documents,
     days: daysOf(row.starts_on, row.ends_on),
     trainers: trainers.map((t) => ({ expertId: t.expert_id, name: t.expert_name ?? t.external_name ?? '' })),
     nominations,

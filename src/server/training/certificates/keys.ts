@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
+import { openPrivateKey, type SealingSource, sealPrivateKey } from './key-sealing.js';
 import { publicPemOf } from './signature.js';
 
 export interface SigningKeys {
@@ -12,9 +13,13 @@ export interface SigningKeys {
 /**
  * The organisation's certificate key: from the configuration when it names one, else the
  * installation's own, drawn by the first instance that needs it and shared through the database.
- * The private key never leaves this module's callers: it is not logged, audited or sent.
+ * The private key never leaves this module's callers: it is not logged, audited or sent, and the
+ * database keeps it sealed (key-sealing.ts).
  */
-export async function signingKeys(db: Kysely<DB>, config: Pick<Config, 'trainingSigningKey'>): Promise<SigningKeys> {
+export async function signingKeys(
+  db: Kysely<DB>,
+  config: Pick<Config, 'trainingSigningKey'> & SealingSource,
+): Promise<SigningKeys> {
   if (config.trainingSigningKey) {
     return { privateKey: createPrivateKey(config.trainingSigningKey), publicPem: publicPemOf(config.trainingSigningKey) };
   }
@@ -29,7 +34,7 @@ export async function signingKeys(db: Kysely<DB>, config: Pick<Config, 'training
       .insertInto('training_signing_key')
       .values({
         id: 1,
-        private_pem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        private_pem: sealPrivateKey(config, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
         public_pem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       })
       .onConflict((oc) => oc.column('id').doNothing())
@@ -40,5 +45,5 @@ export async function signingKeys(db: Kysely<DB>, config: Pick<Config, 'training
       .where('id', '=', 1)
       .executeTakeFirstOrThrow();
   }
-  return { privateKey: createPrivateKey(row.private_pem), publicPem: row.public_pem };
+  return { privateKey: createPrivateKey(openPrivateKey(config, row.private_pem)), publicPem: row.public_pem };
 }
