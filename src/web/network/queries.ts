@@ -1,4 +1,4 @@
-import type { LibraryDocument } from '../../server/network/documents/schemas.js';
+import type { Group, LibraryDocument } from '../../server/network/documents/schemas.js';
 import type { FocalPointList, Membership } from '../../server/network/focal-points/schemas.js';
 import type { NoticeDetail, NoticeList } from '../../server/network/notices/schemas.js';
 import type { RequestDetail, RequestList } from '../../server/network/requests/schemas.js';
@@ -32,6 +32,12 @@ export const documentQuery = (id: string) => ({
     const v = query.state.data?.versions[0];
     return v && (v.extraction === 'pending' || v.extraction === 'running') ? 1000 : false;
   },
+});
+
+/** The named groups restricted documents are open to (the co-ordinator only). */
+export const groupsQuery = () => ({
+  queryKey: ['library', 'groups'],
+  queryFn: () => api.get<Group[]>('/library/groups'),
 });
 
 export const membershipQuery = () => ({
