@@ -6,6 +6,7 @@ import os from 'node:os';
 import * as directory from './directory.mjs';
 import * as incidents from './incidents.mjs';
 import { CLI, figure, loadAverage, QUICK, ROOT } from './lib.mjs';
+import * as library from './library.mjs';
 import * as notifications from './notifications.mjs';
 import * as platform from './platform.mjs';
 import * as reports from './reports.mjs';
@@ -14,7 +15,7 @@ import * as soak from './soak.mjs';
 import * as solidarity from './solidarity.mjs';
 import * as warning from './warning.mjs';
 
-const suites = { platform, solidarity, warning, directory, roster, reports, incidents, notifications, soak };
+const suites = { platform, solidarity, warning, directory, roster, reports, incidents, library, notifications, soak };
 // `npm run bench -- --quick platform`: flags are not suite names.
 const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 
