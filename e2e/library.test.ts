@@ -95,6 +95,12 @@ describeJourney('library journey', () => {
     // The worker reads its two pages; the page follows until the text is searchable.
     await claire.getByText('Its text has been read: search finds the words inside it.').waitFor({ timeout: 60_000 });
     await claire.getByTitle('Preview of the PDF').waitFor();
+    // Its uploader edits its details from the page.
+    await claire.getByRole('button', { name: 'Edit the details' }).click();
+    await claire.getByRole('textbox', { name: 'Summary' }).fill('Guide des contrôles coordonnés aux points de passage.');
+    await claire.getByRole('button', { name: 'Save the details' }).click();
+    await claire.getByText('Guide des contrôles coordonnés aux points de passage.').waitFor({ timeout: 30_000 });
+    await claire.getByRole('button', { name: 'Edit the details' }).waitFor();
     // CF: Claire Frontière's initials in the account menu.
     await expectNoRawCodes(claire, { allowed: ['CF'] });
 
