@@ -7,6 +7,7 @@ import * as consensus from './consensus.mjs';
 import * as directory from './directory.mjs';
 import * as incidents from './incidents.mjs';
 import { CLI, figure, loadAverage, QUICK, ROOT } from './lib.mjs';
+import * as library from './library.mjs';
 import * as notifications from './notifications.mjs';
 import * as platform from './platform.mjs';
 import * as reports from './reports.mjs';
@@ -16,7 +17,20 @@ import * as solidarity from './solidarity.mjs';
 import * as training from './training.mjs';
 import * as warning from './warning.mjs';
 
-const suites = { platform, solidarity, warning, directory, roster, reports, incidents, training, notifications, consensus, soak };
+const suites = {
+  platform,
+  solidarity,
+  warning,
+  directory,
+  roster,
+  reports,
+  incidents,
+  training,
+  library,
+  notifications,
+  consensus,
+  soak,
+};
 // `npm run bench -- --quick platform`: flags are not suite names.
 const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 

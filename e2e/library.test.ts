@@ -2,8 +2,10 @@
 // co-ordinator confirms two national focal points (France and Germany); the French one uploads a
 // French PDF through the upload page and watches its text being read; the German one finds it by a
 // French word found only inside the PDF, with the word highlighted in the passage; the French one
-// posts an urgent notice, the German one acknowledges it, and the sender sees who has. The pages
-// talk to their own server only and log no error.
+// posts an urgent notice, the German one acknowledges it, and the sender sees who has; the French
+// one asks the network for assistance, the German one answers, the asker saves the best answer into
+// the library and the German one finds it by words of the answer. The pages talk to their own
+// server only and log no error.
 import { expect, test } from 'vitest';
 import { samplePdf } from '../src/server/network/documents/sample-files.js';
 import {
@@ -23,7 +25,7 @@ describeJourney('library journey', () => {
   const platform = journeyPlatform();
 
   test('a focal point uploads a French PDF, a member finds it by a word inside it, an urgent notice is acknowledged', {
-    timeout: 300_000,
+    timeout: 420_000,
   }, async () => {
     const { server, browser } = platform();
     const { origin } = server;
@@ -93,6 +95,12 @@ describeJourney('library journey', () => {
     // The worker reads its two pages; the page follows until the text is searchable.
     await claire.getByText('Its text has been read: search finds the words inside it.').waitFor({ timeout: 60_000 });
     await claire.getByTitle('Preview of the PDF').waitFor();
+    // Its uploader edits its details from the page.
+    await claire.getByRole('button', { name: 'Edit the details' }).click();
+    await claire.getByRole('textbox', { name: 'Summary' }).fill('Guide des contrôles coordonnés aux points de passage.');
+    await claire.getByRole('button', { name: 'Save the details' }).click();
+    await claire.getByText('Guide des contrôles coordonnés aux points de passage.').waitFor({ timeout: 30_000 });
+    await claire.getByRole('button', { name: 'Edit the details' }).waitFor();
     // CF: Claire Frontière's initials in the account menu.
     await expectNoRawCodes(claire, { allowed: ['CF'] });
 
@@ -134,6 +142,54 @@ describeJourney('library journey', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Germany');
     expect(await row.textContent()).not.toContain('Not yet');
+
+    // A request for assistance: the French member asks, the German one answers, the asker keeps
+    // the best answer in the library, where search finds the words of the answer.
+    await claire.goto(`${origin}/network/requests`);
+    await claire.getByRole('heading', { level: 1, name: 'Requests for assistance' }).waitFor();
+    await claire.getByText(/^No request for assistance yet/).waitFor();
+    await claire.getByRole('link', { name: 'Ask the network' }).first().click();
+    await claire.getByRole('heading', { level: 1, name: 'Ask the network for assistance' }).waitFor();
+    await claire.getByRole('textbox', { name: 'Subject' }).fill('Drones at night on the green border');
+    await claire
+      .getByRole('textbox', { name: 'Your question' })
+      .fill('Who has experience with drones for night patrols along a forested border?');
+    await claire.getByRole('button', { name: 'Send the request' }).click();
+    await claire.getByRole('heading', { level: 1, name: 'Drones at night on the green border' }).waitFor();
+    await claire.getByText('No answer yet. Members of the network answer here.').waitFor();
+
+    await jonas.goto(`${origin}/network/requests`);
+    await jonas.getByRole('link', { name: 'Drones at night on the green border' }).click();
+    await jonas
+      .getByRole('textbox', { name: 'Your answer' })
+      .fill('We fly thermal drones from the Bavarian posts; the pilots rotate every four hours.');
+    await jonas.getByRole('button', { name: 'Send the answer' }).click();
+    await jonas.getByText(/the pilots rotate every four hours/).waitFor();
+
+    await claire.reload();
+    await claire.getByText(/the pilots rotate every four hours/).waitFor({ timeout: 30_000 });
+    await claire.getByRole('button', { name: 'Mark as the best answer' }).click();
+    await claire.getByText('Best answer', { exact: true }).first().waitFor();
+    await claire.getByRole('button', { name: 'Save to the library' }).click();
+    await claire.getByRole('link', { name: /The best answer is in the library/ }).waitFor();
+    await expectNoRawCodes(claire, { allowed: ['CF'] });
+
+    // The library's worker reads the new document; the search finds it once read.
+    await jonas.goto(`${origin}/library`);
+    await jonas.getByRole('textbox', { name: 'Words in the documents' }).fill('pilots rotate');
+    await expect
+      .poll(
+        async () => {
+          await jonas.getByRole('button', { name: 'Search' }).click();
+          return jonas
+            .getByRole('listitem')
+            .filter({ hasText: 'Drones at night on the green border' })
+            .locator('mark', { hasText: 'pilots' })
+            .count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     watcher.expectClean(origin);
   });
 });

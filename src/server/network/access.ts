@@ -36,8 +36,12 @@ export const networkAudits = {
     'network.notice',
     'network.acknowledge',
     'network.comment',
+    'network.request',
+    'network.answer',
+    'network.best_answer',
+    'network.save_answer',
   ],
-  recordTypes: ['network_focal_point', 'library_document', 'library_group', 'network_notice'],
+  recordTypes: ['network_focal_point', 'library_document', 'library_group', 'network_notice', 'network_request'],
 } as const satisfies DomainAudits;
 
 declare module '../audit/catalogue.js' {

@@ -104,6 +104,27 @@ export interface NetworkNoticeCommentTable {
   created_at: Generated<Date>;
 }
 
+export interface NetworkRequestTable {
+  id: Generated<string>;
+  title: string;
+  question: string;
+  key_areas: ColumnType<string[], string[] | undefined, string[]>;
+  country_iso2: string | null;
+  subregion: string | null;
+  author_id: string | null;
+  document_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface NetworkAnswerTable {
+  id: Generated<string>;
+  request_id: string;
+  author_id: string | null;
+  body: string;
+  best: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
 /** The network's and the library's tables. */
 export interface NetworkTables {
   network_focal_point: NetworkFocalPointTable;
@@ -115,6 +136,8 @@ export interface NetworkTables {
   network_notice: NetworkNoticeTable;
   network_notice_recipient: NetworkNoticeRecipientTable;
   network_notice_comment: NetworkNoticeCommentTable;
+  network_request: NetworkRequestTable;
+  network_answer: NetworkAnswerTable;
 }
 
 declare module '../db/schema.js' {

@@ -31,6 +31,9 @@ export function DirectoryPage() {
         <Anchor component={Link} to="/network/notices">
           {t('network.notices.title')}
         </Anchor>
+        <Anchor component={Link} to="/network/requests">
+          {t('network.requests.title')}
+        </Anchor>
         {membership.data?.nominates.map((iso2) => (
           <Anchor key={iso2} component={Link} to={`/network/states/${iso2}`}>
             {t('network.state.link', { country: countries.name(iso2) })}

@@ -1,17 +1,22 @@
-import { Alert, Anchor, Badge, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames, useKeyAreaNames, useLanguageNames } from '../reference/pickers';
-import { documentQuery } from './queries';
+import { DocumentEditor, NewVersion } from './DocumentEditor';
+import { documentQuery, membershipQuery } from './queries';
 
 /** One document: its details, the reading of its text, its versions, and a preview of a PDF. */
 export function DocumentPage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams({ strict: false }) as { id: string };
   const doc = useQuery(documentQuery(id));
+  const [editing, setEditing] = useState(false);
+  const canEdit = doc.data?.actions.includes('edit') ?? false;
+  const membership = useQuery({ ...membershipQuery(), enabled: canEdit });
   usePageTitle(doc.data?.title ?? t('network.library.title'));
   const countries = useCountryNames();
   const keyAreas = useKeyAreaNames();
@@ -36,6 +41,14 @@ export function DocumentPage() {
           <Badge color={d.access === 'public' ? 'green' : 'orange'}>{t(`network.access.${d.access}`)}</Badge>
         </Group>
       </div>
+      {canEdit && !editing ? (
+        <Group>
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('network.edit.open')}
+          </Button>
+        </Group>
+      ) : null}
+      {editing ? <DocumentEditor doc={d} manages={membership.data?.manages ?? false} onDone={() => setEditing(false)} /> : null}
       {d.summary ? <Text>{d.summary}</Text> : null}
       <Table>
         <Table.Tbody>
@@ -121,6 +134,7 @@ export function DocumentPage() {
           ))}
         </Table.Tbody>
       </Table>
+      {d.actions.includes('add_version') ? <NewVersion doc={d} /> : null}
       {current?.mediaType === 'application/pdf' ? (
         <iframe
           title={t('network.document.preview')}

@@ -1,4 +1,5 @@
-import { Button, FileInput, Group, Progress, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, FileInput, Group, MultiSelect, Progress, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,8 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { useSession } from '../app/session';
 import { usePageTitle } from '../app/usePageTitle';
 import { CountryPicker, KeyAreasPicker, LanguagePicker } from '../reference/pickers';
-import { ACCESS_LEVELS, DOCUMENT_TYPES, uploadDocument } from './queries';
+import { useAccessOptions } from './DocumentEditor';
+import { DOCUMENT_TYPES, membershipQuery, uploadDocument } from './queries';
 
 /** Adds a document to the library: the file, its details and who may open it, with the upload's progress. */
 export function UploadPage() {
@@ -27,6 +29,9 @@ export function UploadPage() {
   const [source, setSource] = useState('');
   const [licence, setLicence] = useState('');
   const [access, setAccess] = useState<string | null>('network');
+  const [groups, setGroups] = useState<string[]>([]);
+  const membership = useQuery(membershipQuery());
+  const options = useAccessOptions(membership.data?.manages ?? false);
   const [share, setShare] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tried, setTried] = useState(false);
@@ -51,6 +56,7 @@ export function UploadPage() {
       sourceOrganisation: source.trim(),
       licence: licence.trim(),
       access,
+      groups: access === 'groups' ? groups.join(',') : undefined,
       fileName: file.name,
     });
     try {
@@ -145,11 +151,22 @@ export function UploadPage() {
           </Group>
           <Select
             label={t('network.upload.access')}
-            data={ACCESS_LEVELS.filter((a) => a !== 'groups').map((value) => ({ value, label: t(`network.access.${value}`) }))}
+            data={options.levels}
             value={access}
             onChange={setAccess}
-            error={errorOf('/groups')}
+            allowDeselect={false}
           />
+          {access === 'groups' ? (
+            <MultiSelect
+              label={t('network.upload.groups')}
+              description={t('network.upload.groupsHint')}
+              data={options.groups}
+              value={groups}
+              onChange={setGroups}
+              error={errorOf('/groups')}
+              searchable
+            />
+          ) : null}
           <ProblemAlert error={error instanceof ApiProblem && error.errors.length > 0 ? null : error} />
           {share !== null ? (
             <Stack gap={4} role="status">

@@ -28,6 +28,9 @@ export const networkDomain: WebDomain = {
     lazyPage(root, 'network', () => import('./DirectoryPage'), 'DirectoryPage', 'signed_in'),
     lazyPage(root, 'network/notices', () => import('./NoticesPage'), 'NoticesPage', 'signed_in'),
     lazyPage(root, 'network/notices/$id', () => import('./NoticePage'), 'NoticePage', 'signed_in'),
+    lazyPage(root, 'network/requests', () => import('./RequestsPage'), 'RequestsPage', 'signed_in'),
+    lazyPage(root, 'network/requests/ask', () => import('./AskPage'), 'AskPage', 'signed_in'),
+    lazyPage(root, 'network/requests/$id', () => import('./RequestPage'), 'RequestPage', 'signed_in'),
     lazyPage(root, 'network/states/$iso2', () => import('./StatePage'), 'StatePage', 'signed_in'),
   ],
   nav: [

@@ -1,10 +1,11 @@
-import type { LibraryDocument } from '../../server/network/documents/schemas.js';
+import type { Group, LibraryDocument } from '../../server/network/documents/schemas.js';
 import type { FocalPointList, Membership } from '../../server/network/focal-points/schemas.js';
 import type { NoticeDetail, NoticeList } from '../../server/network/notices/schemas.js';
+import type { RequestDetail, RequestList } from '../../server/network/requests/schemas.js';
 import type { SearchResult } from '../../server/network/search/schemas.js';
 import { api, queryString } from '../app/api';
 
-export type { FocalPointList, LibraryDocument, Membership, NoticeDetail, NoticeList, SearchResult };
+export type { FocalPointList, LibraryDocument, Membership, NoticeDetail, NoticeList, RequestDetail, RequestList, SearchResult };
 
 export const PAGE_SIZE = 20;
 
@@ -33,6 +34,12 @@ export const documentQuery = (id: string) => ({
   },
 });
 
+/** The named groups restricted documents are open to (the co-ordinator only). */
+export const groupsQuery = () => ({
+  queryKey: ['library', 'groups'],
+  queryFn: () => api.get<Group[]>('/library/groups'),
+});
+
 export const membershipQuery = () => ({
   queryKey: ['network', 'membership'],
   queryFn: () => api.get<Membership>('/network/membership'),
@@ -56,6 +63,23 @@ export const noticesQuery = (offset: number) => ({
 export const noticeQuery = (id: string) => ({
   queryKey: ['network', 'notice', id],
   queryFn: () => api.get<NoticeDetail>(`/network/notices/${id}`),
+});
+
+export interface RequestFilters {
+  keyArea?: string | null;
+  subregion?: string | null;
+  status?: string | null;
+  offset?: number;
+}
+
+export const requestsQuery = (f: RequestFilters) => ({
+  queryKey: ['network', 'requests', f],
+  queryFn: () => api.get<RequestList>(`/network/requests${queryString({ ...f, limit: PAGE_SIZE })}`),
+});
+
+export const requestQuery = (id: string) => ({
+  queryKey: ['network', 'request', id],
+  queryFn: () => api.get<RequestDetail>(`/network/requests/${id}`),
 });
 
 /** Sends a document as the raw body with its metadata in the query string, reporting the share of bytes sent. */

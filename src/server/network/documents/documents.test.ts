@@ -8,7 +8,7 @@ import { freshDatabase, testBackends } from '../../test-support/database.js';
 import { insertTestMember } from '../../test-support/network/fixtures.js';
 import { part, repeatedPart, zip } from '../../test-support/zip.js';
 import { extractPending } from './extraction.js';
-import { sampleDocx, samplePdf } from './sample-files.js';
+import { sampleDocx, sampleOdt, samplePdf } from './sample-files.js';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -275,5 +275,34 @@ describe.each(testBackends())('the library on %s', (backend) => {
     } finally {
       await target.close();
     }
+  });
+
+  it('reads the text of an ODT, which search then finds with its passage', async () => {
+    const odt = sampleOdt('Sauvetage en mer', [
+      'Les garde-côtes signalent les embarcations surchargées aux centres de coordination du sauvetage.',
+    ]);
+    const added = await upload(member, odt, 'application/octet-stream', {
+      title: 'Sauvetage en mer',
+      type: 'sop',
+      language: 'fr',
+      fileName: 'sauvetage.odt',
+      access: 'network',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json().versions[0].mediaType).toBe('application/vnd.oasis.opendocument.text');
+    // The version added before is read too.
+    expect(await extractPending(t.database.db)).toBeGreaterThanOrEqual(1);
+    const read = (await t.request(member, { method: 'GET', url: `/api/library/documents/${added.json().id}` })).json();
+    expect(read.versions[0]).toMatchObject({ extraction: 'done' });
+    const found = (
+      await t.request(member, { method: 'GET', url: `/api/library/search?q=${encodeURIComponent('embarcation surchargée')}` })
+    ).json();
+    expect(found.items.map((i: { document: { id: string } }) => i.document.id)).toEqual([added.json().id]);
+    expect(found.items[0].snippet.map((p: { text: string }) => p.text).join('')).toContain(
+      'les embarcations surchargées aux centres',
+    );
+    expect(found.items[0].snippet.filter((p: { hit: boolean }) => p.hit).map((p: { text: string }) => p.text)).toEqual(
+      expect.arrayContaining(['embarcations', 'surchargées']),
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { holds } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
+import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { FieldError } from '../../http/problems.js';
 import { Problem } from '../../http/problems.js';
@@ -71,7 +73,13 @@ const fileNameOf = (given: string | undefined, mediaType: string) =>
  * (hostile and unreadable files are refused and nothing is stored), then stored with its
  * metadata in one transaction; its text is extracted afterwards by the library's worker.
  */
-export async function uploadDocument(ctx: Context, bytes: Buffer, query: UploadQuery): Promise<LibraryDocument> {
+export async function uploadDocument(
+  ctx: Context,
+  bytes: Buffer,
+  query: UploadQuery,
+  /** More writes of the caller's, in the same transaction as the document's. */
+  within?: (trx: Kysely<DB>, id: string) => Promise<void>,
+): Promise<LibraryDocument> {
   await contributor(ctx);
   const meta: Metadata = {
     title: query.title,
@@ -117,6 +125,7 @@ export async function uploadDocument(ctx: Context, bytes: Buffer, query: UploadQ
       recordId: row.id,
       details: { mediaType: probe.mediaType, bytes: bytes.length, access: meta.access },
     });
+    await within?.(trx, row.id);
     return row.id;
   });
   return getDocument(ctx, id);

@@ -119,4 +119,28 @@ describe.each(testBackends())('the focal-point network on %s', (backend) => {
     );
     expect(view.comments.map((c: { body: string }) => c.body)).toEqual(['Seen at Kehl too.']);
   });
+
+  it('tells the sender and earlier writers of a new message under a notice, never its writer', async () => {
+    const austrian = await insertTestMember(t, 'AT');
+    const posted = await t.request(sender, {
+      method: 'POST',
+      url: '/api/network/notices',
+      payload: { title: 'Night crossings', body: 'Groups cross at night.', subregion: 'western_europe_north_america' },
+    });
+    const id = posted.json().id;
+    const kinds = async (p: Persona) =>
+      (await t.request(p, { method: 'GET', url: '/api/notifications?limit=100' }))
+        .json()
+        .items.filter((n: { kind: string; link: string }) => n.kind === 'network.notice_comment' && n.link.endsWith(id)).length;
+
+    await t.request(german, { method: 'POST', url: `/api/network/notices/${id}/comments`, payload: { body: 'Seen here.' } });
+    expect(await kinds(sender)).toBe(1);
+    expect(await kinds(german)).toBe(0);
+    expect(await kinds(austrian)).toBe(0);
+
+    await t.request(austrian, { method: 'POST', url: `/api/network/notices/${id}/comments`, payload: { body: 'And here.' } });
+    expect(await kinds(sender)).toBe(2);
+    expect(await kinds(german)).toBe(1);
+    expect(await kinds(austrian)).toBe(0);
+  });
 });

@@ -92,3 +92,12 @@ export function selectComments(db: Kysely<DB>, noticeId: string) {
     .orderBy('c.id')
     .execute();
 }
+
+/** The notice's sender and everyone who has written under it. */
+export async function selectDiscussants(db: Kysely<DB>, noticeId: string): Promise<string[]> {
+  const { rows } = await sql<{ user_id: string }>`
+    select author_id as user_id from network_notice where id = ${noticeId} and author_id is not null
+    union
+    select author_id from network_notice_comment where notice_id = ${noticeId} and author_id is not null`.execute(db);
+  return rows.map((r) => r.user_id);
+}

@@ -128,10 +128,20 @@ export async function comment(ctx: Context, id: string, body: CommentBody): Prom
   const reader = await networkReader(ctx);
   const notice = await getNotice(ctx, id);
   if (!notice.actions.includes('comment')) throw new Problem('forbidden', 'Only the notice’s sender and recipients discuss it.');
+  // Told: the notice's sender and those who wrote under it before, not the one writing now.
+  const earlier = await q.selectDiscussants(ctx.db, id);
   await ctx.db
     .insertInto('network_notice_comment')
     .values({ notice_id: id, author_id: reader.userId, body: body.body.trim() })
     .execute();
+  const me = await ctx.db.selectFrom('app_user').select('name').where('id', '=', reader.userId).executeTakeFirst();
+  await notify(ctx.db, {
+    kind: 'network.notice_comment',
+    to: { users: earlier },
+    params: { title: notice.title, name: me?.name ?? '' },
+    link: `/network/notices/${id}`,
+    except: reader.userId,
+  });
   await audit(ctx.db, ctx, { verb: 'network.comment', recordType: 'network_notice', recordId: id });
   return getNotice(ctx, id);
 }

@@ -83,6 +83,18 @@ export const de: Texts = {
       subject: 'Dringende Mitteilung, bitte bestätigen: {title}',
       body: 'Im Netzwerk der Grenz-Kontaktstellen wurde eine dringende Mitteilung veröffentlicht: {title}. Bitte öffnen und den Empfang bestätigen.',
     },
+    'network.notice_comment': {
+      subject: 'Eine Antwort zur Mitteilung {title}',
+      body: '{name} hat zur Mitteilung {title} geschrieben.',
+    },
+    'network.request': {
+      subject: 'Wer hat Erfahrung damit? {title}',
+      body: 'Ein Mitglied des Netzwerks der Grenz-Kontaktstellen bittet um Unterstützung: {title}',
+    },
+    'network.request_answered': {
+      subject: 'Eine Antwort auf Ihre Anfrage: {title}',
+      body: '{name} hat Ihre Bitte um Unterstützung beantwortet: {title}',
+    },
     'conference.invited': {
       subject: 'Einladung: {event}',
       body: 'Ihre Delegation ist zu {event} eingeladen, ab {date} in {venue}. Die Anmeldung ist auf der Seite der Veranstaltung geöffnet.',

@@ -83,6 +83,18 @@ export const en: Texts = {
       subject: 'Urgent notice, please acknowledge: {title}',
       body: 'An urgent notice was posted to the border focal-point network: {title}. Please open it and acknowledge it.',
     },
+    'network.notice_comment': {
+      subject: 'A reply under the notice {title}',
+      body: '{name} wrote under the notice {title}.',
+    },
+    'network.request': {
+      subject: 'Who has experience with this? {title}',
+      body: 'A member of the border focal-point network asks for assistance: {title}',
+    },
+    'network.request_answered': {
+      subject: 'An answer to your request: {title}',
+      body: '{name} answered your request for assistance: {title}',
+    },
     'conference.invited': {
       subject: 'You are invited: {event}',
       body: 'Your delegation is invited to {event}, from {date} in {venue}. Registration is open on the event page.',

@@ -83,6 +83,18 @@ export const es: Texts = {
       subject: 'Aviso urgente, confirme la recepción: {title}',
       body: 'Se ha publicado un aviso urgente en la red de puntos focales de fronteras: {title}. Ábralo y confirme su recepción.',
     },
+    'network.notice_comment': {
+      subject: 'Una respuesta bajo el aviso {title}',
+      body: '{name} escribió bajo el aviso {title}.',
+    },
+    'network.request': {
+      subject: '¿Quién tiene experiencia en esto? {title}',
+      body: 'Un miembro de la red de puntos focales fronterizos pide ayuda: {title}',
+    },
+    'network.request_answered': {
+      subject: 'Una respuesta a su solicitud: {title}',
+      body: '{name} respondió a su solicitud de asistencia: {title}',
+    },
     'conference.invited': {
       subject: 'Invitación: {event}',
       body: 'Su delegación está invitada a {event}, a partir del {date} en {venue}. La inscripción está abierta en la página del evento.',

@@ -83,6 +83,18 @@ export const fr: Texts = {
       subject: 'Avis urgent, veuillez en accuser réception : {title}',
       body: 'Un avis urgent a été publié sur le réseau des points focaux frontières : {title}. Veuillez l’ouvrir et en accuser réception.',
     },
+    'network.notice_comment': {
+      subject: 'Une réponse sous l’avis {title}',
+      body: '{name} a écrit sous l’avis {title}.',
+    },
+    'network.request': {
+      subject: 'Qui a de l’expérience en la matière ? {title}',
+      body: 'Un membre du réseau des points focaux frontières demande de l’aide : {title}',
+    },
+    'network.request_answered': {
+      subject: 'Une réponse à votre demande : {title}',
+      body: '{name} a répondu à votre demande d’assistance : {title}',
+    },
     'conference.invited': {
       subject: 'Invitation : {event}',
       body: 'Votre délégation est invitée à {event}, à partir du {date} à {venue}. Les inscriptions sont ouvertes sur la page de l’événement.',

@@ -83,6 +83,18 @@ export const it: Texts = {
       subject: 'Avviso urgente, si prega di confermare: {title}',
       body: 'È stato pubblicato un avviso urgente nella rete dei punti focali per le frontiere: {title}. Si prega di aprirlo e confermarne la ricezione.',
     },
+    'network.notice_comment': {
+      subject: 'Una risposta sotto l’avviso {title}',
+      body: '{name} ha scritto sotto l’avviso {title}.',
+    },
+    'network.request': {
+      subject: 'Chi ha esperienza in materia? {title}',
+      body: 'Un membro della rete dei punti focali per le frontiere chiede assistenza: {title}',
+    },
+    'network.request_answered': {
+      subject: 'Una risposta alla sua richiesta: {title}',
+      body: '{name} ha risposto alla sua richiesta di assistenza: {title}',
+    },
     'conference.invited': {
       subject: 'Invito: {event}',
       body: 'La vostra delegazione è invitata a {event}, dal {date} a {venue}. Le iscrizioni sono aperte sulla pagina dell’evento.',

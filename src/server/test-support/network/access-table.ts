@@ -34,6 +34,22 @@ async function notice({ t, target }: AccessFixtures) {
   return row.id;
 }
 
+/** A request for assistance from the target, with one answer; `best` marks that answer the best. */
+async function request({ t, target }: AccessFixtures, best = false) {
+  const db = t.database.db;
+  const row = await db
+    .insertInto('network_request')
+    .values({ title: 'Forged residence permits', question: 'Who has checked these?', key_areas: [], author_id: target.userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const answer = await db
+    .insertInto('network_answer')
+    .values({ request_id: row.id, author_id: target.userId, body: 'We check them under UV light.', best })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, answerId: answer.id };
+}
+
 async function group({ t, n }: AccessFixtures) {
   const row = await t.database.db
     .insertInto('library_group')
@@ -97,6 +113,35 @@ export const NETWORK_ROWS: AccessTable = {
     who: ['coordinator'],
     ok: 201,
     request: async (f) => ({ url: `/api/network/notices/${await notice(f)}/comments`, payload: { body: 'Seen here too.' } }),
+  },
+  'GET /api/network/requests': { who: ['coordinator'], ok: 200 },
+  'POST /api/network/requests': {
+    who: ['coordinator'],
+    ok: 201,
+    request: () => ({ payload: { title: 'Drones at the green border', question: 'Who has used them at night?' } }),
+  },
+  'GET /api/network/requests/:id': {
+    who: ['coordinator'],
+    ok: 200,
+    request: async (f) => ({ url: `/api/network/requests/${(await request(f)).id}` }),
+  },
+  'POST /api/network/requests/:id/answers': {
+    who: ['coordinator'],
+    ok: 201,
+    request: async (f) => ({ url: `/api/network/requests/${(await request(f)).id}/answers`, payload: { body: 'We have.' } }),
+  },
+  'PUT /api/network/requests/:id/best-answer': {
+    who: ['coordinator'],
+    ok: 200,
+    request: async (f) => {
+      const r = await request(f);
+      return { url: `/api/network/requests/${r.id}/best-answer`, payload: { answerId: r.answerId } };
+    },
+  },
+  'POST /api/network/requests/:id/library': {
+    who: ['coordinator'],
+    ok: 201,
+    request: async (f) => ({ url: `/api/network/requests/${(await request(f, true)).id}/library`, payload: { language: 'en' } }),
   },
   'POST /api/library/documents': {
     who: ['coordinator'],
