@@ -29,6 +29,7 @@ export const conferenceAudits = {
     'conference.invite',
     'conference.session.create',
     'conference.outcome.record',
+    'conference.outcome.publish',
     'conference.register',
     'conference.cancel',
     'conference.check_in',
