@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import * as conferences from './conferences.mjs';
 import * as directory from './directory.mjs';
 import * as incidents from './incidents.mjs';
 import { CLI, figure, loadAverage, QUICK, ROOT } from './lib.mjs';
@@ -14,7 +15,7 @@ import * as soak from './soak.mjs';
 import * as solidarity from './solidarity.mjs';
 import * as warning from './warning.mjs';
 
-const suites = { platform, solidarity, warning, directory, roster, reports, incidents, notifications, soak };
+const suites = { platform, solidarity, warning, directory, roster, reports, incidents, notifications, conferences, soak };
 // `npm run bench -- --quick platform`: flags are not suite names.
 const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 
