@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { agendaRoutes } from './agenda/routes.js';
 import { eventRoutes } from './events/routes.js';
+import { exportRoutes } from './exports/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { outcomeRoutes } from './outcome/routes.js';
 import { participantRoutes } from './participants/routes.js';
@@ -14,4 +15,5 @@ export const conferenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(registrationRoutes);
   await app.register(participantRoutes);
   await app.register(outcomeRoutes);
+  await app.register(exportRoutes);
 };

@@ -78,6 +78,7 @@ export function EventPage() {
           </Button>
         ) : null}
         <Anchor href={`/api/conferences/events/${e.id}/calendar.ics`}>{t('conferences.calendar')}</Anchor>
+        <Anchor href={`/api/conferences/events/${e.id}/agenda.pdf`}>{t('conferences.exports.agenda')}</Anchor>
         {manages ? (
           <>
             <Button variant="light" onClick={() => setEditing(true)}>
@@ -227,6 +228,13 @@ function Organiser({ event }: { event: EventView }) {
           </Anchor>
           <Anchor href={`/api/conferences/events/${event.id}/registrations/export?format=xlsx`}>
             {t('conferences.registrations.xlsx')}
+          </Anchor>
+          <Anchor href={`/api/conferences/events/${event.id}/badges.pdf`}>{t('conferences.exports.badges')}</Anchor>
+          <Anchor href={`/api/conferences/events/${event.id}/statistics/export?format=csv`}>
+            {t('conferences.exports.statisticsCsv')}
+          </Anchor>
+          <Anchor href={`/api/conferences/events/${event.id}/statistics/export?format=xlsx`}>
+            {t('conferences.exports.statisticsXlsx')}
           </Anchor>
         </Group>
       ) : null}

@@ -144,4 +144,25 @@ export const CONFERENCE_ROWS: AccessTable = {
     ok: 200,
     request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/statistics` }),
   },
+  'GET /api/conferences/events/:id/statistics/export': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/statistics/export?format=xlsx`,
+    }),
+  },
+  'GET /api/conferences/events/:id/agenda.pdf': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/agenda.pdf` }),
+  },
+  'GET /api/conferences/events/:id/badges.pdf': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => {
+      const event = await insertTestEvent(t.database.db);
+      await insertTestRegistration(t.database.db, event);
+      return { url: `/api/conferences/events/${event}/badges.pdf` };
+    },
+  },
 };
