@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import * as conferences from './conferences.mjs';
 import * as consensus from './consensus.mjs';
 import * as directory from './directory.mjs';
 import * as incidents from './incidents.mjs';
@@ -28,6 +29,7 @@ const suites = {
   training,
   library,
   notifications,
+  conferences,
   consensus,
   soak,
 };

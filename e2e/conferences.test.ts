@@ -2,7 +2,8 @@
 // conference, invites the Mediterranean Partners for Co-operation with the invitation builder
 // (whose live count shows the six States), a delegate from Tunisia registers on a phone, is
 // refused field by field first, gets a ticket with its QR code, and is checked in at the
-// entrance, once only.
+// entrance, once only; the chair's summary is published and its recommendation is followed in the
+// recommendation tracker with the conference as its source.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -23,7 +24,7 @@ async function choose(page: Page, label: string, option: string, typed?: string)
 describeJourney('conferences journey', () => {
   const platform = journeyPlatform();
 
-  test('create an event, invite the Mediterranean Partners, register on a phone, check in once', {
+  test('create an event, invite the Mediterranean Partners, register on a phone, check in once, publish the outcome', {
     timeout: 300_000,
   }, async () => {
     const { server, browser } = platform();
@@ -139,6 +140,27 @@ describeJourney('conferences journey', () => {
     const sheet = readFileSync(file, 'utf8');
     expect(sheet.split('\n')[0]).toContain('Name,Email,Function,Organisation,State,Status,Checked in');
     expect(sheet).toMatch(/Amira Haddad,[^\n]*,Counsellor,Ministry of Foreign Affairs,Tunisia,confirmed,yes/);
+
+    // The chair's summary is recorded and published: its recommendation enters the follow-up
+    // tracker with this conference as its source, and the outcome is then fixed.
+    const RECOMMENDATION = 'Open a joint reception desk for arrivals by sea in each port of landing.';
+    await organiser
+      .getByRole('textbox', { name: 'Summary', exact: true })
+      .fill('The delegations reviewed the routes across the Mediterranean.');
+    await organiser.getByRole('textbox', { name: 'Recommendations', exact: true }).fill(RECOMMENDATION);
+    await organiser.getByRole('button', { name: 'Record the outcome' }).click();
+    await organiser.getByRole('heading', { level: 3, name: 'Publish the outcome' }).waitFor({ timeout: 30_000 });
+    await organiser.getByRole('button', { name: 'Publish the chair’s summary' }).click();
+    await organiser.getByText(/^Published on \d{4}-\d{2}-\d{2}; its recommendations are followed/).waitFor({ timeout: 30_000 });
+    await expect.poll(() => organiser.getByRole('button', { name: 'Record the outcome' }).count()).toBe(0);
+    await organiser.getByRole('link', { name: 'Open the recommendation tracker' }).click();
+    await organiser.getByRole('heading', { level: 1, name: 'Recommendation tracker' }).waitFor();
+    await organiser.getByRole('combobox', { name: 'Source', exact: true }).selectOption({ label: 'Conference' });
+    const row = organiser.getByRole('row').filter({ hasText: RECOMMENDATION });
+    await row.getByRole('link', { name: `Conference: ${TITLE}` }).waitFor({ timeout: 30_000 });
+    await expectNoRawCodes(organiser);
+    await row.getByRole('link', { name: `Conference: ${TITLE}` }).click();
+    await organiser.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     watcher.expectClean(origin);
   });
 });

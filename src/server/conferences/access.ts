@@ -5,7 +5,7 @@ import type { AuditActionsOf, AuditRecordTypesOf, DomainAudits } from '../audit/
 /**
  * An organiser runs conferences: the co-ordinator and the Secretariat everywhere, a focal point
  * for the events its structure organises (organisation scope). Anyone registers for a public
- * event and anyone signed in for a restricted one, without a verb; the organiser sees the full
+ * event and an invitee signed in for a restricted one, without a verb; the organiser sees the full
  * list of participants (audited), checks them in and reads the statistics.
  */
 export const conferenceAccess = {
@@ -29,6 +29,7 @@ export const conferenceAudits = {
     'conference.invite',
     'conference.session.create',
     'conference.outcome.record',
+    'conference.outcome.publish',
     'conference.register',
     'conference.cancel',
     'conference.check_in',

@@ -290,8 +290,9 @@ describe.each(testBackends())('conferences on %s', (backend) => {
     const restricted = await insertTestEvent(t.database.db, { public: false });
     expect((await send(null, 'POST', `/api/conferences/events/${restricted}/registrations`, DELEGATE)).statusCode).toBe(401);
     expect((await get(null, `/api/conferences/events/${restricted}`)).statusCode).toBe(401);
+    // Signed in is not enough: a restricted event takes its invitees only (registrations/invitees.test.ts).
     const signedIn = await send(delegation, 'POST', `/api/conferences/events/${restricted}/registrations`, DELEGATE);
-    expect(signedIn.statusCode).toBe(201);
+    expect(signedIn.statusCode).toBe(403);
   });
 
   it('gives a confirmed registrant a QR code holding the check-in address, and checks them in once', async () => {
@@ -428,6 +429,11 @@ describe.each(testBackends())('conferences on %s', (backend) => {
     expect(stats.eastOfVienna).toBeGreaterThan(0);
     expect(stats.westOfVienna).toBeGreaterThan(0);
     expect((await get(null, `/api/conferences/events/${past.id}`)).json().recommendations).toHaveLength(3);
+    // Its recommendations are followed in the tracker, beside two of UNHCR and IOM, each once.
+    const tracked = (await get(delegation, `/api/recommendations?source=conference&eventId=${past.id}`)).json();
+    expect(tracked.items.map((r: { eventTitle: string }) => r.eventTitle)).toEqual(Array(3).fill(past.title));
+    const external = (await get(delegation, '/api/recommendations?source=external')).json().items;
+    expect(external.map((r: { sourceOrganisation: string }) => r.sourceOrganisation).sort()).toEqual(['IOM', 'UNHCR']);
     const upcoming = (await get(null, '/api/conferences/events?when=upcoming&q=Mediterranean')).json().items[0];
     const detail = (await get(null, `/api/conferences/events/${upcoming.id}`)).json();
     expect(detail.actions).toContain('register');

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { agendaRoutes } from './agenda/routes.js';
 import { eventRoutes } from './events/routes.js';
+import { exportRoutes } from './exports/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
+import { outcomeRoutes } from './outcome/routes.js';
 import { participantRoutes } from './participants/routes.js';
 import { registrationRoutes } from './registrations/routes.js';
 
@@ -12,4 +14,6 @@ export const conferenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(invitationRoutes);
   await app.register(registrationRoutes);
   await app.register(participantRoutes);
+  await app.register(outcomeRoutes);
+  await app.register(exportRoutes);
 };

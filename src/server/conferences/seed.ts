@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { FIRST_F, FIRST_M, LAST, random } from '../roster/demo/data.js';
+import { seedOutcomesDemo } from './outcome/demo.js';
 import { zonedInstant } from './present.js';
 
 const PAST_TITLE = 'Expert conference on the migration challenge in the OSCE area';
@@ -156,9 +157,15 @@ async function insertParticipants(
 /**
  * A past expert conference on the migration challenge in Vienna, with delegations of many States,
  * its agenda and the chair's summary; and an upcoming one open for registration, with the
- * Mediterranean Partners invited. Idempotent: nothing is added when the past conference is there.
+ * Mediterranean Partners invited; the past one's recommendations and two of UNHCR and IOM in the
+ * follow-up tracker. Idempotent: nothing is added twice.
  */
 export async function seedConferencesDemo(db: Kysely<DB>): Promise<void> {
+  await seedEventsDemo(db);
+  await seedOutcomesDemo(db, PAST_TITLE);
+}
+
+async function seedEventsDemo(db: Kysely<DB>): Promise<void> {
   if (await db.selectFrom('conference_event').select('id').where('title', '=', PAST_TITLE).executeTakeFirst()) return;
   const secretariat = await db.selectFrom('organisation').select('id').where('code', '=', 'SEC').executeTakeFirst();
   if (!secretariat) return;

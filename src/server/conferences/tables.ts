@@ -30,6 +30,8 @@ export interface ConferenceEventTable {
   invitation: ColumnType<Invitation, string | undefined, string>;
   invited_at: Date | null;
   summary: Generated<string>;
+  /** When the chair's summary was published and its recommendations entered the tracker. */
+  outcome_published_at: Date | null;
   created_by: string | null;
   created_at: Generated<Date>;
 }

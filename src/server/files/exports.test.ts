@@ -36,6 +36,16 @@ const EXPORTS: Record<string, { url: string; role: Role | null; planted: boolean
     role: 'coordinator',
     planted: true,
   },
+  'GET /api/conferences/events/{id}/statistics/export': {
+    url: '/api/conferences/events/{event}/statistics/export?format=csv',
+    role: 'coordinator',
+    planted: true,
+  },
+  'GET /api/conferences/events/{id}/statistics/export#xlsx': {
+    url: '/api/conferences/events/{event}/statistics/export?format=xlsx',
+    role: 'coordinator',
+    planted: true,
+  },
   'GET /api/directory/matrix': { url: '/api/directory/matrix?format=csv', role: 'coordinator', planted: true },
   'GET /api/directory/matrix#xlsx': { url: '/api/directory/matrix?format=xlsx', role: 'coordinator', planted: true },
   'GET /api/incidents/statistics.csv': { url: '/api/incidents/statistics.csv', role: null, planted: false },

@@ -37,7 +37,7 @@ export const reportAudits = {
     'report.follow_up',
     'report.people_met.read',
   ],
-  recordTypes: ['mission_report', 'follow_up_project', 'project_contribution'],
+  recordTypes: ['mission_report', 'recommendation', 'follow_up_project', 'project_contribution'],
 } as const satisfies DomainAudits;
 
 declare module '../audit/catalogue.js' {

@@ -40,9 +40,19 @@ export interface MissionReportTransitionTable {
   at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Where a recommendation in the tracker comes from (migration 20261206120000). */
+export type RecommendationSource = 'report' | 'conference' | 'external';
+
 export interface RecommendationTable {
   id: Generated<string>;
-  report_id: string;
+  report_id: string | null;
+  source: Generated<RecommendationSource>;
+  event_id: string | null;
+  source_organisation_id: string | null;
+  source_document: string | null;
+  source_date: DateText | null;
+  commitment_id: string | null;
+  created_by: string | null;
   position: number;
   text: string;
   addressee_country_iso2: string | null;

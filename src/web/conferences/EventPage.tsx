@@ -25,6 +25,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames, useLanguageNames } from '../reference/pickers';
 import { EventForm } from './EventForm';
+import { Outcome } from './Outcome';
 import { type EventView, eventQuery, formatLocal, participantsQuery, registrationsQuery, statisticsQuery } from './queries';
 
 /** One event: when and where, its agenda and who takes part; its organiser also edits it, invites, sees everyone and records the outcome. */
@@ -77,6 +78,7 @@ export function EventPage() {
           </Button>
         ) : null}
         <Anchor href={`/api/conferences/events/${e.id}/calendar.ics`}>{t('conferences.calendar')}</Anchor>
+        <Anchor href={`/api/conferences/events/${e.id}/agenda.pdf`}>{t('conferences.exports.agenda')}</Anchor>
         {manages ? (
           <>
             <Button variant="light" onClick={() => setEditing(true)}>
@@ -227,6 +229,13 @@ function Organiser({ event }: { event: EventView }) {
           <Anchor href={`/api/conferences/events/${event.id}/registrations/export?format=xlsx`}>
             {t('conferences.registrations.xlsx')}
           </Anchor>
+          <Anchor href={`/api/conferences/events/${event.id}/badges.pdf`}>{t('conferences.exports.badges')}</Anchor>
+          <Anchor href={`/api/conferences/events/${event.id}/statistics/export?format=csv`}>
+            {t('conferences.exports.statisticsCsv')}
+          </Anchor>
+          <Anchor href={`/api/conferences/events/${event.id}/statistics/export?format=xlsx`}>
+            {t('conferences.exports.statisticsXlsx')}
+          </Anchor>
         </Group>
       ) : null}
       {items.length > 0 ? (
@@ -290,56 +299,6 @@ function Organiser({ event }: { event: EventView }) {
                 )
                 .join(', ')}
             </Text>
-          </Stack>
-        </Paper>
-      ) : null}
-    </Stack>
-  );
-}
-
-function Outcome({ event, manages }: { event: EventView; manages: boolean }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [summary, setSummary] = useState(event.summary);
-  const [recommendations, setRecommendations] = useState(event.recommendations.join('\n'));
-  const save = useMutation({
-    mutationFn: () => api.put(`/conferences/events/${event.id}/outcome`, { summary, recommendations: linesOf(recommendations) }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['conferences'] }),
-  });
-  if (!manages && !event.summary && event.recommendations.length === 0) return null;
-  return (
-    <Stack gap="xs">
-      <Title order={2}>{t('conferences.outcome.title')}</Title>
-      {event.summary ? <Text style={{ whiteSpace: 'pre-wrap' }}>{event.summary}</Text> : null}
-      {event.recommendations.length ? (
-        <List type="ordered">
-          {event.recommendations.map((r) => (
-            <List.Item key={r}>{r}</List.Item>
-          ))}
-        </List>
-      ) : null}
-      {manages ? (
-        <Paper withBorder p="sm">
-          <Stack gap="xs">
-            <ProblemAlert error={save.error} />
-            <Textarea
-              label={t('conferences.outcome.summary')}
-              autosize
-              minRows={3}
-              value={summary}
-              onChange={(ev) => setSummary(ev.currentTarget.value)}
-            />
-            <Textarea
-              label={t('conferences.outcome.recommendations')}
-              description={t('conferences.onePerLine')}
-              autosize
-              minRows={3}
-              value={recommendations}
-              onChange={(ev) => setRecommendations(ev.currentTarget.value)}
-            />
-            <Button w="fit-content" onClick={() => save.mutate()} loading={save.isPending}>
-              {t('conferences.outcome.save')}
-            </Button>
           </Stack>
         </Paper>
       ) : null}

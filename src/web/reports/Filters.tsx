@@ -1,6 +1,6 @@
 import { Anchor, Checkbox, Group, NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DIMENSIONS, filterString, KEY_AREAS, PROJECT_STATUSES, type TrackerFilters } from './queries';
+import { DIMENSIONS, filterString, KEY_AREAS, PROJECT_STATUSES, RECOMMENDATION_SOURCES, type TrackerFilters } from './queries';
 
 /** The tracker's and the dashboard's filters, and the exports with the same filters. */
 export function Filters({ value, onChange }: { value: TrackerFilters; onChange: (filters: TrackerFilters) => void }) {
@@ -13,6 +13,12 @@ export function Filters({ value, onChange }: { value: TrackerFilters; onChange: 
         value={value.status ?? ''}
         data={[all, ...PROJECT_STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))]}
         onChange={(e) => onChange({ ...value, status: e.currentTarget.value || undefined })}
+      />
+      <NativeSelect
+        label={t('reports.source.label')}
+        value={value.source ?? ''}
+        data={[all, ...RECOMMENDATION_SOURCES.map((s) => ({ value: s, label: t(`reports.source.${s}`) }))]}
+        onChange={(e) => onChange({ ...value, source: e.currentTarget.value || undefined })}
       />
       <NativeSelect
         label={t('reports.fields.keyArea')}

@@ -20,7 +20,9 @@ import { api } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames } from '../reference/pickers';
+import { CommitmentField } from './CommitmentField';
 import { type RecommendationDetail, recommendationQuery, structureLabel, structuresQuery } from './queries';
+import { RecommendationSource, sourceName } from './RecommendationSource';
 import { StatusBadge } from './StatusBadge';
 
 /** One recommendation with its follow-up projects, and a form to add a project. */
@@ -30,12 +32,12 @@ export function RecommendationPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const recommendation = useQuery(recommendationQuery(id));
   const r = recommendation.data;
-  usePageTitle(r ? t('reports.recommendation.title', { code: r.missionCode, n: r.position }) : t('reports.tracker.title'));
+  usePageTitle(r ? t('reports.recommendation.title', { code: sourceName(r), n: r.position }) : t('reports.tracker.title'));
   if (recommendation.error) return <ProblemAlert error={recommendation.error} />;
   if (!r) return null;
   return (
     <Stack gap="md">
-      <Title order={1}>{t('reports.recommendation.title', { code: r.missionCode, n: r.position })}</Title>
+      <Title order={1}>{t('reports.recommendation.title', { code: sourceName(r), n: r.position })}</Title>
       <Text size="lg">{r.text}</Text>
       <Group gap="xs">
         <StatusBadge status={r.status} />
@@ -46,9 +48,11 @@ export function RecommendationPage() {
           {t('reports.fields.due')}: {r.dueOn ?? '—'}
         </Text>
       </Group>
-      <Anchor component={Link} to={`/reports/${r.reportId}`}>
-        {t('reports.recommendation.report')}
-      </Anchor>
+      <Group gap="xs">
+        <Text fw={500}>{t('reports.source.label')}:</Text>
+        <RecommendationSource recommendation={r} />
+      </Group>
+      <CommitmentField recommendation={r} />
       <Title order={2}>{t('reports.project.list')}</Title>
       {r.projects.length === 0 ? <Text c="dimmed">{t('reports.project.none')}</Text> : null}
       {r.projects.length > 0 ? (

@@ -8,8 +8,10 @@ import { Pager } from '../app/Pager';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames } from '../reference/pickers';
+import { ExternalRecommendationForm } from './ExternalRecommendationForm';
 import { Filters } from './Filters';
 import { recommendationsQuery, type TrackerFilters } from './queries';
+import { RecommendationSource } from './RecommendationSource';
 import { StatusBadge } from './StatusBadge';
 
 /** The recommendation tracker: every adopted recommendation the person may read, late ones first. */
@@ -41,7 +43,7 @@ export function TrackerPage() {
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('reports.fields.mission')}</Table.Th>
+              <Table.Th>{t('reports.source.label')}</Table.Th>
               <Table.Th>{t('reports.fields.recommendation')}</Table.Th>
               <Table.Th>{t('reports.fields.addressee')}</Table.Th>
               <Table.Th>{t('reports.fields.keyArea')}</Table.Th>
@@ -52,7 +54,9 @@ export function TrackerPage() {
           <Table.Tbody>
             {page.data.items.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{r.missionCode}</Table.Td>
+                <Table.Td>
+                  <RecommendationSource recommendation={r} />
+                </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/recommendations/${r.id}`}>
                     {r.position}. {r.text}
@@ -80,6 +84,7 @@ export function TrackerPage() {
           label={t('reports.tracker.pages')}
         />
       ) : null}
+      {page.data?.actions.includes('add') ? <ExternalRecommendationForm /> : null}
     </Stack>
   );
 }

@@ -34,6 +34,7 @@ export type {
 };
 export const LEVELS = ['green', 'yellow', 'orange', 'red'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export const RECOMMENDATION_SOURCES = ['report', 'conference', 'external'] as const;
 export const PROJECT_STATUSES = ['not_started', 'in_progress', 'implemented', 'not_implemented'] as const;
 
 export const STATUS_COLOURS: Record<string, string> = {
@@ -78,6 +79,7 @@ export interface TrackerFilters {
   keyArea?: string;
   dimension?: string;
   missionId?: string;
+  source?: string;
   addresseeCountry?: string;
   lateOnly?: boolean;
 }
@@ -106,6 +108,19 @@ export function recommendationQuery(id: string) {
     queryFn: () => api.get<RecommendationDetail>(`/recommendations/${id}`),
   });
 }
+
+export interface Commitment {
+  id: string;
+  symbol: string | null;
+  title: string;
+  year: number;
+}
+
+export const commitmentsQuery = queryOptions({
+  queryKey: ['consensus', 'commitments'],
+  queryFn: () => api.get<Commitment[]>('/consensus/commitments'),
+  staleTime: 10 * 60_000,
+});
 
 export function projectQuery(id: string, projectId: string) {
   return queryOptions({

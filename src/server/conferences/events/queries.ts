@@ -25,6 +25,7 @@ function eventBase(db: Kysely<DB>) {
       'e.invitation',
       'e.invited_at',
       'e.summary',
+      'e.outcome_published_at',
       eb
         .selectFrom('conference_registration as r')
         .whereRef('r.event_id', '=', 'e.id')

@@ -87,6 +87,8 @@ export const EventView = Type.Object({
   sessions: Type.Array(SessionView),
   summary: Type.String(),
   recommendations: Type.Array(Type.String()),
+  /** When the chair's summary was published and its recommendations entered the tracker. */
+  outcomePublishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   invitedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   actions: Type.Array(StringEnum(['manage', 'register'] as const)),
 });

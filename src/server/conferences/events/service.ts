@@ -81,6 +81,7 @@ export async function getEvent(ctx: Context, id: string): Promise<EventView> {
     })),
     summary: row.summary,
     recommendations: recommendations.map((r) => r.text),
+    outcomePublishedAt: row.outcome_published_at ? new Date(row.outcome_published_at).toISOString() : null,
     invitedAt: row.invited_at ? new Date(row.invited_at).toISOString() : null,
     actions: [...(manages(ctx.actor, row.organiser_id) ? (['manage'] as const) : []), ...(open ? (['register'] as const) : [])],
   };
@@ -176,7 +177,10 @@ export async function updateEvent(ctx: Context, id: string, patch: EventPatch): 
 
 /** Records the chair's summary and its recommendations, in the chair's order. */
 export async function recordOutcome(ctx: Context, id: string, input: OutcomeBody): Promise<EventView> {
-  await managedEvent(ctx, id);
+  const row = await managedEvent(ctx, id);
+  if (row.outcome_published_at) {
+    throw new Problem('conflict', 'The chair’s summary is published; its recommendations are followed in the tracker.');
+  }
   return inTransaction(ctx.db, async (trx) => {
     await q.updateEvent(trx, id, { summary: input.summary });
     await q.replaceRecommendations(

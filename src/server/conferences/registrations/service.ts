@@ -5,13 +5,17 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import type { EventRow } from '../events/queries.js';
 import { visibleEvent } from '../events/service.js';
-import { localTime } from '../present.js';
+import { evaluateInvitation } from '../invitations/expression.js';
+import { selectCountryFacts } from '../invitations/queries.js';
+import { localTime, manages } from '../present.js';
 import * as q from './queries.js';
 import type { CheckInBody, CheckInView, RegistrationBody, TicketView } from './schemas.js';
 
 /** The address the ticket's QR code holds: the organiser's check-in page for this registration. */
-const checkInUrl = (ctx: Context, token: string) => new URL(`/conferences/check-in/${token}`, ctx.config.publicUrl).toString();
+export const checkInUrl = (ctx: Context, token: string) =>
+  new URL(`/conferences/check-in/${token}`, ctx.config.publicUrl).toString();
 
 async function ticket(ctx: Context, token: string): Promise<TicketView> {
   const row = await q.selectByToken(ctx.db, token);
@@ -44,7 +48,25 @@ function fits(event: { capacity: number; delegation_capacity: number | null }, t
 }
 
 /**
- * Registers someone for an event: anyone for a public event, someone signed in for a restricted
+ * A restricted event takes registrations only from its invitees: the delegations of the States its
+ * invitation list selects and the organisations it names. Its organiser registers anyone.
+ */
+async function assertInvited(ctx: Context, event: EventRow, country: string | null, organisationId: string | null) {
+  if (event.public || manages(ctx.actor, event.organiser_id)) return;
+  if (organisationId && event.invitation.organisations.includes(organisationId)) return;
+  if (country && evaluateInvitation(event.invitation.terms, await selectCountryFacts(ctx.db)).has(country)) return;
+  throw new Problem('forbidden', 'This event is by invitation, and this State or organisation is not invited.', {
+    errors: [
+      {
+        pointer: country || !organisationId ? '/countryIso2' : '/organisationId',
+        message: 'Register for a State or an organisation the event invites.',
+      },
+    ],
+  });
+}
+
+/**
+ * Registers someone for an event: anyone for a public event, an invitee signed in for a restricted
  * one. The place is confirmed while places remain, overall and for the delegation, else the
  * registration waits. The event's row is locked first, so that parallel registrations never
  * take more places than there are.
@@ -65,6 +87,7 @@ export async function register(ctx: Context, eventId: string, input: Registratio
   if (!input.name.trim()) errors.push({ pointer: '/name', message: 'Give your name.' });
   if (!input.function.trim()) errors.push({ pointer: '/function', message: 'Give your function.' });
   if (errors.length) throw new Problem('validation', 'Some of the registration’s details are not valid.', { errors });
+  await assertInvited(ctx, event, country, organisation?.id ?? null);
   const token = randomBytes(24).toString('base64url');
   await inTransaction(ctx.db, async (trx) => {
     const locked = await q.lockEvent(trx, eventId);

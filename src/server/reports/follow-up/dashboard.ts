@@ -81,9 +81,18 @@ export async function dashboard(ctx: Context, query: ExportQuery): Promise<Dashb
     byStatus,
     byAddressee: countBy(items, (r) => [r.addresseeCountry ?? r.addresseeOrganisationId!, r.addressee]),
     byKeyArea: countBy(items, (r) => [r.keyArea, r.keyArea]),
-    byMission: countBy(items, (r) => [r.missionId, r.missionCode]),
+    // Missions, conferences and external organisations' documents, each a source of its own.
+    byMission: countBy(items, (r) => sourceKey(r)),
     rate,
   };
+}
+
+/** A recommendation's source as a key and a label: its mission, its conference or its organisation's document. */
+function sourceKey(r: RecommendationView): [string, string] {
+  if (r.source === 'conference') return [r.eventId!, r.eventTitle ?? ''];
+  if (r.source === 'external')
+    return [`${r.sourceOrganisationId}:${r.sourceDocument}`, `${r.sourceOrganisation}: ${r.sourceDocument}`];
+  return [r.missionId!, r.missionCode ?? ''];
 }
 
 const COLUMNS: Column<RecommendationView>[] = [
@@ -98,6 +107,11 @@ const COLUMNS: Column<RecommendationView>[] = [
   { header: 'Status', value: (r) => r.status },
   { header: 'Late', value: (r) => (r.late ? 'yes' : 'no') },
   { header: 'Projects', value: (r) => r.projectCount },
+  { header: 'Source', value: (r) => r.source },
+  { header: 'Conference', value: (r) => r.eventTitle },
+  { header: 'Issued by', value: (r) => r.sourceOrganisation },
+  { header: 'Document', value: (r) => r.sourceDocument },
+  { header: 'Commitment', value: (r) => r.commitment },
 ];
 
 /** The tracker's rows, as the caller may see and filter them, as CSV or XLSX. */

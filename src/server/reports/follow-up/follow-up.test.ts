@@ -109,7 +109,12 @@ describe.each(testBackends())('the follow-up of recommendations on %s', (backend
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.body.trim().split('\n');
-    expect(lines[0]).toBe('Mission,No.,Recommendation,Addressee,Key area,Dimension,Priority,Due,Status,Late,Projects');
+    expect(lines[0]).toBe(
+      [
+        'Mission,No.,Recommendation,Addressee,Key area,Dimension,Priority,Due,Status,Late,Projects',
+        'Source,Conference,Issued by,Document,Commitment',
+      ].join(','),
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('Open a second reception centre on Lesvos.');
     const none = await t.request(await t.as('delegation'), {

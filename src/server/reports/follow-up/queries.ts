@@ -2,13 +2,19 @@ import { sql } from 'kysely';
 import type { Db } from '../drafting/queries.js';
 import type { ProjectStatus } from '../tables.js';
 
-/** Recommendations of the given reports, with their addressee's name and their projects' statuses counted. */
+/**
+ * Recommendations of the given reports, and every one from a conference or an external
+ * organisation's document (those are open to anyone signed in), with their addressee's name,
+ * their source and their projects' statuses counted.
+ */
 export function selectRecommendations(db: Db, reportIds: readonly string[], ids?: readonly string[]) {
-  if (reportIds.length === 0) return Promise.resolve([]);
   let select = db
     .selectFrom('recommendation as r')
-    .innerJoin('mission_report as mr', 'mr.id', 'r.report_id')
-    .innerJoin('mission as m', 'm.id', 'mr.mission_id')
+    .leftJoin('mission_report as mr', 'mr.id', 'r.report_id')
+    .leftJoin('mission as m', 'm.id', 'mr.mission_id')
+    .leftJoin('conference_event as ce', 'ce.id', 'r.event_id')
+    .leftJoin('organisation as so', 'so.id', 'r.source_organisation_id')
+    .leftJoin('consensus_commitment as cc', 'cc.id', 'r.commitment_id')
     .leftJoin('country as c', 'c.iso2', 'r.addressee_country_iso2')
     .leftJoin('organisation as o', 'o.id', 'r.addressee_organisation_id')
     // The projects' statuses counted per recommendation in one pass, not one subquery per row.
@@ -31,6 +37,12 @@ export function selectRecommendations(db: Db, reportIds: readonly string[], ids?
     .select([
       'r.id',
       'r.report_id',
+      'r.source',
+      'r.event_id',
+      'r.source_organisation_id',
+      'r.source_document',
+      'r.source_date',
+      'r.commitment_id',
       'r.position',
       'r.text',
       'r.addressee_country_iso2',
@@ -40,8 +52,13 @@ export function selectRecommendations(db: Db, reportIds: readonly string[], ids?
       'r.priority',
       'r.due_on',
       'mr.mission_id',
-      'mr.adopted_at',
       'm.code as mission_code',
+      'ce.title as event_title',
+      sql<string | null>`coalesce(so.acronym, so.name_en)`.as('source_organisation'),
+      sql<string | null>`case when cc.id is null then null else concat_ws(' — ', cc.symbol, cc.title) end`.as('commitment'),
+      // When the recommendation entered the tracker: its report's adoption, its conference's end,
+      // or the external document's date.
+      sql<Date>`coalesce(mr.adopted_at, ce.ends_at, r.source_date::timestamptz, r.created_at)`.as('adopted_at'),
       sql<string>`coalesce(c.name_en, o.acronym, o.name_en)`.as('addressee'),
       sql<number>`coalesce(p.projects, 0)`.as('projects'),
       sql<number>`coalesce(p.not_started, 0)`.as('not_started'),
@@ -49,9 +66,11 @@ export function selectRecommendations(db: Db, reportIds: readonly string[], ids?
       sql<number>`coalesce(p.implemented, 0)`.as('implemented'),
       sql<Date | null>`p.last_change`.as('last_change'),
     ])
-    .where('r.report_id', 'in', reportIds);
+    .where((eb) =>
+      eb.or([eb('r.source', '<>', 'report'), ...(reportIds.length > 0 ? [eb('r.report_id', 'in', reportIds)] : [])]),
+    );
   if (ids) select = select.where('r.id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']);
-  return select.orderBy('m.code').orderBy('r.position').execute();
+  return select.orderBy('m.code').orderBy('ce.title').orderBy('r.position').execute();
 }
 export type RecommendationRow = Awaited<ReturnType<typeof selectRecommendations>>[number];
 
@@ -126,4 +145,37 @@ export function insertNote(db: Db, row: { project_id: string; noted_on: string; 
 
 export function selectOrganisation(db: Db, id: string) {
   return db.selectFrom('organisation').select(['id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Adds recommendations with their source (a conference or an external document); returns their ids in order. */
+export function insertSourcedRecommendations(
+  db: Db,
+  rows: readonly {
+    source: 'conference' | 'external';
+    event_id?: string | null;
+    source_organisation_id?: string | null;
+    source_document?: string | null;
+    source_date?: string | null;
+    commitment_id?: string | null;
+    position: number;
+    text: string;
+    addressee_country_iso2: string | null;
+    addressee_organisation_id: string | null;
+    key_area_code: string;
+    dimension_code: string;
+    priority: 'high' | 'medium' | 'low';
+    due_on: string | null;
+    created_by: string | null;
+  }[],
+) {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.insertInto('recommendation').values(rows).returning('id').execute();
+}
+
+export function updateCommitment(db: Db, id: string, commitmentId: string | null) {
+  return db.updateTable('recommendation').set({ commitment_id: commitmentId }).where('id', '=', id).execute();
+}
+
+export function selectCommitment(db: Db, id: string) {
+  return db.selectFrom('consensus_commitment').select('id').where('id', '=', id).executeTakeFirst();
 }

@@ -9,15 +9,18 @@ import {
   CreateProjectBody,
   DashboardView,
   ExportQuery,
+  ExternalRecommendationBody,
   NoteBody,
   ProjectParams,
   ProjectView,
   RecommendationDetail,
   RecommendationPage,
+  RecommendationPatch,
   RecommendationQuery,
   UpdateProjectBody,
 } from './schemas.js';
 import { addNote, createProject, getProject, getRecommendation, listRecommendations, updateProject } from './service.js';
+import { addExternalRecommendation, setCommitment } from './sources.js';
 
 const tags = ['reports'];
 const FileBody = Type.String({ description: 'The file: CSV text or an XLSX workbook.' });
@@ -82,6 +85,35 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getRecommendation(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/recommendations',
+    {
+      config: { access: 'report.review' },
+      schema: {
+        tags,
+        summary: 'Add a recommendation an external organisation issued (UNHCR, IOM and others)',
+        body: ExternalRecommendationBody,
+        response: responses({ 201: RecommendationDetail }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addExternalRecommendation(request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/recommendations/:id',
+    {
+      config: { access: 'report.follow_up' },
+      schema: {
+        tags,
+        summary: 'Set or clear the commitment of the consensus register a recommendation recalls',
+        params: IdParams,
+        body: RecommendationPatch,
+        response: responses({ 200: RecommendationDetail }),
+      },
+    },
+    async (request) => setCommitment(request.ctx, request.params.id, request.body),
   );
 
   app.post(

@@ -1,8 +1,11 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Pagination, StringEnum, Uuid } from '../../http/schemas.js';
 import { DIMENSIONS, KEY_AREAS } from '../../reference/values.js';
 import { Day, Iso2 } from '../../roster/schemas.js';
 import { PRIORITIES, ProjectStatus, RecommendationStatus } from '../schemas.js';
+
+export const RECOMMENDATION_SOURCES = ['report', 'conference', 'external'] as const;
+export const RecommendationSource = StringEnum(RECOMMENDATION_SOURCES);
 
 export const RecommendationQuery = Type.Object(
   {
@@ -12,6 +15,8 @@ export const RecommendationQuery = Type.Object(
     keyArea: Type.Optional(StringEnum(KEY_AREAS)),
     dimension: Type.Optional(StringEnum(DIMENSIONS)),
     missionId: Type.Optional(Uuid),
+    source: Type.Optional(RecommendationSource),
+    eventId: Type.Optional(Uuid),
     lateOnly: Type.Optional(Type.Boolean()),
     ...Pagination,
   },
@@ -38,11 +43,23 @@ export const ProjectView = Type.Object({
 });
 export type ProjectView = Static<typeof ProjectView>;
 
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
 export const RecommendationView = Type.Object({
   id: Uuid,
-  reportId: Uuid,
-  missionId: Uuid,
-  missionCode: Type.String(),
+  /** Where it comes from: a mission report, a conference of this platform, or an external organisation's document. */
+  source: RecommendationSource,
+  reportId: Nullable(Uuid),
+  missionId: Nullable(Uuid),
+  missionCode: Nullable(Type.String()),
+  eventId: Nullable(Uuid),
+  eventTitle: Nullable(Type.String()),
+  sourceOrganisationId: Nullable(Uuid),
+  sourceOrganisation: Nullable(Type.String()),
+  sourceDocument: Nullable(Type.String()),
+  sourceDate: Nullable(Type.String()),
+  commitmentId: Nullable(Uuid),
+  commitment: Nullable(Type.String()),
   position: Type.Integer(),
   text: Type.String(),
   addresseeCountry: Type.Union([Type.String(), Type.Null()]),
@@ -69,6 +86,8 @@ export const RecommendationPage = Type.Object({
   total: Type.Integer({ minimum: 0 }),
   limit: Type.Integer(),
   offset: Type.Integer(),
+  /** 'add': the caller may add an external organisation's recommendation. */
+  actions: Type.Array(Type.String()),
 });
 export type RecommendationPage = Static<typeof RecommendationPage>;
 
@@ -130,3 +149,26 @@ export type NoteBody = Static<typeof NoteBody>;
 export const ProjectParams = Type.Object({ id: Uuid, projectId: Uuid }, { additionalProperties: false });
 export const ExportQuery = Type.Omit(RecommendationQuery, ['limit', 'offset']);
 export type ExportQuery = Static<typeof ExportQuery>;
+
+/** A recommendation an external organisation issued (UNHCR, IOM and others), entered by hand. */
+export const ExternalRecommendationBody = Type.Object(
+  {
+    sourceOrganisationId: Uuid,
+    sourceDocument: Type.String({ minLength: 1, maxLength: 500 }),
+    sourceDate: Day,
+    text: Type.String({ minLength: 1, maxLength: 4000 }),
+    addresseeCountry: Type.Optional(Nullable(Iso2)),
+    addresseeOrganisationId: Type.Optional(Nullable(Uuid)),
+    keyArea: StringEnum(KEY_AREAS),
+    dimension: StringEnum(DIMENSIONS),
+    priority: StringEnum(PRIORITIES),
+    dueOn: Type.Optional(Nullable(Day)),
+    commitmentId: Type.Optional(Nullable(Uuid)),
+  },
+  { additionalProperties: false },
+);
+export type ExternalRecommendationBody = Static<typeof ExternalRecommendationBody>;
+
+/** The commitment of the consensus register a recommendation recalls, or none. */
+export const RecommendationPatch = Type.Object({ commitmentId: Nullable(Uuid) }, { additionalProperties: false });
+export type RecommendationPatch = Static<typeof RecommendationPatch>;

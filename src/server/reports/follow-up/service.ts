@@ -45,9 +45,18 @@ export function presentRecommendation(row: f.RecommendationRow, today: string): 
   const status = statusOf(row);
   return {
     id: row.id,
+    source: row.source,
     reportId: row.report_id,
     missionId: row.mission_id,
     missionCode: row.mission_code,
+    eventId: row.event_id,
+    eventTitle: row.event_title,
+    sourceOrganisationId: row.source_organisation_id,
+    sourceOrganisation: row.source_organisation,
+    sourceDocument: row.source_document,
+    sourceDate: row.source_date,
+    commitmentId: row.commitment_id,
+    commitment: row.commitment,
     position: row.position,
     text: row.text,
     addresseeCountry: row.addressee_country_iso2,
@@ -79,6 +88,8 @@ export async function filteredRows(ctx: Context, query: ExportQuery) {
         (!query.keyArea || r.keyArea === query.keyArea) &&
         (!query.dimension || r.dimension === query.dimension) &&
         (!query.missionId || r.missionId === query.missionId) &&
+        (!query.source || r.source === query.source) &&
+        (!query.eventId || r.eventId === query.eventId) &&
         (!query.lateOnly || r.late),
     )
     .sort((a, b) => Number(b.view.late) - Number(a.view.late) || (a.view.dueOn ?? '9999').localeCompare(b.view.dueOn ?? '9999'));
@@ -94,7 +105,13 @@ export async function listRecommendations(ctx: Context, query: RecommendationQue
   const all = await filteredRecommendations(ctx, query);
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
-  return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+  return {
+    items: all.slice(offset, offset + limit),
+    total: all.length,
+    limit,
+    offset,
+    actions: holds(ctx.actor, 'report.review') ? ['add'] : [],
+  };
 }
 
 function presentProject(ctx: Context, row: f.ProjectRow, notes: Awaited<ReturnType<typeof f.selectNotes>>): ProjectView {
@@ -133,7 +150,7 @@ export async function getRecommendation(ctx: Context, id: string, db: q.Db = ctx
   return {
     ...presentRecommendation(row, today()),
     projects: projects.map((p) => presentProject(ctx, p, notes)),
-    actions: holds(ctx.actor, 'report.follow_up') ? ['project'] : [],
+    actions: holds(ctx.actor, 'report.follow_up') ? ['project', 'commitment'] : [],
   };
 }
 

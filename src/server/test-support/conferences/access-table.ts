@@ -46,6 +46,19 @@ export const CONFERENCE_ROWS: AccessTable = {
       payload: { summary: 'The participants agreed on three recommendations.', recommendations: ['Share data.'] },
     }),
   },
+  'POST /api/conferences/events/:id/outcome/publish': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => {
+      const id = await insertTestEvent(t.database.db);
+      await t.database.db
+        .updateTable('conference_event')
+        .set({ summary: 'The participants agreed.' })
+        .where('id', '=', id)
+        .execute();
+      return { url: `/api/conferences/events/${id}/outcome/publish`, payload: { keyArea: 'protection', dimension: 'human' } };
+    },
+  },
   'GET /api/conferences/events/:id/calendar.ics': {
     who: 'anyone',
     ok: 200,
@@ -130,5 +143,26 @@ export const CONFERENCE_ROWS: AccessTable = {
     who: ['coordinator', 'focal_point', 'secretariat'],
     ok: 200,
     request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/statistics` }),
+  },
+  'GET /api/conferences/events/:id/statistics/export': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/statistics/export?format=xlsx`,
+    }),
+  },
+  'GET /api/conferences/events/:id/agenda.pdf': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/agenda.pdf` }),
+  },
+  'GET /api/conferences/events/:id/badges.pdf': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => {
+      const event = await insertTestEvent(t.database.db);
+      await insertTestRegistration(t.database.db, event);
+      return { url: `/api/conferences/events/${event}/badges.pdf` };
+    },
   },
 };

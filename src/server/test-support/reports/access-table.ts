@@ -143,6 +143,27 @@ export const REPORT_ROWS: AccessTable = {
     ok: 200,
     request: async (f) => ({ url: `/api/recommendations/${await recommendation(f)}` }),
   },
+  'POST /api/recommendations': {
+    who: ['coordinator'],
+    ok: 201,
+    request: async (f) => ({
+      payload: {
+        sourceOrganisationId: await structureId(f.t.database.db, 'ODIHR'),
+        sourceDocument: 'Recommendations on reception',
+        sourceDate: '2026-01-15',
+        text: 'Provide interpretation at every reception centre.',
+        addresseeCountry: 'IT',
+        keyArea: 'protection',
+        dimension: 'human',
+        priority: 'high',
+      },
+    }),
+  },
+  'PATCH /api/recommendations/:id': {
+    who: ['coordinator', 'focal_point'],
+    ok: 200,
+    request: async (f) => ({ url: `/api/recommendations/${await recommendation(f)}`, payload: { commitmentId: null } }),
+  },
   'POST /api/recommendations/:id/projects': {
     who: ['coordinator', 'focal_point'],
     ok: 201,

@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+
+const require = createRequire(import.meta.url);
+
+interface Printer {
+  createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
+}
+
+let printer: Printer | undefined;
+
+/** pdfmake with the Roboto fonts it ships, read from node_modules: no network, no system fonts. */
+function pdfPrinter(): Printer {
+  if (!printer) {
+    const PdfPrinter = require('pdfmake') as new (fonts: unknown) => Printer;
+    const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+    const font = (name: string) => Buffer.from(vfs[name]!, 'base64');
+    printer = new PdfPrinter({
+      Roboto: {
+        normal: font('Roboto-Regular.ttf'),
+        bold: font('Roboto-Medium.ttf'),
+        italics: font('Roboto-Italic.ttf'),
+        bolditalics: font('Roboto-MediumItalic.ttf'),
+      },
+    });
+  }
+  return printer;
+}
+
+function render(doc: TDocumentDefinitions): Promise<Buffer> {
+  const pdf = pdfPrinter().createPdfKitDocument(doc);
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.end();
+  });
+}
+
+export interface AgendaPdf {
+  title: string;
+  organiser: string;
+  when: string;
+  where: string;
+  sessions: ReadonlyArray<{ time: string; title: string; room: string; speakers: readonly string[] }>;
+}
+
+/** The agenda as a PDF: the event, then its sessions in order with their times (in the event's zone), rooms and speakers. */
+export function agendaPdf(a: AgendaPdf): Promise<Buffer> {
+  const rows: Content[][] = [
+    [
+      { text: 'Time', bold: true },
+      { text: 'Session', bold: true },
+      { text: 'Room', bold: true },
+    ],
+    ...a.sessions.map((s) => [
+      { text: s.time },
+      { stack: [{ text: s.title, bold: true }, ...(s.speakers.length ? [{ text: s.speakers.join(', '), style: 'small' }] : [])] },
+      { text: s.room },
+    ]),
+  ];
+  return render({
+    pageSize: 'A4',
+    pageMargins: [50, 50, 50, 50],
+    info: { title: `Agenda: ${a.title}`, author: a.organiser, creator: 'Crossroads' },
+    content: [
+      { text: 'Organization for Security and Co-operation in Europe', style: 'small' },
+      { text: a.organiser, style: 'small', margin: [0, 0, 0, 16] },
+      { text: a.title, style: 'title' },
+      { text: a.when, margin: [0, 6, 0, 0] },
+      { text: a.where, margin: [0, 0, 0, 16] },
+      { text: 'Agenda', style: 'heading' },
+      a.sessions.length
+        ? { table: { headerRows: 1, widths: [90, '*', 100], body: rows }, layout: 'lightHorizontalLines' }
+        : { text: 'The agenda is not yet published.', italics: true },
+    ],
+    styles: {
+      title: { fontSize: 20, bold: true },
+      heading: { fontSize: 14, bold: true, margin: [0, 0, 0, 8] },
+      small: { fontSize: 9, color: '#444444' },
+    },
+    defaultStyle: { font: 'Roboto', fontSize: 11 },
+  });
+}
+
+export interface Badge {
+  name: string;
+  function: string;
+  organisation: string;
+  state: string;
+  /** The QR code of the check-in address, as a PNG data URL. */
+  qr: string;
+}
+
+/** Name badges, four to an A4 page (two by two), each with the QR code checked at the door. */
+export function badgesPdf(event: { title: string; when: string }, badges: readonly Badge[]): Promise<Buffer> {
+  const card = (b: Badge): Content => ({
+    stack: [
+      { text: event.title, style: 'small' },
+      { text: event.when, style: 'small', margin: [0, 0, 0, 10] },
+      { text: b.name, style: 'name' },
+      { text: b.function, margin: [0, 4, 0, 0] },
+      { text: b.organisation, bold: true },
+      { text: b.state, margin: [0, 0, 0, 8] },
+      { image: b.qr, fit: [110, 110] },
+    ],
+    margin: [10, 10, 10, 10],
+  });
+  const pairs: Content[][] = [];
+  for (let i = 0; i < badges.length; i += 2) {
+    const left = card(badges[i]!);
+    const right = badges[i + 1] ? card(badges[i + 1]!) : { text: '' };
+    pairs.push([left, right]);
+  }
+  return render({
+    pageSize: 'A4',
+    pageMargins: [30, 30, 30, 30],
+    info: { title: `Badges: ${event.title}`, creator: 'Crossroads' },
+    content: pairs.length
+      ? {
+          table: { widths: ['*', '*'], heights: 370, dontBreakRows: true, body: pairs },
+        }
+      : { text: 'No participant is confirmed yet.', italics: true },
+    styles: { name: { fontSize: 22, bold: true }, small: { fontSize: 9, color: '#444444' } },
+    defaultStyle: { font: 'Roboto', fontSize: 12 },
+  });
+}
