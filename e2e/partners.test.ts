@@ -35,7 +35,10 @@ describeJourney('missions with partners journey', () => {
     const organisation = page.getByRole('combobox', { name: 'Organisation' });
     await organisation.click();
     await organisation.fill('UNHCR');
-    await page.getByRole('option', { name: /^UNHCR – / }).first().click();
+    await page
+      .getByRole('option', { name: /^UNHCR – / })
+      .first()
+      .click();
     await page.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Joint visit' });
     await page.getByRole('textbox', { name: 'Note' }).fill('Visits Lesvos and Samos with the team.');
     await page.getByRole('button', { name: 'Add partner' }).click();
