@@ -34,7 +34,7 @@ export function OrganisationPicker({ value, onChange, exclude = [], ...props }: 
   // While the box shows the chosen one's name, the list is the first page, not a search for that name.
   const q = typed !== '' && typed !== chosenLabel ? typed : undefined;
   const found = useQuery({
-    ...organisationsQuery(lang, { ...(q ? { q } : {}), limit: 50 }),
+    ...organisationsQuery(lang, { ...(q ? { q } : {}), limit: 20 }),
     placeholderData: keepPreviousData,
   });
   const options = new Map<string, string>();
@@ -60,6 +60,9 @@ export function OrganisationPicker({ value, onChange, exclude = [], ...props }: 
       placeholder={loading && options.size === 0 ? t('app.loading') : props.placeholder}
       nothingFoundMessage={loading ? t('app.loading') : t('common.nothingFound')}
       rightSection={loading ? <Loader size="xs" aria-label={t('app.loading')} /> : undefined}
+      // A list longer than the dropdown scrolls: its viewport takes the keyboard's focus, so it can be
+      // scrolled without a mouse.
+      scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
     />
   );
 }
