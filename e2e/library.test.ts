@@ -99,7 +99,7 @@ describeJourney('library journey', () => {
     await claire.getByRole('button', { name: 'Edit the details' }).click();
     await claire.getByRole('textbox', { name: 'Summary' }).fill('Guide des contrôles coordonnés aux points de passage.');
     await claire.getByRole('button', { name: 'Save the details' }).click();
-    await claire.getByText('Guide des contrôles coordonnés aux points de passage.').waitFor({ timeout: 30_000 });
+    await claire.getByText('Guide des contrôles coordonnés aux points de passage.').waitFor({ timeout: 60_000 });
     await claire.getByRole('button', { name: 'Edit the details' }).waitFor();
     // CF: Claire Frontière's initials in the account menu.
     await expectNoRawCodes(claire, { allowed: ['CF'] });
@@ -167,11 +167,11 @@ describeJourney('library journey', () => {
     await jonas.getByText(/the pilots rotate every four hours/).waitFor();
 
     await claire.reload();
-    await claire.getByText(/the pilots rotate every four hours/).waitFor({ timeout: 30_000 });
+    await claire.getByText(/the pilots rotate every four hours/).waitFor({ timeout: 60_000 });
     await claire.getByRole('button', { name: 'Mark as the best answer' }).click();
     await claire.getByText('Best answer', { exact: true }).first().waitFor();
     await claire.getByRole('button', { name: 'Save to the library' }).click();
-    await claire.getByRole('link', { name: /The best answer is in the library/ }).waitFor();
+    await claire.getByRole('link', { name: /The best answer is in the library/ }).waitFor({ timeout: 60_000 });
     await expectNoRawCodes(claire, { allowed: ['CF'] });
 
     // The library's worker reads the new document; the search finds it once read.
@@ -187,7 +187,8 @@ describeJourney('library journey', () => {
             .locator('mark', { hasText: 'pilots' })
             .count();
         },
-        { timeout: 30_000 },
+        // Read by the library's background worker, which waits its turn on a loaded machine as the PDF's did.
+        { timeout: 90_000, intervals: [1_000, 2_000, 5_000] },
       )
       .toBeGreaterThan(0);
     watcher.expectClean(origin);
