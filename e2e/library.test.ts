@@ -174,13 +174,18 @@ describeJourney('library journey', () => {
     await claire.getByRole('link', { name: /The best answer is in the library/ }).waitFor({ timeout: 60_000 });
     await expectNoRawCodes(claire, { allowed: ['CF'] });
 
-    // The library's worker reads the new document; the search finds it once read.
+    // The library's worker reads the new document; the search finds it once read, each press of
+    // Search asking again with the same words.
     await jonas.goto(`${origin}/library`);
     await jonas.getByRole('textbox', { name: 'Words in the documents' }).fill('pilots rotate');
     await expect
       .poll(
         async () => {
           await jonas.getByRole('button', { name: 'Search' }).click();
+          await jonas
+            .getByText(/^(\d+ documents? found|No document)/)
+            .first()
+            .waitFor({ timeout: 30_000 });
           return jonas
             .getByRole('listitem')
             .filter({ hasText: 'Drones at night on the green border' })
@@ -188,7 +193,7 @@ describeJourney('library journey', () => {
             .count();
         },
         // Read by the library's background worker, which waits its turn on a loaded machine as the PDF's did.
-        { timeout: 90_000, interval: 2_000 },
+        { timeout: 90_000, interval: 3_000 },
       )
       .toBeGreaterThan(0);
     watcher.expectClean(origin);

@@ -64,7 +64,10 @@ export function LibraryPage() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          set({ q: text.trim() || undefined });
+          const q = text.trim() || undefined;
+          // The same words again search again: a document read since the last search is found.
+          if (q === filters.q && !filters.offset) void result.refetch();
+          else set({ q });
         }}
       >
         <Group align="flex-end" wrap="wrap">

@@ -140,6 +140,13 @@ describe.each(testBackends())('requests for assistance on %s', (backend) => {
     });
     expect(doc.versions[0]).toMatchObject({ mediaType: 'text/plain', extraction: 'pending' });
     expect(await extractPending(t.database.db)).toBe(1);
+    // The answerer's State is written by its name, not its code.
+    const stored = await t.database.db
+      .selectFrom('library_version')
+      .select('content')
+      .where('document_id', '=', documentId)
+      .executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.content).toString('utf8')).toMatch(/, Germany$/);
     const found = (
       await t.request(kazakh, { method: 'GET', url: `/api/library/search?q=${encodeURIComponent('operators rotate')}` })
     ).json();

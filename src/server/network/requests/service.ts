@@ -2,6 +2,7 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import type { FieldError } from '../../http/problems.js';
 import { Problem } from '../../http/problems.js';
+import { LANGUAGES, type Language } from '../../notifications/catalogue.js';
 import { notify } from '../../notifications/notify.js';
 import { existingCodes, existingCountry } from '../documents/queries.js';
 import { uploadDocument } from '../documents/service.js';
@@ -193,8 +194,13 @@ export async function saveToLibrary(ctx: Context, id: string, body: SaveBody): P
         .orderBy('country_iso2')
         .executeTakeFirst()
     : undefined;
+  // The answerer's State by its name in the document's language (English when it is not one of the six).
+  const language: Language = (LANGUAGES as readonly string[]).includes(body.language) ? (body.language as Language) : 'en';
+  const state = best.country
+    ? await ctx.db.selectFrom('country').select(`name_${language} as name`).where('iso2', '=', best.country).executeTakeFirst()
+    : undefined;
   const title = (body.title ?? row.title).trim();
-  const text = [title, row.question, best.body, [best.author, best.country].filter(Boolean).join(', ')]
+  const text = [title, row.question, best.body, [best.author, state?.name ?? best.country].filter(Boolean).join(', ')]
     .filter((part) => part.length > 0)
     .join('\n\n');
   await uploadDocument(
