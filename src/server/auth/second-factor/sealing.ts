@@ -1,23 +1,15 @@
 // Each person's two-factor secret is sealed at rest: AES-256-GCM under a key the database does not
 // hold, bound to the person it belongs to, so that a copy of the database (a dump, a backup, a
 // stolen disk) does not give anyone the codes of anyone's authenticator.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
+import { isSealed, keptKeyPath, open, type SealingKey, seal } from '../../db/sealing.js';
 
-const PREFIX = 'sealed:v1:';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const PLAIN_SECRET = /^[A-Z2-7]{32}$/;
+const KEY_FILE = 'second-factor.key';
 
 type KeySource = Pick<Config, 'secondFactorKey' | 'dataDir'>;
-
-/** Drawn once per process, for an in-memory database, which does not outlive the process either. */
-const PROCESS_KEY = randomBytes(32).toString('base64');
-const keys = new Map<string, Buffer>();
 
 /**
  * Where the key is kept when SECOND_FACTOR_KEY is not set: a file of the data directory, beside
@@ -25,46 +17,16 @@ const keys = new Map<string, Buffer>();
  * dump of the database does not carry it.
  */
 export function keyFilePath(dataDir: string): string {
-  return path.join(dataDir, 'second-factor.key');
+  return keptKeyPath(dataDir, KEY_FILE);
 }
 
-function keyMaterial(config: KeySource): string {
-  if (config.secondFactorKey) return config.secondFactorKey;
-  if (config.dataDir === 'memory://') return PROCESS_KEY;
-  const file = keyFilePath(config.dataDir);
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    // `wx`: of two processes starting at once, one writes the key and the other reads it.
-    fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
-
-/** The AES key, derived from the configured key (or the kept one) for this use alone. */
-function sealingKey(config: KeySource): Buffer {
-  const material = keyMaterial(config);
-  let key = keys.get(material);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', material, 'crossroads', 'second-factor secret v1', 32));
-    keys.set(material, key);
-  }
-  return key;
+function sealingKey(config: KeySource): SealingKey {
+  return { configured: config.secondFactorKey, dataDir: config.dataDir, fileName: KEY_FILE, purpose: 'second-factor secret v1' };
 }
 
 /** The secret as the database keeps it: sealed, bound to its person (a row copied to another person does not open). */
 export function sealSecret(config: KeySource, userId: string, secret: string): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(config), iv);
-  cipher.setAAD(Buffer.from(userId));
-  const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return PREFIX + Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
+  return seal(sealingKey(config), userId, secret);
 }
 
 /** Whether a stored secret is still in the clear, as enrolments before sealing were kept. */
@@ -78,15 +40,8 @@ export function isPlainSecret(stored: string): boolean {
  */
 export function openSecret(config: KeySource, userId: string, stored: string): string {
   if (isPlainSecret(stored)) return stored;
-  if (!stored.startsWith(PREFIX)) throw new Error('The two-factor secret is in an unknown form.');
-  const payload = Buffer.from(stored.slice(PREFIX.length), 'base64url');
-  if (payload.length < IV_BYTES + TAG_BYTES) throw new Error('The sealed two-factor secret is too short.');
-  const decipher = createDecipheriv('aes-256-gcm', sealingKey(config), payload.subarray(0, IV_BYTES));
-  decipher.setAAD(Buffer.from(userId));
-  decipher.setAuthTag(payload.subarray(payload.length - TAG_BYTES));
-  return Buffer.concat([decipher.update(payload.subarray(IV_BYTES, payload.length - TAG_BYTES)), decipher.final()]).toString(
-    'utf8',
-  );
+  if (!isSealed(stored)) throw new Error('The two-factor secret is in an unknown form.');
+  return open(sealingKey(config), userId, stored);
 }
 
 /**
