@@ -101,6 +101,20 @@ describeJourney('library journey', () => {
     await claire.getByRole('button', { name: 'Save the details' }).click();
     await claire.getByText('Guide des contrôles coordonnés aux points de passage.').waitFor({ timeout: 60_000 });
     await claire.getByRole('button', { name: 'Edit the details' }).waitFor();
+    // A new version of its file, read in turn.
+    const revised = await samplePdf('Contrôles coordonnés', [
+      ['Les équipes communes vérifient les passeports falsifiés aux points de passage.'],
+      ['Une deuxième route de passage clandestin a été signalée près de Vintimille.'],
+    ]);
+    await claire
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'controles-2.pdf', mimeType: 'application/pdf', buffer: revised });
+    await claire.getByRole('button', { name: 'Add the version' }).click();
+    await claire
+      .getByText(/controles-2\.pdf/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await claire.getByText('Its text has been read: search finds the words inside it.').waitFor({ timeout: 60_000 });
     // CF: Claire Frontière's initials in the account menu.
     await expectNoRawCodes(claire, { allowed: ['CF'] });
 
@@ -132,10 +146,18 @@ describeJourney('library journey', () => {
     await jonas.getByRole('link', { name: 'Faux passeports en circulation' }).click();
     await jonas.getByRole('button', { name: 'Acknowledge' }).click();
     await jonas.getByText(/^You acknowledged it on/).waitFor();
+    // And answers in the notice's discussion: an empty message is refused on its field first.
+    await jonas.getByText('No one has written here yet.').waitFor();
+    await jonas.getByRole('button', { name: 'Add to the discussion' }).click();
+    await jonas.getByRole('textbox', { name: 'Your message' }).and(jonas.locator('[aria-invalid="true"]')).waitFor();
+    await jonas.getByRole('textbox', { name: 'Your message' }).fill('Nous en avons saisi deux à Kehl hier.');
+    await jonas.getByRole('button', { name: 'Add to the discussion' }).click();
+    await jonas.getByText('Nous en avons saisi deux à Kehl hier.').waitFor();
 
     // The sender sees who has acknowledged.
     await claire.reload();
     await claire.getByRole('heading', { name: 'Acknowledgements: 1 of 1' }).waitFor();
+    await claire.getByText('Nous en avons saisi deux à Kehl hier.').waitFor();
     const row = claire
       .getByRole('table', { name: 'Who has and has not acknowledged' })
       .getByRole('row', { name: /Jonas Grenze/ });

@@ -1,13 +1,12 @@
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
-import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames } from '../reference/pickers';
+import { MessageCard, ReplyForm } from './Discussion';
 import { noticeQuery } from './queries';
 
 /** One notice: acknowledge it, discuss it, and for its sender who has and has not acknowledged it. */
@@ -18,19 +17,8 @@ export function NoticePage() {
   usePageTitle(notice.data?.title ?? t('network.notices.title'));
   const countries = useCountryNames();
   const queryClient = useQueryClient();
-  const [comment, setComment] = useState('');
-  const [tried, setTried] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['network'] });
   const acknowledge = useMutation({ mutationFn: () => api.post(`/network/notices/${id}/acknowledge`), onSuccess: refresh });
-  const discuss = useMutation({
-    mutationFn: () => api.post(`/network/notices/${id}/comments`, { body: comment.trim() }),
-    onSuccess: () => {
-      setComment('');
-      setTried(false);
-      void refresh();
-    },
-  });
-  const errorOf = useFieldErrors(discuss.error, tried ? { '/body': !comment.trim() } : {});
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   if (notice.isPending) return <Loader aria-label={t('app.loading')} />;
   if (!notice.data) return <ProblemAlert error={notice.error} />;
@@ -96,37 +84,16 @@ export function NoticePage() {
       </Title>
       {n.comments.length === 0 ? <Text c="dimmed">{t('network.notices.noComments')}</Text> : null}
       {n.comments.map((c) => (
-        <Card key={c.id} withBorder padding="sm">
-          <Text size="xs" c="dimmed">
-            {c.author ?? '—'} · {when.format(new Date(c.createdAt))}
-          </Text>
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{c.body}</Text>
-        </Card>
+        <MessageCard key={c.id} byline={c.author ?? '—'} at={c.createdAt}>
+          {c.body}
+        </MessageCard>
       ))}
       {n.actions.includes('comment') ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            setTried(true);
-            if (comment.trim()) discuss.mutate();
-          }}
-        >
-          <Stack gap="xs" maw={640}>
-            <Textarea
-              label={t('network.notices.comment')}
-              value={comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
-              error={errorOf('/body')}
-              autosize
-              minRows={2}
-            />
-            <Group>
-              <Button type="submit" variant="default" loading={discuss.isPending}>
-                {t('network.notices.addComment')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ReplyForm
+          path={`/network/notices/${id}/comments`}
+          label={t('network.notices.comment')}
+          submit={t('network.notices.addComment')}
+        />
       ) : null}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { LanguagePicker, useCountryNames, useKeyAreaNames } from '../reference/pickers';
+import { MessageCard, ReplyForm } from './Discussion';
 import { requestQuery } from './queries';
 
 /** One request for assistance: its answers, a form to answer, and for its asker the best answer and saving it to the library. */
@@ -20,17 +21,7 @@ export function RequestPage() {
   const keyAreas = useKeyAreaNames();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['network'] });
-  const [answer, setAnswer] = useState('');
-  const [tried, setTried] = useState(false);
   const [language, setLanguage] = useState<string | null>(i18n.language.slice(0, 2));
-  const reply = useMutation({
-    mutationFn: () => api.post(`/network/requests/${id}/answers`, { body: answer.trim() }),
-    onSuccess: () => {
-      setAnswer('');
-      setTried(false);
-      void refresh();
-    },
-  });
   const choose = useMutation({
     mutationFn: (answerId: string) => api.put(`/network/requests/${id}/best-answer`, { answerId }),
     onSuccess: refresh,
@@ -42,7 +33,6 @@ export function RequestPage() {
       await queryClient.invalidateQueries({ queryKey: ['library'] });
     },
   });
-  const errorOf = useFieldErrors(reply.error, tried ? { '/body': !answer.trim() } : {});
   const saveErrorOf = useFieldErrors(save.error, {});
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   if (request.isPending) return <Loader aria-label={t('app.loading')} />;
@@ -97,49 +87,32 @@ export function RequestPage() {
       {r.answerList.length === 0 ? <Text c="dimmed">{t('network.requests.noAnswers')}</Text> : null}
       <ProblemAlert error={choose.error} />
       {r.answerList.map((a) => (
-        <Card key={a.id} withBorder padding="sm" style={a.best ? { borderColor: 'var(--mantine-color-green-6)' } : undefined}>
-          <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Text size="xs" c="dimmed">
-              {a.author ?? '—'}
-              {a.country ? ` (${countries.name(a.country)})` : ''} · {when.format(new Date(a.createdAt))}
-            </Text>
-            {a.best ? <Badge color="green">{t('network.requests.best')}</Badge> : null}
-          </Group>
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{a.body}</Text>
+        <Stack key={a.id} gap={4}>
+          <MessageCard
+            byline={`${a.author ?? '—'}${a.country ? ` (${countries.name(a.country)})` : ''}`}
+            at={a.createdAt}
+            badge={a.best ? <Badge color="green">{t('network.requests.best')}</Badge> : null}
+            highlight={a.best}
+          >
+            {a.body}
+          </MessageCard>
           {r.actions.includes('choose_best') && !a.best && !r.documentId ? (
-            <Group mt="xs">
+            <Group>
               <Button size="xs" variant="default" onClick={() => choose.mutate(a.id)} loading={choose.isPending}>
                 {t('network.requests.chooseBest')}
               </Button>
             </Group>
           ) : null}
-        </Card>
+        </Stack>
       ))}
       {r.actions.includes('answer') ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            setTried(true);
-            if (answer.trim()) reply.mutate();
-          }}
-        >
-          <Stack gap="xs" maw={640}>
-            <Textarea
-              label={t('network.requests.yourAnswer')}
-              value={answer}
-              onChange={(e) => setAnswer(e.currentTarget.value)}
-              error={errorOf('/body')}
-              autosize
-              minRows={3}
-            />
-            <ProblemAlert error={reply.error && (reply.error as { errors?: unknown[] }).errors?.length ? null : reply.error} />
-            <Group>
-              <Button type="submit" loading={reply.isPending}>
-                {t('network.requests.sendAnswer')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ReplyForm
+          path={`/network/requests/${id}/answers`}
+          label={t('network.requests.yourAnswer')}
+          submit={t('network.requests.sendAnswer')}
+          primary
+          minRows={3}
+        />
       ) : null}
     </Stack>
   );

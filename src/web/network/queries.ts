@@ -3,7 +3,9 @@ import type { FocalPointList, Membership } from '../../server/network/focal-poin
 import type { NoticeDetail, NoticeList } from '../../server/network/notices/schemas.js';
 import type { RequestDetail, RequestList } from '../../server/network/requests/schemas.js';
 import type { SearchResult } from '../../server/network/search/schemas.js';
-import { api, queryString } from '../app/api';
+import { ApiProblem, api, queryString } from '../app/api';
+
+type ProblemBody = ConstructorParameters<typeof ApiProblem>[1];
 
 export type { FocalPointList, LibraryDocument, Membership, NoticeDetail, NoticeList, RequestDetail, RequestList, SearchResult };
 
@@ -82,7 +84,10 @@ export const requestQuery = (id: string) => ({
   queryFn: () => api.get<RequestDetail>(`/network/requests/${id}`),
 });
 
-/** Sends a document as the raw body with its metadata in the query string, reporting the share of bytes sent. */
+/**
+ * Sends a document as the raw body with its metadata in the query string, reporting the share of
+ * bytes sent; a refusal rejects with the server's problem, as `api` does.
+ */
 export function uploadDocument(
   path: string,
   file: File,
@@ -103,10 +108,10 @@ export function uploadDocument(
       } catch {
         body = {};
       }
-      if (xhr.status >= 400) reject({ status: xhr.status, body });
+      if (xhr.status >= 400) reject(new ApiProblem(xhr.status, (body ?? {}) as ProblemBody));
       else resolve(body as LibraryDocument);
     };
-    xhr.onerror = () => reject({ status: 0, body: { code: 'network' } });
+    xhr.onerror = () => reject(new ApiProblem(0, { code: 'network' }));
     xhr.send(file);
   });
 }
