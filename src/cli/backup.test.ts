@@ -99,6 +99,9 @@ describe('crossroads backup and restore on the embedded database', () => {
     expect(verbs(restoredLog)).not.toContain('backup.create');
     expect(verbs(sourceLog)).toContain('backup.create');
     expect(verbs(restoredLog).length).toBeLessThan(verbs(sourceLog).length);
+    // The backup signed out after its second step: the sign-out is in the source's log.
+    const signOuts = (log: string[] | undefined) => verbs(log).filter((verb) => verb === 'auth.logout').length;
+    expect(signOuts(sourceLog)).toBe(signOuts(restoredLog) + 1);
     expect(restoredSessions?.length ?? 0).toBeGreaterThanOrEqual(sourceSessions?.length ?? 0);
 
     const twice = await runCli(['restore', file], { DATA_DIR: target });
