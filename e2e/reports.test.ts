@@ -228,6 +228,31 @@ describeJourney('mission reports journey', () => {
     if (process.env.E2E_SCREENSHOTS)
       await coordinator.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'reports-dashboard.png'), fullPage: true });
 
+    // A recommendation another organisation issued joins the tracker, its issuer found by name.
+    await coordinator.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Recommendations' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Recommendation tracker' }).waitFor();
+    await coordinator.getByRole('button', { name: 'Add to the tracker' }).click();
+    await coordinator
+      .getByRole('textbox', { name: 'Recommendation' })
+      .and(coordinator.locator('[aria-invalid="true"]'))
+      .waitFor();
+    const issuer = coordinator.getByRole('combobox', { name: 'Issued by' });
+    await issuer.fill('ODIHR');
+    await coordinator.getByRole('option', { name: /^ODIHR – / }).click();
+    await coordinator.getByRole('textbox', { name: 'Document' }).fill('ODIHR note on reception standards');
+    await coordinator.getByLabel('Issued on', { exact: true }).fill('2026-10-01');
+    await coordinator
+      .getByRole('textbox', { name: 'Recommendation' })
+      .fill('Train reception staff on identifying victims of trafficking.');
+    await coordinator.getByRole('button', { name: 'Add to the tracker' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: /, recommendation 1$/ }).waitFor({ timeout: 30_000 });
+    await coordinator.getByText('Train reception staff on identifying victims of trafficking.').first().waitFor();
+    await coordinator
+      .getByText(/ODIHR note on reception standards/)
+      .first()
+      .waitFor();
+    await expectNoRawCodes(coordinator);
+
     watcher.expectClean(origin);
     for (const context of contexts) await context.close();
   });

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
-import { organisationsQuery } from '../directory/queries';
+import { OrganisationPicker } from '../directory/OrganisationPicker';
 import { CountryPicker } from '../reference/pickers';
 import { useApiLanguage } from '../reference/queries';
 import { DIMENSIONS, KEY_AREAS, PRIORITIES, type RecommendationDetail } from './queries';
@@ -30,10 +30,6 @@ export function ExternalRecommendationForm() {
   const lang = useApiLanguage();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const organisations = useQuery(organisationsQuery(lang, { limit: 200 }));
-  const options = [...(organisations.data?.items ?? [])]
-    .sort((a, b) => (a.acronym ?? a.name).localeCompare(b.acronym ?? b.name, lang))
-    .map((o) => ({ value: o.id, label: o.acronym ? `${o.acronym} – ${o.name}` : o.name }));
   const [form, setForm] = useState(EMPTY);
   const [tried, setTried] = useState(false);
   const missing: Record<string, boolean> = tried
@@ -77,15 +73,12 @@ export function ExternalRecommendationForm() {
         <Title order={2}>{t('reports.source.addTitle')}</Title>
         <ProblemAlert error={add.error} />
         <Group grow align="flex-start">
-          <Select
+          <OrganisationPicker
             label={t('reports.source.organisation')}
             description={t('reports.source.organisationHelp')}
             required
-            searchable
-            nothingFoundMessage={t('common.nothingFound')}
-            data={options}
-            value={form.sourceOrganisationId}
-            onChange={(id) => setForm({ ...form, sourceOrganisationId: id })}
+            value={form.sourceOrganisationId ?? ''}
+            onChange={(id) => setForm({ ...form, sourceOrganisationId: id || null })}
             error={errorOf('/sourceOrganisationId')}
           />
           <TextInput
@@ -124,15 +117,11 @@ export function ExternalRecommendationForm() {
             }
             error={errorOf('/addresseeCountry')}
           />
-          <Select
+          <OrganisationPicker
             label={t('reports.source.addresseeOrganisation')}
-            searchable
-            clearable
-            nothingFoundMessage={t('common.nothingFound')}
-            data={options}
-            value={form.addresseeOrganisationId}
+            value={form.addresseeOrganisationId ?? ''}
             onChange={(id) =>
-              setForm({ ...form, addresseeOrganisationId: id, addresseeCountry: id ? null : form.addresseeCountry })
+              setForm({ ...form, addresseeOrganisationId: id || null, addresseeCountry: id ? null : form.addresseeCountry })
             }
             error={errorOf('/addresseeOrganisationId')}
           />
