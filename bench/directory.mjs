@@ -4,14 +4,15 @@
 // BENCH_DIRECTORY_IMPORT_ROWS and BENCH_DIRECTORY_REQUESTS (requests per measured route);
 // BENCH_DIRECTORY_BACKENDS=postgres (or pglite) runs one backend only: generating the full sizes
 // inside PGlite takes far longer than on a PostgreSQL server. BENCH_DIRECTORY_SHAPE=broad generates
-// the stress shape instead of the realistic one (see SHAPES).
+// the stress shape instead of the realistic one (see SHAPES). On PostgreSQL, a raw query of the text
+// index is measured in the same run as the floor each p95 is compared with.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { CLI, figure, ROOT, sized, startServer } from './lib.mjs';
+import { CLI, figure, loadAverage, ROOT, sized, startServer } from './lib.mjs';
 
 const CONTACTS = sized('BENCH_DIRECTORY_CONTACTS', 100_000, 2_000);
 const ACTIVITIES = sized('BENCH_DIRECTORY_ACTIVITIES', 50_000, 1_000);
@@ -349,15 +350,50 @@ function searchUrls() {
 }
 
 /**
+ * The floor search stands on: one raw query of the contacts' text index for each search's words,
+ * sent straight to the database (no HTTP, no visibility, no ranking), one after another.
+ */
+async function rawGinLatencies(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl, options: '-c jit=off' });
+  await client.connect();
+  try {
+    const run = async () => {
+      const times = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        const words = SEARCHES[i % SEARCHES.length].toLowerCase().split(' ');
+        const t0 = performance.now();
+        await client.query('select id, name from directory_contact where search_doc @@ directory_query($1::text[]) limit 25', [
+          words,
+        ]);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+      return { p50: at(0.5), p95: at(0.95) };
+    };
+    await run(); // warm-up
+    return await run();
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Latencies as a visitor and as the co-ordinator, each also as a ratio to those of GET /api/health
  * measured on the same server in the same run: the ratio is the figure to compare across machines.
+ * On PostgreSQL each p95 is also given as a ratio to that of a raw query of the text index.
  */
-async function measure(backend, port) {
+async function measure(backend, port, databaseUrl) {
   const cookie = await signIn(port);
   await latencies(port, ['/api/health'], {}); // warm-up
   const health = await latencies(port, ['/api/health'], {});
   figure('directory.health.p50', health.p50, 'ms', { backend, requests: REQUESTS });
   figure('directory.health.p95', health.p95, 'ms', { backend, requests: REQUESTS });
+  const gin = databaseUrl ? await rawGinLatencies(databaseUrl) : null;
+  if (gin) {
+    figure('directory.raw_gin.p50', gin.p50, 'ms', { backend, requests: REQUESTS });
+    figure('directory.raw_gin.p95', gin.p95, 'ms', { backend, requests: REQUESTS, load: loadAverage() });
+  }
   for (const [who, headers] of [
     ['public', {}],
     ['coordinator', { cookie }],
@@ -372,6 +408,7 @@ async function measure(backend, port) {
       figure(`directory.${name}.p50`, r.p50, 'ms', extra);
       figure(`directory.${name}.p95`, r.p95, 'ms', extra);
       figure(`directory.${name}_vs_health.p95_ratio`, r.p95 / health.p95, 'ratio', extra);
+      if (gin) figure(`directory.${name}_vs_raw_gin.p95_ratio`, r.p95 / gin.p95, 'ratio', { ...extra, load: loadAverage() });
     }
   }
 }
@@ -448,7 +485,7 @@ async function suite(backend, env, importFile) {
   figure('directory.generate', seconds, 's', { backend, shape: SHAPE, contacts: CONTACTS, activities: ACTIVITIES });
   const server = await startServer({ ...env, ...ADMIN });
   try {
-    await measure(backend, server.port);
+    await measure(backend, server.port, env.DATABASE_URL || undefined);
   } finally {
     await server.stop();
   }

@@ -1,13 +1,18 @@
 // Team optimiser figures: solve time (median and worst over 20 missions) for rosters of 1,000 and
 // 10,000 experts (and 50,000 with BENCH_ROSTER_SIZES=1000,10000,50000) with 60 competences and 40
-// languages, and how often a greedy heuristic misses a feasible team or finds a worse one, measured
-// on the same missions in the same run. BENCH_ROSTER_MISSIONS changes the number of missions.
-import { composeTeam } from '../dist/server/missions/team/compose.js';
-import { greedyTeam } from '../dist/server/missions/team/greedy.js';
-import { objectiveOf } from '../dist/server/missions/team/rules.js';
-import { DEFAULT_WEIGHTS } from '../dist/server/missions/team/types.js';
-import { stopSolver } from '../dist/server/solver/highs.js';
-import { figure, QUICK, sized } from './lib.mjs';
+// languages, after one untimed solve that starts the solver; each size's median as a ratio to the
+// median of the size before it in the same run; and, on the same missions, how often a greedy
+// heuristic misses a feasible team, finds a worse one, or finds a better one (which would mean the
+// optimiser is wrong: it must be 0). BENCH_ROSTER_MISSIONS changes the number of missions;
+// BENCH_DIST another build to measure.
+import { dist, figure, figureSeries, loadAverage, QUICK, sized } from './lib.mjs';
+
+// From the build BENCH_DIST names (the default one otherwise), so that two builds compare.
+const { composeTeam } = await import(dist('missions/team/compose.js'));
+const { greedyTeam } = await import(dist('missions/team/greedy.js'));
+const { objectiveOf } = await import(dist('missions/team/rules.js'));
+const { DEFAULT_WEIGHTS } = await import(dist('missions/team/types.js'));
+const { stopSolver } = await import(dist('solver/highs.js'));
 
 const SIZES = (process.env.BENCH_ROSTER_SIZES ?? (QUICK ? '200,1000' : '1000,10000')).split(',').map(Number);
 const MISSIONS = sized('BENCH_ROSTER_MISSIONS', 20, 5);
@@ -89,6 +94,10 @@ const median = (values) => {
 };
 
 export async function run() {
+  // Untimed: the first solve starts the solver's thread and compiles it.
+  const warm = random(1);
+  await composeTeam(pool(200, warm), mission(warm), {}, { timeLimit: 30, mipGap: 1e-4 });
+  let previous;
   for (const size of SIZES) {
     const r = random(size);
     const experts = pool(size, r);
@@ -96,6 +105,7 @@ export async function run() {
     let feasible = 0;
     let greedyMissed = 0;
     let greedyWorse = 0;
+    let greedyBetter = 0;
     let gapSum = 0;
     for (let m = 0; m < MISSIONS; m++) {
       const request = mission(r);
@@ -114,13 +124,24 @@ export async function run() {
         greedyWorse++;
         gapSum += g - result.objective.total;
       }
+      if (g < result.objective.total - 1e-6) greedyBetter++;
     }
     const extra = { experts: size, missions: MISSIONS, competences: 60, languages: 40 };
-    figure('roster.optimiser.solve.median', median(times), 'ms', extra);
+    figureSeries('roster.optimiser.solve.median', times, 'ms', extra);
     figure('roster.optimiser.solve.worst', Math.max(...times), 'ms', extra);
+    if (previous) {
+      figure('roster.optimiser.solve.median_vs_smaller', median(times) / previous.median, 'ratio', {
+        ...extra,
+        smaller: previous.size,
+        sizeRatio: size / previous.size,
+        load: loadAverage(),
+      });
+    }
+    previous = { size, median: median(times) };
     figure('roster.optimiser.feasible', feasible, 'missions', extra);
     figure('roster.greedy.missed_feasible', greedyMissed, 'missions', extra);
     figure('roster.greedy.worse_objective', greedyWorse, 'missions', extra);
+    figure('roster.greedy.better_objective', greedyBetter, 'missions', extra);
     figure('roster.greedy.mean_objective_gap_when_worse', greedyWorse ? gapSum / greedyWorse : 0, 'objective units', extra);
     process.stderr.write(`roster: ${size} experts done\n`);
   }

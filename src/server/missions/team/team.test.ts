@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stopSolver } from '../../solver/highs.js';
 import { composeTeam } from './compose.js';
 import { greedyTeam } from './greedy.js';
+import { buildModel } from './model.js';
 import { ineligibility, objectiveOf, violations } from './rules.js';
 import { DEFAULT_WEIGHTS, type PoolExpert, type TeamRequest } from './types.js';
 
@@ -118,6 +119,91 @@ describe('the team optimiser', () => {
       { numRuns: 100, seed: 20261128 },
     );
     expect(proposed).toBeGreaterThan(15);
+  });
+
+  it('still proposes a best team when the model leaves out candidates who cannot be in one', async () => {
+    // Pools with more alike candidates (same requirements met, gender and organisation) than the
+    // team has places: the model keeps only the cheapest of each such group.
+    const eligible = (i: number) =>
+      expertArb(i).map(
+        (e): PoolExpert => ({
+          ...e,
+          gender: e.gender === 'other' ? 'female' : e.gender,
+          readiness: e.readiness === 'not_deployable' ? 'ready' : e.readiness,
+          nationalities: ['AT'],
+          usedDays: e.usedDays % 40,
+          available: true,
+        }),
+      );
+    const bigPool = fc.integer({ min: 10, max: 13 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => eligible(i))));
+    const smallTeam = requestArb.map((r) => ({
+      ...r,
+      teamMin: Math.min(r.teamMin, 2),
+      teamMax: Math.min(r.teamMin, 2) + 1,
+      requiredPrerequisites: [],
+    }));
+    let reduced = 0;
+    await fc.assert(
+      fc.asyncProperty(bigPool, smallTeam, async (pool, request) => {
+        const candidates = pool.filter((e) => ineligibility(e, request).length === 0);
+        if (buildModel(candidates, request).kept.length < candidates.length) reduced++;
+        const result = await composeTeam(pool, request);
+        const best = bruteForce(pool, request);
+        if (!result.feasible) {
+          expect(best).toBeNull();
+          return;
+        }
+        const team = result.team.map((m) => pool.find((e) => e.id === m.expertId)!);
+        expect(violations(team, request)).toEqual([]);
+        expect(result.objective.total).toBeCloseTo(best!, 3);
+      }),
+      { numRuns: 60, seed: 20261205 },
+    );
+    expect(reduced).toBeGreaterThan(20);
+  });
+
+  it('keeps the one expert of another organisation that a team of several organisations needs', async () => {
+    // Five experts alike but for their organisation and load; the team needs two organisations.
+    const expert = (i: number, organisationId: string, usedDays: number): PoolExpert => ({
+      id: `o${i}`,
+      name: `Expert ${i}`,
+      organisationId,
+      gender: 'female',
+      readiness: 'ready',
+      nationalities: ['AT'],
+      competences: { hate_crime: 2 },
+      dimensions: ['human'],
+      languages: {},
+      prerequisites: {},
+      usedDays,
+      capDays: 60,
+      available: true,
+    });
+    const pool = [
+      expert(1, 'odihr', 0),
+      expert(2, 'odihr', 1),
+      expert(3, 'odihr', 2),
+      expert(4, 'odihr', 3),
+      expert(5, 'tntd', 40),
+    ];
+    const request: TeamRequest = {
+      startsOn: '2027-05-04',
+      endsOn: '2027-05-18',
+      days: 15,
+      hostCountries: ['GR'],
+      competences: [{ code: 'hate_crime', minLevel: 1, count: 1 }],
+      languages: [],
+      teamMin: 2,
+      teamMax: 2,
+      allDimensions: false,
+      minOrganisations: 2,
+      requiredPrerequisites: [],
+      pinned: [],
+      excluded: [],
+      weights: DEFAULT_WEIGHTS,
+    };
+    const result = await composeTeam(pool, request);
+    expect(result.feasible && result.team.map((m) => m.expertId).sort()).toEqual(['o1', 'o5']);
   });
 
   it('names requirements that really cannot be met: without them a team exists', async () => {
