@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -132,15 +132,19 @@ export function RegisterPage() {
             onChange={(ev) => setDietary(ev.currentTarget.value)}
             error={errorOf('/dietary')}
           />
-          <Select
+          <Radio.Group
             label={labels['/gender']}
             description={t('conferences.fields.genderHint')}
-            clearable
-            data={GENDERS.map((g) => ({ value: g, label: t(`conferences.gender.${g}`) }))}
             value={gender}
-            onChange={(value) => setGender(value as Gender | null)}
+            onChange={(value) => setGender(value as Gender)}
             error={errorOf('/gender')}
-          />
+          >
+            <Group gap="md" mt={4}>
+              {GENDERS.map((g) => (
+                <Radio key={g} value={g} label={t(`conferences.gender.${g}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
           <Checkbox
             label={t('conferences.fields.visaLetter')}
             checked={visaLetter}
