@@ -20,6 +20,7 @@ describe.each(testBackends())('invitation letters on %s', (backend) => {
   let t: TestApp;
   let focal: Persona;
   let tunisia: Persona;
+  let ofUnhcr: Persona;
   let event: string;
   let unhcr: string;
   beforeAll(async () => {
@@ -31,6 +32,7 @@ describe.each(testBackends())('invitation letters on %s', (backend) => {
     await t.database.db.updateTable('app_user').set({ language: 'ru' }).where('id', '=', israel.userId).execute();
     event = await insertTestEvent(t.database.db, { public: false });
     unhcr = await organisationId(t.database.db, 'UNHCR');
+    ofUnhcr = await t.user({ role: 'focal_point', organisationId: unhcr });
   });
   afterAll(() => t?.close());
 
@@ -106,5 +108,21 @@ describe.each(testBackends())('invitation letters on %s', (backend) => {
       .where('user_id', '=', tunisia.userId)
       .execute();
     expect(notices).toEqual([{ kind: 'conference.invited', link: `/conferences/events/${event}` }]);
+    // The invited organisation's focal point is told too, and finds the organisation's letter on the event page.
+    const told = await t.database.db
+      .selectFrom('notification')
+      .select(['kind', 'link'])
+      .where('user_id', '=', ofUnhcr.userId)
+      .execute();
+    expect(told).toEqual([{ kind: 'conference.invited', link: `/conferences/events/${event}` }]);
+    const theirs = (await t.request(ofUnhcr, { method: 'GET', url: `/api/conferences/events/${event}` })).json();
+    expect(theirs.letters).toEqual([
+      {
+        invitee: 'Office of the United Nations High Commissioner for Refugees',
+        state: null,
+        url: `/api/conferences/events/${event}/invitation/letter.pdf?organisationId=${unhcr}`,
+      },
+    ]);
+    expect((await letter(ofUnhcr, `organisationId=${unhcr}`)).statusCode).toBe(200);
   });
 });

@@ -75,7 +75,7 @@ export async function sendInvitation(ctx: Context, eventId: string, input: Invit
     view.told = await tellInvited(
       trx,
       event,
-      view.states.map((s) => s.iso2),
+      { states: view.states.map((s) => s.iso2), organisations: view.organisations.map((o) => o.id) },
       ctx.actor?.userId,
     );
     await audit(trx, ctx, {
