@@ -1,6 +1,6 @@
 // Conferences in a real browser against the built platform: the organiser creates an expert
 // conference, invites the Mediterranean Partners for Co-operation with the invitation builder
-// (whose live count shows the six States), a delegate from Tunisia registers on a phone, is
+// (whose live count shows the six States) and UNHCR, with a letter for each, a delegate from Tunisia registers on a phone, is
 // refused field by field first, gets a ticket with its QR code, and is checked in at the
 // entrance, once only; the chair's summary is published and its recommendation is followed in the
 // recommendation tracker with the conference as its source.
@@ -66,9 +66,11 @@ describeJourney('conferences journey', () => {
     await organiser.getByText('Tunisia').waitFor();
     // And one organisation of the directory, by name.
     await organiser.getByText('No organisation is invited by name.').waitFor();
-    await organiser.getByRole('combobox', { name: 'Find an organisation by name' }).fill('Democratic');
-    await organiser.getByRole('option', { name: /Democratic Institutions/ }).click();
-    await organiser.getByRole('button', { name: /^Remove Office for Democratic Institutions/ }).waitFor();
+    await organiser.getByRole('combobox', { name: 'Find an organisation by name' }).fill('High Commissioner for Refugees');
+    await organiser.getByRole('option', { name: /United Nations High Commissioner for Refugees/ }).click();
+    await organiser
+      .getByRole('button', { name: /^Remove Office of the United Nations High Commissioner for Refugees/ })
+      .waitFor();
     // A country group from the UNHCR figures early warning holds: the countries of destination in
     // 2022, added and taken away again, the count following.
     const session = await (await organiser.request.get(`${origin}/api/auth/session`)).json();
@@ -88,6 +90,16 @@ describeJourney('conferences journey', () => {
     await expect.poll(() => organiser.getByTestId('invited-total').textContent(), { timeout: 10_000 }).toBe('6');
     await organiser.getByRole('button', { name: 'Send the invitations' }).click();
     await organiser.getByText('Invitations sent to 6 States.').waitFor();
+    // Once sent, a letter for each invitee, in its language (English here: none of them has an account).
+    const letters = organiser.getByRole('list', { name: 'Invitation letters' });
+    await letters
+      .getByRole('link', { name: 'Invitation letter (PDF): Office of the United Nations High Commissioner for Refugees' })
+      .waitFor();
+    const tunisiaLetter = letters.getByRole('link', { name: 'Invitation letter (PDF): Tunisia' });
+    const letter = await organiser.request.get(new URL((await tunisiaLetter.getAttribute('href')) ?? '', origin).toString());
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()['content-type']).toBe('application/pdf');
+    expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await expectNoRawCodes(organiser);
 
     // A delegate registers on a phone, without an account.
@@ -106,6 +118,7 @@ describeJourney('conferences journey', () => {
     await phone.getByRole('textbox', { name: 'Organisation', exact: true }).fill('Ministry of Foreign Affairs');
     await phone.getByRole('textbox', { name: 'Function', exact: true }).fill('Counsellor');
     await phone.getByRole('textbox', { name: 'Dietary needs' }).fill('Vegetarian');
+    await phone.getByRole('radiogroup', { name: 'Gender' }).getByRole('radio', { name: 'Prefer not to say' }).check();
     await phone.getByRole('checkbox', { name: /appear, with my function/ }).check();
     // The form fits the phone's width: nothing to scroll sideways.
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -131,6 +144,8 @@ describeJourney('conferences journey', () => {
     await organiser.goto(eventUrl);
     await organiser.getByText('1 of 80 places taken').waitFor();
     await organiser.getByText('Amira Haddad, Counsellor, Ministry of Foreign Affairs (Tunisia)').waitFor();
+    // The statistics count her by the gender she gave (she preferred not to say); no list shows it.
+    await organiser.getByText('By gender: Prefer not to say 1').waitFor();
     await expectNoRawCodes(organiser);
 
     // The organiser downloads the registrations: she is on the sheet, checked in, with her State's name.

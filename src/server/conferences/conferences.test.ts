@@ -392,6 +392,77 @@ describe.each(testBackends())('conferences on %s', (backend) => {
     expect(stats.balanceIndex).toBeLessThan(1);
   });
 
+  it('gives a participant their own calendar by their ticket: the event with their ticket’s address, and its sessions', async () => {
+    const event = await insertTestEvent(t.database.db, { public: false });
+    for (const [title, startsAt, endsAt] of [
+      ['Opening session', '2099-03-01T09:30', '2099-03-01T11:00'],
+      ['Routes across the Mediterranean', '2099-03-02T10:00', '2099-03-02T12:00'],
+    ]) {
+      expect(
+        (await send(focal, 'POST', `/api/conferences/events/${event}/sessions`, { title, startsAt, endsAt })).statusCode,
+      ).toBe(201);
+    }
+    const token = await insertTestRegistration(t.database.db, event, { name: 'Anna Gruber' });
+    // The token opens it, as it opens the ticket, without signing in, a restricted event's too.
+    const ics = await get(null, `/api/conferences/tickets/${token}/calendar.ics`);
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
+    const events = new ICAL.Component(ICAL.parse(ics.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.summary, e.startDate.toJSDate().toISOString()])).toEqual([
+      ['Expert conference on the migration challenge', '2099-03-01T08:00:00.000Z'],
+      ['Expert conference on the migration challenge: Opening session', '2099-03-01T08:30:00.000Z'],
+      ['Expert conference on the migration challenge: Routes across the Mediterranean', '2099-03-02T09:00:00.000Z'],
+    ]);
+    expect(events[0]!.description).toContain(`/conferences/tickets/${token}`);
+    // Nothing else of the registrant's goes into the file.
+    expect(ics.body).not.toContain('anna.gruber@example.org');
+
+    const unknown = await get(null, `/api/conferences/tickets/${'x'.repeat(32)}/calendar.ics`);
+    expect(unknown.statusCode).toBe(404);
+    expect((await send(null, 'POST', `/api/conferences/tickets/${token}/cancel`, {})).statusCode).toBe(200);
+    const cancelled = await get(null, `/api/conferences/tickets/${token}/calendar.ics`);
+    expect(cancelled.statusCode).toBe(409);
+    expect(cancelled.json().detail).toBe('This registration is cancelled.');
+  });
+
+  it('counts the confirmed participants by the gender they said, optional, and never shows it on a list', async () => {
+    const event = await insertTestEvent(t.database.db);
+    const url = `/api/conferences/events/${event}/registrations`;
+    const stated = [
+      ['Amira Haddad', 'female'],
+      ['Leila Mansour', 'female'],
+      ['Youssef Alami', 'male'],
+      ['Sam Taylor', 'other'],
+      ['Noor Saleh', 'undisclosed'],
+      ['Karim Ben Salah', null],
+      ['Omar Idrissi', undefined],
+    ] as const;
+    for (const [name, gender] of stated) {
+      const body = gender === undefined ? { ...DELEGATE, name } : { ...DELEGATE, name, gender };
+      expect((await send(null, 'POST', url, body)).statusCode).toBe(201);
+    }
+    // A waiting registration is not a participant yet.
+    await insertTestRegistration(t.database.db, event, { name: 'Waiting Person', status: 'waiting', gender: 'male' });
+    const bad = await send(null, 'POST', url, { ...DELEGATE, gender: 'unknown' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer)).toContain('/gender');
+
+    const stats = (await get(focal, `/api/conferences/events/${event}/statistics`)).json();
+    expect(stats.byGender).toEqual([
+      { key: 'female', count: 2 },
+      { key: 'male', count: 1 },
+      { key: 'other', count: 1 },
+      { key: 'undisclosed', count: 1 },
+      { key: 'not_stated', count: 2 },
+    ]);
+    // The public list and the ticket say nothing of it.
+    const open = await get(null, `/api/conferences/events/${event}/participants`);
+    expect(open.json().items).toHaveLength(7);
+    expect(JSON.stringify(open.json())).not.toMatch(/gender|female|undisclosed/i);
+    const ticket = await send(null, 'POST', url, { ...DELEGATE, name: 'Rania Khalil', gender: 'female' });
+    expect(JSON.stringify(ticket.json())).not.toMatch(/gender|female/i);
+  });
+
   it('records the chair’s summary with its recommendations in order', async () => {
     const event = await insertTestEvent(t.database.db);
     const outcome = await send(focal, 'PUT', `/api/conferences/events/${event}/outcome`, {

@@ -1,5 +1,17 @@
 import { type Actor, scopeOf } from '../access/check.js';
 
+/**
+ * Whom a signed-in person acts for, from their own account's grants (never from what they type):
+ * the States of their delegation grants, and the organisations in which they hold a grant.
+ */
+export function ownDelegations(actor: Actor | null): { countries: Set<string>; organisations: Set<string> } {
+  const grants = actor?.grants ?? [];
+  return {
+    countries: new Set(grants.flatMap((g) => (g.role === 'delegation' && g.countryIso2 ? [g.countryIso2] : []))),
+    organisations: new Set(grants.flatMap((g) => (g.scopeType === 'organisation' && g.organisationId ? [g.organisationId] : []))),
+  };
+}
+
 /** Whether the actor organises events for this organiser (the co-ordinator and the Secretariat for any). */
 export function manages(actor: Actor | null, organiserId: string): boolean {
   const scope = scopeOf(actor, 'conference.manage');

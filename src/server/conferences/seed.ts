@@ -144,6 +144,8 @@ async function insertParticipants(
         dietary: rng.next() < 0.15 ? 'Vegetarian' : '',
         visa_letter: rng.next() < 0.2,
         listed: rng.next() < 0.85,
+        // Without a draw of its own, so that the rest of the demonstration stays as it was.
+        gender: name.length % 11 === 0 ? ('undisclosed' as const) : female ? ('female' as const) : ('male' as const),
         status: 'confirmed' as const,
         token: randomBytes(24).toString('base64url'),
         checked_in_at: past && rng.next() < 0.9 ? new Date('2026-03-10T08:15:00Z') : null,

@@ -6,6 +6,7 @@ type Instant = ColumnType<Date, Date | string, Date | string>;
 
 export type EventKind = 'expert_conference' | 'meeting' | 'workshop' | 'webinar';
 export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+export type Gender = 'female' | 'male' | 'other' | 'undisclosed';
 
 /** The invitation list as written: the terms over the country groups and the organisations added by name. */
 export interface Invitation {
@@ -49,6 +50,8 @@ export interface ConferenceRegistrationTable {
   dietary: Generated<string>;
   visa_letter: Generated<boolean>;
   listed: Generated<boolean>;
+  /** For the statistics only; null when not stated. */
+  gender: ColumnType<Gender | null, Gender | null | undefined, Gender | null>;
   status: RegistrationStatus;
   token: string;
   checked_in_at: Date | null;

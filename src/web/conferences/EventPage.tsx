@@ -31,6 +31,7 @@ import { type EventView, eventQuery, formatLocal, participantsQuery, registratio
 /** One event: when and where, its agenda and who takes part; its organiser also edits it, invites, sees everyone and records the outcome. */
 export function EventPage() {
   const { t, i18n } = useTranslation();
+  const countries = useCountryNames();
   const { id } = useParams({ strict: false }) as { id: string };
   const event = useQuery(eventQuery(id));
   usePageTitle(event.data?.title ?? t('conferences.list.title'));
@@ -79,6 +80,11 @@ export function EventPage() {
         ) : null}
         <Anchor href={`/api/conferences/events/${e.id}/calendar.ics`}>{t('conferences.calendar')}</Anchor>
         <Anchor href={`/api/conferences/events/${e.id}/agenda.pdf`}>{t('conferences.exports.agenda')}</Anchor>
+        {e.letters.map((letter) => (
+          <Anchor key={letter.url} href={letter.url}>
+            {t('conferences.invitation.letter', { invitee: letter.state ? countries.name(letter.state) : letter.invitee })}
+          </Anchor>
+        ))}
         {manages ? (
           <>
             <Button variant="light" onClick={() => setEditing(true)}>
@@ -297,6 +303,13 @@ function Organiser({ event }: { event: EventView }) {
                   (c) =>
                     `${t(`conferences.organisationType.${c.key}`, { defaultValue: t('conferences.organisationType.other') })} ${c.count}`,
                 )
+                .join(', ')}
+            </Text>
+            <Text>
+              {t('conferences.statistics.byGender')}:{' '}
+              {s.byGender
+                .filter((c) => c.count > 0)
+                .map((c) => `${t(`conferences.gender.${c.key}`)} ${c.count}`)
                 .join(', ')}
             </Text>
           </Stack>

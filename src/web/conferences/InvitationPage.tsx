@@ -261,6 +261,30 @@ export function InvitationPage() {
         </Button>
         {send.isSuccess ? <Text role="status">{t('conferences.invitation.sent', { n: send.data.counts.total })}</Text> : null}
       </Group>
+      {saved.data?.invitedAt && (saved.data.states.length > 0 || saved.data.organisations.length > 0) ? (
+        <Paper withBorder p="sm">
+          <Title order={2}>{t('conferences.invitation.letters')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('conferences.invitation.lettersHint')}
+          </Text>
+          <List aria-label={t('conferences.invitation.letters')}>
+            {[
+              ...saved.data.states.map((s) => ({
+                key: s.iso2,
+                name: (countries.data ?? []).find((c) => c.iso2 === s.iso2)?.name ?? s.name,
+                query: `state=${s.iso2}`,
+              })),
+              ...saved.data.organisations.map((o) => ({ key: o.id, name: o.name, query: `organisationId=${o.id}` })),
+            ].map((invitee) => (
+              <List.Item key={invitee.key}>
+                <Anchor href={`/api/conferences/events/${id}/invitation/letter.pdf?${invitee.query}`}>
+                  {t('conferences.invitation.letter', { invitee: invitee.name })}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+      ) : null}
     </Stack>
   );
 }

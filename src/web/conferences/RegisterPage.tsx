@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { anyMissing, useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { CountryPicker } from '../reference/pickers';
-import { eventQuery, formatLocal, type TicketView } from './queries';
+import { eventQuery, formatLocal, GENDERS, type Gender, type TicketView } from './queries';
 
 /** The registration form of an event, one column wide so that it fills a phone's screen. */
 export function RegisterPage() {
@@ -26,6 +26,7 @@ export function RegisterPage() {
   const [dietary, setDietary] = useState('');
   const [visaLetter, setVisaLetter] = useState(false);
   const [listed, setListed] = useState(false);
+  const [gender, setGender] = useState<Gender | null>(null);
   const [tried, setTried] = useState(false);
   const missing = {
     '/name': name.trim() === '',
@@ -45,6 +46,7 @@ export function RegisterPage() {
         dietary,
         visaLetter,
         listed,
+        gender,
       }),
     onSuccess: (ticket) => navigate({ to: '/conferences/tickets/$token', params: { token: ticket.token } }),
   });
@@ -58,6 +60,7 @@ export function RegisterPage() {
     '/function': t('conferences.fields.function'),
     '/accessibility': t('conferences.fields.accessibility'),
     '/dietary': t('conferences.fields.dietary'),
+    '/gender': t('conferences.fields.gender'),
   };
   const e = event.data;
   return (
@@ -129,6 +132,19 @@ export function RegisterPage() {
             onChange={(ev) => setDietary(ev.currentTarget.value)}
             error={errorOf('/dietary')}
           />
+          <Radio.Group
+            label={labels['/gender']}
+            description={t('conferences.fields.genderHint')}
+            value={gender}
+            onChange={(value) => setGender(value as Gender)}
+            error={errorOf('/gender')}
+          >
+            <Group gap="md" mt={4}>
+              {GENDERS.map((g) => (
+                <Radio key={g} value={g} label={t(`conferences.gender.${g}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
           <Checkbox
             label={t('conferences.fields.visaLetter')}
             checked={visaLetter}

@@ -41,6 +41,9 @@ export function TicketPage() {
       </Alert>
       <Text size="sm">{t('conferences.ticket.keep')}</Text>
       {r.qr ? <Image src={r.qr} alt={t('conferences.ticket.qr')} w={240} h={240} /> : null}
+      {r.status !== 'cancelled' ? (
+        <Anchor href={`/api/conferences/tickets/${r.token}/calendar.ics`}>{t('conferences.ticket.calendar')}</Anchor>
+      ) : null}
       <ProblemAlert error={cancel.error} />
       {r.status !== 'cancelled' ? (
         <Button variant="default" onClick={() => cancel.mutate()} loading={cancel.isPending}>

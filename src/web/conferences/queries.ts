@@ -18,6 +18,9 @@ export type {
 };
 
 export const EVENT_KINDS = ['expert_conference', 'meeting', 'workshop', 'webinar'] as const;
+/** What a registrant may say of their gender (the server's GENDERS). */
+export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+export type Gender = (typeof GENDERS)[number];
 
 export function eventsQuery(filter: { kind: string | null; when: string | null; q: string; offset: number }) {
   return queryOptions({

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Page, Pagination, StringEnum, Uuid } from '../../http/schemas.js';
+import { LetterLink } from '../invitations/schemas.js';
 import { EventKind } from '../schemas.js';
 
 /** A wall-clock time in the event's time zone. */
@@ -91,6 +92,8 @@ export const EventView = Type.Object({
   outcomePublishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   invitedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   actions: Type.Array(StringEnum(['manage', 'register'] as const)),
+  /** The invitation letters of the reader's own delegation or organisation, once invited. */
+  letters: Type.Array(LetterLink),
 });
 export type EventView = Static<typeof EventView>;
 

@@ -4,6 +4,7 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { ownLetters } from '../invitations/letter.js';
 import { isTimeZone, localTime, manages, zonedInstant } from '../present.js';
 import * as q from './queries.js';
 import type { EventBody, EventPage, EventPatch, EventQuery, EventSummary, EventView, OutcomeBody } from './schemas.js';
@@ -84,6 +85,7 @@ export async function getEvent(ctx: Context, id: string): Promise<EventView> {
     outcomePublishedAt: row.outcome_published_at ? new Date(row.outcome_published_at).toISOString() : null,
     invitedAt: row.invited_at ? new Date(row.invited_at).toISOString() : null,
     actions: [...(manages(ctx.actor, row.organiser_id) ? (['manage'] as const) : []), ...(open ? (['register'] as const) : [])],
+    letters: await ownLetters(ctx, row),
   };
 }
 
@@ -200,7 +202,39 @@ export async function recordOutcome(ctx: Context, id: string, input: OutcomeBody
 
 /** The event and its agenda's sessions as an iCalendar file, in the event's time zone. */
 export async function eventCalendar(ctx: Context, id: string): Promise<string> {
-  const event = await getEvent(ctx, id);
+  return calendarOf(await getEvent(ctx, id));
+}
+
+/**
+ * A participant's own calendar, by their ticket's token: the event, with the address of their
+ * ticket, and every session of its agenda (sessions take no sign-up of their own: a participant
+ * may attend each). The token is what opens it, as it opens the ticket.
+ */
+export async function participantCalendar(ctx: Context, registration: { eventId: string; ticketUrl: string }): Promise<string> {
+  const row = await q.selectEvent(ctx.db, registration.eventId);
+  if (!row) throw new Problem('not_found', 'There is no such event.');
+  const sessions = await q.selectSessions(ctx.db, registration.eventId);
+  return calendarOf(
+    {
+      ...summaryOf(row),
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        startsAt: new Date(s.starts_at).toISOString(),
+        endsAt: new Date(s.ends_at).toISOString(),
+        title: s.title,
+        room: s.room,
+        speakers: s.speakers,
+      })),
+    },
+    registration.ticketUrl,
+  );
+}
+
+type CalendarEvent = Pick<EventView, 'id' | 'title' | 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl' | 'organiser'> & {
+  sessions: ReadonlyArray<Pick<EventView['sessions'][number], 'id' | 'startsAt' | 'endsAt' | 'title' | 'room' | 'speakers'>>;
+};
+
+function calendarOf(event: CalendarEvent, ticketUrl?: string): string {
   const cal = ical({ name: event.title, prodId: { company: 'OSCE', product: 'Crossroads', language: 'EN' } });
   const location = event.venue || event.onlineUrl || '';
   cal.createEvent({
@@ -209,8 +243,8 @@ export async function eventCalendar(ctx: Context, id: string): Promise<string> {
     end: new Date(event.endsAt),
     summary: event.title,
     location,
-    url: event.onlineUrl ?? undefined,
-    description: `${event.organiser.name}`,
+    url: event.onlineUrl ?? ticketUrl,
+    description: [event.organiser.name, ticketUrl].filter(Boolean).join('\n'),
   });
   for (const s of event.sessions) {
     cal.createEvent({

@@ -82,8 +82,8 @@ describe.each(testBackends())('the conference exports on %s', (backend) => {
 
   it('gives the statistics as CSV and XLSX, with the States named', async () => {
     const event = await insertTestEvent(t.database.db);
-    await insertTestRegistration(t.database.db, event, { country: 'AT' });
-    await insertTestRegistration(t.database.db, event, { country: 'KZ', name: 'Aigerim Nurlanova' });
+    await insertTestRegistration(t.database.db, event, { country: 'AT', gender: 'male' });
+    await insertTestRegistration(t.database.db, event, { country: 'KZ', name: 'Aigerim Nurlanova', gender: 'female' });
     await insertTestRegistration(t.database.db, event, { country: 'KZ', status: 'waiting', name: 'Daniyar Serikov' });
     const csv = await t.request(focal, { method: 'GET', url: `/api/conferences/events/${event}/statistics/export?format=csv` });
     expect(csv.statusCode).toBe(200);
@@ -98,6 +98,11 @@ describe.each(testBackends())('the conference exports on %s', (backend) => {
         ['State', 'Kazakhstan', '1'],
         ['Vienna', 'East of Vienna', '1'],
         ['Vienna', 'West of Vienna', '1'],
+        ['Gender', 'Female', '1'],
+        ['Gender', 'Male', '1'],
+        ['Gender', 'Another gender', '0'],
+        ['Gender', 'Prefers not to say', '0'],
+        ['Gender', 'Not stated', '0'],
       ]),
     );
     const xlsx = await t.request(focal, { method: 'GET', url: `/api/conferences/events/${event}/statistics/export?format=xlsx` });

@@ -27,7 +27,8 @@ function pdfPrinter(): Printer {
   return printer;
 }
 
-function render(doc: TDocumentDefinitions): Promise<Buffer> {
+/** A pdfmake document as PDF bytes. */
+export function render(doc: TDocumentDefinitions): Promise<Buffer> {
   const pdf = pdfPrinter().createPdfKitDocument(doc);
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {

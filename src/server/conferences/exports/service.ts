@@ -31,6 +31,14 @@ const SUBREGION_NAMES: Record<string, string> = {
   other: 'Other',
 };
 
+const GENDER_NAMES: Record<string, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Another gender',
+  undisclosed: 'Prefers not to say',
+  not_stated: 'Not stated',
+};
+
 /** The statistics of an event as CSV or XLSX, through the guarded writer, for its organiser. */
 export async function statisticsFile(ctx: Context, eventId: string, format: 'csv' | 'xlsx'): Promise<Attachment> {
   const s = await statistics(ctx, eventId);
@@ -42,6 +50,7 @@ export async function statisticsFile(ctx: Context, eventId: string, format: 'csv
     ...s.byState.map((c) => ({ breakdown: 'State', group: names.get(c.key) ?? c.key, participants: c.count })),
     ...s.byOrganisationType.map((c) => ({ breakdown: 'Organisation type', group: c.key, participants: c.count })),
     ...s.bySubregion.map((c) => ({ breakdown: 'Sub-region', group: SUBREGION_NAMES[c.key] ?? c.key, participants: c.count })),
+    ...s.byGender.map((c) => ({ breakdown: 'Gender', group: GENDER_NAMES[c.key] ?? c.key, participants: c.count })),
     { breakdown: 'Vienna', group: 'East of Vienna', participants: s.eastOfVienna },
     { breakdown: 'Vienna', group: 'West of Vienna', participants: s.westOfVienna },
   ];

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { sendAttachment } from '../../files/attachment.js';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
-import { InvitationBody, InvitationView } from './schemas.js';
-import { getInvitation, sendInvitation } from './service.js';
+import { InvitationBody, InvitationView, LetterQuery } from './schemas.js';
+import { getInvitation, invitationLetter, sendInvitation } from './service.js';
 
 const tags = ['conferences'];
 
@@ -35,5 +37,22 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => sendInvitation(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/conferences/events/:id/invitation/letter.pdf',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary:
+          'The invitation letter of an invited State’s delegation or organisation, in its language, for the organiser or the invitee',
+        params: IdParams,
+        querystring: LetterQuery,
+        produces: ['application/pdf'],
+        response: responses({ 200: Type.String({ description: 'The PDF.' }) }),
+      },
+    },
+    async (request, reply) => sendAttachment(reply, await invitationLetter(request.ctx, request.params.id, request.query)),
   );
 };

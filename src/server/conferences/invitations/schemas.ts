@@ -46,3 +46,22 @@ export const InvitationView = Type.Object({
   told: Type.Integer(),
 });
 export type InvitationView = Static<typeof InvitationView>;
+
+/** Whose invitation letter: an invited State's delegation, or an invited organisation. */
+export const LetterQuery = Type.Object(
+  {
+    state: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'The invited State’s ISO code.' })),
+    organisationId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type LetterQuery = Static<typeof LetterQuery>;
+
+/** An invitation letter the reader may download: their own delegation's or organisation's. */
+export const LetterLink = Type.Object({
+  /** The State's ISO code or the organisation's name. */
+  invitee: Type.String(),
+  state: Type.Union([Type.String(), Type.Null()]),
+  url: Type.String(),
+});
+export type LetterLink = Static<typeof LetterLink>;

@@ -1,14 +1,17 @@
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
+import type { Attachment } from '../../files/attachment.js';
 import { Problem } from '../../http/problems.js';
 import { SUBREGIONS } from '../../reference/values.js';
-import { managedEvent, summaryOf } from '../events/service.js';
+import { managedEvent, summaryOf, visibleEvent } from '../events/service.js';
 import { tellInvited } from '../notices.js';
+import { manages, ownDelegations } from '../present.js';
 import type { Invitation } from '../tables.js';
 import { countByGroup, evaluateInvitation, FLOW_GROUPS, type InvitationTerm } from './expression.js';
+import { invitees, letterLanguage, letterPdf } from './letter.js';
 import * as q from './queries.js';
-import type { InvitationBody, InvitationView } from './schemas.js';
+import type { InvitationBody, InvitationView, LetterQuery } from './schemas.js';
 
 async function present(ctx: Context, invitation: Invitation, invitedAt: Date | null, told: number): Promise<InvitationView> {
   const countries = await q.selectCountryFacts(ctx.db);
@@ -72,7 +75,7 @@ export async function sendInvitation(ctx: Context, eventId: string, input: Invit
     view.told = await tellInvited(
       trx,
       event,
-      view.states.map((s) => s.iso2),
+      { states: view.states.map((s) => s.iso2), organisations: view.organisations.map((o) => o.id) },
       ctx.actor?.userId,
     );
     await audit(trx, ctx, {
@@ -83,4 +86,46 @@ export async function sendInvitation(ctx: Context, eventId: string, input: Invit
     });
     return view;
   });
+}
+
+/**
+ * The invitation letter of one invitee as a PDF in its language (the one its accounts chose, else
+ * English): for the organiser, or for the delegates of the invited State and the members of the
+ * invited organisation themselves.
+ */
+export async function invitationLetter(ctx: Context, eventId: string, query: LetterQuery): Promise<Attachment> {
+  const event = await visibleEvent(ctx, eventId);
+  const invitee: { state: string } | { organisationId: string } | null = query.state
+    ? { state: query.state }
+    : query.organisationId
+      ? { organisationId: query.organisationId }
+      : null;
+  if (!invitee || (query.state && query.organisationId)) {
+    throw new Problem('validation', 'Say whose invitation letter you want.', {
+      errors: [{ pointer: '/state', message: 'Name one invited State or one invited organisation.' }],
+    });
+  }
+  const own = ownDelegations(ctx.actor);
+  const theirs = 'state' in invitee ? own.countries.has(invitee.state) : own.organisations.has(invitee.organisationId);
+  if (!manages(ctx.actor, event.organiser_id) && !theirs) throw new Problem('forbidden');
+  const invited = await invitees(ctx, event);
+  const isInvited = 'state' in invitee ? invited.states.has(invitee.state) : invited.organisations.has(invitee.organisationId);
+  if (!isInvited) throw new Problem('not_found', 'This State or organisation is not invited to this event.');
+  const language = letterLanguage(await q.selectInviteeLanguages(ctx.db, invitee));
+  const body = await letterPdf({
+    language,
+    invitee: 'state' in invitee ? invitee : { organisation: await q.organisationName(ctx.db, invitee.organisationId, language) },
+    organiser: await q.organisationName(ctx.db, event.organiser_id, language),
+    event: {
+      title: event.title,
+      startsAt: new Date(event.starts_at),
+      endsAt: new Date(event.ends_at),
+      timeZone: event.time_zone,
+      venue: event.venue,
+      onlineUrl: event.online_url,
+    },
+    registrationUrl: new URL(`/conferences/events/${eventId}/register`, ctx.config.publicUrl).toString(),
+  });
+  const who = 'state' in invitee ? invitee.state : invitee.organisationId.slice(0, 8);
+  return { kind: 'pdf', filename: `invitation-${eventId.slice(0, 8)}-${who}.pdf`, body };
 }

@@ -24,6 +24,7 @@ export function selectRegistrations(db: Kysely<DB>, eventId: string) {
       'r.dietary',
       'r.visa_letter',
       'r.listed',
+      'r.gender',
       'r.status',
       'r.checked_in_at',
       'r.created_at',

@@ -40,6 +40,8 @@ export const StatisticsView = Type.Object({
   byState: Type.Array(Count),
   byOrganisationType: Type.Array(Count),
   bySubregion: Type.Array(Count),
+  /** Confirmed participants by the gender they stated, every key present: female, male, other, undisclosed, not_stated. */
+  byGender: Type.Array(Count),
   eastOfVienna: Type.Integer(),
   westOfVienna: Type.Integer(),
   /** The missions' geographical balance index over the sub-regions, 0 to 1; null without participants from States. */

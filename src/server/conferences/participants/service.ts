@@ -4,6 +4,7 @@ import { type SheetColumn, tableCsv, tableXlsx } from '../../files/sheet-writer.
 import { balanceIndex } from '../../missions/balance/service.js';
 import { SUBREGIONS } from '../../reference/values.js';
 import { managedEvent, visibleEvent } from '../events/service.js';
+import { GENDERS } from '../schemas.js';
 import * as q from './queries.js';
 import type { PublicParticipantList, RegistrationExportQuery, RegistrationList, StatisticsView } from './schemas.js';
 
@@ -88,6 +89,9 @@ export async function exportRegistrations(
   return query.format === 'csv' ? tableCsv(REGISTRATION_COLUMNS, rows) : tableXlsx('Registrations', REGISTRATION_COLUMNS, rows);
 }
 
+/** The genders in the statistics, in this order, those who said nothing last. */
+export const GENDER_KEYS = [...GENDERS, 'not_stated'] as const;
+
 function counted(keys: ReadonlyArray<string>) {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -111,6 +115,10 @@ export async function statistics(ctx: Context, eventId: string): Promise<Statist
     byState: counted(confirmed.filter((r) => r.country_iso2).map((r) => r.country_iso2 as string)),
     byOrganisationType: counted(confirmed.map((r) => r.organisation_type ?? 'other')),
     bySubregion,
+    byGender: GENDER_KEYS.map((key) => ({
+      key,
+      count: confirmed.filter((r) => (r.gender ?? 'not_stated') === key).length,
+    })),
     eastOfVienna: fromStates.filter((r) => r.east_of_vienna === true).length,
     westOfVienna: fromStates.filter((r) => r.east_of_vienna === false).length,
     balanceIndex: index === null ? null : Math.round(index * 1000) / 1000,

@@ -17,10 +17,15 @@ describe.each(testBackends())('registration for a restricted event on %s', (back
   let t: TestApp;
   let focal: Persona;
   let delegation: Persona;
+  let tunisia: Persona;
+  let ofUnhcr: Persona;
   beforeAll(async () => {
     t = await testApp(backend);
     focal = await t.as('focal_point');
+    // The delegation persona acts for Austria, which the Mediterranean Partners do not include.
     delegation = await t.as('delegation');
+    tunisia = await t.user({ role: 'delegation', countryIso2: 'TN' });
+    ofUnhcr = await t.user({ role: 'focal_point', organisationId: await organisationId(t.database.db, 'UNHCR') });
   });
   afterAll(() => t?.close());
 
@@ -42,7 +47,7 @@ describe.each(testBackends())('registration for a restricted event on %s', (back
     const unhcr = await organisationId(t.database.db, 'UNHCR');
     const iom = await organisationId(t.database.db, 'IOM');
     // Before the invitation list is sent, nobody is invited.
-    const early = await register(delegation, event, DELEGATE);
+    const early = await register(tunisia, event, DELEGATE);
     expect(early.statusCode).toBe(403);
     expect(early.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(early.json().detail).toBe('This event is by invitation, and this State or organisation is not invited.');
@@ -57,8 +62,8 @@ describe.each(testBackends())('registration for a restricted event on %s', (back
     });
     expect(invited.statusCode).toBe(200);
 
-    expect((await register(delegation, event, DELEGATE)).statusCode).toBe(201);
-    const fromUnhcr = await register(delegation, event, {
+    expect((await register(tunisia, event, DELEGATE)).statusCode).toBe(201);
+    const fromUnhcr = await register(ofUnhcr, event, {
       ...DELEGATE,
       name: 'Lena Vogt',
       countryIso2: null,
@@ -72,10 +77,35 @@ describe.each(testBackends())('registration for a restricted event on %s', (back
     const austria = await register(delegation, event, { ...DELEGATE, countryIso2: 'AT' });
     expect(austria.statusCode).toBe(403);
     expect(austria.json().errors[0].pointer).toBe('/countryIso2');
-    const fromIom = await register(delegation, event, { ...DELEGATE, countryIso2: null, organisationId: iom });
+    const fromIom = await register(await t.user({ role: 'focal_point', organisationId: iom }), event, {
+      ...DELEGATE,
+      countryIso2: null,
+      organisationId: iom,
+    });
     expect(fromIom.statusCode).toBe(403);
     expect(fromIom.json().errors[0].pointer).toBe('/organisationId');
     expect(await count(event)).toBe(before);
+
+    // The State and the organisation are the registrant's own, from their account, not what the form says.
+    const posing = await register(delegation, event, DELEGATE);
+    expect(posing.statusCode).toBe(403);
+    expect(posing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(posing.json().detail).toBe(
+      'You may register for a restricted event only for the State whose delegation you belong to.',
+    );
+    expect(posing.json().errors).toEqual([
+      expect.objectContaining({ pointer: '/countryIso2', message: 'Choose the State of your own delegation.' }),
+    ]);
+    const borrowing = await register(delegation, event, { ...DELEGATE, countryIso2: null, organisationId: unhcr });
+    expect(borrowing.statusCode).toBe(403);
+    expect(borrowing.json().errors).toEqual([
+      expect.objectContaining({ pointer: '/organisationId', message: 'Choose your own organisation.' }),
+    ]);
+    // A delegate of Tunisia registering a colleague of the delegation is taken, for Tunisia.
+    const colleague = await register(tunisia, event, { ...DELEGATE, name: 'Karim Ben Salah' });
+    expect(colleague.statusCode).toBe(201);
+    expect(colleague.json()).toMatchObject({ name: 'Karim Ben Salah', status: 'confirmed' });
+    expect(await count(event)).toBe(before + 1);
 
     // The organiser registers anyone, a guest speaker say; a public event stays open to all.
     expect((await register(focal, event, { ...DELEGATE, countryIso2: 'AT', name: 'Guest speaker' })).statusCode).toBe(201);

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
 import { CheckInBody, CheckInView, RegistrationBody, TicketView, TokenParams } from './schemas.js';
-import { cancel, checkIn, getTicket, register } from './service.js';
+import { cancel, checkIn, getTicket, register, ticketCalendar } from './service.js';
 
 const tags = ['conferences'];
 
@@ -35,6 +36,22 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getTicket(request.ctx, request.params.token),
+  );
+
+  app.get(
+    '/conferences/tickets/:token/calendar.ics',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The registrant’s own calendar by the ticket’s secret token: the event, its sessions and the ticket’s address',
+        produces: ['text/calendar'],
+        params: TokenParams,
+        response: responses({ 200: Type.String({ description: 'An iCalendar file.' }) }),
+      },
+    },
+    async (request, reply) =>
+      reply.type('text/calendar; charset=utf-8').send(await ticketCalendar(request.ctx, request.params.token)),
   );
 
   app.post(

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Email, Uuid } from '../../http/schemas.js';
 import { LocalTime } from '../events/schemas.js';
-import { RegistrationStatus } from '../schemas.js';
+import { Gender, RegistrationStatus } from '../schemas.js';
 
 export const RegistrationBody = Type.Object(
   {
@@ -16,6 +16,7 @@ export const RegistrationBody = Type.Object(
     visaLetter: Type.Boolean(),
     /** Consent to appear, with function and organisation, on the participant list others see. */
     listed: Type.Boolean(),
+    gender: Type.Optional(Type.Union([Gender, Type.Null()])),
   },
   { additionalProperties: false },
 );

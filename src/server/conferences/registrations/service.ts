@@ -6,10 +6,10 @@ import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import type { EventRow } from '../events/queries.js';
-import { visibleEvent } from '../events/service.js';
+import { participantCalendar, visibleEvent } from '../events/service.js';
 import { evaluateInvitation } from '../invitations/expression.js';
 import { selectCountryFacts } from '../invitations/queries.js';
-import { localTime, manages } from '../present.js';
+import { localTime, manages, ownDelegations } from '../present.js';
 import * as q from './queries.js';
 import type { CheckInBody, CheckInView, RegistrationBody, TicketView } from './schemas.js';
 
@@ -48,12 +48,25 @@ function fits(event: { capacity: number; delegation_capacity: number | null }, t
 }
 
 /**
- * A restricted event takes registrations only from its invitees: the delegations of the States its
- * invitation list selects and the organisations it names. Its organiser registers anyone.
+ * A restricted event takes registrations only from its invitees, signed in: a delegate of a State
+ * its invitation list selects, for their own State, or a member of an organisation it names, for
+ * that organisation. The State or organisation on the form must be the registrant's own, as their
+ * account says. Its organiser registers anyone.
  */
 async function assertInvited(ctx: Context, event: EventRow, country: string | null, organisationId: string | null) {
   if (event.public || manages(ctx.actor, event.organiser_id)) return;
-  if (organisationId && event.invitation.organisations.includes(organisationId)) return;
+  const own = ownDelegations(ctx.actor);
+  if (country && !own.countries.has(country)) {
+    throw new Problem('forbidden', 'You may register for a restricted event only for the State whose delegation you belong to.', {
+      errors: [{ pointer: '/countryIso2', message: 'Choose the State of your own delegation.' }],
+    });
+  }
+  if (organisationId && !country && !own.organisations.has(organisationId)) {
+    throw new Problem('forbidden', 'Only an organisation’s own members register for it at a restricted event.', {
+      errors: [{ pointer: '/organisationId', message: 'Choose your own organisation.' }],
+    });
+  }
+  if (organisationId && own.organisations.has(organisationId) && event.invitation.organisations.includes(organisationId)) return;
   if (country && evaluateInvitation(event.invitation.terms, await selectCountryFacts(ctx.db)).has(country)) return;
   throw new Problem('forbidden', 'This event is by invitation, and this State or organisation is not invited.', {
     errors: [
@@ -107,6 +120,7 @@ export async function register(ctx: Context, eventId: string, input: Registratio
       dietary: input.dietary?.trim() ?? '',
       visa_letter: input.visaLetter,
       listed: input.listed,
+      gender: input.gender ?? null,
       status,
       token,
       user_id: ctx.actor?.userId ?? null,
@@ -120,6 +134,17 @@ export async function register(ctx: Context, eventId: string, input: Registratio
     });
   });
   return ticket(ctx, token);
+}
+
+/** The registrant's own calendar, by the token only they were given; none for a cancelled registration. */
+export async function ticketCalendar(ctx: Context, token: string): Promise<string> {
+  const row = await q.selectByToken(ctx.db, token);
+  if (!row) throw new Problem('not_found', 'There is no such registration.');
+  if (row.status === 'cancelled') throw new Problem('conflict', 'This registration is cancelled.');
+  return participantCalendar(ctx, {
+    eventId: row.event_id,
+    ticketUrl: new URL(`/conferences/tickets/${token}`, ctx.config.publicUrl).toString(),
+  });
 }
 
 /** The registrant's ticket, by the token only they were given. */

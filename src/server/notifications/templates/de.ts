@@ -97,7 +97,7 @@ export const de: Texts = {
     },
     'conference.invited': {
       subject: 'Einladung: {event}',
-      body: 'Ihre Delegation ist zu {event} eingeladen, ab {date} in {venue}. Die Anmeldung ist auf der Seite der Veranstaltung geöffnet.',
+      body: 'Ihre Delegation ist zu {event} eingeladen, ab {date} in {venue}. Ihr Einladungsschreiben und die Anmeldung finden Sie auf der Seite der Veranstaltung.',
     },
     'consensus.revision_issued': {
       subject: 'Neue Revision: {symbol}',

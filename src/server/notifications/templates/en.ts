@@ -97,7 +97,7 @@ export const en: Texts = {
     },
     'conference.invited': {
       subject: 'You are invited: {event}',
-      body: 'Your delegation is invited to {event}, from {date} in {venue}. Registration is open on the event page.',
+      body: 'Your delegation is invited to {event}, from {date} in {venue}. Your invitation letter and the registration are on the event page.',
     },
     'consensus.revision_issued': {
       subject: 'New revision: {symbol}',

@@ -97,7 +97,7 @@ export const es: Texts = {
     },
     'conference.invited': {
       subject: 'Invitación: {event}',
-      body: 'Su delegación está invitada a {event}, a partir del {date} en {venue}. La inscripción está abierta en la página del evento.',
+      body: 'Su delegación está invitada a {event}, a partir del {date} en {venue}. Su carta de invitación y la inscripción están en la página del evento.',
     },
     'consensus.revision_issued': {
       subject: 'Nueva revisión: {symbol}',

@@ -97,7 +97,7 @@ export const fr: Texts = {
     },
     'conference.invited': {
       subject: 'Invitation : {event}',
-      body: 'Votre délégation est invitée à {event}, à partir du {date} à {venue}. Les inscriptions sont ouvertes sur la page de l’événement.',
+      body: 'Votre délégation est invitée à {event}, à partir du {date} à {venue}. Votre lettre d’invitation et l’inscription se trouvent sur la page de l’événement.',
     },
     'consensus.revision_issued': {
       subject: 'Nouvelle révision : {symbol}',

@@ -97,7 +97,7 @@ export const it: Texts = {
     },
     'conference.invited': {
       subject: 'Invito: {event}',
-      body: 'La vostra delegazione è invitata a {event}, dal {date} a {venue}. Le iscrizioni sono aperte sulla pagina dell’evento.',
+      body: 'La vostra delegazione è invitata a {event}, dal {date} a {venue}. La lettera d’invito e l’iscrizione sono sulla pagina dell’evento.',
     },
     'consensus.revision_issued': {
       subject: 'Nuova revisione: {symbol}',

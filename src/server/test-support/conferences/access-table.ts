@@ -85,6 +85,23 @@ export const CONFERENCE_ROWS: AccessTable = {
       payload: { terms: [{ op: '+', group: 'partners_mediterranean' }], organisationIds: [] },
     }),
   },
+  // The organisers, and the delegates of an invited State (the delegation persona's Austria here) for its own letter.
+  'GET /api/conferences/events/:id/invitation/letter.pdf': {
+    who: ['coordinator', 'delegation', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => {
+      const id = await insertTestEvent(t.database.db);
+      await t.database.db
+        .updateTable('conference_event')
+        .set({
+          invitation: JSON.stringify({ terms: [{ op: '+', group: 'state', value: 'AT' }], organisations: [] }),
+          invited_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
+      return { url: `/api/conferences/events/${id}/invitation/letter.pdf?state=AT` };
+    },
+  },
   'POST /api/conferences/events/:id/registrations': {
     who: 'anyone',
     ok: 201,
@@ -106,6 +123,13 @@ export const CONFERENCE_ROWS: AccessTable = {
     ok: 200,
     request: async ({ t }) => ({
       url: `/api/conferences/tickets/${await insertTestRegistration(t.database.db, await insertTestEvent(t.database.db))}`,
+    }),
+  },
+  'GET /api/conferences/tickets/:token/calendar.ics': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/tickets/${await insertTestRegistration(t.database.db, await insertTestEvent(t.database.db))}/calendar.ics`,
     }),
   },
   'POST /api/conferences/tickets/:token/cancel': {

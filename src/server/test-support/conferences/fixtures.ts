@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { RegistrationStatus } from '../../conferences/tables.js';
+import type { Gender, RegistrationStatus } from '../../conferences/tables.js';
 import type { DB } from '../../db/schema.js';
 
 /** The id of an organisation by its code (ODIHR is the focal-point persona's structure). */
@@ -39,7 +39,7 @@ export async function insertTestEvent(
 export async function insertTestRegistration(
   db: Kysely<DB>,
   eventId: string,
-  f: { status?: RegistrationStatus; country?: string; name?: string; listed?: boolean } = {},
+  f: { status?: RegistrationStatus; country?: string; name?: string; listed?: boolean; gender?: Gender | null } = {},
 ): Promise<string> {
   const token = randomBytes(24).toString('base64url');
   await db
@@ -54,6 +54,7 @@ export async function insertTestRegistration(
       function: 'Head of unit',
       status: f.status ?? 'confirmed',
       listed: f.listed ?? true,
+      gender: f.gender ?? null,
       token,
       user_id: null,
       checked_in_at: null,
