@@ -1,4 +1,3 @@
-import ical from 'ical-generator';
 import { assertAllowed, holds } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
@@ -201,6 +200,7 @@ export async function recordOutcome(ctx: Context, id: string, input: OutcomeBody
 /** The event and its agenda's sessions as an iCalendar file, in the event's time zone. */
 export async function eventCalendar(ctx: Context, id: string): Promise<string> {
   const event = await getEvent(ctx, id);
+  const { default: ical } = await import('ical-generator');
   const cal = ical({ name: event.title, prodId: { company: 'OSCE', product: 'Crossroads', language: 'EN' } });
   const location = event.venue || event.onlineUrl || '';
   cal.createEvent({
