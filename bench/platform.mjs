@@ -4,7 +4,10 @@
 //   against reopening that PGlite data directory alone (in a process of its own, like the server);
 // - a realistic read: the co-ordinator's page of 20 users out of thousands through the whole
 //   stack (session, access check, audit-free read, schema serialisation), against a raw route on
-//   a bare Node HTTP server in the same process sending the same SQL to the same database.
+//   a bare Node HTTP server in the same process sending the same SQL to the same database;
+// - a light route beside a heavy one: on PGlite (one connection for every request) the
+//   throughput of a light database route (one country) while clients hammer the public refugee
+//   totals (aggregates over every observation), against the same light route unloaded.
 // Each figure is repeated REPEATS times (median, spread, load average); each load window starts
 // after its warm-up.
 import { spawn } from 'node:child_process';
@@ -166,8 +169,92 @@ async function pageOfUsers(backend) {
   }
 }
 
+const YEARS = sized('BENCH_PLATFORM_YEARS', 70, 40);
+const LIGHT = '/api/countries/FR';
+const HEAVY = '/api/warning/totals';
+
+/** The UNHCR population table of every country over YEARS years, as an import leaves it. */
+async function seedObservations(dataDir) {
+  const { openDatabase } = await import(dist('db/connection.js'));
+  const database = await openDatabase({ dataDir });
+  try {
+    const { id: batch } = await database.db
+      .insertInto('warning_import_batch')
+      .values({
+        source: 'bench',
+        format: 'unhcr_population',
+        file_sha256: 'bench',
+        row_count: 0,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`insert into warning_observation (indicator_id, country_iso2, period, value, batch_id)
+              select i.id, c.iso2, make_date(2025 - y, 1, 1), (hashtext(c.iso2 || i.code || y) & 65535), ${batch}
+                from warning_indicator i cross join country c cross join generate_series(0, ${YEARS - 1}) as y
+               where i.code in ('refugees_hosted', 'asylum_seekers', 'refugees_by_origin', 'asylum_seekers_by_origin')`.execute(
+      database.db,
+    );
+    await sql`analyze`.execute(database.db);
+    const { rows } = await sql`select count(*)::int as n from warning_observation`.execute(database.db);
+    return rows[0].n;
+  } finally {
+    await database.close();
+  }
+}
+
+async function lightBesideHeavy() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-bench-'));
+  const env = { DATA_DIR: dataDir, ...ADMIN, DATABASE_URL: '' };
+  try {
+    await (await startServer(env)).stop();
+    const observations = await seedObservations(dataDir);
+    const server = await startServer(env);
+    try {
+      for (const route of [LIGHT, HEAVY]) {
+        const check = await fetch(`http://127.0.0.1:${server.port}${route}`);
+        if (!check.ok) throw new Error(`${route} answered ${check.status}: ${await check.text()}`);
+      }
+      const alone = [];
+      const beside = [];
+      const heavy = [];
+      const p50Alone = [];
+      const p50Beside = [];
+      let errors = 0;
+      await repeat(async () => {
+        const unloaded = await load(server.port, LIGHT, { seconds });
+        // The heavy route's clients start first and stop last: the light route's window is inside theirs.
+        const hammer = load(server.port, HEAVY, { concurrency: 4, seconds: seconds + 1, warmUpSeconds: 0 });
+        const loaded = await load(server.port, LIGHT, { seconds });
+        const hammered = await hammer;
+        alone.push(unloaded.rps);
+        beside.push(loaded.rps);
+        heavy.push(hammered.rps);
+        p50Alone.push(unloaded.p50);
+        p50Beside.push(loaded.p50);
+        errors += unloaded.errors + loaded.errors + hammered.errors;
+      });
+      const extra = { backend: 'pglite', light: LIGHT, heavy: HEAVY, observations, errors };
+      const a = figureSeries('http.light_route.rps', alone, 'req/s', extra);
+      const b = figureSeries('http.light_route_beside_heavy.rps', beside, 'req/s', extra);
+      figureSeries('http.heavy_route.rps', heavy, 'req/s', extra);
+      figureSeries('http.light_route.p50', p50Alone, 'ms', extra);
+      figureSeries('http.light_route_beside_heavy.p50', p50Beside, 'ms', extra);
+      figure('http.light_beside_heavy_vs_alone.rps_ratio', b.median / a.median, 'ratio', { ...extra, goal: '≥ 0.5' });
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function run() {
   await warmStart();
+  await lightBesideHeavy();
   await pageOfUsers('pglite');
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (serverUrl) await pageOfUsers('postgres');

@@ -158,6 +158,9 @@ async function restore(args: string[]) {
 
 export async function main(argv: string[]) {
   const [command, ...args] = argv;
+  // Every command but serve works as before with all the domains registered (their verbs, audits and
+  // jobs); serve loads them itself, while its database opens.
+  if (command !== undefined && command !== 'serve') await import('../server/domains.js');
   switch (command) {
     case undefined:
     case 'serve':

@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/connection.js';
 import { DOMAINS } from './domains.js';
 import { handleFrameworkError, registerErrorHandling } from './http/error-handler.js';
+import { schemaCompilation } from './http/lazy-schemas.js';
 import { loggerOptions } from './http/logger.js';
 import { registerMetrics, registerMetricsRoute } from './http/metrics.js';
 import { ProblemDocument } from './http/schemas.js';
@@ -42,6 +43,8 @@ export async function build(
   database: Database,
   options: { logStream?: NodeJS.WritableStream } = {},
 ): Promise<FastifyInstance> {
+  // Route schemas compile on first use (or in the background once the server listens): see lazy-schemas.ts.
+  const schemas = schemaCompilation();
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
     genReqId: () => randomUUID(),
@@ -50,6 +53,7 @@ export async function build(
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: handleFrameworkError,
+    schemaController: { compilersFactory: { buildSerializer: schemas.serializerFactory() as never } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', database);
@@ -57,6 +61,7 @@ export async function build(
   const catalogue: RouteEntry[] = [];
   app.decorate('routeCatalogue', catalogue);
   app.decorate('runtime', {});
+  app.decorate('schemas', schemas);
   registerMetrics(app);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
@@ -68,7 +73,7 @@ export async function build(
     }
   });
 
-  app.setValidatorCompiler(validatorCompiler());
+  app.setValidatorCompiler(schemas.validator(validatorCompiler()));
   const webIndex = path.join(config.webDir, 'index.html');
   const pageHtml = fs.existsSync(webIndex) ? fs.readFileSync(webIndex) : undefined;
   registerErrorHandling(app, pageHtml);

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { build } from './app.js';
 import { sealPlainSecrets } from './auth/second-factor/sealing.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/connection.js';
 import { dataDirectoryWarning } from './db/data-dir.js';
 import { migrate } from './db/migrate.js';
-import { DOMAINS } from './domains.js';
+import type { Domain } from './domains.js';
 import { startJobRunner } from './jobs/runner.js';
 import { seedReferenceData } from './reference/seed.js';
 import { sealStoredSigningKey } from './training/certificates/key-sealing.js';
@@ -50,6 +49,7 @@ function printFirstCoordinator(email: string, oneTimePassword: string, port: num
 
 /** What the domains tell the operator about the demonstration data (a passphrase, say), framed like the first account. */
 async function demonstrationNotices(database: Database): Promise<string> {
+  const { DOMAINS } = await import('./domains.js');
   const lines: string[] = [];
   for (const domain of DOMAINS) if (domain.demoNotice) lines.push(...(await domain.demoNotice(database.db)));
   if (lines.length === 0) return '';
@@ -62,6 +62,7 @@ export async function seedDemonstrationData(
   database: Database,
   progress: (step: { domain: string; done: number; total: number; seconds: number | null }) => void = () => {},
 ): Promise<string[]> {
+  const { DOMAINS } = await import('./domains.js');
   const seeded: string[] = [];
   const domains = DOMAINS.filter((domain) => domain.seedDemo);
   for (const domain of domains) {
@@ -79,9 +80,16 @@ export async function startServer(
   config: Config,
   options: { demo?: boolean } = {},
 ): Promise<{ app: FastifyInstance; database: Database; stop: () => Promise<void> }> {
+  // The routes' code (every domain) loads on this thread while the embedded database opens in its
+  // own: the two overlap instead of adding up.
+  const code = Promise.all([import('./app.js'), import('./domains.js')]);
+  code.catch(() => {}); // awaited below; a failure to open the database must not leave it unhandled
   const database = await prepareDatabase(config);
   let app: FastifyInstance;
+  let DOMAINS: Domain[];
   try {
+    const [{ build }, domains] = await code;
+    DOMAINS = domains.DOMAINS;
     const first = await ensureFirstCoordinator(database.db, { email: config.adminEmail, password: config.adminPassword });
     app = await build(config, database);
     const log = app.log;
@@ -103,6 +111,8 @@ export async function startServer(
     if (first?.oneTimePassword) printFirstCoordinator(first.email, first.oneTimePassword, config.port);
     else if (first) app.log.info('The first co-ordinator account was created with the configured email and password.');
     if (notices) process.stdout.write(notices);
+    // What no request has compiled yet, a few schemas at a time between requests.
+    app.schemas.warm().catch(() => {});
   } catch (error) {
     await database.close();
     throw error;

@@ -3,6 +3,7 @@ import type { Access } from '../access/verbs.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Database } from '../db/connection.js';
+import type { SchemaCompilation } from './lazy-schemas.js';
 
 /** A route as the access table sees it. */
 export interface RouteEntry {
@@ -35,5 +36,7 @@ declare module 'fastify' {
     routeCatalogue: RouteEntry[];
     /** What the process that serves runs beside the routes; set by the `serve` command. */
     runtime: { jobs?: () => 'running' | 'stopped' };
+    /** The routes' validators and serializers, compiled on first use or by `warm()` (see lazy-schemas.ts). */
+    schemas: SchemaCompilation;
   }
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
@@ -266,6 +267,17 @@ describe.each(testBackends())('early warning on %s', (backend) => {
     expect(totals.osce.refugees).toBeGreaterThan(0);
     expect(totals.trend.find((y: { year: number }) => y.year === 2015).refugees).toBe(16110276);
     expect(totals.sources[0].method).toContain('refugees_by_origin');
+    // The totals are kept between requests, but never once the figures change: a correction of
+    // Germany's 2015 figure shows in the next answer.
+    await sql`update warning_observation set value = value + 1000
+               where country_iso2 = 'DE' and period = '2015-01-01'
+                 and indicator_id = (select id from warning_indicator where code = 'refugees_hosted')`.execute(t.database.db);
+    const corrected = (await t.request(null, { method: 'GET', url: '/api/warning/totals?year=2015&lang=fr' })).json();
+    expect(corrected.world.refugees).toBe(16110276 + 1000);
+    expect(corrected.trend.find((y: { year: number }) => y.year === 2015).refugees).toBe(16110276 + 1000);
+    await sql`update warning_observation set value = value - 1000
+               where country_iso2 = 'DE' and period = '2015-01-01'
+                 and indicator_id = (select id from warning_indicator where code = 'refugees_hosted')`.execute(t.database.db);
     const bad = await t.request(null, { method: 'GET', url: '/api/warning/totals?year=twenty' });
     expect(bad.statusCode).toBe(400);
   });

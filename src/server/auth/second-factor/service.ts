@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import QRCode from 'qrcode';
 import type { Actor } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
@@ -55,7 +54,7 @@ export async function startEnrolment(ctx: Context): Promise<EnrolmentView> {
   const secret = newSecret();
   await q.upsertPendingFactor(ctx.db, actor.userId, sealSecret(ctx.config, actor.userId, secret));
   const uri = enrolmentUri(secret, actor.email);
-  const qrCode = `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(uri, { type: 'svg', margin: 1 })).toString('base64')}`;
+  const qrCode = `data:image/svg+xml;base64,${Buffer.from(await (await import('qrcode')).default.toString(uri, { type: 'svg', margin: 1 })).toString('base64')}`;
   return { secret, uri, qrCode };
 }
 

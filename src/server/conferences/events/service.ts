@@ -1,4 +1,3 @@
-import ical from 'ical-generator';
 import { assertAllowed, holds } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
@@ -234,7 +233,8 @@ type CalendarEvent = Pick<EventView, 'id' | 'title' | 'startsAt' | 'endsAt' | 'v
   sessions: ReadonlyArray<Pick<EventView['sessions'][number], 'id' | 'startsAt' | 'endsAt' | 'title' | 'room' | 'speakers'>>;
 };
 
-function calendarOf(event: CalendarEvent, ticketUrl?: string): string {
+async function calendarOf(event: CalendarEvent, ticketUrl?: string): Promise<string> {
+  const { default: ical } = await import('ical-generator');
   const cal = ical({ name: event.title, prodId: { company: 'OSCE', product: 'Crossroads', language: 'EN' } });
   const location = event.venue || event.onlineUrl || '';
   cal.createEvent({

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import type { Attachment } from '../../files/attachment.js';
@@ -90,7 +89,11 @@ export async function badgesFile(ctx: Context, eventId: string): Promise<Attachm
       function: r.function,
       organisation: r.organisation_directory_name ?? r.organisation_name,
       state: r.state ?? '',
-      qr: await QRCode.toDataURL(checkInUrl(ctx, r.token), { errorCorrectionLevel: 'M', margin: 2, width: 300 }),
+      qr: await (await import('qrcode')).default.toDataURL(checkInUrl(ctx, r.token), {
+        errorCorrectionLevel: 'M',
+        margin: 2,
+        width: 300,
+      }),
     })),
   );
   await audit(ctx.db, ctx, {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import QRCode from 'qrcode';
 import { assertAllowed } from '../../access/check.js';
 import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
@@ -36,7 +35,10 @@ async function ticket(ctx: Context, token: string): Promise<TicketView> {
       venue: row.venue,
       onlineUrl: row.online_url,
     },
-    qr: row.status === 'confirmed' ? await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : null,
+    qr:
+      row.status === 'confirmed'
+        ? await (await import('qrcode')).default.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 240 })
+        : null,
     checkInUrl: url,
   };
 }

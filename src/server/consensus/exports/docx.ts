@@ -1,8 +1,9 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { councilName, originalLine, printed, type TextSource } from './text-source.js';
 
 /** The text as a Word document negotiators can edit: the same order and numbers as the PDF. */
 export async function textDocx(source: TextSource): Promise<Buffer> {
+  // Loaded on first use: the library is large and most processes never write a document.
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
   const right = (text: string, bold = false) =>
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text, bold })] });
   const paragraphs = source.paragraphs.map((p) => {

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import ical from 'ical-generator';
 import { type Actor, holds } from '../../access/check.js';
 import type { Role, ScopeType } from '../../access/roles.js';
 import { audit } from '../../audit/record.js';
@@ -74,7 +73,8 @@ async function feedActor(ctx: Context, token: string): Promise<Actor> {
 /** An all-day event ends on the day after its last day (RFC 5545). */
 const dayAfter = (day: string) => new Date(Date.parse(day) + 86_400_000);
 
-function calendar(name: string) {
+async function calendar(name: string) {
+  const { default: ical } = await import('ical-generator');
   return ical({ name, prodId: { company: 'OSCE', product: 'Crossroads', language: 'EN' } });
 }
 
@@ -88,7 +88,7 @@ export async function expertFeed(ctx: Context, token: string, expertId?: string)
     expert = await ctx.db.selectFrom('expert').select(['id', 'name']).where('id', '=', expertId).executeTakeFirst();
     if (!expert) throw new Problem('not_found', 'There is no such expert on the roster.');
   }
-  const cal = calendar(`Crossroads: ${expert?.name ?? actor.name}`);
+  const cal = await calendar(`Crossroads: ${expert?.name ?? actor.name}`);
   for (const d of await c.selectDeploymentsOf(ctx.db, expert ? [expert.id] : [])) {
     if (d.status === 'cancelled') continue;
     cal.createEvent({ id: d.id, start: new Date(d.starts_on), end: dayAfter(d.ends_on), allDay: true, summary: d.title });
@@ -106,7 +106,7 @@ export async function missionsFeed(ctx: Context, token: string, missionId?: stri
     rows.map((r) => r.id),
   );
   const seesTeams = holds(actor, 'expert.search');
-  const cal = calendar(missionId ? `Crossroads: ${rows[0]!.code}` : 'Crossroads: missions');
+  const cal = await calendar(missionId ? `Crossroads: ${rows[0]!.code}` : 'Crossroads: missions');
   for (const m of rows) {
     const countries = lists.countries.filter((x) => x.mission_id === m.id).map((x) => x.name_en);
     const team = lists.team.filter((x) => x.mission_id === m.id).map((x) => x.name);

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 // Small documents made on the spot for the demonstration library and the tests: the same text
@@ -81,6 +80,7 @@ const xmlEscape = (text: string) =>
 
 /** A DOCX with a title and paragraphs; the same text always gives the same bytes. */
 export async function sampleDocx(title: string, paragraphs: string[]): Promise<Buffer> {
+  const { Document, Packer, Paragraph, TextRun } = await import('docx');
   const doc = new Document({
     creator: 'Crossroads',
     title,

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Language } from '../catalogue.js';
 import type { Email } from './render.js';
@@ -51,15 +51,21 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publ
       close() {},
     };
   }
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
-    pool: true,
-    maxConnections: 4,
-    // Well within the lease on a claimed email (see deliver.ts), so that no other instance takes it while it is sent.
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
+  const smtpUrl = config.smtpUrl;
+  // The library loads with the first email, not with the server.
+  let opened: Promise<Transporter> | undefined;
+  const transport = () =>
+    (opened ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        pool: true,
+        maxConnections: 4,
+        // Well within the lease on a claimed email (see deliver.ts), so that no other instance takes it while it is sent.
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      }),
+    ));
   return {
     async send(mail) {
       const headers: Record<string, string> = {};
@@ -68,7 +74,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publ
         headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
       }
       try {
-        await transport.sendMail({
+        await (await transport()).sendMail({
           from: config.mailFrom,
           to: { name: mail.to.name, address: mail.to.address },
           subject: mail.email.subject,
@@ -82,7 +88,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publ
       }
     },
     close() {
-      transport.close();
+      opened?.then((open) => open.close()).catch(() => {});
     },
   };
 }

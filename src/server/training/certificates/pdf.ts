@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import QRCode from 'qrcode';
 import type { CertificatePayload } from './signature.js';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +29,8 @@ function pdfPrinter(): Printer {
 }
 
 /** The QR code of the public verification page, as a PNG data URL for the PDF. */
-export function verificationQr(verifyUrl: string): Promise<string> {
+export async function verificationQr(verifyUrl: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toDataURL(verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
 }
 

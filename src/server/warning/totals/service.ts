@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Context } from '../../context.js';
+import { versionedCache } from '../../db/data-version.js';
 import { UNHCR_REGIONS_CSV } from '../data/unhcr-regions.js';
 import { languageOf } from '../indicators/service.js';
 import * as q from './queries.js';
@@ -18,6 +19,15 @@ const empty = () => ({ refugees: 0, asylumSeekers: 0, countries: 0 });
  */
 export async function totals(ctx: Context, query: TotalsQuery): Promise<TotalsView> {
   const lang = languageOf(ctx, query.lang);
+  // Aggregates over every observation, on a public page: computed once per change of the data.
+  const key = JSON.stringify([query.year ?? null, lang, query.origins ?? null]);
+  return cached(ctx.db, key, () => computeTotals(ctx, query, lang));
+}
+
+/** The answers of `totals`, kept while the tables they are computed from have not changed. */
+const cached = versionedCache<TotalsView>(['warning_observation', 'warning_indicator', 'warning_import_batch', 'country'], 64);
+
+async function computeTotals(ctx: Context, query: TotalsQuery, lang: ReturnType<typeof languageOf>): Promise<TotalsView> {
   const years = await q.selectYears(ctx.db);
   const year = query.year ?? years[0] ?? null;
   const world = empty();
