@@ -136,7 +136,8 @@ const UNKNOWN = [...UNHCR_UNKNOWN];
 
 /**
  * Whether a cell is empty or a whole number below a billion as `readNumber` reads it (digits, an
- * exponent allowed: UNHCR writes 5e+05): such numbers add up exactly whatever the order.
+ * exponent allowed: UNHCR writes 5e+05): such numbers add up exactly in double precision whatever
+ * the order, as the general path adds them.
  */
 const plainCount = (cell: RawBuilder<unknown>) => sql<boolean>`(case
   when ${cell} = '' then true
@@ -171,6 +172,8 @@ export async function stagePopulation(
   } catch {
     throw new NotStaged('the COPY refused the file');
   }
+  // The planner learns the table's size, so that it joins the country lookups by hash.
+  await sql`analyze warning_import_staging`.execute(trx);
   const col = (index: number) => sql.raw(`coalesce(s.c${index}, '')`);
   const { year, coa, coo, refugees, seekers } = file.columns;
   const currentYear = new Date().getUTCFullYear();
@@ -186,11 +189,11 @@ export async function stagePopulation(
       from warning_import_staging s where s.n > 1
     ),
     placed as (
-      select c.*, c.coa = any(${UNKNOWN}::text[]) as asylum_unknown,
-             (select l.iso2 from lookup l where c.coa ~ '^[A-Za-z]{2,3}$' and l.k = upper(c.coa)) as asylum,
-             case when c.coo = any(${UNKNOWN}::text[]) then null
-                  else (select l.iso2 from lookup l where c.coo ~ '^[A-Za-z]{2,3}$' and l.k = upper(c.coo)) end as origin
+      select c.*, c.coa = any(${UNKNOWN}::text[]) as asylum_unknown, a.iso2 as asylum,
+             case when c.coo = any(${UNKNOWN}::text[]) then null else o.iso2 end as origin
       from cells c
+      left join lookup a on a.k = case when c.coa ~ '^[A-Za-z]{2,3}$' then upper(c.coa) end
+      left join lookup o on o.k = case when c.coo ~ '^[A-Za-z]{2,3}$' then upper(c.coo) end
     )
     select p.*,
       (p.coo = '' or p.coo ~ '^[A-Za-z]{2,3}$')
@@ -210,7 +213,7 @@ export async function stagePopulation(
   if (counts.odd > 0) throw new NotStaged('some rows are not plainly valid');
 
   const { rows: sums } = await sql<{ indicator: string; country: string; period: string; value: number; row: number }>`
-    select indicator, country, y || '-01-01' as period, sum(v::numeric)::float8 as value, min(n) as row
+    select indicator, country, y || '-01-01' as period, sum(v::float8) as value, min(n) as row
     from (
       select n, 'refugees_hosted' as indicator, asylum as country, y, refugees as v from warning_import_checked where not asylum_unknown
       union all select n, 'asylum_seekers', asylum, y, seekers from warning_import_checked where not asylum_unknown
