@@ -6,6 +6,7 @@ import os from 'node:os';
 import * as conferences from './conferences.mjs';
 import * as consensus from './consensus.mjs';
 import * as directory from './directory.mjs';
+import * as imports from './imports.mjs';
 import * as incidents from './incidents.mjs';
 import { CLI, figure, loadAverage, QUICK, ROOT } from './lib.mjs';
 import * as library from './library.mjs';
@@ -23,6 +24,7 @@ const suites = {
   solidarity,
   warning,
   directory,
+  imports,
   roster,
   reports,
   incidents,

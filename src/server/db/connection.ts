@@ -1,5 +1,6 @@
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acceptCopySources } from './copy.js';
 import { lockDataDirectory, openEmbeddedDatabase } from './data-dir.js';
 import { type EmbeddedStart, PgliteWorkerDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
@@ -66,6 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     // An idle client that loses its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
+    acceptCopySources(pool);
     const queries = queryLog();
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queries.log });
     return {

@@ -14,6 +14,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { copySourceOf } from './copy.js';
 
 /** An error raised by PostgreSQL inside the worker, with the same fields as the `pg` driver's. */
 export class EmbeddedDatabaseError extends Error {
@@ -104,6 +105,11 @@ export class PgliteWorker {
     return this.call({ type: 'query', sql, params });
   }
 
+  /** Runs a `copy … from '/dev/blob'` statement on `bytes`. */
+  copy(sql: string, bytes: Uint8Array): Promise<Reply> {
+    return this.call({ type: 'copy', sql, bytes });
+  }
+
   /** The whole data directory as an uncompressed tarball, which `EmbeddedStart.initialData` starts from. */
   async dump(): Promise<Uint8Array> {
     const reply = await this.call({ type: 'dump' });
@@ -144,7 +150,11 @@ class WorkerConnection implements DatabaseConnection {
   constructor(private readonly pglite: PgliteWorker) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const reply = await this.pglite.query(compiled.sql, compiled.parameters);
+    // A COPY FROM STDIN reads its bytes as PGlite's blob device.
+    const bytes = copySourceOf(compiled.parameters);
+    const reply = bytes
+      ? await this.pglite.copy(compiled.sql.replace(/\sfrom\s+stdin\b/i, " from '/dev/blob'"), bytes)
+      : await this.pglite.query(compiled.sql, compiled.parameters);
     return { rows: (reply.rows ?? []) as R[], numAffectedRows: BigInt(reply.affectedRows ?? 0) };
   }
 

@@ -48,6 +48,13 @@ parentPort.on('message', async (message) => {
     } catch (error) {
       parentPort.postMessage({ id: message.id, error: serialiseError(error) });
     }
+  } else if (message.type === 'copy') {
+    try {
+      const result = await db.query(message.sql, [], { blob: new Blob([message.bytes]) });
+      parentPort.postMessage({ id: message.id, rows: [], affectedRows: result?.affectedRows ?? 0 });
+    } catch (error) {
+      parentPort.postMessage({ id: message.id, error: serialiseError(error) });
+    }
   } else if (message.type === 'dump') {
     try {
       const blob = await db.dumpDataDir('none');

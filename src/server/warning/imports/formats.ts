@@ -49,11 +49,11 @@ export interface ColumnMapping {
   indicator?: string;
 }
 
-const UNHCR_SOURCE = 'UNHCR Refugee Data Finder';
+export const UNHCR_SOURCE = 'UNHCR Refugee Data Finder';
 const PORTAL_SOURCE = 'UNHCR Operational Data Portal';
 const MONTHLY_COUNTRIES: Record<string, string> = { italy: 'IT', greece: 'GR', spain: 'ES', cyprus: 'CY', malta: 'MT' };
 // UNHCR's codes for an unknown or stateless country of asylum: such rows cannot be placed on a country.
-const UNHCR_UNKNOWN = new Set(['UNK', 'UKN', 'XXA', 'STA']);
+export const UNHCR_UNKNOWN = new Set(['UNK', 'UKN', 'XXA', 'STA']);
 
 const norm = (s: string) => s.trim().toLowerCase();
 const count = (n: number) => n.toLocaleString('en-US');
@@ -133,10 +133,50 @@ class Collector {
   }
 }
 
-function columnIndex(header: string[], name: string): number {
+export function columnIndex(header: string[], name: string): number {
   const index = header.findIndex((h) => norm(h) === norm(name));
   if (index < 0) throw new Problem('validation', `The file has no column “${name}”.`);
   return index;
+}
+
+/** The columns a UNHCR population table is read from, by index. */
+export interface PopulationColumns {
+  year: number;
+  coa: number;
+  coo: number;
+  refugees: number;
+  seekers: number;
+}
+
+/** The columns of a UNHCR population table; a problem names the first one missing. */
+export function populationColumns(header: string[]): PopulationColumns {
+  return {
+    year: columnIndex(header, 'year'),
+    coa: columnIndex(header, 'coa_iso'),
+    coo: columnIndex(header, 'coo_iso'),
+    refugees: columnIndex(header, 'refugees'),
+    seekers: columnIndex(header, 'asylum_seekers'),
+  };
+}
+
+/**
+ * What an import of a UNHCR population table did to it: `unknownAsylum` rows whose country of
+ * asylum is unknown, and the rows of each origin that is no country, in the order first met.
+ */
+export function populationMethod(
+  header: string[],
+  columns: PopulationColumns,
+  unknownAsylum: number,
+  unknownOrigins: Array<[string, number]>,
+): string {
+  const origins = unknownOrigins.map(([code, n]) => `${code} ${count(n)}`).join(', ');
+  return (
+    'Summed over countries of origin to country of asylum and year (refugees → refugees_hosted, asylum_seekers → asylum_seekers), ' +
+    'and over countries of asylum to country of origin and year (refugees → refugees_by_origin, asylum_seekers → asylum_seekers_by_origin).' +
+    (unknownAsylum > 0 ? ` ${count(unknownAsylum)} rows with an unknown country of asylum are in the origin figures only.` : '') +
+    (origins ? ` Rows whose origin is unknown, stateless or various are in the asylum figures only (${origins}).` : '') +
+    dropped(header, [columns.year, columns.coa, columns.coo, columns.refugees, columns.seekers])
+  );
 }
 
 /** Turns a sheet's cells into the values it proposes, with every rejected or skipped row and why. */
@@ -153,11 +193,7 @@ export function parseObservations(
 
   let method = '';
   if (format === 'unhcr_population') {
-    const year = columnIndex(header, 'year');
-    const coa = columnIndex(header, 'coa_iso');
-    const coo = columnIndex(header, 'coo_iso');
-    const refugees = columnIndex(header, 'refugees');
-    const seekers = columnIndex(header, 'asylum_seekers');
+    const { year, coa, coo, refugees, seekers } = populationColumns(header);
     const unknownOrigins = new Map<string, number>();
     let unknownAsylum = 0;
     for (let i = 1; i < cells.length; i++) {
@@ -178,15 +214,7 @@ export function parseObservations(
         c.put(i + 1, 'asylum_seekers_by_origin', origin, r[year] ?? '', r[seekers] ?? '', true);
       } else unknownOrigins.set(origin || '(empty)', (unknownOrigins.get(origin || '(empty)') ?? 0) + 1);
     }
-    const origins = [...unknownOrigins.entries()].map(([code, n]) => `${code} ${count(n)}`).join(', ');
-    method =
-      'Summed over countries of origin to country of asylum and year (refugees → refugees_hosted, asylum_seekers → asylum_seekers), ' +
-      'and over countries of asylum to country of origin and year (refugees → refugees_by_origin, asylum_seekers → asylum_seekers_by_origin).' +
-      (unknownAsylum > 0
-        ? ` ${count(unknownAsylum)} rows with an unknown country of asylum are in the origin figures only.`
-        : '') +
-      (origins ? ` Rows whose origin is unknown, stateless or various are in the asylum figures only (${origins}).` : '') +
-      dropped(header, [year, coa, coo, refugees, seekers]);
+    method = populationMethod(header, { year, coa, coo, refugees, seekers }, unknownAsylum, [...unknownOrigins.entries()]);
   } else if (format === 'unhcr_applications') {
     const year = columnIndex(header, 'year');
     const coa = columnIndex(header, 'coa_iso');

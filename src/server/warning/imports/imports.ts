@@ -6,9 +6,13 @@ import { Problem } from '../../http/problems.js';
 import type { Frequency } from '../indicators/periods.js';
 import * as q from '../indicators/queries.js';
 import { evaluateRules } from '../rules/evaluate.js';
-import { type Candidate, type ColumnMapping, type ImportFormat, type Lookups, parseObservations } from './formats.js';
+import { type ColumnMapping, type ImportFormat, type Lookups, type Parsed, parseObservations, UNHCR_SOURCE } from './formats.js';
 import { jsonCells, looksLikeJson } from './json-table.js';
 import type { ImportReport } from './schemas.js';
+import { NotStaged, stagedFile, stagePopulation } from './staged.js';
+
+/** The indicators a UNHCR population table fills. */
+const POPULATION_INDICATORS = ['refugees_hosted', 'asylum_seekers', 'refugees_by_origin', 'asylum_seekers_by_origin'];
 
 export interface ImportProgress {
   phase: 'reading' | 'checking' | 'writing' | 'evaluating';
@@ -53,7 +57,7 @@ async function lookups(db: q.Db) {
     country: (text) => byText.get(text.trim().toUpperCase()),
     frequency: (code) => frequencies.get(code),
   };
-  return { found, ids };
+  return { found, ids, byText };
 }
 
 /**
@@ -71,6 +75,39 @@ export async function importObservations(
 ): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'reading', done: 0, total: 1 });
+  const { found, ids, byText } = await lookups(db);
+  if (options.indicator && !found.frequency(options.indicator)) {
+    throw new Problem('validation', `There is no indicator with the code “${options.indicator}”.`);
+  }
+
+  // A UNHCR population table sent as CSV is loaded with COPY and checked in SQL, when it can be
+  // taken whole that way (see staged.ts); any other file, or one the staging path sends back, is
+  // read below. The staging path runs in a transaction of its own, so never in the caller's.
+  const everywhere = importer.system || scopeOf(importer.actor, 'warning.import').all;
+  const staged =
+    !db.isTransaction && everywhere && !looksLikeJson(bytes) && POPULATION_INDICATORS.every((code) => found.frequency(code))
+      ? await stagedFile(bytes, options)
+      : undefined;
+  if (staged) {
+    try {
+      return await write(
+        db,
+        bytes,
+        options,
+        audit,
+        async (trx) => {
+          const parsed = await stagePopulation(trx, staged, byText, options.source ?? UNHCR_SOURCE);
+          progress({ phase: 'checking', done: 1, total: 1 });
+          return parsed;
+        },
+        ids,
+        importer.actor?.userId ?? null,
+      );
+    } catch (error) {
+      if (!(error instanceof NotStaged)) throw error;
+    }
+  }
+
   // JSON (UNHCR's API) is read as a table whatever the upload said it was; anything else as a sheet.
   const sheet =
     options.sheet !== 'xlsx' && looksLikeJson(bytes)
@@ -78,34 +115,34 @@ export async function importObservations(
       : (await readSheetCells(bytes, { format: options.sheet })).cells;
   const cells = sheet.filter((row) => row.some((c) => c.trim() !== ''));
   if (cells.length < 2) throw new Problem('validation', 'The file holds no rows.');
-  const { found, ids } = await lookups(db);
-  if (options.indicator && !found.frequency(options.indicator)) {
-    throw new Problem('validation', `There is no indicator with the code “${options.indicator}”.`);
-  }
   const parsed = parseObservations(cells, found, options);
   progress({ phase: 'checking', done: 1, total: 1 });
 
   // A country-scoped analyst imports for their countries only: one decision for the whole set.
-  let candidates: Candidate[] = parsed.candidates;
   if (!importer.system) {
     const scope = scopeOf(importer.actor, 'warning.import');
     if (!scope.all) {
-      const outside = candidates.filter((c) => !scope.countries.has(c.country));
+      const outside = parsed.candidates.filter((c) => !scope.countries.has(c.country));
       for (const c of outside)
         parsed.rejected.push({ row: c.row, reason: `You may import data for your countries only, not for ${c.country}.` });
-      candidates = candidates.filter((c) => scope.countries.has(c.country));
+      parsed.candidates = parsed.candidates.filter((c) => scope.countries.has(c.country));
     }
   }
   parsed.rejected.sort((a, b) => a.row - b.row);
+  if (parsed.rejected.length > 0) return reportOf(parsed, options);
+  return write(db, bytes, options, audit, async () => parsed, ids, importer.actor?.userId ?? null);
+}
 
-  const report: ImportReport = {
+/** The report of a parsed file, before anything is written. */
+function reportOf(parsed: Parsed, options: ImportOptions): ImportReport {
+  return {
     applied: false,
     dryRun: options.dryRun ?? false,
     format: parsed.format,
     source: parsed.source,
     method: parsed.method,
     rowCount: parsed.rowCount,
-    values: candidates.length,
+    values: parsed.candidates.length,
     inserted: 0,
     updated: 0,
     unchanged: 0,
@@ -116,12 +153,28 @@ export async function importObservations(
     skipped: parsed.skipped.slice(0, 100),
     batchId: null,
   };
-  if (parsed.rejected.length > 0) return report;
-  if (candidates.length === 0) throw new Problem('validation', 'The file holds no values to import.');
+}
 
-  const rows = candidates.map((c) => ({ ...c, indicatorId: ids.get(c.indicator) as number }));
+/**
+ * Writes the values `prepare` finds (in the same transaction) as one batch, evaluates the rules
+ * they touch and audits the import; a dry run does all of it and rolls back.
+ */
+async function write(
+  db: q.Db,
+  bytes: Buffer,
+  options: ImportOptions,
+  audit: (trx: q.Db, report: ImportReport) => Promise<unknown>,
+  prepare: (trx: q.Db) => Promise<Parsed>,
+  ids: Map<string, number>,
+  actorId: string | null,
+): Promise<ImportReport> {
+  const progress = options.onProgress ?? (() => {});
   try {
     return await inTransaction(db, async (trx) => {
+      const parsed = await prepare(trx);
+      const report = reportOf(parsed, options);
+      if (parsed.candidates.length === 0) throw new Problem('validation', 'The file holds no values to import.');
+      const rows = parsed.candidates.map((c) => ({ ...c, indicatorId: ids.get(c.indicator) as number }));
       const batchId = await q.insertBatch(trx, {
         source: parsed.source,
         format: parsed.format,
@@ -130,7 +183,7 @@ export async function importObservations(
         rowCount: parsed.rowCount,
         skipped: parsed.skipped.length,
         method: parsed.method,
-        actorId: importer.actor?.userId ?? null,
+        actorId,
       });
       for (let i = 0; i < rows.length; i += CHUNK) {
         const written = await q.applyObservations(trx, batchId, rows.slice(i, i + CHUNK));

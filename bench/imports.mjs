@@ -1,0 +1,192 @@
+// Imports as a user runs them, against COPY of the same rows into a bare table of the same database
+// in the same run (the ratio is the figure: it holds on a busy machine where seconds do not), on
+// PGlite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server) on PostgreSQL:
+// - the full UNHCR population table shipped in src/server/warning/data (138,893 rows), through the
+//   importer `crossroads import indicators` and the upload route call, and through its general
+//   path (the sheet reader and checks in JavaScript) for comparison;
+// - a 3W XLSX of BENCH_IMPORTS_3W_ROWS rows (default 50,000), through the importer
+//   `crossroads import 3w` and the upload route call.
+// Each import starts from the same state (what the previous one stored is deleted, untimed) and
+// its rows stored are counted; each figure is repeated BENCH_REPEATS times (at least 5), median and
+// spread printed. BENCH_IMPORTS_BACKENDS=pglite or postgres runs one backend only.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { benchBackends, dist, figureSeries, openFresh, QUICK, ROOT, repeat, sized } from './lib.mjs';
+
+const ROWS_3W = sized('BENCH_IMPORTS_3W_ROWS', 50_000, 2_000);
+const TIMES = QUICK ? 5 : undefined;
+
+const POPULATION_TABLE = `create table bench_copy_population (year int, coo_name text, coo text, coo_iso text, coa_name text,
+  coa text, coa_iso text, refugees numeric, asylum_seekers numeric, returned_refugees numeric, idps numeric,
+  returned_idps numeric, stateless numeric, ooc numeric, oip numeric, hst numeric)`;
+const MATRIX_TABLE = `create table bench_copy_matrix (organisation text, title text, key_areas text, countries text,
+  place text, start_date date, end_date date, status text, target_groups text)`;
+
+const ORGANISATIONS = ['FO-SERBIA', 'FO-SKOPJE', 'ODIHR', 'CTHB', 'UNHCR', 'IOM', 'ICRC', 'FO-TAJIKISTAN'];
+const COUNTRIES = ['RS', 'MK', 'BA', 'ME', 'AL', 'XK', 'HR', 'SI', 'HU', 'GR', 'BG', 'RO', 'TR', 'IT', 'AT', 'DE'];
+const KEY_AREAS = ['solidarity', 'protection', 'trafficking', 'border_management', 'relocation_integration'];
+
+/** The 3W rows: a label row, a HXL row, then ROWS_3W activities. */
+function matrixRows() {
+  const rows = [
+    ['Organisation code', 'Activity', 'Key areas', 'Countries', 'Place', 'Start', 'End', 'Status', 'Target groups'],
+    [
+      '#org+code',
+      '#activity+name',
+      '#sector',
+      '#country+code',
+      '#loc+name',
+      '#date+start',
+      '#date+end',
+      '#status',
+      '#beneficiary',
+    ],
+  ];
+  for (let i = 0; i < ROWS_3W; i++) {
+    rows.push([
+      ORGANISATIONS[i % ORGANISATIONS.length],
+      `Bench activity ${i}`,
+      KEY_AREAS[i % KEY_AREAS.length],
+      `${COUNTRIES[i % COUNTRIES.length]}; ${COUNTRIES[(i * 7) % COUNTRIES.length]}`,
+      `Place ${i % 40}`,
+      '2026-01-01',
+      '2026-12-31',
+      ['planned', 'ongoing', 'completed'][i % 3],
+      'refugees; migrants',
+    ]);
+  }
+  return rows;
+}
+
+async function xlsxOf(rows) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('3W').addRows(rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const csvOf = (rows) => `${rows.map((r) => r.map((c) => `"${String(c).replaceAll('"', '""')}"`).join(',')).join('\n')}\n`;
+
+/** Milliseconds of one COPY of `bytes` into `table` on the application's own connection, the table emptied after. */
+async function timeCopy(db, copyFrom, sql, table, bytes, header) {
+  const started = performance.now();
+  await copyFrom(db, `copy ${table} from stdin with (format csv, header ${header})`, bytes);
+  const ms = performance.now() - started;
+  const { rows } = await sql.raw(`select count(*)::int as n from ${table}`).execute(db);
+  await sql.raw(`truncate ${table}`).execute(db);
+  return { ms, rows: rows[0].n };
+}
+
+function print(name, backend, imports, copies, rows) {
+  const extra = { backend, rows };
+  figureSeries(`imports.${name}.import_ms`, imports, 'ms', extra);
+  figureSeries(`imports.${name}.copy_ms`, copies, 'ms', extra);
+  figureSeries(
+    `imports.${name}.import_vs_copy.ratio`,
+    imports.map((ms, i) => ms / copies[i]),
+    'ratio',
+    extra,
+  );
+  figureSeries(
+    `imports.${name}.rows_per_s`,
+    imports.map((ms) => rows / (ms / 1000)),
+    'rows/s',
+    extra,
+  );
+}
+
+async function suite(backend) {
+  const { sql } = await import('kysely');
+  const { copyFrom } = await import(dist('db/copy.js'));
+  const { importObservations } = await import(dist('warning/imports/imports.js'));
+  const { importMatrix } = await import(dist('directory/matrix/service.js'));
+  const { seedPartnerOrganisations } = await import(dist('directory/partners.js'));
+  const { audit } = await import(dist('audit/record.js'));
+  const { database, drop } = await openFresh(backend, { name: 'imports', reference: true });
+  const db = database.db;
+  try {
+    await sql.raw(POPULATION_TABLE).execute(db);
+    await sql.raw(MATRIX_TABLE).execute(db);
+    // The operator at the command line, audited as such.
+    const ctx = { db, actor: null, requestId: 'bench', address: 'command line', config: {} };
+
+    // The UNHCR population table, gzipped as shipped and as a user uploads it.
+    const gz = fs.readFileSync(path.join(ROOT, 'src/server/warning/data/unhcr_population.csv.gz'));
+    const csv = zlib.gunzipSync(gz);
+    const warningImports = [];
+    const generalImports = [];
+    const warningCopies = [];
+    let stored = 0;
+    let populationRows = 0;
+    const emptyWarning = async (into) => {
+      await sql`delete from warning_observation_revision`.execute(into);
+      await sql`delete from warning_observation`.execute(into);
+      await sql`delete from warning_import_batch`.execute(into);
+    };
+    const importPopulation = async (into, times) => {
+      await emptyWarning(into);
+      const started = performance.now();
+      const report = await importObservations(
+        into,
+        { actor: null, system: true },
+        gz,
+        { fileName: 'unhcr_population.csv' },
+        (trx, r) =>
+          audit(trx, ctx, { verb: 'warning.import', recordType: 'warning_import_batch', recordId: r.batchId ?? undefined }),
+      );
+      times.push(performance.now() - started);
+      if (!report.applied) throw new Error(`the population import was refused: ${JSON.stringify(report.rejected[0])}`);
+      stored = Number((await sql`select count(*)::int as n from warning_observation`.execute(into)).rows[0].n);
+      if (stored !== report.inserted) throw new Error(`stored ${stored} values, the report says ${report.inserted}`);
+      populationRows = report.rowCount;
+    };
+    await repeat(
+      async () => {
+        await importPopulation(db, warningImports);
+        // The general path (the sheet reader and the checks in JavaScript), as every import took
+        // before the staging path: an import inside the caller's transaction still takes it.
+        await db.transaction().execute((trx) => importPopulation(trx, generalImports));
+        const copy = await timeCopy(db, copyFrom, sql, 'bench_copy_population', csv, true);
+        if (copy.rows !== populationRows) throw new Error(`COPY loaded ${copy.rows} rows, the import read ${populationRows}`);
+        warningCopies.push(copy.ms);
+      },
+      { times: TIMES },
+    );
+    print('unhcr_population', backend, warningImports, warningCopies, populationRows);
+    print('unhcr_population_general_path', backend, generalImports, warningCopies, populationRows);
+    process.stderr.write(`  ${backend}: population table, ${populationRows} rows read, ${stored} values stored each time\n`);
+
+    // The 3W matrix: the same rows as an XLSX workbook for the import and as CSV for COPY.
+    await seedPartnerOrganisations(db);
+    const rows = matrixRows();
+    const xlsx = await xlsxOf(rows);
+    const matrixCsv = Buffer.from(csvOf([rows[0], ...rows.slice(2)]));
+    const matrixImports = [];
+    const matrixCopies = [];
+    await repeat(
+      async () => {
+        await sql`delete from directory_activity where title like 'Bench activity %'`.execute(db);
+        const started = performance.now();
+        const report = await importMatrix(ctx, xlsx, { fileName: '3w.xlsx' });
+        matrixImports.push(performance.now() - started);
+        if (report.outcome !== 'applied') throw new Error(`the 3W import was refused: ${JSON.stringify(report.rejections[0])}`);
+        const { rows: counted } =
+          await sql`select count(*)::int as n from directory_activity where title like 'Bench activity %'`.execute(db);
+        if (counted[0].n !== ROWS_3W) throw new Error(`stored ${counted[0].n} activities of ${ROWS_3W}`);
+        const copy = await timeCopy(db, copyFrom, sql, 'bench_copy_matrix', matrixCsv, true);
+        if (copy.rows !== ROWS_3W) throw new Error(`COPY loaded ${copy.rows} rows of ${ROWS_3W}`);
+        matrixCopies.push(copy.ms);
+      },
+      { times: TIMES },
+    );
+    print('matrix_3w_xlsx', backend, matrixImports, matrixCopies, ROWS_3W);
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+
+export async function run() {
+  for (const backend of benchBackends('BENCH_IMPORTS_BACKENDS')) await suite(backend);
+}
