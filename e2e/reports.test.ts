@@ -16,8 +16,12 @@ const PASSWORD = 'Mission-Report-2027!x';
 
 function expectedNoise(message: ConsoleMessage): boolean {
   if (sessionCheck(message)) return true;
-  // The refused save of the two-editor step: the browser logs every 4xx answer.
-  return message.text().includes('status of 409') && /\/api\/reports\/[0-9a-f-]{36}$/.test(message.location().url);
+  // The refused save of the two-editor step, and the outside recommendation refused for want of
+  // an addressee: the browser logs every 4xx answer.
+  return (
+    (message.text().includes('status of 409') && /\/api\/reports\/[0-9a-f-]{36}$/.test(message.location().url)) ||
+    (message.text().includes('status of 400') && message.location().url.endsWith('/api/recommendations'))
+  );
 }
 
 async function signIn(page: Page, origin: string, email: string, oneTimePassword: string) {
@@ -240,10 +244,15 @@ describeJourney('mission reports journey', () => {
     await issuer.fill('ODIHR');
     await coordinator.getByRole('option', { name: /^ODIHR – / }).click();
     await coordinator.getByRole('textbox', { name: 'Document' }).fill('ODIHR note on reception standards');
-    await coordinator.getByLabel('Issued on', { exact: true }).fill('2026-10-01');
+    await coordinator.getByLabel(/^Issued on/).fill('2026-10-01');
     await coordinator
       .getByRole('textbox', { name: 'Recommendation' })
       .fill('Train reception staff on identifying victims of trafficking.');
+    // It is addressed to a State or to an organisation: refused on the field until one is chosen.
+    await coordinator.getByRole('button', { name: 'Add to the tracker' }).click();
+    await coordinator.getByText('Choose a State or an organisation, not both.').waitFor();
+    await coordinator.getByRole('combobox', { name: 'Addressed to a State' }).fill('Gree');
+    await coordinator.getByRole('option', { name: 'Greece', exact: true }).click();
     await coordinator.getByRole('button', { name: 'Add to the tracker' }).click();
     await coordinator.getByRole('heading', { level: 1, name: /, recommendation 1$/ }).waitFor({ timeout: 30_000 });
     await coordinator.getByText('Train reception staff on identifying victims of trafficking.').first().waitFor();

@@ -1,5 +1,5 @@
-import { Button, Group, NativeSelect, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, NativeSelect, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { OrganisationPicker } from '../directory/OrganisationPicker';
 import { CountryPicker } from '../reference/pickers';
-import { useApiLanguage } from '../reference/queries';
 import { DIMENSIONS, KEY_AREAS, PRIORITIES, type RecommendationDetail } from './queries';
 
 const EMPTY = {
@@ -27,7 +26,6 @@ const EMPTY = {
 /** Adds a recommendation an external organisation issued (UNHCR, IOM and others) to the tracker. */
 export function ExternalRecommendationForm() {
   const { t } = useTranslation();
-  const lang = useApiLanguage();
   const client = useQueryClient();
   const navigate = useNavigate();
   const [form, setForm] = useState(EMPTY);
