@@ -1,43 +1,5 @@
-import { createRequire } from 'node:module';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-
-const require = createRequire(import.meta.url);
-
-interface Printer {
-  createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
-}
-
-let printer: Printer | undefined;
-
-/** pdfmake with the Roboto fonts it ships, read from node_modules: no network, no system fonts. */
-function pdfPrinter(): Printer {
-  if (!printer) {
-    const PdfPrinter = require('pdfmake') as new (fonts: unknown) => Printer;
-    const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-    const font = (name: string) => Buffer.from(vfs[name]!, 'base64');
-    printer = new PdfPrinter({
-      Roboto: {
-        normal: font('Roboto-Regular.ttf'),
-        bold: font('Roboto-Medium.ttf'),
-        italics: font('Roboto-Italic.ttf'),
-        bolditalics: font('Roboto-MediumItalic.ttf'),
-      },
-    });
-  }
-  return printer;
-}
-
-/** A pdfmake document as PDF bytes. */
-export function render(doc: TDocumentDefinitions): Promise<Buffer> {
-  const pdf = pdfPrinter().createPdfKitDocument(doc);
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
-}
+import type { Content } from 'pdfmake/interfaces.js';
+import { renderPdf } from '../../files/pdf.js';
 
 export interface AgendaPdf {
   title: string;
@@ -61,7 +23,7 @@ export function agendaPdf(a: AgendaPdf): Promise<Buffer> {
       { text: s.room },
     ]),
   ];
-  return render({
+  return renderPdf({
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 50],
     info: { title: `Agenda: ${a.title}`, author: a.organiser, creator: 'Crossroads' },
@@ -114,7 +76,7 @@ export function badgesPdf(event: { title: string; when: string }, badges: readon
     const right = badges[i + 1] ? card(badges[i + 1]!) : { text: '' };
     pairs.push([left, right]);
   }
-  return render({
+  return renderPdf({
     pageSize: 'A4',
     pageMargins: [30, 30, 30, 30],
     info: { title: `Badges: ${event.title}`, creator: 'Crossroads' },

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
+import { renderPdf } from '../../files/pdf.js';
 import { type Language, languageOf } from '../../notifications/catalogue.js';
 import type { EventRow } from '../events/queries.js';
-import { render } from '../exports/pdf.js';
 import { ownDelegations } from '../present.js';
 import { evaluateInvitation } from './expression.js';
 import * as q from './queries.js';
@@ -117,7 +117,7 @@ export function letterPdf(l: Letter): Promise<Buffer> {
   const where =
     [l.event.venue, l.event.onlineUrl ? `${t.online}: ${l.event.onlineUrl}` : ''].filter(Boolean).join(' · ') || t.online;
   const line = (label: string, value: string) => ({ text: [{ text: `${label}: `, bold: true }, value], margin: [0, 2, 0, 2] });
-  return render({
+  return renderPdf({
     pageSize: 'A4',
     pageMargins: [60, 60, 60, 60],
     language: l.language,
@@ -135,7 +135,7 @@ export function letterPdf(l: Letter): Promise<Buffer> {
     ],
     styles: { title: { fontSize: 18, bold: true }, small: { fontSize: 9, color: '#444444' } },
     defaultStyle: { font: 'Roboto', fontSize: 11 },
-  } as Parameters<typeof render>[0]);
+  } as Parameters<typeof renderPdf>[0]);
 }
 
 const letterUrl = (eventId: string, invitee: { state: string } | { organisationId: string }) =>

@@ -1,31 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { renderPdf } from '../../files/pdf.js';
 import { councilName, originalLine, printed, type TextSource } from './text-source.js';
-
-const require = createRequire(import.meta.url);
-
-interface Printer {
-  createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
-}
-let printer: Printer | undefined;
-
-/** pdfmake with the Roboto fonts it ships: no network, no system fonts. */
-function pdfPrinter(): Printer {
-  if (!printer) {
-    const PdfPrinter = require('pdfmake') as new (fonts: unknown) => Printer;
-    const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-    const font = (name: string) => Buffer.from(vfs[name] as string, 'base64');
-    printer = new PdfPrinter({
-      Roboto: {
-        normal: font('Roboto-Regular.ttf'),
-        bold: font('Roboto-Medium.ttf'),
-        italics: font('Roboto-Italic.ttf'),
-        bolditalics: font('Roboto-MediumItalic.ttf'),
-      },
-    });
-  }
-  return printer;
-}
 
 /** The official layout: symbol and date top right, "Original: ENGLISH", title, preamble, numbered operative paragraphs, attachments. */
 export function textDocument(source: TextSource): TDocumentDefinitions {
@@ -75,12 +50,5 @@ export function textDocument(source: TextSource): TDocumentDefinitions {
 
 /** Renders the text as a PDF. */
 export function textPdf(source: TextSource): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = pdfPrinter().createPdfKitDocument(textDocument(source));
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+  return renderPdf(textDocument(source));
 }

@@ -1,37 +1,11 @@
-import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Context } from '../../context.js';
+import { renderPdf } from '../../files/pdf.js';
 import { Problem } from '../../http/problems.js';
 import * as q from './queries.js';
 import { htmlToParagraphs } from './sanitise.js';
 import type { ReportView } from './schemas.js';
 import { getReport } from './service.js';
-
-const require = createRequire(import.meta.url);
-
-interface Printer {
-  createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
-}
-
-let printer: Printer | undefined;
-
-/** pdfmake with the Roboto fonts it ships, read from node_modules: no network, no system fonts. */
-function pdfPrinter(): Printer {
-  if (!printer) {
-    const PdfPrinter = require('pdfmake') as new (fonts: unknown) => Printer;
-    const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-    const font = (name: string) => Buffer.from(vfs[name]!, 'base64');
-    printer = new PdfPrinter({
-      Roboto: {
-        normal: font('Roboto-Regular.ttf'),
-        bold: font('Roboto-Medium.ttf'),
-        italics: font('Roboto-Italic.ttf'),
-        bolditalics: font('Roboto-MediumItalic.ttf'),
-      },
-    });
-  }
-  return printer;
-}
 
 export interface PdfNames {
   dimensions: Record<string, string>;
@@ -147,18 +121,6 @@ export function reportDocument(
       ...sections.flatMap((s, i): Content[] => [{ text: `${ROMAN[i]}. ${s.title}`, style: 'heading' }, ...s.body]),
     ],
   };
-}
-
-/** Renders a document definition to a PDF buffer. */
-export function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = pdfPrinter().createPdfKitDocument(doc);
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
 }
 
 /** The PDF of an adopted or distributed report the caller may read. */

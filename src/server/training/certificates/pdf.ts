@@ -1,32 +1,6 @@
-import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { renderPdf } from '../../files/pdf.js';
 import type { CertificatePayload } from './signature.js';
-
-const require = createRequire(import.meta.url);
-
-interface Printer {
-  createPdfKitDocument(doc: TDocumentDefinitions): NodeJS.ReadableStream & { end(): void };
-}
-
-let printer: Printer | undefined;
-
-/** pdfmake with the Roboto fonts it ships, read from node_modules: no network, no system fonts. */
-function pdfPrinter(): Printer {
-  if (!printer) {
-    const PdfPrinter = require('pdfmake') as new (fonts: unknown) => Printer;
-    const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-    const font = (name: string) => Buffer.from(vfs[name]!, 'base64');
-    printer = new PdfPrinter({
-      Roboto: {
-        normal: font('Roboto-Regular.ttf'),
-        bold: font('Roboto-Medium.ttf'),
-        italics: font('Roboto-Italic.ttf'),
-        bolditalics: font('Roboto-MediumItalic.ttf'),
-      },
-    });
-  }
-  return printer;
-}
 
 /** The QR code of the public verification page, as a PNG data URL for the PDF. */
 export async function verificationQr(verifyUrl: string): Promise<string> {
@@ -87,12 +61,5 @@ export async function certificatePdf(payload: CertificatePayload, signedKeywords
     },
     defaultStyle: { font: 'Roboto', fontSize: 12 },
   };
-  const pdf = pdfPrinter().createPdfKitDocument(doc);
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+  return renderPdf(doc);
 }
