@@ -55,7 +55,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('user administration under concurr
       const demote = (actor: Persona, target: Persona) =>
         t.request(actor, { method: 'PUT', url: `/api/users/${target.userId}/grants`, payload: { grants: [] } });
       const answers = await Promise.all([demote(first, second), demote(second, first)]);
-      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      // One wins. The other is refused: 409 when both were checked as co-ordinators before either
+      // wrote, 403 when the winner had already taken its grant away before it was checked.
+      const [won, refused] = answers.map((a) => a.statusCode).sort();
+      expect(won).toBe(200);
+      expect([403, 409]).toContain(refused);
       const left = await t.database.db.selectFrom('role_grant').select('user_id').where('role', '=', 'coordinator').execute();
       expect(left).toHaveLength(1);
     }
