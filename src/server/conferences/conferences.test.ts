@@ -322,7 +322,7 @@ describe.each(testBackends())('conferences on %s', (backend) => {
       startsAt: '2099-03-01T09:30',
       endsAt: '2099-03-01T11:00',
       room: 'Neuer Saal',
-      speakers: ['Secretary General'],
+      people: [{ role: 'speaker', name: 'Secretary General', affiliation: 'OSCE' }],
     });
     expect(added.statusCode).toBe(201);
     expect(added.json().sessions).toEqual([

@@ -55,15 +55,49 @@ const PAST_STATES = [
 ];
 const UPCOMING_STATES = ['IT', 'ES', 'GR', 'MT', 'CY', 'FR', 'TN', 'MA', 'DZ', 'EG', 'JO', 'IL'];
 
-const SESSIONS = [
-  { title: 'Opening session', start: '09:30', end: '10:30', speakers: ['OSCE Secretary General', 'Chairpersonship'] },
-  { title: 'Panel 1: the situation along the main routes', start: '11:00', end: '12:30', speakers: ['UNHCR', 'IOM', 'Frontex'] },
-  { title: 'Panel 2: protection of people on the move', start: '14:00', end: '15:30', speakers: ['ODIHR'] },
+type Guest = { role: 'moderator' | 'speaker'; name: string; affiliation: string };
+const moderator = (name: string, affiliation: string): Guest => ({ role: 'moderator', name, affiliation });
+const speaker = (name: string, affiliation: string): Guest => ({ role: 'speaker', name, affiliation });
+
+/** The agenda of a demo conference; its moderators and speakers are guests, named by their office. */
+const SESSIONS: ReadonlyArray<{ title: string; start: string; end: string; people: Guest[] }> = [
+  {
+    title: 'Opening session',
+    start: '09:30',
+    end: '10:30',
+    people: [
+      moderator('Head of the Migration Unit', 'OSCE Secretariat'),
+      speaker('Secretary General', 'OSCE'),
+      speaker('Special Envoy', 'Chairpersonship'),
+    ],
+  },
+  {
+    title: 'Panel 1: the situation along the main routes',
+    start: '11:00',
+    end: '12:30',
+    people: [
+      moderator('Senior Adviser', 'Conflict Prevention Centre'),
+      speaker('Regional Representative', 'UNHCR'),
+      speaker('Regional Director', 'IOM'),
+      speaker('Head of Risk Analysis', 'Frontex'),
+    ],
+  },
+  {
+    title: 'Panel 2: protection of people on the move',
+    start: '14:00',
+    end: '15:30',
+    people: [speaker('Migration Adviser', 'ODIHR')],
+  },
   {
     title: 'Panel 3: combating trafficking and smuggling',
     start: '16:00',
     end: '17:30',
-    speakers: ['Office of the Special Representative'],
+    people: [
+      speaker(
+        'Special Representative',
+        'Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings',
+      ),
+    ],
   },
 ];
 
@@ -104,19 +138,34 @@ async function insertEvent(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('conference_session')
-    .values(
-      SESSIONS.map((s) => ({
+  for (const s of SESSIONS) {
+    const session = await db
+      .insertInto('conference_session')
+      .values({
         event_id: id,
         title: s.title,
         starts_at: zonedInstant(`${e.day}T${s.start}`, zone),
         ends_at: zonedInstant(`${e.day}T${s.end}`, zone),
         room: 'Neuer Saal',
-        speakers: s.speakers,
-      })),
-    )
-    .execute();
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const positions = { moderator: 0, speaker: 0 };
+    await db
+      .insertInto('conference_session_person')
+      .values(
+        s.people.map((p) => ({
+          session_id: session.id,
+          role: p.role,
+          position: ++positions[p.role],
+          contact_id: null,
+          expert_id: null,
+          guest_name: p.name,
+          guest_affiliation: p.affiliation,
+        })),
+      )
+      .execute();
+  }
   return id;
 }
 

@@ -66,7 +66,38 @@ export interface ConferenceSessionTable {
   starts_at: Instant;
   ends_at: Instant;
   room: Generated<string>;
-  speakers: TextArray;
+}
+
+export type SessionRole = 'moderator' | 'speaker';
+
+/** A moderator or speaker of a session: a directory contact, a roster expert, or a guest. */
+export interface ConferenceSessionPersonTable {
+  id: Generated<string>;
+  session_id: string;
+  role: SessionRole;
+  position: number;
+  contact_id: string | null;
+  expert_id: string | null;
+  guest_name: string | null;
+  guest_affiliation: Generated<string>;
+  /** Named to the public although the directory or the roster would not show them. */
+  announced: Generated<boolean>;
+}
+
+export type SessionDocumentVisibility = 'public' | 'participants' | 'organisers';
+
+export interface ConferenceSessionDocumentTable {
+  id: Generated<string>;
+  session_id: string;
+  title: string;
+  visibility: SessionDocumentVisibility;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: Buffer;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface ConferenceRecommendationTable {
@@ -81,6 +112,8 @@ export interface ConferenceTables {
   conference_event: ConferenceEventTable;
   conference_registration: ConferenceRegistrationTable;
   conference_session: ConferenceSessionTable;
+  conference_session_person: ConferenceSessionPersonTable;
+  conference_session_document: ConferenceSessionDocumentTable;
   conference_recommendation: ConferenceRecommendationTable;
 }
 

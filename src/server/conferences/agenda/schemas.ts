@@ -1,5 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { Uuid } from '../../http/schemas.js';
 import { LocalTime } from '../events/schemas.js';
+import { SessionPersonInput } from './people/schemas.js';
 
 export const SessionBody = Type.Object(
   {
@@ -7,8 +9,16 @@ export const SessionBody = Type.Object(
     startsAt: LocalTime,
     endsAt: LocalTime,
     room: Type.Optional(Type.String({ maxLength: 200 })),
-    speakers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
+    people: Type.Optional(
+      Type.Array(SessionPersonInput, {
+        maxItems: 30,
+        description: 'The moderators and speakers, each role in the order given.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 export type SessionBody = Static<typeof SessionBody>;
+
+export const SessionParams = Type.Object({ id: Uuid, sessionId: Uuid }, { additionalProperties: false });
+export type SessionParams = Static<typeof SessionParams>;

@@ -5,12 +5,13 @@ import { Problem } from '../../http/problems.js';
 import type { EventView } from '../events/schemas.js';
 import { getEvent, managedEvent } from '../events/service.js';
 import { zonedInstant } from '../present.js';
+import { replacePeople } from './people/queries.js';
+import { checkPeople } from './people/service.js';
 import * as q from './queries.js';
 import type { SessionBody } from './schemas.js';
 
-/** Adds a session to the agenda, at wall-clock times of the event's zone and within the event. */
-export async function addSession(ctx: Context, eventId: string, input: SessionBody): Promise<EventView> {
-  const event = await managedEvent(ctx, eventId);
+/** A session's times as instants of the event's zone, within the event, or a problem on the field. */
+function timesOf(event: { time_zone: string; starts_at: Date | string; ends_at: Date | string }, input: SessionBody) {
   const starts = zonedInstant(input.startsAt, event.time_zone);
   const ends = zonedInstant(input.endsAt, event.time_zone);
   if (ends <= starts) {
@@ -23,6 +24,19 @@ export async function addSession(ctx: Context, eventId: string, input: SessionBo
       errors: [{ pointer: '/startsAt', message: 'Choose times within the event.' }],
     });
   }
+  if (!input.title.trim()) {
+    throw new Problem('validation', 'Give the session a title.', {
+      errors: [{ pointer: '/title', message: 'Give the session a title.' }],
+    });
+  }
+  return { starts, ends };
+}
+
+/** Adds a session to the agenda, at wall-clock times of the event's zone and within the event, with its people. */
+export async function addSession(ctx: Context, eventId: string, input: SessionBody): Promise<EventView> {
+  const event = await managedEvent(ctx, eventId);
+  const { starts, ends } = timesOf(event, input);
+  const people = await checkPeople(ctx, input.people ?? []);
   return inTransaction(ctx.db, async (trx) => {
     const { id } = await q.insertSession(trx, {
       event_id: eventId,
@@ -30,13 +44,54 @@ export async function addSession(ctx: Context, eventId: string, input: SessionBo
       starts_at: starts,
       ends_at: ends,
       room: input.room?.trim() ?? '',
-      speakers: (input.speakers ?? []).map((s) => s.trim()),
     });
+    await replacePeople(trx, id, people);
     await audit(trx, ctx, {
       verb: 'conference.session.create',
       recordType: 'conference_event',
       recordId: eventId,
-      details: { session: id },
+      details: { session: id, people: people.length },
+    });
+    return getEvent({ ...ctx, db: trx }, eventId);
+  });
+}
+
+/** Changes a session: its title, times, room and people, as the agenda editor sends them all. */
+export async function updateSession(ctx: Context, eventId: string, sessionId: string, input: SessionBody): Promise<EventView> {
+  const event = await managedEvent(ctx, eventId);
+  const already = await q.selectSessionPeople(ctx.db, eventId, sessionId);
+  if (!already) throw new Problem('not_found', 'There is no such session in this event.');
+  const { starts, ends } = timesOf(event, input);
+  const people = await checkPeople(ctx, input.people ?? [], already);
+  return inTransaction(ctx.db, async (trx) => {
+    await q.updateSession(trx, eventId, sessionId, {
+      title: input.title.trim(),
+      starts_at: starts,
+      ends_at: ends,
+      room: input.room?.trim() ?? '',
+    });
+    await replacePeople(trx, sessionId, people);
+    await audit(trx, ctx, {
+      verb: 'conference.session.update',
+      recordType: 'conference_event',
+      recordId: eventId,
+      details: { session: sessionId, people: people.length },
+    });
+    return getEvent({ ...ctx, db: trx }, eventId);
+  });
+}
+
+/** Removes a session from the agenda, with its people and documents. */
+export async function deleteSession(ctx: Context, eventId: string, sessionId: string): Promise<EventView> {
+  await managedEvent(ctx, eventId);
+  return inTransaction(ctx.db, async (trx) => {
+    const deleted = await q.deleteSession(trx, eventId, sessionId);
+    if (Number(deleted.numDeletedRows) === 0) throw new Problem('not_found', 'There is no such session in this event.');
+    await audit(trx, ctx, {
+      verb: 'conference.session.delete',
+      recordType: 'conference_event',
+      recordId: eventId,
+      details: { session: sessionId },
     });
     return getEvent({ ...ctx, db: trx }, eventId);
   });

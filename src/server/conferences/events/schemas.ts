@@ -1,5 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Page, Pagination, StringEnum, Uuid } from '../../http/schemas.js';
+import { SessionDocument } from '../agenda/documents/schemas.js';
+import { SessionPerson } from '../agenda/people/schemas.js';
 import { LetterLink } from '../invitations/schemas.js';
 import { EventKind } from '../schemas.js';
 
@@ -79,7 +81,10 @@ export const SessionView = Type.Object({
   startsLocal: LocalTime,
   endsLocal: LocalTime,
   room: Type.String(),
-  speakers: Type.Array(Type.String()),
+  /** The moderators, then the speakers, each as the reader may see them. */
+  people: Type.Array(SessionPerson),
+  /** The documents of the session the reader may open. */
+  documents: Type.Array(SessionDocument),
 });
 export type SessionView = Static<typeof SessionView>;
 

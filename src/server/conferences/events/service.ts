@@ -3,6 +3,8 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { sessionDocuments } from '../agenda/documents/present.js';
+import { peopleLines, sessionPeople } from '../agenda/people/present.js';
 import { ownLetters } from '../invitations/letter.js';
 import { isTimeZone, localTime, manages, zonedInstant } from '../present.js';
 import * as q from './queries.js';
@@ -67,6 +69,9 @@ export async function getEvent(ctx: Context, id: string): Promise<EventView> {
   const row = await visibleEvent(ctx, id);
   const [sessions, recommendations] = await Promise.all([q.selectSessions(ctx.db, id), q.selectRecommendations(ctx.db, id)]);
   const open = new Date(row.ends_at).getTime() > Date.now();
+  const organiser = manages(ctx.actor, row.organiser_id);
+  const ids = sessions.map((s) => s.id);
+  const [people, documents] = await Promise.all([sessionPeople(ctx, ids, { organiser }), sessionDocuments(ctx, row, ids)]);
   return {
     ...summaryOf(row),
     sessions: sessions.map((s) => ({
@@ -77,13 +82,14 @@ export async function getEvent(ctx: Context, id: string): Promise<EventView> {
       startsLocal: localTime(new Date(s.starts_at), row.time_zone),
       endsLocal: localTime(new Date(s.ends_at), row.time_zone),
       room: s.room,
-      speakers: s.speakers,
+      people: people.get(s.id) ?? [],
+      documents: documents.get(s.id) ?? [],
     })),
     summary: row.summary,
     recommendations: recommendations.map((r) => r.text),
     outcomePublishedAt: row.outcome_published_at ? new Date(row.outcome_published_at).toISOString() : null,
     invitedAt: row.invited_at ? new Date(row.invited_at).toISOString() : null,
-    actions: [...(manages(ctx.actor, row.organiser_id) ? (['manage'] as const) : []), ...(open ? (['register'] as const) : [])],
+    actions: [...(organiser ? (['manage'] as const) : []), ...(open ? (['register'] as const) : [])],
     letters: await ownLetters(ctx, row),
   };
 }
@@ -213,6 +219,12 @@ export async function participantCalendar(ctx: Context, registration: { eventId:
   const row = await q.selectEvent(ctx.db, registration.eventId);
   if (!row) throw new Problem('not_found', 'There is no such event.');
   const sessions = await q.selectSessions(ctx.db, registration.eventId);
+  // The address of a ticket may be passed on: its calendar names people as the public page does.
+  const people = await sessionPeople(
+    ctx,
+    sessions.map((s) => s.id),
+    { organiser: false, publicOnly: true },
+  );
   return calendarOf(
     {
       ...summaryOf(row),
@@ -222,7 +234,7 @@ export async function participantCalendar(ctx: Context, registration: { eventId:
         endsAt: new Date(s.ends_at).toISOString(),
         title: s.title,
         room: s.room,
-        speakers: s.speakers,
+        people: people.get(s.id) ?? [],
       })),
     },
     registration.ticketUrl,
@@ -230,7 +242,7 @@ export async function participantCalendar(ctx: Context, registration: { eventId:
 }
 
 type CalendarEvent = Pick<EventView, 'id' | 'title' | 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl' | 'organiser'> & {
-  sessions: ReadonlyArray<Pick<EventView['sessions'][number], 'id' | 'startsAt' | 'endsAt' | 'title' | 'room' | 'speakers'>>;
+  sessions: ReadonlyArray<Pick<EventView['sessions'][number], 'id' | 'startsAt' | 'endsAt' | 'title' | 'room' | 'people'>>;
 };
 
 async function calendarOf(event: CalendarEvent, ticketUrl?: string): Promise<string> {
@@ -253,7 +265,7 @@ async function calendarOf(event: CalendarEvent, ticketUrl?: string): Promise<str
       end: new Date(s.endsAt),
       summary: `${event.title}: ${s.title}`,
       location: [s.room, event.venue].filter(Boolean).join(', '),
-      description: s.speakers.join(', '),
+      description: peopleLines(s.people).join('\n'),
     });
   }
   return cal.toString();

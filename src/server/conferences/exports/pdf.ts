@@ -6,10 +6,10 @@ export interface AgendaPdf {
   organiser: string;
   when: string;
   where: string;
-  sessions: ReadonlyArray<{ time: string; title: string; room: string; speakers: readonly string[] }>;
+  sessions: ReadonlyArray<{ time: string; title: string; room: string; people: readonly string[] }>;
 }
 
-/** The agenda as a PDF: the event, then its sessions in order with their times (in the event's zone), rooms and speakers. */
+/** The agenda as a PDF: the event, then its sessions in order with their times (in the event's zone), rooms, moderators and speakers. */
 export function agendaPdf(a: AgendaPdf): Promise<Buffer> {
   const rows: Content[][] = [
     [
@@ -19,7 +19,7 @@ export function agendaPdf(a: AgendaPdf): Promise<Buffer> {
     ],
     ...a.sessions.map((s) => [
       { text: s.time },
-      { stack: [{ text: s.title, bold: true }, ...(s.speakers.length ? [{ text: s.speakers.join(', '), style: 'small' }] : [])] },
+      { stack: [{ text: s.title, bold: true }, ...s.people.map((line) => ({ text: line, style: 'small' }))] },
       { text: s.room },
     ]),
   ];

@@ -2,6 +2,7 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import type { Attachment } from '../../files/attachment.js';
 import { type SheetColumn, tableCsv, tableXlsx } from '../../files/sheet-writer.js';
+import { peopleLines } from '../agenda/people/present.js';
 import { getEvent, managedEvent } from '../events/service.js';
 import { statistics } from '../participants/service.js';
 import { checkInUrl } from '../registrations/service.js';
@@ -72,7 +73,7 @@ export async function agendaFile(ctx: Context, eventId: string): Promise<Attachm
       time: `${day(s.startsLocal)}–${s.endsLocal.slice(11)}`,
       title: s.title,
       room: s.room,
-      speakers: s.speakers,
+      people: peopleLines(s.people),
     })),
   });
   return { kind: 'pdf', filename: `agenda-${eventId.slice(0, 8)}.pdf`, body };

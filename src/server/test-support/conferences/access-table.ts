@@ -1,5 +1,5 @@
 import type { AccessTable } from '../access-table.js';
-import { insertTestEvent, insertTestRegistration, organisationId } from './fixtures.js';
+import { insertTestDocument, insertTestEvent, insertTestRegistration, insertTestSession, organisationId } from './fixtures.js';
 
 const EVENT = {
   kind: 'workshop',
@@ -71,6 +71,59 @@ export const CONFERENCE_ROWS: AccessTable = {
       url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/sessions`,
       payload: { title: 'Opening', startsAt: '2099-03-01T09:00', endsAt: '2099-03-01T10:00' },
     }),
+  },
+  'PUT /api/conferences/events/:id/sessions/:sessionId': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => {
+      const { event, session } = await insertTestSession(t.database.db);
+      return {
+        url: `/api/conferences/events/${event}/sessions/${session}`,
+        payload: { title: 'Opening', startsAt: '2099-03-01T09:00', endsAt: '2099-03-01T10:30', room: 'Neuer Saal' },
+      };
+    },
+  },
+  'DELETE /api/conferences/events/:id/sessions/:sessionId': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => {
+      const { event, session } = await insertTestSession(t.database.db);
+      return { url: `/api/conferences/events/${event}/sessions/${session}` };
+    },
+  },
+  'GET /api/conferences/events/:id/people': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({ url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/people?q=a` }),
+  },
+  'POST /api/conferences/events/:id/sessions/:sessionId/documents': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 201,
+    request: async ({ t }) => {
+      const { event, session } = await insertTestSession(t.database.db);
+      return {
+        url: `/api/conferences/events/${event}/sessions/${session}/documents?title=Notes&visibility=public`,
+        headers: { 'content-type': 'text/plain' },
+        payload: 'Speaking notes of the opening session.',
+      };
+    },
+  },
+  // Anyone may open a public document of a public event.
+  'GET /api/conferences/events/:id/documents/:documentId/file': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => {
+      const { event, document } = await insertTestDocument(t.database.db);
+      return { url: `/api/conferences/events/${event}/documents/${document}/file` };
+    },
+  },
+  'DELETE /api/conferences/events/:id/documents/:documentId': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => {
+      const { event, document } = await insertTestDocument(t.database.db);
+      return { url: `/api/conferences/events/${event}/documents/${document}` };
+    },
   },
   'GET /api/conferences/events/:id/invitation': {
     who: ['coordinator', 'focal_point', 'secretariat'],

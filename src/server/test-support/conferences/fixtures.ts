@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Gender, RegistrationStatus } from '../../conferences/tables.js';
 import type { DB } from '../../db/schema.js';
@@ -61,4 +61,37 @@ export async function insertTestRegistration(
     })
     .execute();
   return token;
+}
+
+/** A session of a new test event, written straight to the database. */
+export async function insertTestSession(db: Kysely<DB>): Promise<{ event: string; session: string }> {
+  const event = await insertTestEvent(db);
+  const { id } = await db
+    .insertInto('conference_session')
+    .values({ event_id: event, title: 'Opening', starts_at: '2099-03-01T08:00:00Z', ends_at: '2099-03-01T09:00:00Z' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { event, session: id };
+}
+
+/** A public plain-text document of a session of a new public test event. */
+export async function insertTestDocument(db: Kysely<DB>): Promise<{ event: string; session: string; document: string }> {
+  const { event, session } = await insertTestSession(db);
+  const content = Buffer.from('Speaking notes of the opening session.');
+  const { id } = await db
+    .insertInto('conference_session_document')
+    .values({
+      session_id: session,
+      title: 'Speaking notes',
+      visibility: 'public',
+      file_name: 'notes.txt',
+      media_type: 'text/plain',
+      byte_size: content.length,
+      sha256: createHash('sha256').update(content).digest(),
+      content,
+      uploaded_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { event, session, document: id };
 }
