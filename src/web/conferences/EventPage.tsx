@@ -1,29 +1,13 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  List,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../app/api';
 import { EmptyState } from '../app/EmptyState';
-import { linesOf } from '../app/field-errors';
-import { useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames, useLanguageNames } from '../reference/pickers';
+import { Agenda } from './Agenda';
 import { EventForm } from './EventForm';
 import { Outcome } from './Outcome';
 import { type EventView, eventQuery, formatLocal, participantsQuery, registrationsQuery, statisticsQuery } from './queries';
@@ -101,91 +85,6 @@ export function EventPage() {
       <Participants eventId={e.id} />
       {manages ? <Organiser event={e} /> : null}
       <Outcome event={e} manages={manages} />
-    </Stack>
-  );
-}
-
-function Agenda({ event, manages }: { event: EventView; manages: boolean }) {
-  const { t, i18n } = useTranslation();
-  const client = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [startsAt, setStartsAt] = useState(event.startsLocal);
-  const [endsAt, setEndsAt] = useState(event.startsLocal);
-  const [room, setRoom] = useState('');
-  const [speakers, setSpeakers] = useState('');
-  const add = useMutation({
-    mutationFn: () =>
-      api.post(`/conferences/events/${event.id}/sessions`, { title, startsAt, endsAt, room, speakers: linesOf(speakers) }),
-    onSuccess: async () => {
-      setTitle('');
-      setSpeakers('');
-      await client.invalidateQueries({ queryKey: ['conferences'] });
-    },
-  });
-  const errorOf = useFieldErrors(add.error);
-  return (
-    <Stack gap="xs">
-      <Title order={2}>{t('conferences.agenda.title')}</Title>
-      {event.sessions.length === 0 ? <Text c="dimmed">{t('conferences.agenda.empty')}</Text> : null}
-      <List>
-        {event.sessions.map((s) => (
-          <List.Item key={s.id}>
-            <Text fw={600}>{s.title}</Text>
-            <Text size="sm">
-              {formatLocal(s.startsLocal, i18n.language)} – {s.endsLocal.slice(11)}
-              {s.room ? ` · ${s.room}` : ''}
-              {s.speakers.length ? ` · ${s.speakers.join(', ')}` : ''}
-            </Text>
-          </List.Item>
-        ))}
-      </List>
-      {manages ? (
-        <Paper withBorder p="sm">
-          <form
-            onSubmit={(ev) => {
-              ev.preventDefault();
-              add.mutate();
-            }}
-          >
-            <Stack gap="xs">
-              <ProblemAlert error={add.error} />
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('conferences.agenda.session')}
-                  required
-                  value={title}
-                  onChange={(ev) => setTitle(ev.currentTarget.value)}
-                  error={errorOf('/title')}
-                />
-                <TextInput label={t('conferences.agenda.room')} value={room} onChange={(ev) => setRoom(ev.currentTarget.value)} />
-                <TextInput
-                  type="datetime-local"
-                  label={t('conferences.fields.startsAt')}
-                  value={startsAt}
-                  onChange={(ev) => setStartsAt(ev.currentTarget.value)}
-                  error={errorOf('/startsAt')}
-                />
-                <TextInput
-                  type="datetime-local"
-                  label={t('conferences.fields.endsAt')}
-                  value={endsAt}
-                  onChange={(ev) => setEndsAt(ev.currentTarget.value)}
-                  error={errorOf('/endsAt')}
-                />
-                <Textarea
-                  label={t('conferences.agenda.speakers')}
-                  description={t('conferences.onePerLine')}
-                  value={speakers}
-                  onChange={(ev) => setSpeakers(ev.currentTarget.value)}
-                />
-              </SimpleGrid>
-              <Button type="submit" w="fit-content" loading={add.isPending}>
-                {t('conferences.agenda.add')}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-      ) : null}
     </Stack>
   );
 }

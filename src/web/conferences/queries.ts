@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { EventPage, EventSummary, EventView } from '../../server/conferences/events/schemas.js';
+import type { SessionDocument } from '../../server/conferences/agenda/documents/schemas.js';
+import type { PersonChoice, SessionPerson, SessionPersonInput } from '../../server/conferences/agenda/people/schemas.js';
+import type { EventPage, EventSummary, EventView, SessionView } from '../../server/conferences/events/schemas.js';
 import type { InvitationView } from '../../server/conferences/invitations/schemas.js';
 import type { PublicParticipantList, RegistrationList, StatisticsView } from '../../server/conferences/participants/schemas.js';
 import type { CheckInView, TicketView } from '../../server/conferences/registrations/schemas.js';
@@ -11,8 +13,13 @@ export type {
   EventSummary,
   EventView,
   InvitationView,
+  PersonChoice,
   PublicParticipantList,
   RegistrationList,
+  SessionDocument,
+  SessionPerson,
+  SessionPersonInput,
+  SessionView,
   StatisticsView,
   TicketView,
 };
@@ -34,6 +41,14 @@ export function eventsQuery(filter: { kind: string | null; when: string | null; 
 
 export function eventQuery(id: string) {
   return queryOptions({ queryKey: ['conferences', 'event', id], queryFn: () => api.get<EventView>(`/conferences/events/${id}`) });
+}
+
+/** The contacts and experts the organiser may name in the agenda, by words of their name. */
+export function peopleQuery(eventId: string, q: string) {
+  return queryOptions({
+    queryKey: ['conferences', 'people', eventId, q],
+    queryFn: () => api.get<{ items: PersonChoice[] }>(`/conferences/events/${eventId}/people${queryString({ q })}`),
+  });
 }
 
 export function invitationQuery(id: string) {
