@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { samplePdf } from '../src/server/network/documents/sample-files.js';
 import { describeJourney, journeyPlatform, sessionCheck, signInFirstTime, Watcher } from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
 
@@ -56,6 +57,54 @@ describeJourney('conferences journey', () => {
     await organiser.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await organiser.getByText('0 of 80 places taken').waitFor();
     const eventUrl = organiser.url();
+
+    // The agenda: a session moderated by a contact of the directory, picked by typing her name,
+    // with a guest speaker typed in; its room is changed and a programme note attached to it.
+    const MODERATOR = 'Ingrid Moderatorin';
+    const SESSION = 'Opening: the routes across the Mediterranean';
+    const csrf = (await (await organiser.request.get(`${origin}/api/auth/session`)).json()).csrfToken;
+    const organiserId = (
+      await (await organiser.request.get(`${origin}/api/conferences/events/${eventUrl.split('/').pop()}`)).json()
+    ).organiser.id;
+    const contact = await organiser.request.post(`${origin}/api/directory/contacts`, {
+      headers: { 'x-csrf-token': csrf },
+      data: { organisationId: organiserId, name: MODERATOR, visibility: 'public' },
+    });
+    expect(contact.status()).toBe(201);
+    const newSession = organiser.getByRole('form', { name: 'Add a session' });
+    await newSession.getByRole('textbox', { name: /^Session/ }).fill(SESSION);
+    await newSession.getByRole('textbox', { name: 'Room', exact: true }).fill('Neuer Saal');
+    await newSession.getByLabel(/^Starts/).fill('2099-10-27T09:30');
+    await newSession.getByLabel(/^Ends/).fill('2099-10-27T11:00');
+    await choose(organiser, 'Role of the next person', 'Moderator');
+    await newSession.getByRole('combobox', { name: 'Find a person in the directory or the roster' }).fill('moderatorin');
+    await organiser.getByRole('option', { name: `${MODERATOR} – OSCE Secretariat (directory)` }).click();
+    await newSession.getByText(`${MODERATOR} (OSCE Secretariat) · directory`).waitFor();
+    await choose(organiser, 'Role of the next person', 'Speaker');
+    await newSession.getByRole('textbox', { name: 'Guest’s name' }).fill('Karim Benali');
+    await newSession.getByRole('textbox', { name: 'Guest’s organisation or function' }).fill('University of Tunis');
+    await newSession.getByRole('button', { name: 'Add the guest' }).click();
+    await newSession.getByRole('button', { name: 'Add the session' }).click();
+    const agenda = organiser.getByRole('list', { name: 'Agenda' });
+    await agenda.getByText(`Moderation: ${MODERATOR} (OSCE Secretariat)`).waitFor();
+    await agenda.getByText('Speakers: Karim Benali (University of Tunis)').waitFor();
+    await organiser.getByRole('button', { name: `Edit the session ${SESSION}` }).click();
+    const editSession = organiser.getByRole('form', { name: `Edit the session ${SESSION}` });
+    await editSession.getByRole('textbox', { name: 'Room', exact: true }).fill('Ratsaal');
+    await editSession.getByRole('button', { name: 'Save the session' }).click();
+    await agenda.getByText(/· Ratsaal$/).waitFor();
+    await expect.poll(() => editSession.count()).toBe(0);
+    const attach = organiser.getByRole('form', { name: `Attach a document to ${SESSION}` });
+    await attach.getByRole('textbox', { name: /^Document title/ }).fill('Programme note');
+    await attach.locator('input[type=file]').setInputFiles({
+      name: 'programme-note.pdf',
+      mimeType: 'application/pdf',
+      buffer: await samplePdf('Programme note', [['The opening session reviews the routes across the Mediterranean.']]),
+    });
+    await attach.getByRole('button', { name: 'Attach the document' }).click();
+    const documents = organiser.getByRole('list', { name: `Documents of ${SESSION}` });
+    await documents.getByRole('link', { name: 'Programme note' }).waitFor({ timeout: 30_000 });
+    await expectNoRawCodes(organiser);
 
     // The invitation list: the Mediterranean Partners, counted as they are added.
     await organiser.getByRole('link', { name: 'Invitation list' }).click();
@@ -108,6 +157,15 @@ describeJourney('conferences journey', () => {
     );
     await phone.goto(eventUrl);
     await phone.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    // The public page shows the agenda: the moderator (a public contact), the guest and the note.
+    const publicAgenda = phone.getByRole('list', { name: 'Agenda' });
+    await publicAgenda.getByText(`Moderation: ${MODERATOR} (OSCE Secretariat)`).waitFor();
+    await publicAgenda.getByText('Speakers: Karim Benali (University of Tunis)').waitFor();
+    const note = phone.getByRole('list', { name: `Documents of ${SESSION}` }).getByRole('link', { name: 'Programme note' });
+    const noteFile = await phone.request.get(new URL((await note.getAttribute('href')) ?? '', origin).toString());
+    expect(noteFile.status()).toBe(200);
+    expect((await noteFile.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await phone.getByRole('button', { name: `Edit the session ${SESSION}` }).count()).toBe(0);
     await phone.getByRole('link', { name: 'Register' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Registration' }).waitFor();
     await phone.getByRole('button', { name: 'Register' }).click();
