@@ -144,12 +144,19 @@ function SessionItem({ event, session, manages }: { event: EventView; session: S
             <>
               <ProblemAlert error={remove.error} />
               <Group gap="xs">
-                <Button size="xs" variant="light" aria-label={t('conferences.agenda.edit', { title: session.title })}
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={t('conferences.agenda.edit', { title: session.title })}
                   onClick={() => setEditing((v) => !v)}
                 >
                   {t('conferences.agenda.editShort')}
                 </Button>
-                <Button size="xs" variant="subtle" color="red" aria-label={t('conferences.agenda.delete', { title: session.title })}
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('conferences.agenda.delete', { title: session.title })}
                   loading={remove.isPending}
                   onClick={() => remove.mutate()}
                 >

@@ -24,9 +24,12 @@ create index conference_session_person_contact_idx on conference_session_person 
 create index conference_session_person_expert_idx on conference_session_person (expert_id);
 
 insert into conference_session_person (session_id, role, position, guest_name)
-select s.id, 'speaker', t.n, trim(t.name)
-from conference_session s
-cross join lateral unnest(s.speakers) with ordinality as t(name, n)
-where length(trim(t.name)) > 0;
+select id, 'speaker', row_number() over (partition by id order by n), name
+from (
+  select s.id, t.n, trim(t.name) as name
+  from conference_session s
+  cross join lateral unnest(s.speakers) with ordinality as t(name, n)
+) as written
+where length(name) > 0;
 
 alter table conference_session drop column speakers;
