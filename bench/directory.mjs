@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { CLI, figure, loadAverage, ROOT, sized, startServer } from './lib.mjs';
+import { CLI, figure, figureSeries, REPEATS, ROOT, sized, startServer } from './lib.mjs';
 
 const CONTACTS = sized('BENCH_DIRECTORY_CONTACTS', 100_000, 2_000);
 const ACTIVITIES = sized('BENCH_DIRECTORY_ACTIVITIES', 50_000, 1_000);
@@ -306,7 +306,7 @@ export async function prepare(env) {
   }
 }
 
-async function signIn(port) {
+export async function signIn(port) {
   const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -327,9 +327,7 @@ async function latencies(port, urls, headers) {
     if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  return { p50: at(0.5), p95: at(0.95) };
+  return percentiles(times);
 }
 
 function whomUrls() {
@@ -349,67 +347,107 @@ function searchUrls() {
   ]);
 }
 
+/** The p50 and p95 of a list of request times. */
+function percentiles(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
 /**
  * The floor search stands on: one raw query of the contacts' text index for each search's words,
  * sent straight to the database (no HTTP, no visibility, no ranking), one after another.
  */
-async function rawGinLatencies(databaseUrl) {
-  const client = new pg.Client({ connectionString: databaseUrl, options: '-c jit=off' });
-  await client.connect();
-  try {
-    const run = async () => {
-      const times = [];
-      for (let i = 0; i < REQUESTS; i++) {
-        const words = SEARCHES[i % SEARCHES.length].toLowerCase().split(' ');
-        const t0 = performance.now();
-        await client.query('select id, name from directory_contact where search_doc @@ directory_query($1::text[]) limit 25', [
-          words,
-        ]);
-        times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
-      const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-      return { p50: at(0.5), p95: at(0.95) };
-    };
-    await run(); // warm-up
-    return await run();
-  } finally {
-    await client.end();
-  }
+function rawGin(client) {
+  return async () => {
+    const times = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const words = SEARCHES[i % SEARCHES.length].toLowerCase().split(' ');
+      const t0 = performance.now();
+      await client.query('select id, name from directory_contact where search_doc @@ directory_query($1::text[]) limit 25', [
+        words,
+      ]);
+      times.push(performance.now() - t0);
+    }
+    return percentiles(times);
+  };
 }
 
 /**
- * Latencies as a visitor and as the co-ordinator, each also as a ratio to those of GET /api/health
- * measured on the same server in the same run: the ratio is the figure to compare across machines.
- * On PostgreSQL each p95 is also given as a ratio to that of a raw query of the text index.
+ * Latencies as a visitor and as the co-ordinator, each measured REPEATS times after a warm-up and
+ * printed as the median with its spread and the load average. Each is also given as a ratio to
+ * GET /api/health on the same server and, on PostgreSQL, to a raw query of the text index, both
+ * measured right before it in the same repeat, so that a load that changes during the run weighs on
+ * both sides of each ratio alike.
  */
-async function measure(backend, port, databaseUrl) {
+export async function measure(backend, port, databaseUrl) {
   const cookie = await signIn(port);
-  await latencies(port, ['/api/health'], {}); // warm-up
-  const health = await latencies(port, ['/api/health'], {});
-  figure('directory.health.p50', health.p50, 'ms', { backend, requests: REQUESTS });
-  figure('directory.health.p95', health.p95, 'ms', { backend, requests: REQUESTS });
-  const gin = databaseUrl ? await rawGinLatencies(databaseUrl) : null;
-  if (gin) {
-    figure('directory.raw_gin.p50', gin.p50, 'ms', { backend, requests: REQUESTS });
-    figure('directory.raw_gin.p95', gin.p95, 'ms', { backend, requests: REQUESTS, load: loadAverage() });
-  }
-  for (const [who, headers] of [
-    ['public', {}],
-    ['coordinator', { cookie }],
-  ]) {
-    for (const [name, urls] of [
-      ['whom_to_call', whomUrls()],
-      ['search', searchUrls()],
+  const health = () => latencies(port, ['/api/health'], {});
+  await health(); // warm-up
+  const client = databaseUrl ? new pg.Client({ connectionString: databaseUrl, options: '-c jit=off' }) : null;
+  await client?.connect();
+  try {
+    const gin = client ? rawGin(client) : null;
+    await gin?.(); // warm-up
+    for (const [who, headers] of [
+      ['public', {}],
+      ['coordinator', { cookie }],
     ]) {
-      await latencies(port, urls.slice(0, 10), headers); // warm-up
-      const r = await latencies(port, urls, headers);
-      const extra = { backend, caller: who, shape: SHAPE, contacts: CONTACTS, activities: ACTIVITIES, requests: REQUESTS };
-      figure(`directory.${name}.p50`, r.p50, 'ms', extra);
-      figure(`directory.${name}.p95`, r.p95, 'ms', extra);
-      figure(`directory.${name}_vs_health.p95_ratio`, r.p95 / health.p95, 'ratio', extra);
-      if (gin) figure(`directory.${name}_vs_raw_gin.p95_ratio`, r.p95 / gin.p95, 'ratio', { ...extra, load: loadAverage() });
+      for (const [name, urls] of [
+        ['whom_to_call', whomUrls()],
+        ['search', searchUrls()],
+      ]) {
+        await latencies(port, urls.slice(0, 10), headers); // warm-up
+        const runs = [];
+        for (let i = 0; i < REPEATS; i++) {
+          const floor = await health();
+          const raw = gin ? await gin() : null;
+          const r = await latencies(port, urls, headers);
+          runs.push({ ...r, health: floor.p95, raw: raw?.p95 });
+        }
+        const extra = { backend, caller: who, shape: SHAPE, contacts: CONTACTS, activities: ACTIVITIES, requests: REQUESTS };
+        figureSeries(
+          `directory.${name}.p50`,
+          runs.map((r) => r.p50),
+          'ms',
+          extra,
+        );
+        figureSeries(
+          `directory.${name}.p95`,
+          runs.map((r) => r.p95),
+          'ms',
+          extra,
+        );
+        figureSeries(
+          `directory.${name}.health.p95`,
+          runs.map((r) => r.health),
+          'ms',
+          extra,
+        );
+        figureSeries(
+          `directory.${name}_vs_health.p95_ratio`,
+          runs.map((r) => r.p95 / r.health),
+          'ratio',
+          extra,
+        );
+        if (gin) {
+          figureSeries(
+            `directory.${name}.raw_gin.p95`,
+            runs.map((r) => r.raw),
+            'ms',
+            extra,
+          );
+          figureSeries(
+            `directory.${name}_vs_raw_gin.p95_ratio`,
+            runs.map((r) => r.p95 / r.raw),
+            'ratio',
+            extra,
+          );
+        }
+      }
     }
+  } finally {
+    await client?.end();
   }
 }
 

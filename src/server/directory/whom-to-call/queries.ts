@@ -38,13 +38,16 @@ function evidence(viewer: Viewer, q: Question) {
 /**
  * The same activities for ranking, from the narrow place table. The activities whose text is on the
  * topic are found once, through the text and country indexes, and only for places whose key areas
- * alone do not put them on the topic.
+ * alone do not put them on the topic. The text index also holds each activity's visibility, so that
+ * the activities the viewer may not see are not read at all (a place has its activity's visibility
+ * and organisation, so this leaves out only places that are left out anyway).
  */
 function rankingEvidence(viewer: Viewer, q: Question) {
   const text =
     q.words.length > 0
       ? sql`p.activity_id in (select a.id from directory_activity a
-          where a.search_doc @@ directory_query(${q.words}::text[]) and a.countries @> array[${q.country}]::text[])`
+          where a.search_doc @@ directory_query(${q.words}::text[]) and ${visibleRecords(viewer, 'a', 'text_index')}
+            and a.countries @> array[${q.country}]::text[])`
       : sql`false`;
   return sql`select p.activity_id as id, p.contact_id, p.organisation_id, p.status
     from directory_activity_place p

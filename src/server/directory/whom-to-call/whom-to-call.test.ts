@@ -119,6 +119,36 @@ describe.each(testBackends())('“Whom do I call?” on %s', (backend) => {
     expect(coordinatorView.results.map((r) => r.contact.name)).toContain('Frank Hidden');
   });
 
+  it('counts an activity whose text is on the topic only for those allowed to see it', async () => {
+    const icrc = await organisationId(t, 'ICRC');
+    const greta = await addContact(t, coordinator, {
+      organisationId: icrc,
+      name: 'Greta Lesvos',
+      countries: ['GR'],
+      visibility: 'public',
+    });
+    await addActivity(t, coordinator, {
+      organisationId: icrc,
+      title: 'Beekeeping co-operatives with refugees',
+      keyAreas: ['relocation_integration'],
+      countries: ['GR'],
+      status: 'ongoing',
+      contactId: greta.id,
+      visibility: 'osce_staff',
+    });
+    const find = (answer: { results: Result[] }) => answer.results.find((r) => r.contact.name === 'Greta Lesvos');
+
+    const visitor = find(await ask('topic=beekeeping&country=GR'));
+    expect(visitor?.match).toBe('country_only');
+    expect(visitor?.activities).toEqual([]);
+    expect(visitor?.reasons.map((r) => r.code)).toEqual(['covers_country', 'recently_confirmed']);
+
+    const seen = find(await ask('topic=beekeeping&country=GR', coordinator));
+    expect(seen?.match).toBe('full');
+    expect(seen?.activities.map((a) => a.title)).toEqual(['Beekeeping co-operatives with refugees']);
+    expect(seen?.reasons.map((r) => r.code)).toContain('activity_ongoing');
+  });
+
   it('falls back to the co-ordinator when nobody covers the country on the topic', async () => {
     const answer = await ask('topic=trafficking&country=IS');
     expect(answer.results.every((r) => r.match !== 'full')).toBe(true);
