@@ -59,6 +59,16 @@ export interface ConferenceRegistrationTable {
   created_at: Generated<Date>;
 }
 
+/** One individual person on an event's invitation list: an account, or a contact of the directory. */
+export interface ConferenceInvitedPersonTable {
+  id: Generated<string>;
+  event_id: string;
+  user_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
 export interface ConferenceSessionTable {
   id: Generated<string>;
   event_id: string;
@@ -81,6 +91,7 @@ export interface ConferenceTables {
   conference_event: ConferenceEventTable;
   conference_registration: ConferenceRegistrationTable;
   conference_session: ConferenceSessionTable;
+  conference_invited_person: ConferenceInvitedPersonTable;
   conference_recommendation: ConferenceRecommendationTable;
 }
 
