@@ -4,14 +4,21 @@
 // QR code) scans the badge on the check-in page: the participant is checked in, and a second scan
 // of the same badge says they already are.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { expect, test } from 'vitest';
 import { describeJourney, journeyPlatform, launchBrowser, sessionCheck, signInFirstTime, Watcher } from './browser.js';
 import { expectNoRawCodes } from './raw-codes.js';
+
+// A CommonJS module whose declared default export the compiler does not see as callable.
+const jsQR = createRequire(import.meta.url)('jsqr') as (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => { data: string } | null;
 
 const PASSWORD = 'Vienna-Entrance-2099!x';
 const TITLE = 'Expert meeting on return and readmission';
