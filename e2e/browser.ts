@@ -29,7 +29,8 @@ export function ensureBuilt(): void {
   if (!built) execFileSync('npm', ['run', 'build'], { cwd: REPOSITORY, stdio: 'inherit' });
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Launches Debian's Chromium; `extraArgs` add switches for one journey's own browser (a fake camera, say). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!hasChromium)
     throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${executablePath}. Install it or set CHROMIUM_PATH.`);
   return chromium.launch({
@@ -42,6 +43,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

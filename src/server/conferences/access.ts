@@ -27,6 +27,8 @@ export const conferenceAudits = {
     'conference.event.create',
     'conference.event.update',
     'conference.invite',
+    'conference.invitation.read',
+    'conference.people.search',
     'conference.session.create',
     'conference.session.update',
     'conference.session.delete',

@@ -59,6 +59,16 @@ export interface ConferenceRegistrationTable {
   created_at: Generated<Date>;
 }
 
+/** One individual person on an event's invitation list: an account, or a contact of the directory. */
+export interface ConferenceInvitedPersonTable {
+  id: Generated<string>;
+  event_id: string;
+  user_id: string | null;
+  contact_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
 export interface ConferenceSessionTable {
   id: Generated<string>;
   event_id: string;
@@ -114,6 +124,7 @@ export interface ConferenceTables {
   conference_session: ConferenceSessionTable;
   conference_session_person: ConferenceSessionPersonTable;
   conference_session_document: ConferenceSessionDocumentTable;
+  conference_invited_person: ConferenceInvitedPersonTable;
   conference_recommendation: ConferenceRecommendationTable;
 }
 

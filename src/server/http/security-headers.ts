@@ -18,6 +18,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The browser's powers the pages may use: the camera of this origin only, for scanning badges at a
+ * conference's entrance (the check-in page); no microphone, location or payment.
+ */
+export const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), payment=()';
+
 /** Sets the security headers on one reply; the onSend hook does it for every reply that goes through routing. */
 export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply) {
   reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
@@ -26,7 +32,7 @@ export function applySecurityHeaders(request: FastifyRequest, reply: FastifyRepl
   reply.header('referrer-policy', 'no-referrer');
   reply.header('cross-origin-opener-policy', 'same-origin');
   reply.header('cross-origin-resource-policy', 'same-origin');
-  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  reply.header('permissions-policy', PERMISSIONS_POLICY);
   reply.header('x-request-id', String(request.id));
   if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Button, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,12 +11,13 @@ import {
   INVITATION_GROUPS,
   type InvitationTerm,
 } from '../../server/conferences/invitations/expression';
+import type { InvitedPerson, PeopleView } from '../../server/conferences/invitations/schemas';
 import { SUBREGIONS } from '../../server/reference/values';
 import type { FlowGroupView } from '../../server/warning/flows/schemas';
 import { api, queryString } from '../app/api';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
-import { CountryPicker } from '../reference/pickers';
+import { CountryPicker, useCountryNames } from '../reference/pickers';
 import { countriesQuery, useApiLanguage } from '../reference/queries';
 import { eventQuery, type InvitationView, invitationQuery } from './queries';
 
@@ -46,10 +48,26 @@ export function InvitationPage() {
       ),
     enabled: search.trim().length >= 2,
   });
+  // People invited by name: accounts and directory contacts, found by the server as the name is typed.
+  const [people, setPeople] = useState<InvitedPerson[]>([]);
+  const [personSearch, setPersonSearch] = useState('');
+  const [personWords] = useDebouncedValue(personSearch.trim(), 250);
+  const countryNames = useCountryNames();
+  const foundPeople = useQuery({
+    queryKey: ['conferences', 'people', id, lang, personWords],
+    queryFn: () => api.get<PeopleView>(`/conferences/events/${id}/invitation/people${queryString({ q: personWords, lang })}`),
+    enabled: personWords.length >= 2,
+  });
+  const personKey = (p: InvitedPerson) => p.userId ?? p.contactId ?? '';
+  const personLabel = (p: InvitedPerson) => {
+    const affiliation = p.organisation ?? (p.countryIso2 ? countryNames.name(p.countryIso2) : null);
+    return affiliation ? `${p.name} (${affiliation})` : p.name;
+  };
   useEffect(() => {
     if (saved.data) {
       setTerms(saved.data.terms);
       setOrganisations(saved.data.organisations);
+      setPeople(saved.data.people);
     }
   }, [saved.data]);
   const isFlow = (g: string | null) => (FLOW_GROUPS as readonly string[]).includes(g ?? '');
@@ -95,6 +113,8 @@ export function InvitationPage() {
       api.put<InvitationView>(`/conferences/events/${id}/invitation`, {
         terms,
         organisationIds: organisations.map((o) => o.id),
+        userIds: people.flatMap((p) => (p.userId ? [p.userId] : [])),
+        contactIds: people.flatMap((p) => (p.contactId ? [p.contactId] : [])),
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['conferences'] }),
   });
@@ -113,9 +133,12 @@ export function InvitationPage() {
   const names = (countries.data ?? []).filter((c) => selected.has(c.iso2)).map((c) => c.name);
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={`/conferences/events/${id}`}>
-        {event.data?.title ?? ''}
-      </Anchor>
+      {/* The way back to the event, once its title is known: a link without a name says nothing. */}
+      {event.data ? (
+        <Anchor component={Link} to={`/conferences/events/${id}`}>
+          {event.data.title}
+        </Anchor>
+      ) : null}
       <Title order={1}>{t('conferences.invitation.title')}</Title>
       <Text>{t('conferences.invitation.intro')}</Text>
       <ProblemAlert error={saved.error ?? countries.error ?? send.error} />
@@ -225,6 +248,46 @@ export function InvitationPage() {
           </List.Item>
         ))}
       </List>
+      <Title order={2}>{t('conferences.invitation.people')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('conferences.invitation.peopleHint')}
+      </Text>
+      <Select
+        label={t('conferences.invitation.findPerson')}
+        searchable
+        searchValue={personSearch}
+        onSearchChange={setPersonSearch}
+        nothingFoundMessage={
+          personWords.length >= 2 && foundPeople.isSuccess ? t('conferences.invitation.noPersonFound') : undefined
+        }
+        data={(foundPeople.data?.items ?? [])
+          .filter((p) => !people.some((chosen) => personKey(chosen) === personKey(p)))
+          .map((p) => ({ value: personKey(p), label: personLabel(p) }))}
+        filter={({ options }) => options}
+        value={null}
+        onChange={(key) => {
+          const chosen = foundPeople.data?.items.find((p) => personKey(p) === key);
+          if (chosen) setPeople([...people, chosen]);
+          setPersonSearch('');
+        }}
+      />
+      {people.length === 0 ? <Text c="dimmed">{t('conferences.invitation.noPerson')}</Text> : null}
+      <List aria-label={t('conferences.invitation.people')}>
+        {people.map((p) => (
+          <List.Item key={personKey(p)}>
+            <Group gap="xs">
+              <Text>{personLabel(p)}</Text>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('conferences.invitation.remove', { term: p.name })}
+                onClick={() => setPeople(people.filter((other) => personKey(other) !== personKey(p)))}
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Table aria-label={t('conferences.invitation.counts')} data-testid="invitation-counts">
           <Table.Tbody>
@@ -247,6 +310,10 @@ export function InvitationPage() {
                 <Table.Td>{n}</Table.Td>
               </Table.Tr>
             ))}
+            <Table.Tr>
+              <Table.Th>{t('conferences.invitation.peopleCount')}</Table.Th>
+              <Table.Td data-testid="invited-people">{people.length}</Table.Td>
+            </Table.Tr>
           </Table.Tbody>
         </Table>
         <Text size="sm">{names.join(', ')}</Text>
@@ -255,13 +322,19 @@ export function InvitationPage() {
         <Button
           onClick={() => send.mutate()}
           loading={send.isPending}
-          disabled={terms.length === 0 && organisations.length === 0}
+          disabled={terms.length === 0 && organisations.length === 0 && people.length === 0}
         >
           {t('conferences.invitation.send')}
         </Button>
-        {send.isSuccess ? <Text role="status">{t('conferences.invitation.sent', { n: send.data.counts.total })}</Text> : null}
+        {send.isSuccess ? (
+          <Text role="status">
+            {t('conferences.invitation.sent', { n: send.data.counts.total })}
+            {send.data.people.length > 0 ? ` ${t('conferences.invitation.sentPeople', { n: send.data.people.length })}` : ''}
+          </Text>
+        ) : null}
       </Group>
-      {saved.data?.invitedAt && (saved.data.states.length > 0 || saved.data.organisations.length > 0) ? (
+      {saved.data?.invitedAt &&
+      (saved.data.states.length > 0 || saved.data.organisations.length > 0 || saved.data.people.length > 0) ? (
         <Paper withBorder p="sm">
           <Title order={2}>{t('conferences.invitation.letters')}</Title>
           <Text size="sm" c="dimmed">
@@ -275,6 +348,7 @@ export function InvitationPage() {
                 query: `state=${s.iso2}`,
               })),
               ...saved.data.organisations.map((o) => ({ key: o.id, name: o.name, query: `organisationId=${o.id}` })),
+              ...saved.data.people.map((p) => ({ key: p.id ?? personKey(p), name: p.name, query: `personId=${p.id}` })),
             ].map((invitee) => (
               <List.Item key={invitee.key}>
                 <Anchor href={`/api/conferences/events/${id}/invitation/letter.pdf?${invitee.query}`}>

@@ -16,6 +16,8 @@ interface LetterTexts {
   online: string;
   registration: string;
   closing: string;
+  /** The closing of a letter to a person invited by name, who registers themself. */
+  personal: string;
 }
 
 /** The letter's sentences in the six languages; {placeholders} are filled with names, never sentences. */
@@ -29,6 +31,7 @@ const TEXTS: Record<Language, LetterTexts> = {
     online: 'Online',
     registration: 'Registration',
     closing: 'Please register the members of your delegation at the address above. We look forward to welcoming you.',
+    personal: 'Please register at the address above. We look forward to welcoming you.',
   },
   fr: {
     heading: 'Invitation',
@@ -39,6 +42,7 @@ const TEXTS: Record<Language, LetterTexts> = {
     online: 'En ligne',
     registration: 'Inscription',
     closing: 'Veuillez inscrire les membres de votre délégation à l’adresse ci-dessus. Nous nous réjouissons de vous accueillir.',
+    personal: 'Veuillez vous inscrire à l’adresse ci-dessus. Nous nous réjouissons de vous accueillir.',
   },
   de: {
     heading: 'Einladung',
@@ -49,6 +53,7 @@ const TEXTS: Record<Language, LetterTexts> = {
     online: 'Online',
     registration: 'Anmeldung',
     closing: 'Bitte melden Sie die Mitglieder Ihrer Delegation unter der obigen Adresse an. Wir freuen uns auf Ihr Kommen.',
+    personal: 'Bitte melden Sie sich unter der obigen Adresse an. Wir freuen uns auf Ihr Kommen.',
   },
   it: {
     heading: 'Invito',
@@ -60,6 +65,7 @@ const TEXTS: Record<Language, LetterTexts> = {
     registration: 'Iscrizione',
     closing:
       'Vi preghiamo di iscrivere i membri della vostra delegazione all’indirizzo indicato sopra. Saremo lieti di accogliervi.',
+    personal: 'La preghiamo di iscriversi all’indirizzo indicato sopra. Saremo lieti di accoglierla.',
   },
   ru: {
     heading: 'Приглашение',
@@ -70,6 +76,7 @@ const TEXTS: Record<Language, LetterTexts> = {
     online: 'Онлайн',
     registration: 'Регистрация',
     closing: 'Просим зарегистрировать членов вашей делегации по указанному выше адресу. Будем рады вас видеть.',
+    personal: 'Просим вас зарегистрироваться по указанному выше адресу. Будем рады вас видеть.',
   },
   es: {
     heading: 'Invitación',
@@ -81,6 +88,7 @@ const TEXTS: Record<Language, LetterTexts> = {
     registration: 'Inscripción',
     closing:
       'Les rogamos que inscriban a los miembros de su delegación en la dirección indicada arriba. Esperamos darles la bienvenida.',
+    personal: 'Le rogamos que se inscriba en la dirección indicada arriba. Esperamos darle la bienvenida.',
   },
 };
 
@@ -96,8 +104,8 @@ export function letterLanguage(chosen: readonly string[]): Language {
 
 export interface Letter {
   language: Language;
-  /** A State's ISO code, or an organisation's name. */
-  invitee: { state: string } | { organisation: string };
+  /** A State's ISO code, an organisation's name, or a person invited by name with their organisation. */
+  invitee: { state: string } | { organisation: string } | { person: string; organisation: string | null };
   organiser: string;
   event: { title: string; startsAt: Date; endsAt: Date; timeZone: string; venue: string; onlineUrl: string | null };
   registrationUrl: string;
@@ -113,7 +121,11 @@ export function letterPdf(l: Letter): Promise<Buffer> {
   const t = TEXTS[l.language];
   const format = new Intl.DateTimeFormat(l.language, { dateStyle: 'long', timeStyle: 'short', timeZone: l.event.timeZone });
   const addressee =
-    'state' in l.invitee ? fill(t.delegation, { state: stateName(l.invitee.state, l.language) }) : l.invitee.organisation;
+    'state' in l.invitee
+      ? fill(t.delegation, { state: stateName(l.invitee.state, l.language) })
+      : 'person' in l.invitee
+        ? [l.invitee.person, l.invitee.organisation].filter(Boolean).join(', ')
+        : l.invitee.organisation;
   const where =
     [l.event.venue, l.event.onlineUrl ? `${t.online}: ${l.event.onlineUrl}` : ''].filter(Boolean).join(' · ') || t.online;
   const line = (label: string, value: string) => ({ text: [{ text: `${label}: `, bold: true }, value], margin: [0, 2, 0, 2] });
@@ -131,14 +143,14 @@ export function letterPdf(l: Letter): Promise<Buffer> {
       line(t.dates, `${format.format(l.event.startsAt)} – ${format.format(l.event.endsAt)} (${l.event.timeZone})`),
       line(t.venue, where),
       line(t.registration, l.registrationUrl),
-      { text: t.closing, margin: [0, 16, 0, 0] },
+      { text: 'person' in l.invitee ? t.personal : t.closing, margin: [0, 16, 0, 0] },
     ],
     styles: { title: { fontSize: 18, bold: true }, small: { fontSize: 9, color: '#444444' } },
     defaultStyle: { font: 'Roboto', fontSize: 11 },
   } as Parameters<typeof renderPdf>[0]);
 }
 
-const letterUrl = (eventId: string, invitee: { state: string } | { organisationId: string }) =>
+const letterUrl = (eventId: string, invitee: { state: string } | { organisationId: string } | { personId: string }) =>
   `/api/conferences/events/${eventId}/invitation/letter.pdf?${new URLSearchParams(invitee)}`;
 
 /** The States and organisations an event's sent invitation list invites. */
@@ -157,7 +169,8 @@ export async function invitees(ctx: Context, event: EventRow): Promise<{ states:
  */
 export async function ownLetters(ctx: Context, event: EventRow): Promise<LetterLink[]> {
   const own = ownDelegations(ctx.actor);
-  if (!event.invited_at || (own.countries.size === 0 && own.organisations.size === 0)) return [];
+  const personal = ctx.actor ? await personalLetters(ctx, event.id, ctx.actor.userId) : [];
+  if (!event.invited_at || (own.countries.size === 0 && own.organisations.size === 0)) return personal;
   const invited = await invitees(ctx, event);
   const states = [...own.countries].filter((s) => invited.states.has(s)).sort();
   const organisations = await q.selectOrganisations(
@@ -167,5 +180,16 @@ export async function ownLetters(ctx: Context, event: EventRow): Promise<LetterL
   return [
     ...states.map((state) => ({ invitee: state, state, url: letterUrl(event.id, { state }) })),
     ...organisations.map((o) => ({ invitee: o.name_en, state: null, url: letterUrl(event.id, { organisationId: o.id }) })),
+    ...personal,
   ];
+}
+
+/** The letters of the reader's own invitations by name: as an account, or as a contact with the account's address. */
+async function personalLetters(ctx: Context, eventId: string, userId: string): Promise<LetterLink[]> {
+  const mine = new Set(await q.ownInvitations(ctx.db, eventId, userId));
+  if (mine.size === 0) return [];
+  const people = await q.selectInvitedPeople(ctx.db, eventId, languageOf(ctx.actor?.language));
+  return people
+    .filter((p) => mine.has(p.id))
+    .map((p) => ({ invitee: p.name, state: null, url: letterUrl(eventId, { personId: p.id }) }));
 }

@@ -3,8 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { sendAttachment } from '../../files/attachment.js';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
-import { InvitationBody, InvitationView, LetterQuery } from './schemas.js';
-import { getInvitation, invitationLetter, sendInvitation } from './service.js';
+import { InvitationBody, InvitationView, LetterQuery, PeopleQuery, PeopleView } from './schemas.js';
+import { findPeople, getInvitation, invitationLetter, sendInvitation } from './service.js';
 
 const tags = ['conferences'];
 
@@ -30,7 +30,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'conference.manage' },
       schema: {
         tags,
-        summary: 'Save and send the invitation list: country groups added and taken away in order, and organisations',
+        summary: 'Save and send the invitation list: country groups added and taken away in order, organisations and people',
         params: IdParams,
         body: InvitationBody,
         response: responses({ 200: InvitationView }),
@@ -40,13 +40,28 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/conferences/events/:id/invitation/people',
+    {
+      config: { access: 'conference.manage' },
+      schema: {
+        tags,
+        summary: 'People the organiser may invite by name, found by their name: accounts, and contacts of the directory',
+        params: IdParams,
+        querystring: PeopleQuery,
+        response: responses({ 200: PeopleView }),
+      },
+    },
+    async (request) => findPeople(request.ctx, request.params.id, request.query),
+  );
+
+  app.get(
     '/conferences/events/:id/invitation/letter.pdf',
     {
       config: { access: 'signed_in' },
       schema: {
         tags,
         summary:
-          'The invitation letter of an invited State’s delegation or organisation, in its language, for the organiser or the invitee',
+          'The invitation letter of an invited State’s delegation, organisation or person, in its language, for the organiser or the invitee',
         params: IdParams,
         querystring: LetterQuery,
         produces: ['application/pdf'],

@@ -7,7 +7,7 @@ import { Problem } from '../../http/problems.js';
 import type { EventRow } from '../events/queries.js';
 import { participantCalendar, visibleEvent } from '../events/service.js';
 import { evaluateInvitation } from '../invitations/expression.js';
-import { selectCountryFacts } from '../invitations/queries.js';
+import { ownInvitations, selectCountryFacts } from '../invitations/queries.js';
 import { localTime, manages, ownDelegations } from '../present.js';
 import * as q from './queries.js';
 import type { CheckInBody, CheckInView, RegistrationBody, TicketView } from './schemas.js';
@@ -51,12 +51,14 @@ function fits(event: { capacity: number; delegation_capacity: number | null }, t
 
 /**
  * A restricted event takes registrations only from its invitees, signed in: a delegate of a State
- * its invitation list selects, for their own State, or a member of an organisation it names, for
- * that organisation. The State or organisation on the form must be the registrant's own, as their
+ * its invitation list selects, for their own State, a member of an organisation it names, for
+ * that organisation, or a person it invites by name. The State or organisation on the form must be the registrant's own, as their
  * account says. Its organiser registers anyone.
  */
 async function assertInvited(ctx: Context, event: EventRow, country: string | null, organisationId: string | null) {
   if (event.public || manages(ctx.actor, event.organiser_id)) return;
+  // A person invited by name registers themself, whatever their delegation or organisation.
+  if (ctx.actor && (await ownInvitations(ctx.db, event.id, ctx.actor.userId)).length > 0) return;
   const own = ownDelegations(ctx.actor);
   if (country && !own.countries.has(country)) {
     throw new Problem('forbidden', 'You may register for a restricted event only for the State whose delegation you belong to.', {

@@ -138,6 +138,13 @@ export const CONFERENCE_ROWS: AccessTable = {
       payload: { terms: [{ op: '+', group: 'partners_mediterranean' }], organisationIds: [] },
     }),
   },
+  'GET /api/conferences/events/:id/invitation/people': {
+    who: ['coordinator', 'focal_point', 'secretariat'],
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/events/${await insertTestEvent(t.database.db)}/invitation/people?q=person`,
+    }),
+  },
   // The organisers, and the delegates of an invited State (the delegation persona's Austria here) for its own letter.
   'GET /api/conferences/events/:id/invitation/letter.pdf': {
     who: ['coordinator', 'delegation', 'focal_point', 'secretariat'],
