@@ -252,15 +252,20 @@ export async function stagePopulation(
       from summed v join warning_indicator i on i.code = v.indicator
       where v.row is not null
       returning 1
+    ),
+    tally as (
+      select count(*)::int as rows, count(*) filter (where not plain)::int as odd,
+        count(*) filter (where asylum_unknown)::int as unknown_asylum,
+        json_agg(json_build_array(n, coa) order by n) filter (where asylum_unknown) as skipped
+      from cells
     )
-    select (select count(*)::int from cells) as rows, (select count(*)::int from warning_import_staging) as loaded,
-      (select count(*)::int from cells where not plain) as odd,
-      (select count(*)::int from cells where asylum_unknown) as unknown_asylum,
+    select t.rows, t.odd, t.unknown_asylum, t.skipped,
+      (select count(*)::int from warning_import_staging) as loaded,
       (select count(*)::int from stored) as stored,
       (select json_agg(json_build_array(code, rows) order by first) from (
         select case when coo = '' then '(empty)' else coo end as code, count(*)::int as rows, min(n) as first
-        from cells where origin is null group by coo) o) as origins,
-      (select json_agg(json_build_array(n, coa) order by n) from cells where asylum_unknown) as skipped`.execute(trx);
+        from cells where origin is null group by coo) o) as origins
+    from tally t`.execute(trx);
   const tally = rows[0] as Tally;
   // Every record must have reached the table: a line COPY reads otherwise (an end-of-data mark) sends the file back.
   if (tally.loaded !== file.records) throw new NotStaged('the COPY read another number of rows');
