@@ -215,3 +215,47 @@ export async function openFresh(backend, { name, reference = false }) {
   }
   return { database, url, drop };
 }
+
+/** The label row and the HXL row of a 3W sheet of activities, as the directory's import reads it. */
+const ACTIVITY_HEADER = [
+  ['Organisation code', 'Activity', 'Key areas', 'Countries', 'Place', 'Start', 'End', 'Status', 'Target groups'],
+  ['#org+code', '#activity+name', '#sector', '#country+code', '#loc+name', '#date+start', '#date+end', '#status', '#beneficiary'],
+];
+
+/**
+ * The rows of a 3W sheet of `count` activities (its two header rows first), spread over the
+ * organisations, key areas and countries given, each activity in two countries; `title(i)` and
+ * `place(i)` name the i-th.
+ */
+export function activitySheetRows(count, { organisations, keyAreas, countries, title, place }) {
+  const rows = ACTIVITY_HEADER.map((row) => [...row]);
+  for (let i = 0; i < count; i++) {
+    rows.push([
+      organisations[i % organisations.length],
+      title(i),
+      keyAreas[i % keyAreas.length],
+      `${countries[i % countries.length]}; ${countries[(i * 7) % countries.length]}`,
+      place(i),
+      '2026-01-01',
+      '2026-12-31',
+      ['planned', 'ongoing', 'completed'][i % 3],
+      'refugees; migrants',
+    ]);
+  }
+  return rows;
+}
+
+/** An XLSX workbook of `rows` on a sheet named 3W: streamed to `file` when one is given, else returned as bytes. */
+export async function activityWorkbook(rows, file) {
+  const { default: ExcelJS } = await import('exceljs');
+  if (!file) {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('3W').addRows(rows);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+  const sheet = workbook.addWorksheet('3W');
+  for (const row of rows) sheet.addRow(row).commit();
+  await workbook.commit();
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { organisationLabel } from '../present.js';
 import { type Reference, searchTextOf } from '../reference.js';
@@ -77,14 +77,20 @@ export async function applyPlan(trx: Kysely<DB>, ref: Reference, plan: Plan, pro
     done += batch.length;
     progress(done);
   }
-  for (const u of plan.updates) {
-    await trx
-      .updateTable('directory_activity')
-      .set({ ...stored(u.values), updated_at: new Date() })
-      .where('id', '=', u.id)
-      .execute();
-    done++;
-    if (done % BATCH === 0) progress(done);
+  // Changed activities in batches too, one statement each: the triggers on activities run once per statement.
+  for (let i = 0; i < plan.updates.length; i += BATCH) {
+    const batch = plan.updates.slice(i, i + BATCH).map((u) => ({ id: u.id, ...stored(u.values) }));
+    await sql`
+      update directory_activity a set organisation_id = v.organisation_id, title = v.title, description = v.description,
+        key_areas = v.key_areas, dimension = v.dimension, countries = v.countries, place = v.place,
+        start_date = v.start_date, end_date = v.end_date, status = v.status, target_groups = v.target_groups,
+        contact_id = v.contact_id, visibility = v.visibility, search_text = v.search_text, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id uuid, organisation_id uuid, title text,
+        description text, key_areas text[], dimension text, countries text[], place text, start_date date, end_date date,
+        status text, target_groups text[], contact_id uuid, visibility text, search_text text)
+      where a.id = v.id`.execute(trx);
+    done += batch.length;
+    progress(done);
   }
   progress(done);
 }

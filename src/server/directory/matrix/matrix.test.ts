@@ -92,6 +92,47 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
     expect(audit).toHaveLength(2);
   });
 
+  it('updates in place what a second file changes, and leaves the rest', async () => {
+    const file = (rows: string[]) =>
+      [
+        'Organisation,Activity,Key areas,Countries,Status',
+        '#org+code,#activity+name,#sector,#country+code,#status',
+        ...rows,
+      ].join('\n');
+    const first = await importFile(
+      coordinator,
+      file(['ODIHR,Update test A,protection,RS,planned', 'ODIHR,Update test B,protection,MK,planned']),
+    );
+    expect(first.json()).toMatchObject({ outcome: 'applied', created: 2 });
+    const second = await importFile(
+      coordinator,
+      file(['ODIHR,Update test A,trafficking,AL; BA,ongoing', 'ODIHR,Update test B,protection,MK,planned']),
+    );
+    expect(second.json()).toMatchObject({ outcome: 'applied', created: 0, updated: 1, unchanged: 1 });
+    const { rows } = await sql<{
+      title: string;
+      key_areas: string[];
+      countries: string[];
+      status: string;
+      named: boolean;
+      places: string[];
+    }>`
+      select a.title, a.key_areas, a.countries, a.status, a.search_text like '%Albania%' as named,
+        array(select p.country_iso2::text from directory_activity_place p where p.activity_id = a.id order by 1) as places
+      from directory_activity a where a.title like 'Update test %' order by a.title`.execute(t.database.db);
+    expect(rows).toEqual([
+      {
+        title: 'Update test A',
+        key_areas: ['trafficking'],
+        countries: ['AL', 'BA'],
+        status: 'ongoing',
+        named: true,
+        places: ['AL', 'BA'],
+      },
+      { title: 'Update test B', key_areas: ['protection'], countries: ['MK'], status: 'planned', named: false, places: ['MK'] },
+    ]);
+  });
+
   it('rejects every bad row with its number and reason, and then changes nothing at all', async () => {
     const before = await snapshot(t);
     const file = [
@@ -222,6 +263,49 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
       .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.type === 'progress').length).toBeGreaterThanOrEqual(2);
     expect(lines.at(-1)).toMatchObject({ type: 'report', report: { outcome: 'dry_run', created: 1200 } });
+  });
+
+  it('checks the codes and keeps the places of many activities written in one statement', async () => {
+    const db = t.database.db;
+    const { id: organisation } = await db.selectFrom('organisation').select('id').executeTakeFirstOrThrow();
+    const places = async (titles: string[]) =>
+      (
+        await sql<{ title: string; country: string }>`
+          select a.title, p.country_iso2 as country from directory_activity_place p
+          join directory_activity a on a.id = p.activity_id
+          where a.title = any(${titles}::text[]) order by a.title, p.country_iso2`.execute(db)
+      ).rows;
+    const failure = (statement: Promise<unknown>) =>
+      statement.then(
+        () => undefined,
+        (error: { code?: string; constraint?: string }) => ({ code: error.code, constraint: error.constraint }),
+      );
+    await sql`insert into directory_activity (organisation_id, title, countries, key_areas)
+      values (${organisation}, 'Set-based one', '{RS,MK}', '{protection}'), (${organisation}, 'Set-based two', '{AL,RS,AL}', '{}')`.execute(
+      db,
+    );
+    expect(await places(['Set-based one', 'Set-based two'])).toEqual([
+      { title: 'Set-based one', country: 'MK' },
+      { title: 'Set-based one', country: 'RS' },
+      { title: 'Set-based two', country: 'AL' },
+      { title: 'Set-based two', country: 'RS' },
+    ]);
+    await sql`update directory_activity set countries = case title when 'Set-based one' then '{BA}'::text[] else '{}'::text[] end
+      where title in ('Set-based one', 'Set-based two')`.execute(db);
+    expect(await places(['Set-based one', 'Set-based two'])).toEqual([{ title: 'Set-based one', country: 'BA' }]);
+
+    // An unknown code anywhere in the statement fails all of it, with the foreign-key error people are shown.
+    expect(
+      await failure(
+        sql`insert into directory_activity (organisation_id, title, countries)
+          values (${organisation}, 'Set-based three', '{RS}'), (${organisation}, 'Set-based four', '{RS,QQ}')`.execute(db),
+      ),
+    ).toEqual({ code: '23503', constraint: 'directory_activity_country_fk' });
+    expect(
+      await failure(sql`update directory_activity set key_areas = '{piracy}' where title = 'Set-based two'`.execute(db)),
+    ).toEqual({ code: '23503', constraint: 'directory_activity_key_area_fk' });
+    expect(await places(['Set-based three', 'Set-based four'])).toEqual([]);
+    await sql`delete from directory_activity where title like 'Set-based %'`.execute(db);
   });
 
   it('refuses strangers, other roles and what is not a spreadsheet', async () => {

@@ -9,7 +9,7 @@ import { evaluateRules } from '../rules/evaluate.js';
 import { type ColumnMapping, type ImportFormat, type Lookups, type Parsed, parseObservations, UNHCR_SOURCE } from './formats.js';
 import { jsonCells, looksLikeJson } from './json-table.js';
 import type { ImportReport } from './schemas.js';
-import { NotStaged, stagedFile, stagePopulation } from './staged.js';
+import { NotStaged, STAGED_VALUES, type StagedParse, stagedFile, stagePopulation } from './staged.js';
 
 /** The indicators a UNHCR population table fills. */
 const POPULATION_INDICATORS = ['refugees_hosted', 'asylum_seekers', 'refugees_by_origin', 'asylum_seekers_by_origin'];
@@ -98,7 +98,7 @@ export async function importObservations(
         async (trx) => {
           const parsed = await stagePopulation(trx, staged, byText, options.source ?? UNHCR_SOURCE);
           progress({ phase: 'checking', done: 1, total: 1 });
-          return parsed;
+          return { staged: parsed };
         },
         ids,
         importer.actor?.userId ?? null,
@@ -130,7 +130,7 @@ export async function importObservations(
   }
   parsed.rejected.sort((a, b) => a.row - b.row);
   if (parsed.rejected.length > 0) return reportOf(parsed, options);
-  return write(db, bytes, options, audit, async () => parsed, ids, importer.actor?.userId ?? null);
+  return write(db, bytes, options, audit, async () => ({ parsed }), ids, importer.actor?.userId ?? null);
 }
 
 /** The report of a parsed file, before anything is written. */
@@ -155,6 +155,14 @@ function reportOf(parsed: Parsed, options: ImportOptions): ImportReport {
   };
 }
 
+/** The report of a staged parse, whose values wait in a table of the transaction. */
+function stagedReportOf(parsed: StagedParse, options: ImportOptions): ImportReport {
+  return { ...reportOf({ ...parsed, candidates: [] }, options), values: parsed.values };
+}
+
+/** What `write` writes: values found in memory, or a staged parse whose values wait in `STAGED_VALUES`. */
+type Prepared = { parsed: Parsed } | { staged: StagedParse };
+
 /**
  * Writes the values `prepare` finds (in the same transaction) as one batch, evaluates the rules
  * they touch and audits the import; a dry run does all of it and rolls back.
@@ -164,17 +172,17 @@ async function write(
   bytes: Buffer,
   options: ImportOptions,
   audit: (trx: q.Db, report: ImportReport) => Promise<unknown>,
-  prepare: (trx: q.Db) => Promise<Parsed>,
+  prepare: (trx: q.Db) => Promise<Prepared>,
   ids: Map<string, number>,
   actorId: string | null,
 ): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   try {
     return await inTransaction(db, async (trx) => {
-      const parsed = await prepare(trx);
-      const report = reportOf(parsed, options);
-      if (parsed.candidates.length === 0) throw new Problem('validation', 'The file holds no values to import.');
-      const rows = parsed.candidates.map((c) => ({ ...c, indicatorId: ids.get(c.indicator) as number }));
+      const prepared = await prepare(trx);
+      const parsed = 'staged' in prepared ? prepared.staged : prepared.parsed;
+      const report = 'staged' in prepared ? stagedReportOf(prepared.staged, options) : reportOf(prepared.parsed, options);
+      if (report.values === 0) throw new Problem('validation', 'The file holds no values to import.');
       const batchId = await q.insertBatch(trx, {
         source: parsed.source,
         format: parsed.format,
@@ -185,33 +193,52 @@ async function write(
         method: parsed.method,
         actorId,
       });
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const written = await q.applyObservations(trx, batchId, rows.slice(i, i + CHUNK));
-        report.inserted += written.inserted;
-        report.updated += written.updated;
-        progress({ phase: 'writing', done: Math.min(rows.length, i + CHUNK), total: rows.length });
+      let touched: () => Promise<Array<{ indicatorId: number; countries: string[]; from: string }>>;
+      if ('staged' in prepared) {
+        // One statement for every value, from the table the staging path filled.
+        const written = await q.applyObservationsFrom(trx, batchId, STAGED_VALUES);
+        report.inserted = written.inserted;
+        report.updated = written.updated;
+        progress({ phase: 'writing', done: report.values, total: report.values });
+        touched = async () =>
+          (await q.selectTouchedFrom(trx, STAGED_VALUES)).map((t) => ({
+            indicatorId: t.indicator_id,
+            countries: t.countries,
+            from: t.from_period,
+          }));
+      } else {
+        const rows = prepared.parsed.candidates.map((c) => ({ ...c, indicatorId: ids.get(c.indicator) as number }));
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const written = await q.applyObservations(trx, batchId, rows.slice(i, i + CHUNK));
+          report.inserted += written.inserted;
+          report.updated += written.updated;
+          progress({ phase: 'writing', done: Math.min(rows.length, i + CHUNK), total: rows.length });
+        }
+        touched = async () => {
+          const byIndicator = new Map<number, { countries: Set<string>; from: string }>();
+          for (const r of rows) {
+            const entry = byIndicator.get(r.indicatorId) ?? { countries: new Set<string>(), from: r.period };
+            entry.countries.add(r.country);
+            if (r.period < entry.from) entry.from = r.period;
+            byIndicator.set(r.indicatorId, entry);
+          }
+          return [...byIndicator].map(([indicatorId, e]) => ({ indicatorId, countries: [...e.countries], from: e.from }));
+        };
       }
-      report.unchanged = rows.length - report.inserted - report.updated;
+      report.unchanged = report.values - report.inserted - report.updated;
       if (report.inserted + report.updated === 0) {
         // The same data again: nothing to record, not even the batch.
         await q.deleteBatch(trx, batchId);
       } else {
         await q.finishBatch(trx, batchId, { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged });
         report.batchId = batchId;
-        const byIndicator = new Map<number, { countries: Set<string>; from: string }>();
-        for (const r of rows) {
-          const entry = byIndicator.get(r.indicatorId) ?? { countries: new Set<string>(), from: r.period };
-          entry.countries.add(r.country);
-          if (r.period < entry.from) entry.from = r.period;
-          byIndicator.set(r.indicatorId, entry);
-        }
-        let done = 0;
-        for (const [indicatorId, entry] of byIndicator) {
-          progress({ phase: 'evaluating', done: done++, total: byIndicator.size });
+        const indicators = await touched();
+        for (const [done, entry] of indicators.entries()) {
+          progress({ phase: 'evaluating', done, total: indicators.length });
           report.alertsFired += await evaluateRules(
             trx,
-            { indicatorIds: [indicatorId] },
-            { countries: [...entry.countries], from: entry.from },
+            { indicatorIds: [entry.indicatorId] },
+            { countries: entry.countries, from: entry.from },
             batchId,
           );
         }

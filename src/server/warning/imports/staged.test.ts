@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase, testBackends } from '../../test-support/database.js';
 import { type Lookups, parseObservations, UNHCR_SOURCE } from './formats.js';
 import { importObservations } from './imports.js';
-import { countRecords, NotStaged, stagedFile, stagePopulation } from './staged.js';
+import { countRecords, NotStaged, stagedCandidates, stagedFile, stagePopulation } from './staged.js';
 
 const HEADER = 'year,coo_name,coo,coo_iso,coa_name,coa,coa_iso,refugees,asylum_seekers,returned_refugees,idps';
 const csv = (rows: string[], eol = '\n') => Buffer.from([HEADER, ...rows].join(eol) + eol);
@@ -54,7 +54,10 @@ describe.each(testBackends())('the staging path of the UNHCR population table on
   const stage = async (bytes: Buffer) => {
     const file = await stagedFile(bytes, {});
     if (!file) throw new Error('the staging path did not take the file');
-    return database.db.transaction().execute((trx) => stagePopulation(trx, file, byText, UNHCR_SOURCE));
+    return database.db.transaction().execute(async (trx) => {
+      const parsed = await stagePopulation(trx, file, byText, UNHCR_SOURCE);
+      return { ...parsed, candidates: await stagedCandidates(trx) };
+    });
   };
   const observations = () =>
     database.db
@@ -78,6 +81,7 @@ describe.each(testBackends())('the staging path of the UNHCR population table on
     expect(staged.method).toContain('VAR 1');
     expect(staged.skipped).toEqual(expected.skipped);
     expect(staged.rowCount).toBe(expected.rowCount);
+    expect(staged.values).toBe(expected.candidates.length);
     // Türkiye's refugees of 2015: 1,000 from Syria and 500,000 (written 5e+05) from Iraq.
     expect(staged.candidates.find((c) => key(c) === 'refugees_hosted|TR|2015-01-01')?.value).toBe(501000);
   });
@@ -91,6 +95,56 @@ describe.each(testBackends())('the staging path of the UNHCR population table on
     expect(stored).toHaveLength(first.inserted);
     const again = await importObservations(database.db, { actor: null, system: true }, REGULAR, {}, async () => {});
     expect(again).toMatchObject({ applied: true, inserted: 0, updated: 0, unchanged: first.inserted, batchId: null });
+  });
+
+  it('stores the same values, history, batches and reports as the general path', async () => {
+    // A second table that changes some sums (Türkiye's and Germany's, Syria's by origin), adds
+    // Austria's and Afghanistan's and leaves Iraq's: revisions are kept.
+    const CHANGED = csv([
+      '2015,"Syria","SYR","SYR","Türkiye","TUR","TUR",1500,20,0,0',
+      '2015,"Iraq","IRQ","IRQ","Türkiye","TUR","TUR",5e+05,,0,0',
+      '2015,"Syria","SYR","SYR","Germany","GFR","deu",300,40,0,0',
+      '2019,"Afghanistan","AFG","AFG","Austria","AUS","AUT",44,5,0,0',
+    ]);
+    const empty = async () => {
+      await database.db.deleteFrom('warning_observation_revision').execute();
+      await database.db.deleteFrom('warning_observation').execute();
+      await database.db.deleteFrom('warning_import_batch').execute();
+    };
+    const stored = async () => ({
+      values: await observations(),
+      history: await database.db
+        .selectFrom('warning_observation_revision as r')
+        .innerJoin('warning_indicator as i', 'i.id', 'r.indicator_id')
+        .select(['i.code', 'r.country_iso2', 'r.period', 'r.value'])
+        .orderBy(['i.code', 'r.country_iso2', 'r.period'])
+        .execute(),
+      batches: await database.db
+        .selectFrom('warning_import_batch')
+        .select(['format', 'row_count', 'inserted', 'updated', 'unchanged', 'skipped', 'method'])
+        .orderBy('id')
+        .execute(),
+    });
+    const forget = ({ batchId, ...report }: Awaited<ReturnType<typeof importObservations>>) => ({
+      ...report,
+      batch: batchId !== null,
+    });
+    // An import inside the caller's transaction is read row by row (the general path).
+    const run = async (staged: boolean) => {
+      await empty();
+      const reports = [];
+      for (const file of [REGULAR, CHANGED, CHANGED]) {
+        const once = (db: typeof database.db) => importObservations(db, { actor: null, system: true }, file, {}, async () => {});
+        reports.push(forget(staged ? await once(database.db) : await database.db.transaction().execute(once)));
+      }
+      return { reports, ...(await stored()) };
+    };
+    const general = await run(false);
+    const staged = await run(true);
+    expect(staged).toEqual(general);
+    expect(staged.history).toContainEqual({ code: 'refugees_hosted', country_iso2: 'TR', period: '2015-01-01', value: 501000 });
+    expect(staged.reports[1]).toMatchObject({ applied: true, updated: 4, inserted: 4 });
+    expect(staged.reports[2]).toMatchObject({ applied: true, inserted: 0, updated: 0, batch: false });
   });
 
   it('reports a bad row with its number and reason, and stores nothing', async () => {

@@ -134,28 +134,50 @@ export class NotStaged extends Error {
 
 const UNKNOWN = [...UNHCR_UNKNOWN];
 
+/** The temporary table the staging path leaves its values in, for `applyStagedObservations` to write. */
+export const STAGED_VALUES = 'warning_import_values';
+
+/** What the staging path found: a parse whose values wait in `STAGED_VALUES` rather than in memory. */
+export type StagedParse = Omit<Parsed, 'candidates'> & { values: number };
+
 /**
- * Whether a cell is empty or a whole number below a billion as `readNumber` reads it (digits, an
- * exponent allowed: UNHCR writes 5e+05): such numbers add up exactly in double precision whatever
- * the order, as the general path adds them.
+ * A count cell as the staging path reads it: null when empty, the number when it is a whole number
+ * below a billion as `readNumber` reads it (digits, an exponent allowed: UNHCR writes 5e+05), and
+ * NaN otherwise. Such numbers add up exactly in double precision whatever the order, as the general
+ * path adds them. Plain digits are told without a regular expression, which costs several times more.
  */
-const plainCount = (cell: RawBuilder<unknown>) => sql<boolean>`(case
-  when ${cell} = '' then true
+const count = (cell: RawBuilder<unknown>) => sql<number | null>`(case
+  when ${cell} = '' then null
+  when length(${cell}) <= 9 and translate(${cell}, '0123456789', '') = '' then ${cell}::float8
   when ${cell} ~ '^[0-9]{1,9}(\.[0-9]{1,9})?([eE][-+]?[0-9]{1,2})?$'
-    then ${cell}::numeric < 1000000000 and ${cell}::numeric = trunc(${cell}::numeric)
-  else false end)`;
+    and ${cell}::numeric < 1000000000 and ${cell}::numeric = trunc(${cell}::numeric) then ${cell}::float8
+  else 'NaN'::float8 end)`;
+
+interface Tally {
+  rows: number;
+  loaded: number;
+  odd: number;
+  unknown_asylum: number;
+  stored: number;
+  origins: Array<[string, number]> | null;
+  skipped: Array<[number, string]> | null;
+}
 
 /**
  * Loads the file into a staging table of the transaction, checks every row there and sums the
- * values, as `parseObservations` does for a UNHCR population table. Throws `NotStaged` when the
- * COPY refuses the file or any row is not plainly valid; nothing is written then.
+ * values into `STAGED_VALUES`, as `parseObservations` does for a UNHCR population table: one scan
+ * of the staging table, in one statement. Throws `NotStaged` when the COPY refuses the file or any
+ * row is not plainly valid; nothing is written then.
  */
 export async function stagePopulation(
   trx: q.Db,
   file: StagedFile,
   countryKeys: Map<string, string>,
   source: string,
-): Promise<Parsed> {
+): Promise<StagedParse> {
+  // The statements below read a whole table once each: compiling them (PostgreSQL's JIT, which
+  // the size of the table calls for) costs more than it saves.
+  await sql`set local jit = off`.execute(trx);
   const n = file.header.length;
   const names = Array.from({ length: n }, (_, i) => `c${i}`);
   await sql
@@ -172,82 +194,101 @@ export async function stagePopulation(
   } catch {
     throw new NotStaged('the COPY refused the file');
   }
-  // The planner learns the table's size, so that it joins the country lookups by hash.
-  await sql`analyze warning_import_staging`.execute(trx);
+  await sql
+    .raw(
+      `create temp table ${STAGED_VALUES} (indicator_id int2 not null, country_iso2 char(2) not null, period date not null, value float8 not null, row int not null) on commit drop`,
+    )
+    .execute(trx);
+  // Codes only, looked up as they are written in ASCII (so that upper() is toUpperCase()): a cell
+  // that is a name, or has spaces about it, is no code; its row is not plain and the general path reads it.
+  const codes = Object.fromEntries([...countryKeys].filter(([k]) => /^[A-Z]{2,3}$/.test(k)));
   const col = (index: number) => sql.raw(`coalesce(s.c${index}, '')`);
   const { year, coa, coo, refugees, seekers } = file.columns;
   const currentYear = new Date().getUTCFullYear();
-  // One row per data row: its asylum and origin countries as the lookups give them, and whether it is plainly valid.
-  await sql`
-    create temp table warning_import_checked on commit drop as
-    with lookup as (
-      select k, iso2 from unnest(${[...countryKeys.keys()]}::text[], ${[...countryKeys.values()]}::text[]) as l(k, iso2)
+  const { rows } = await sql<Tally>`
+    with cells as materialized (
+      select p.*,
+        (p.asylum_unknown or p.asylum is not null)
+        and (p.origin is not null or p.coo = '' or p.coo ~ '^[A-Za-z]{2,3}$')
+        and ((p.asylum_unknown and p.origin is null) or (
+          (case when length(p.y) = 4 and translate(p.y, '0123456789', '') = '' then p.y::int between 1900 and ${currentYear}
+                else false end)
+          and (p.refugees is null or p.refugees <> 'NaN') and (p.seekers is null or p.seekers <> 'NaN')
+        )) as plain
+      from (
+        select c.n, c.y, c.coa, c.coo, c.coa = any(${UNKNOWN}::text[]) as asylum_unknown,
+          case when octet_length(c.coa) = length(c.coa) then ${JSON.stringify(codes)}::jsonb ->> upper(c.coa) end as asylum,
+          case when c.coo <> all(${UNKNOWN}::text[]) and octet_length(c.coo) = length(c.coo)
+               then ${JSON.stringify(codes)}::jsonb ->> upper(c.coo) end as origin,
+          ${count(sql.ref('c.refugees'))} as refugees, ${count(sql.ref('c.seekers'))} as seekers
+        from (
+          select s.n, ${col(year)} as y, ${col(coa)} as coa, ${col(coo)} as coo, ${col(refugees)} as refugees,
+                 ${col(seekers)} as seekers
+          from warning_import_staging s where s.n > 1
+        ) c
+      ) p
     ),
-    cells as (
-      select s.n, ${col(year)} as y, ${col(coa)} as coa, ${col(coo)} as coo, ${col(refugees)} as refugees,
-             ${col(seekers)} as seekers
-      from warning_import_staging s where s.n > 1
+    -- Summed twice over the rows, by country of asylum and by country of origin; each figure's row
+    -- is the first row with a value for it, as the general path reports it.
+    by_asylum as (
+      select asylum as country, y, sum(refugees) as refugees, min(n) filter (where refugees is not null) as refugees_row,
+             sum(seekers) as seekers, min(n) filter (where seekers is not null) as seekers_row
+      from cells where plain and not asylum_unknown group by asylum, y
     ),
-    placed as (
-      select c.*, c.coa = any(${UNKNOWN}::text[]) as asylum_unknown, a.iso2 as asylum,
-             case when c.coo = any(${UNKNOWN}::text[]) then null else o.iso2 end as origin
-      from cells c
-      left join lookup a on a.k = case when c.coa ~ '^[A-Za-z]{2,3}$' then upper(c.coa) end
-      left join lookup o on o.k = case when c.coo ~ '^[A-Za-z]{2,3}$' then upper(c.coo) end
+    by_origin as (
+      select origin as country, y, sum(refugees) as refugees, min(n) filter (where refugees is not null) as refugees_row,
+             sum(seekers) as seekers, min(n) filter (where seekers is not null) as seekers_row
+      from cells where plain and origin is not null group by origin, y
+    ),
+    summed as (
+      select 'refugees_hosted' as indicator, country, y, refugees as value, refugees_row as row from by_asylum
+      union all select 'asylum_seekers', country, y, seekers, seekers_row from by_asylum
+      union all select 'refugees_by_origin', country, y, refugees, refugees_row from by_origin
+      union all select 'asylum_seekers_by_origin', country, y, seekers, seekers_row from by_origin
+    ),
+    stored as (
+      insert into ${sql.table(STAGED_VALUES)} (indicator_id, country_iso2, period, value, row)
+      select i.id, v.country, make_date(v.y::int, 1, 1), v.value, v.row
+      from summed v join warning_indicator i on i.code = v.indicator
+      where v.row is not null
+      returning 1
+    ),
+    tally as (
+      select count(*)::int as rows, count(*) filter (where not plain)::int as odd,
+        count(*) filter (where asylum_unknown)::int as unknown_asylum,
+        json_agg(json_build_array(n, coa) order by n) filter (where asylum_unknown) as skipped
+      from cells
     )
-    select p.*,
-      (p.coo = '' or p.coo ~ '^[A-Za-z]{2,3}$')
-      and (p.asylum_unknown or p.asylum is not null)
-      and ((p.asylum_unknown and p.origin is null) or (
-        (case when p.y ~ '^[0-9]{4}$' then p.y::int between 1900 and ${currentYear} else false end)
-        and ${plainCount(sql.ref('p.refugees'))} and ${plainCount(sql.ref('p.seekers'))}
-      )) as plain
-    from placed p`.execute(trx);
-  const { rows: tally } = await sql<{ rows: number; loaded: number; odd: number; unknown_asylum: number }>`
-    select count(*)::int as rows, (select count(*)::int from warning_import_staging) as loaded,
-           count(*) filter (where not plain)::int as odd, count(*) filter (where asylum_unknown)::int as unknown_asylum
-    from warning_import_checked`.execute(trx);
-  const counts = tally[0] as { rows: number; loaded: number; odd: number; unknown_asylum: number };
+    select t.rows, t.odd, t.unknown_asylum, t.skipped,
+      (select count(*)::int from warning_import_staging) as loaded,
+      (select count(*)::int from stored) as stored,
+      (select json_agg(json_build_array(code, rows) order by first) from (
+        select case when coo = '' then '(empty)' else coo end as code, count(*)::int as rows, min(n) as first
+        from cells where origin is null group by coo) o) as origins
+    from tally t`.execute(trx);
+  const tally = rows[0] as Tally;
   // Every record must have reached the table: a line COPY reads otherwise (an end-of-data mark) sends the file back.
-  if (counts.loaded !== file.records) throw new NotStaged('the COPY read another number of rows');
-  if (counts.odd > 0) throw new NotStaged('some rows are not plainly valid');
-
-  const { rows: sums } = await sql<{ indicator: string; country: string; period: string; value: number; row: number }>`
-    select indicator, country, y || '-01-01' as period, sum(v::float8) as value, min(n) as row
-    from (
-      select n, 'refugees_hosted' as indicator, asylum as country, y, refugees as v from warning_import_checked where not asylum_unknown
-      union all select n, 'asylum_seekers', asylum, y, seekers from warning_import_checked where not asylum_unknown
-      union all select n, 'refugees_by_origin', origin, y, refugees from warning_import_checked where origin is not null
-      union all select n, 'asylum_seekers_by_origin', origin, y, seekers from warning_import_checked where origin is not null
-    ) v
-    where v <> ''
-    group by indicator, country, y
-    order by min(n), indicator`.execute(trx);
-  const { rows: origins } = await sql<{ code: string; rows: number }>`
-    select case when coo = '' then '(empty)' else coo end as code, count(*)::int as rows
-    from warning_import_checked where origin is null group by coo order by min(n)`.execute(trx);
-  const { rows: skipped } = await sql<{ row: number; code: string }>`
-    select n as row, coa as code from warning_import_checked where asylum_unknown order by n`.execute(trx);
-
-  const candidates: Candidate[] = sums.map((s) => ({
-    row: Number(s.row),
-    indicator: s.indicator,
-    country: s.country,
-    period: s.period,
-    value: Number(s.value),
-  }));
+  if (tally.loaded !== file.records) throw new NotStaged('the COPY read another number of rows');
+  if (tally.odd > 0) throw new NotStaged('some rows are not plainly valid');
   return {
     format: 'unhcr_population',
     source,
-    method: populationMethod(
-      file.header,
-      file.columns,
-      counts.unknown_asylum,
-      origins.map((o) => [o.code, o.rows]),
-    ),
-    rowCount: counts.rows,
-    candidates,
+    method: populationMethod(file.header, file.columns, tally.unknown_asylum, tally.origins ?? []),
+    rowCount: tally.rows,
+    values: tally.stored,
     rejected: [],
-    skipped: skipped.map((s) => ({ row: Number(s.row), reason: `The country of asylum is unknown (${s.code}).` })),
+    skipped: (tally.skipped ?? []).map(([row, code]) => ({
+      row: Number(row),
+      reason: `The country of asylum is unknown (${code}).`,
+    })),
   };
+}
+
+/** The values the staging path found, as the general path lists them (for comparing the two). */
+export async function stagedCandidates(trx: q.Db): Promise<Candidate[]> {
+  const { rows } = await sql<Candidate>`
+    select i.code as indicator, v.country_iso2 as country, to_char(v.period, 'YYYY-MM-DD') as period, v.value, v.row
+    from ${sql.table(STAGED_VALUES)} v join warning_indicator i on i.id = v.indicator_id
+    order by v.row, i.code`.execute(trx);
+  return rows.map((r) => ({ ...r, value: Number(r.value), row: Number(r.row) }));
 }

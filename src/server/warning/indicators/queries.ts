@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Candidate } from '../imports/formats.js';
 
@@ -64,13 +64,24 @@ export async function applyObservations(
   batchId: string,
   rows: ReadonlyArray<Candidate & { indicatorId: number }>,
 ): Promise<{ inserted: number; updated: number }> {
-  const result = await sql<{ updated: string; written: string }>`
-    with incoming as (
-      select i.indicator_id, i.country_iso2::char(2) as country_iso2, i.period, i.value
+  return applyIncoming(
+    db,
+    batchId,
+    sql`select i.indicator_id, i.country_iso2::char(2) as country_iso2, i.period, i.value
       from unnest(${rows.map((r) => r.indicatorId)}::int2[], ${rows.map((r) => r.country)}::text[],
                   ${rows.map((r) => r.period)}::date[], ${rows.map((r) => r.value)}::float8[])
-        as i(indicator_id, country_iso2, period, value)
-    ),
+        as i(indicator_id, country_iso2, period, value)`,
+  );
+}
+
+/** As `applyObservations`, all the values of a table of the transaction (indicator_id, country_iso2, period, value) at once. */
+export function applyObservationsFrom(db: Db, batchId: string, table: string) {
+  return applyIncoming(db, batchId, sql`select indicator_id, country_iso2, period, value from ${sql.table(table)}`);
+}
+
+async function applyIncoming(db: Db, batchId: string, incoming: RawBuilder<unknown>) {
+  const result = await sql<{ updated: string; written: string }>`
+    with incoming as (${incoming}),
     saved as (
       insert into warning_observation_revision (indicator_id, country_iso2, period, value, batch_id, replaced_by_batch_id)
       select o.indicator_id, o.country_iso2, o.period, o.value, o.batch_id, ${batchId}::bigint
@@ -91,6 +102,18 @@ export async function applyObservations(
   const row = result.rows[0] as { updated: string; written: string };
   const updated = Number(row.updated);
   return { updated, inserted: Number(row.written) - updated };
+}
+
+/**
+ * The indicators the values of a table of the transaction (with the row of each value) touch, in the order of their first row,
+ * with their countries and earliest period: what the rules are evaluated on.
+ */
+export async function selectTouchedFrom(db: Db, table: string) {
+  const { rows } = await sql<{ indicator_id: number; countries: string[]; from_period: string }>`
+    select indicator_id, array_agg(distinct country_iso2::text) as countries, to_char(min(period), 'YYYY-MM-DD') as from_period
+    from ${sql.table(table)} v join warning_indicator i on i.id = v.indicator_id
+    group by indicator_id, i.code order by min(row), i.code`.execute(db);
+  return rows.map((r) => ({ ...r, indicator_id: Number(r.indicator_id) }));
 }
 
 export interface SeriesPoint {
