@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sealPlainSecrets } from './auth/second-factor/sealing.js';
 import type { Config } from './config.js';
-import { type Database, openDatabase } from './db/connection.js';
+import { type Database, openDatabase, openingDatabase } from './db/connection.js';
 import { dataDirectoryWarning } from './db/data-dir.js';
 import { migrate } from './db/migrate.js';
 import type { Domain } from './domains.js';
@@ -80,18 +80,36 @@ export async function startServer(
   config: Config,
   options: { demo?: boolean } = {},
 ): Promise<{ app: FastifyInstance; database: Database; stop: () => Promise<void> }> {
-  // The routes' code (every domain) loads on this thread while the embedded database opens in its
-  // own: the two overlap instead of adding up.
-  const code = Promise.all([import('./app.js'), import('./domains.js')]);
-  code.catch(() => {}); // awaited below; a failure to open the database must not leave it unhandled
-  const database = await prepareDatabase(config);
-  let app: FastifyInstance;
-  let DOMAINS: Domain[];
+  // The routes' code (every domain) loads and registers on this thread while the embedded database
+  // opens in its own and is brought up to date: the two overlap instead of adding up. Registering
+  // asks nothing of the database; whatever needs it waits for the server to be ready.
+  const preparing = prepareDatabase(config);
+  preparing.catch(() => {}); // awaited below, once the routes are registered
+  let built: FastifyInstance | undefined;
+  let DOMAINS: Domain[] = [];
+  let buildError: unknown;
   try {
-    const [{ build }, domains] = await code;
+    const [{ build }, domains] = await Promise.all([import('./app.js'), import('./domains.js')]);
     DOMAINS = domains.DOMAINS;
+    built = await build(config, openingDatabase(config.databaseUrl ? 'postgres' : 'pglite', preparing));
+  } catch (error) {
+    buildError = error;
+  }
+  let database: Database;
+  try {
+    database = await preparing;
+  } catch (error) {
+    // The database's failure (in use, unreachable, a failed migration) is the one the operator must see.
+    await built?.close();
+    throw error;
+  }
+  if (!built) {
+    await database.close();
+    throw buildError;
+  }
+  const app = built;
+  try {
     const first = await ensureFirstCoordinator(database.db, { email: config.adminEmail, password: config.adminPassword });
-    app = await build(config, database);
     const log = app.log;
     // The demonstration takes a while on a slow machine: say what it is doing, domain by domain.
     const demo = options.demo

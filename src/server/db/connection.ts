@@ -105,3 +105,46 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw error;
   }
 }
+
+/**
+ * A stand-in for a database that is still opening, so that the server can register its routes
+ * meanwhile: query listeners are taken at once, and the rest answers once `opening` has resolved
+ * (until then `db` throws: nothing may query a database before it is open and migrated).
+ */
+export function openingDatabase(backend: Backend, opening: Promise<Database>): Database {
+  let open: Database | undefined;
+  const listeners = new Map<(milliseconds: number) => void, (() => void) | undefined>();
+  opening.then(
+    (database) => {
+      open = database;
+      for (const listener of listeners.keys()) listeners.set(listener, database.onQuery(listener));
+    },
+    () => {},
+  );
+  const opened = (): Database => {
+    if (!open) throw new Error('The database is still opening.');
+    return open;
+  };
+  return {
+    backend,
+    get db() {
+      return opened().db;
+    },
+    get dump() {
+      return open?.dump;
+    },
+    usage: () => (open ? open.usage() : { open: 0, idle: 0, waiting: 0 }),
+    onQuery: (listener) => {
+      listeners.set(listener, open?.onQuery(listener));
+      return () => {
+        listeners.get(listener)?.();
+        listeners.delete(listener);
+      };
+    },
+    close: () =>
+      opening.then(
+        (database) => database.close(),
+        () => {},
+      ),
+  };
+}
