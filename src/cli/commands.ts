@@ -1,16 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ROLE_SCOPES, ROLES, type Role } from '../server/access/roles.js';
 import { generateOneTimePassword, hashPassword, passwordWeakness } from '../server/auth/passwords.js';
-import { BackupError } from '../server/backup/format.js';
-import { ConfigError, loadConfig } from '../server/config.js';
-import { DataDirectoryInUseError } from '../server/db/data-dir.js';
-import { problemFromDatabaseError } from '../server/http/database-errors.js';
-import { PROBLEMS, Problem } from '../server/http/problems.js';
-import { prepareDatabase, startServer } from '../server/main.js';
+import { loadConfig } from '../server/config.js';
+import { prepareDatabase } from '../server/main.js';
 import { seedReferenceData } from '../server/reference/seed.js';
 import { createAccount, resetAccountPassword } from './accounts.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { DIRECTORY_USAGE, export3w, import3w } from './directory.js';
+import { fail } from './fail.js';
 import { INCIDENTS_USAGE, incidents } from './incidents.js';
 import { MISSIONS_USAGE, missions } from './missions.js';
 import { REPORTS_USAGE, reports } from './reports.js';
@@ -45,31 +42,12 @@ ${TRAINING_USAGE}
 The database is the one the environment names: DATABASE_URL, or else the embedded
 database in DATA_DIR (default ./data). See the README for every setting.`;
 
-function fail(message: string): never {
-  process.stderr.write(`crossroads: ${message}\n`);
-  process.exit(2);
-}
-
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof prepareDatabase>>) => Promise<T>): Promise<T> {
   const database = await prepareDatabase(loadConfig());
   try {
     return await fn(database);
   } finally {
     await database.close();
-  }
-}
-
-async function serve(args: string[]) {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } }, strict: true });
-  const { app, stop } = await startServer(loadConfig(), { demo: values.demo });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      app.log.info(`${signal} received: stopping`);
-      stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
   }
 }
 
@@ -156,15 +134,10 @@ async function restore(args: string[]) {
   );
 }
 
-export async function main(argv: string[]) {
-  const [command, ...args] = argv;
-  // Every command but serve works as before with all the domains registered (their verbs, audits and
-  // jobs); serve loads them itself, while its database opens.
-  if (command !== undefined && command !== 'serve') await import('../server/domains.js');
+/** Runs one of the operator's commands other than `serve`, with every domain registered (their verbs, audits and jobs). */
+export async function run(command: string, args: string[]) {
+  await import('../server/domains.js');
   switch (command) {
-    case undefined:
-    case 'serve':
-      return serve(args);
     case 'migrate': {
       const applied = await withDatabase(async (database) => database.applied);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
@@ -206,12 +179,3 @@ export async function main(argv: string[]) {
       fail(`unknown command "${command}".\n\n${USAGE}`);
   }
 }
-
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof BackupError)
-    fail(error.message);
-  const problem = error instanceof Problem ? error : problemFromDatabaseError(error);
-  if (problem) fail(problem.detail ?? PROBLEMS[problem.code].title);
-  process.stderr.write(`crossroads: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
