@@ -36,6 +36,9 @@ export async function prepareDatabase(config: Config): Promise<Database & { appl
   }
 }
 
+/** How long after it starts listening the server begins compiling the schemas no request has needed yet. */
+const WARM_AFTER_MS = 2_000;
+
 function printFirstCoordinator(email: string, oneTimePassword: string, port: number) {
   const line = '='.repeat(72);
   process.stdout.write(
@@ -108,6 +111,7 @@ export async function startServer(
     throw buildError;
   }
   const app = built;
+  let warming: NodeJS.Timeout | undefined;
   try {
     const first = await ensureFirstCoordinator(database.db, { email: config.adminEmail, password: config.adminPassword });
     const log = app.log;
@@ -129,8 +133,9 @@ export async function startServer(
     if (first?.oneTimePassword) printFirstCoordinator(first.email, first.oneTimePassword, config.port);
     else if (first) app.log.info('The first co-ordinator account was created with the configured email and password.');
     if (notices) process.stdout.write(notices);
-    // What no request has compiled yet, a few schemas at a time between requests.
-    app.schemas.warm().catch(() => {});
+    // What no request has compiled yet, a few schemas at a time between requests; not at once, so
+    // that the first requests after a start (a probe, the first page) do not queue behind it.
+    warming = setTimeout(() => app.schemas.warm().catch(() => {}), WARM_AFTER_MS);
   } catch (error) {
     await database.close();
     throw error;
@@ -149,6 +154,7 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       jobsStopped = true;
+      clearTimeout(warming);
       await jobs.stop();
       await Promise.all(workers.map((worker) => worker.stop()));
       await app.close();
