@@ -1,18 +1,21 @@
 import { parseArgs } from 'node:util';
 import { BackupError } from '../server/backup/format.js';
 import { ConfigError, loadConfig } from '../server/config.js';
-import { DataDirectoryInUseError } from '../server/db/data-dir.js';
+import { DataDirectoryInUseError, startEmbeddedDatabase } from '../server/db/data-dir.js';
 import { problemFromDatabaseError } from '../server/http/database-errors.js';
 import { PROBLEMS, Problem } from '../server/http/problems.js';
-import { startServer } from '../server/main.js';
 import { fail } from './fail.js';
 
-// The operator's command line. `serve` (what npm start runs) loads no more than starts the server,
-// so that the database starts opening at once; the other commands are in commands.ts.
+// The operator's command line. `serve` (what npm start runs) starts opening the embedded database
+// before it loads the server's code, which then loads while the database opens in its own thread;
+// the other commands are in commands.ts. This module imports nothing heavier than those two need.
 
 async function serve(args: string[]) {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } }, strict: true });
-  const { app, stop } = await startServer(loadConfig(), { demo: values.demo });
+  const config = loadConfig();
+  const embedded = config.databaseUrl || config.dataDir === 'memory://' ? undefined : startEmbeddedDatabase(config.dataDir);
+  const { startServer } = await import('../server/main.js');
+  const { app, stop } = await startServer(config, { demo: values.demo, embedded });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal} received: stopping`);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sealPlainSecrets } from './auth/second-factor/sealing.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase, openingDatabase } from './db/connection.js';
-import { dataDirectoryWarning } from './db/data-dir.js';
+import { dataDirectoryWarning, type EmbeddedOpening } from './db/data-dir.js';
 import { migrate } from './db/migrate.js';
 import type { Domain } from './domains.js';
 import { startJobRunner } from './jobs/runner.js';
@@ -16,11 +16,12 @@ export const PGLITE_WARNING =
   'Production data belongs on a PostgreSQL server (set DATABASE_URL).';
 
 /** Opens the configured database, brings its schema up to date and loads the reference data. */
-export async function prepareDatabase(config: Config): Promise<Database & { applied: string[] }> {
+export async function prepareDatabase(config: Config, embedded?: EmbeddedOpening): Promise<Database & { applied: string[] }> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    embedded,
   });
   try {
     const applied = await migrate(database.db);
@@ -81,12 +82,12 @@ export async function seedDemonstrationData(
 /** Starts the whole platform: database, first account, HTTP server and scheduled jobs. */
 export async function startServer(
   config: Config,
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; embedded?: EmbeddedOpening } = {},
 ): Promise<{ app: FastifyInstance; database: Database; stop: () => Promise<void> }> {
   // The routes' code (every domain) loads and registers on this thread while the embedded database
   // opens in its own and is brought up to date: the two overlap instead of adding up. Registering
   // asks nothing of the database; whatever needs it waits for the server to be ready.
-  const preparing = prepareDatabase(config);
+  const preparing = prepareDatabase(config, options.embedded);
   preparing.catch(() => {}); // awaited below, once the routes are registered
   let built: FastifyInstance | undefined;
   let DOMAINS: Domain[] = [];
