@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sealPlainSecrets } from './auth/second-factor/sealing.js';
 import type { Config } from './config.js';
-import { type Database, openDatabase } from './db/connection.js';
-import { dataDirectoryWarning } from './db/data-dir.js';
+import { type Database, openDatabase, openingDatabase } from './db/connection.js';
+import { dataDirectoryWarning, type EmbeddedOpening } from './db/data-dir.js';
 import { migrate } from './db/migrate.js';
 import type { Domain } from './domains.js';
 import { startJobRunner } from './jobs/runner.js';
@@ -16,11 +16,12 @@ export const PGLITE_WARNING =
   'Production data belongs on a PostgreSQL server (set DATABASE_URL).';
 
 /** Opens the configured database, brings its schema up to date and loads the reference data. */
-export async function prepareDatabase(config: Config): Promise<Database & { applied: string[] }> {
+export async function prepareDatabase(config: Config, embedded?: EmbeddedOpening): Promise<Database & { applied: string[] }> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    embedded,
   });
   try {
     const applied = await migrate(database.db);
@@ -35,6 +36,9 @@ export async function prepareDatabase(config: Config): Promise<Database & { appl
     throw error;
   }
 }
+
+/** How long after it starts listening the server begins compiling the schemas no request has needed yet. */
+const WARM_AFTER_MS = 2_000;
 
 function printFirstCoordinator(email: string, oneTimePassword: string, port: number) {
   const line = '='.repeat(72);
@@ -78,20 +82,39 @@ export async function seedDemonstrationData(
 /** Starts the whole platform: database, first account, HTTP server and scheduled jobs. */
 export async function startServer(
   config: Config,
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; embedded?: EmbeddedOpening } = {},
 ): Promise<{ app: FastifyInstance; database: Database; stop: () => Promise<void> }> {
-  // The routes' code (every domain) loads on this thread while the embedded database opens in its
-  // own: the two overlap instead of adding up.
-  const code = Promise.all([import('./app.js'), import('./domains.js')]);
-  code.catch(() => {}); // awaited below; a failure to open the database must not leave it unhandled
-  const database = await prepareDatabase(config);
-  let app: FastifyInstance;
-  let DOMAINS: Domain[];
+  // The routes' code (every domain) loads and registers on this thread while the embedded database
+  // opens in its own and is brought up to date: the two overlap instead of adding up. Registering
+  // asks nothing of the database; whatever needs it waits for the server to be ready.
+  const preparing = prepareDatabase(config, options.embedded);
+  preparing.catch(() => {}); // awaited below, once the routes are registered
+  let built: FastifyInstance | undefined;
+  let DOMAINS: Domain[] = [];
+  let buildError: unknown;
   try {
-    const [{ build }, domains] = await code;
+    const [{ build }, domains] = await Promise.all([import('./app.js'), import('./domains.js')]);
     DOMAINS = domains.DOMAINS;
+    built = await build(config, openingDatabase(config.databaseUrl ? 'postgres' : 'pglite', preparing));
+  } catch (error) {
+    buildError = error;
+  }
+  let database: Database;
+  try {
+    database = await preparing;
+  } catch (error) {
+    // The database's failure (in use, unreachable, a failed migration) is the one the operator must see.
+    await built?.close();
+    throw error;
+  }
+  if (!built) {
+    await database.close();
+    throw buildError;
+  }
+  const app = built;
+  let warming: NodeJS.Timeout | undefined;
+  try {
     const first = await ensureFirstCoordinator(database.db, { email: config.adminEmail, password: config.adminPassword });
-    app = await build(config, database);
     const log = app.log;
     // The demonstration takes a while on a slow machine: say what it is doing, domain by domain.
     const demo = options.demo
@@ -111,8 +134,9 @@ export async function startServer(
     if (first?.oneTimePassword) printFirstCoordinator(first.email, first.oneTimePassword, config.port);
     else if (first) app.log.info('The first co-ordinator account was created with the configured email and password.');
     if (notices) process.stdout.write(notices);
-    // What no request has compiled yet, a few schemas at a time between requests.
-    app.schemas.warm().catch(() => {});
+    // What no request has compiled yet, a few schemas at a time between requests; not at once, so
+    // that the first requests after a start (a probe, the first page) do not queue behind it.
+    warming = setTimeout(() => app.schemas.warm().catch(() => {}), WARM_AFTER_MS);
   } catch (error) {
     await database.close();
     throw error;
@@ -131,6 +155,7 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       jobsStopped = true;
+      clearTimeout(warming);
       await jobs.stop();
       await Promise.all(workers.map((worker) => worker.stop()));
       await app.close();

@@ -1,7 +1,7 @@
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acceptCopySources } from './copy.js';
-import { lockDataDirectory, openEmbeddedDatabase } from './data-dir.js';
+import { type EmbeddedOpening, lockDataDirectory, openEmbeddedDatabase } from './data-dir.js';
 import { type EmbeddedStart, PgliteWorkerDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -42,6 +42,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Only for an in-memory embedded database (`memory://`): how it starts (see `EmbeddedStart`). */
   embeddedStart?: EmbeddedStart;
+  /** The embedded database in dataDir, already opening (see `startEmbeddedDatabase`). */
+  embedded?: EmbeddedOpening | undefined;
 }
 
 const identity = (value: string) => value;
@@ -78,12 +80,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       onQuery: queries.onQuery,
     };
   }
-  const release = options.dataDir === 'memory://' ? () => {} : lockDataDirectory(options.dataDir);
+  const embedded = options.embedded;
+  const release = embedded ? embedded.release : options.dataDir === 'memory://' ? () => {} : lockDataDirectory(options.dataDir);
   try {
-    const worker = await openEmbeddedDatabase(
-      options.dataDir,
-      options.dataDir === 'memory://' ? options.embeddedStart : undefined,
-    );
+    const worker = await (embedded
+      ? embedded.worker
+      : openEmbeddedDatabase(options.dataDir, options.dataDir === 'memory://' ? options.embeddedStart : undefined));
     const queries = queryLog();
     const db = new Kysely<DB>({ dialect: new PgliteWorkerDialect(worker), log: queries.log });
     return {
@@ -104,4 +106,47 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     release();
     throw error;
   }
+}
+
+/**
+ * A stand-in for a database that is still opening, so that the server can register its routes
+ * meanwhile: query listeners are taken at once, and the rest answers once `opening` has resolved
+ * (until then `db` throws: nothing may query a database before it is open and migrated).
+ */
+export function openingDatabase(backend: Backend, opening: Promise<Database>): Database {
+  let open: Database | undefined;
+  const listeners = new Map<(milliseconds: number) => void, (() => void) | undefined>();
+  opening.then(
+    (database) => {
+      open = database;
+      for (const listener of listeners.keys()) listeners.set(listener, database.onQuery(listener));
+    },
+    () => {},
+  );
+  const opened = (): Database => {
+    if (!open) throw new Error('The database is still opening.');
+    return open;
+  };
+  return {
+    backend,
+    get db() {
+      return opened().db;
+    },
+    get dump() {
+      return open?.dump;
+    },
+    usage: () => (open ? open.usage() : { open: 0, idle: 0, waiting: 0 }),
+    onQuery: (listener) => {
+      listeners.set(listener, open?.onQuery(listener));
+      return () => {
+        listeners.get(listener)?.();
+        listeners.delete(listener);
+      };
+    },
+    close: () =>
+      opening.then(
+        (database) => database.close(),
+        () => {},
+      ),
+  };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type EmbeddedStart, PgliteWorker } from './pglite-dialect.js';
+import { type EmbeddedStart, PgliteWorker } from './embedded.js';
 
 export class DataDirectoryInUseError extends Error {}
 
@@ -129,4 +129,21 @@ export async function openEmbeddedDatabase(dataDir: string, start: EmbeddedStart
   const worker = new PgliteWorker(databaseDir);
   await worker.ready;
   return worker;
+}
+
+/** An embedded database starting in its worker thread: the lock on its directory is held. */
+export interface EmbeddedOpening {
+  worker: Promise<PgliteWorker>;
+  release: () => void;
+}
+
+/**
+ * Takes the lock on dataDir and starts opening its embedded database, without waiting: the server
+ * calls it before it loads the rest of its code, which then loads while the database opens.
+ */
+export function startEmbeddedDatabase(dataDir: string): EmbeddedOpening {
+  const release = lockDataDirectory(dataDir);
+  const worker = openEmbeddedDatabase(dataDir);
+  worker.catch(() => {}); // awaited by openDatabase, which releases the lock when it fails
+  return { worker, release };
 }

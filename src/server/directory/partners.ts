@@ -107,7 +107,11 @@ export const PARTNERS: Partner[] = [
 
 /** Adds the partner organisations when missing; rows already present are kept, so edits survive. */
 export async function seedPartnerOrganisations(db: Kysely<DB>): Promise<void> {
-  for (const p of PARTNERS) {
+  // Every start calls this: when all are there (the usual case) one read is the whole cost.
+  const codes = PARTNERS.map((p) => p.code);
+  const present = await db.selectFrom('organisation').select('code').where('code', 'in', codes).execute();
+  const known = new Set(present.map((row) => row.code));
+  for (const p of PARTNERS.filter((partner) => !known.has(partner.code))) {
     await db
       .insertInto('organisation')
       .values({

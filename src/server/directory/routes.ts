@@ -12,11 +12,12 @@ import { whomToCallRoutes } from './whom-to-call/routes.js';
 /**
  * The directory: organisations, contacts, activities, search, "whom do I call?", the 3W matrix
  * and the public view. Registering it checks its settings (a bad value stops the server) and adds
- * the partner organisations when they are missing.
+ * the partner organisations when they are missing, once the server is ready: the server registers
+ * its routes while its database still opens.
  */
 export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   directoryConfig();
-  await seedPartnerOrganisations(app.database.db);
+  app.addHook('onReady', () => seedPartnerOrganisations(app.database.db));
   await app.register(organisationRoutes);
   await app.register(contactRoutes);
   await app.register(activityRoutes);

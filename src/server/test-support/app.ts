@@ -5,6 +5,7 @@ import { build } from '../app.js';
 import { hashPassword } from '../auth/passwords.js';
 import { type Config, loadConfig } from '../config.js';
 import type { Backend } from '../db/connection.js';
+import { seedPartnerOrganisations } from '../directory/partners.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../http/session.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 
@@ -65,6 +66,9 @@ export async function testApp(
   };
   const app = await build(config, database, options);
   const db = database.db;
+  // What the server adds once it is ready (directory/routes.ts), added now: tests read the partner
+  // organisations before their first request, and some register routes of their own after this.
+  await seedPartnerOrganisations(db);
   personaHash ??= hashPassword(PERSONA_PASSWORD);
 
   async function session(userId: string) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
 import { addActivity, addContact, organisationId } from '../../test-support/directory/fixtures.js';
+import { seedPartnerOrganisations } from '../partners.js';
 
 describe.each(testBackends())('directory organisations on %s', (backend) => {
   let t: TestApp;
@@ -154,5 +155,22 @@ describe.each(testBackends())('directory organisations on %s', (backend) => {
       payload: { parentId: bsmu },
     });
     expect(response.statusCode).toBe(400);
+  });
+
+  it('adds back a partner organisation that is missing at the next start, and keeps an edited one as it is', async () => {
+    const db = t.database.db;
+    await db.updateTable('organisation').set({ city: 'Genève' }).where('code', '=', 'UNHCR').execute();
+    await db.deleteFrom('organisation').where('code', '=', 'COE').execute();
+    await seedPartnerOrganisations(db);
+    const rows = await db
+      .selectFrom('organisation')
+      .select(['code', 'city'])
+      .where('code', 'in', ['COE', 'UNHCR'])
+      .orderBy('code')
+      .execute();
+    expect(rows).toEqual([
+      { code: 'COE', city: 'Strasbourg' },
+      { code: 'UNHCR', city: 'Genève' },
+    ]);
   });
 });
