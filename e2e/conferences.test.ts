@@ -1,7 +1,8 @@
 // Conferences in a real browser against the built platform: the organiser creates an expert
 // conference, invites the Mediterranean Partners for Co-operation with the invitation builder
 // (whose live count shows the six States) and UNHCR, with a letter for each, a delegate from Tunisia registers on a phone, is
-// refused field by field first, gets a ticket with its QR code, and is checked in at the
+// refused field by field first, gets a ticket with its QR code, chooses the session she will
+// attend for her own calendar, and is checked in at the
 // entrance, once only; the chair's summary is published and its recommendation is followed in the
 // recommendation tracker with the conference as its source.
 import { readFileSync } from 'node:fs';
@@ -186,6 +187,15 @@ describeJourney('conferences journey', () => {
     await phone.getByRole('img', { name: 'QR code of your registration, for check-in' }).waitFor();
     const token = phone.url().split('/').pop() ?? '';
     expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    // She ticks the session she will attend; her calendar then holds it.
+    const ownSessions = phone.getByRole('group', { name: /^Tick the sessions you will attend/ });
+    await ownSessions.getByRole('checkbox', { name: new RegExp(SESSION) }).check();
+    await phone.getByRole('button', { name: 'Save my sessions' }).click();
+    await phone.getByText('Your sessions are saved.').waitFor();
+    const calendarLink = phone.getByRole('link', { name: 'My calendar: the event and my sessions (iCalendar)' });
+    const calendar = await phone.request.get(new URL((await calendarLink.getAttribute('href')) ?? '', origin).toString());
+    expect(calendar.status()).toBe(200);
+    expect((await calendar.text()).replace(/\r\n[ \t]/g, '')).toContain(`SUMMARY:${TITLE}: ${SESSION}`);
 
     // The organiser opens the address of the QR code at the entrance and checks her in, once.
     await organiser.goto(`${origin}/conferences/check-in/${token}`);

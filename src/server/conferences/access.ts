@@ -39,6 +39,7 @@ export const conferenceAudits = {
     'conference.outcome.publish',
     'conference.register',
     'conference.cancel',
+    'conference.sessions.choose',
     'conference.check_in',
     'conference.participants.read',
   ],

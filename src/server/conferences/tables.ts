@@ -69,6 +69,12 @@ export interface ConferenceInvitedPersonTable {
   created_by: string | null;
 }
 
+/** A session a participant chose to attend, by their ticket. */
+export interface ConferenceRegistrationSessionTable {
+  registration_id: string;
+  session_id: string;
+}
+
 export interface ConferenceSessionTable {
   id: Generated<string>;
   event_id: string;
@@ -122,6 +128,7 @@ export interface ConferenceTables {
   conference_event: ConferenceEventTable;
   conference_registration: ConferenceRegistrationTable;
   conference_session: ConferenceSessionTable;
+  conference_registration_session: ConferenceRegistrationSessionTable;
   conference_session_person: ConferenceSessionPersonTable;
   conference_session_document: ConferenceSessionDocumentTable;
   conference_invited_person: ConferenceInvitedPersonTable;

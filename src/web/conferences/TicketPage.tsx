@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Image, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Image, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
-import { ProblemAlert } from '../app/ProblemAlert';
+import { fieldError, ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { formatLocal, type TicketView, ticketQuery } from './queries';
 
@@ -44,12 +45,73 @@ export function TicketPage() {
       {r.status !== 'cancelled' ? (
         <Anchor href={`/api/conferences/tickets/${r.token}/calendar.ics`}>{t('conferences.ticket.calendar')}</Anchor>
       ) : null}
+      {r.status !== 'cancelled' ? <OwnSessions ticket={r} /> : null}
       <ProblemAlert error={cancel.error} />
       {r.status !== 'cancelled' ? (
         <Button variant="default" onClick={() => cancel.mutate()} loading={cancel.isPending}>
           {t('conferences.ticket.cancel')}
         </Button>
       ) : null}
+    </Stack>
+  );
+}
+
+/** The sessions the participant will attend, ticked on the agenda: their calendar then holds those (all while none is ticked). */
+function OwnSessions({ ticket }: { ticket: TicketView }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [chosen, setChosen] = useState<string[]>(() => ticket.sessions.filter((s) => s.chosen).map((s) => s.id));
+  const save = useMutation({
+    mutationFn: () => api.put<TicketView>(`/conferences/tickets/${ticket.token}/sessions`, { sessionIds: chosen }),
+    onSuccess: (updated) => client.setQueryData(ticketQuery(ticket.token).queryKey, updated),
+  });
+  const problem = fieldError(save.error, '/sessionIds');
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="own-sessions">
+      <Title order={2} size="h4" id="own-sessions">
+        {t('conferences.ticket.sessionsTitle')}
+      </Title>
+      {ticket.sessions.length === 0 ? (
+        <Text c="dimmed">{t('conferences.ticket.sessionsEmpty')}</Text>
+      ) : (
+        <form
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            save.mutate();
+          }}
+        >
+          <Stack gap="xs">
+            <Checkbox.Group
+              label={t('conferences.ticket.sessionsIntro')}
+              value={chosen}
+              onChange={(value) => {
+                setChosen(value);
+                save.reset();
+              }}
+              error={problem}
+            >
+              <Stack gap={6} mt="xs">
+                {ticket.sessions.map((s) => (
+                  <Checkbox
+                    key={s.id}
+                    value={s.id}
+                    label={`${formatLocal(s.startsLocal, i18n.language)}–${s.endsLocal.split('T')[1]} · ${s.title}${s.room ? ` · ${s.room}` : ''}`}
+                  />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            <Button type="submit" variant="light" loading={save.isPending}>
+              {t('conferences.ticket.saveSessions')}
+            </Button>
+            {save.isSuccess ? (
+              <Text role="status" c="green">
+                {t('conferences.ticket.sessionsSaved')}
+              </Text>
+            ) : null}
+            <ProblemAlert error={save.error} />
+          </Stack>
+        </form>
+      )}
     </Stack>
   );
 }

@@ -212,13 +212,18 @@ export async function eventCalendar(ctx: Context, id: string): Promise<string> {
 
 /**
  * A participant's own calendar, by their ticket's token: the event, with the address of their
- * ticket, and every session of its agenda (sessions take no sign-up of their own: a participant
- * may attend each). The token is what opens it, as it opens the ticket.
+ * ticket, and the sessions they chose to attend, or every session of the agenda while they chose
+ * none (sessions take no sign-up of their own: a participant may attend each). The token is what
+ * opens it, as it opens the ticket.
  */
-export async function participantCalendar(ctx: Context, registration: { eventId: string; ticketUrl: string }): Promise<string> {
+export async function participantCalendar(
+  ctx: Context,
+  registration: { eventId: string; ticketUrl: string; sessionIds?: ReadonlySet<string> | undefined },
+): Promise<string> {
   const row = await q.selectEvent(ctx.db, registration.eventId);
   if (!row) throw new Problem('not_found', 'There is no such event.');
-  const sessions = await q.selectSessions(ctx.db, registration.eventId);
+  const chosen = registration.sessionIds;
+  const sessions = (await q.selectSessions(ctx.db, registration.eventId)).filter((s) => !chosen || chosen.has(s.id));
   // The address of a ticket may be passed on: its calendar names people as the public page does.
   const people = await sessionPeople(
     ctx,

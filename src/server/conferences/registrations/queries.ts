@@ -113,3 +113,34 @@ export function countryExists(db: Kysely<DB>, iso2: string) {
 export function selectOrganisation(db: Kysely<DB>, id: string) {
   return db.selectFrom('organisation').select(['id', 'name_en']).where('id', '=', id).executeTakeFirst();
 }
+
+/** The sessions of an event, in the agenda's order, for a participant to choose from. */
+export function selectEventSessions(db: Kysely<DB>, eventId: string) {
+  return db
+    .selectFrom('conference_session')
+    .select(['id', 'title', 'starts_at', 'ends_at', 'room'])
+    .where('event_id', '=', eventId)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The ids of the sessions a registration chose to attend. */
+export async function selectChosenSessions(db: Kysely<DB>, registrationId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('conference_registration_session')
+    .select('session_id')
+    .where('registration_id', '=', registrationId)
+    .execute();
+  return new Set(rows.map((r) => r.session_id));
+}
+
+/** Replaces the sessions a registration chose with these. */
+export async function replaceChosenSessions(db: Kysely<DB>, registrationId: string, sessionIds: readonly string[]) {
+  await db.deleteFrom('conference_registration_session').where('registration_id', '=', registrationId).execute();
+  if (sessionIds.length === 0) return;
+  await db
+    .insertInto('conference_registration_session')
+    .values(sessionIds.map((session_id) => ({ registration_id: registrationId, session_id })))
+    .execute();
+}

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
-import { CheckInBody, CheckInView, RegistrationBody, TicketView, TokenParams } from './schemas.js';
-import { cancel, checkIn, getTicket, register, ticketCalendar } from './service.js';
+import { CheckInBody, CheckInView, ChosenSessionsBody, RegistrationBody, TicketView, TokenParams } from './schemas.js';
+import { cancel, checkIn, chooseSessions, getTicket, register, ticketCalendar } from './service.js';
 
 const tags = ['conferences'];
 
@@ -52,6 +52,21 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.type('text/calendar; charset=utf-8').send(await ticketCalendar(request.ctx, request.params.token)),
+  );
+
+  app.put(
+    '/conferences/tickets/:token/sessions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Choose, by the ticket’s secret token, the sessions to attend: the registrant’s calendar then holds those',
+        params: TokenParams,
+        body: ChosenSessionsBody,
+        response: responses({ 200: TicketView }),
+      },
+    },
+    async (request) => chooseSessions(request.ctx, request.params.token, request.body),
   );
 
   app.post(

@@ -26,6 +26,12 @@ export const TokenParams = Type.Object(
   { token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$' }) },
   { additionalProperties: false },
 );
+export const ChosenSessionsBody = Type.Object(
+  { sessionIds: Type.Array(Uuid, { maxItems: 200, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type ChosenSessionsBody = Static<typeof ChosenSessionsBody>;
+
 export const CheckInBody = Type.Object(
   {
     token: Type.String({
@@ -58,6 +64,17 @@ export const TicketView = Type.Object({
   /** A PNG data address of the QR code holding the check-in address; null unless confirmed. */
   qr: Type.Union([Type.String(), Type.Null()]),
   checkInUrl: Type.String(),
+  /** The agenda, each session marked when the participant chose it; their calendar holds the chosen ones (all while none is). */
+  sessions: Type.Array(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      startsLocal: LocalTime,
+      endsLocal: LocalTime,
+      room: Type.String(),
+      chosen: Type.Boolean(),
+    }),
+  ),
 });
 export type TicketView = Static<typeof TicketView>;
 

@@ -10,7 +10,7 @@ import { evaluateInvitation } from '../invitations/expression.js';
 import { ownInvitations, selectCountryFacts } from '../invitations/queries.js';
 import { localTime, manages, ownDelegations } from '../present.js';
 import * as q from './queries.js';
-import type { CheckInBody, CheckInView, RegistrationBody, TicketView } from './schemas.js';
+import type { CheckInBody, CheckInView, ChosenSessionsBody, RegistrationBody, TicketView } from './schemas.js';
 
 /** The address the ticket's QR code holds: the organiser's check-in page for this registration. */
 export const checkInUrl = (ctx: Context, token: string) =>
@@ -20,6 +20,10 @@ async function ticket(ctx: Context, token: string): Promise<TicketView> {
   const row = await q.selectByToken(ctx.db, token);
   if (!row) throw new Problem('not_found', 'There is no such registration.');
   const url = checkInUrl(ctx, row.token);
+  const [sessions, chosen] = await Promise.all([
+    q.selectEventSessions(ctx.db, row.event_id),
+    q.selectChosenSessions(ctx.db, row.id),
+  ]);
   return {
     id: row.id,
     token: row.token,
@@ -40,6 +44,14 @@ async function ticket(ctx: Context, token: string): Promise<TicketView> {
         ? await (await import('qrcode')).default.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 240 })
         : null,
     checkInUrl: url,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      startsLocal: localTime(new Date(s.starts_at), row.time_zone),
+      endsLocal: localTime(new Date(s.ends_at), row.time_zone),
+      room: s.room,
+      chosen: chosen.has(s.id),
+    })),
   };
 }
 
@@ -145,10 +157,38 @@ export async function ticketCalendar(ctx: Context, token: string): Promise<strin
   const row = await q.selectByToken(ctx.db, token);
   if (!row) throw new Problem('not_found', 'There is no such registration.');
   if (row.status === 'cancelled') throw new Problem('conflict', 'This registration is cancelled.');
+  const chosen = await q.selectChosenSessions(ctx.db, row.id);
   return participantCalendar(ctx, {
     eventId: row.event_id,
     ticketUrl: new URL(`/conferences/tickets/${token}`, ctx.config.publicUrl).toString(),
+    sessionIds: chosen.size > 0 ? chosen : undefined,
   });
+}
+
+/**
+ * The sessions a participant chooses to attend, by their ticket's token: they replace the earlier
+ * choice, and the participant's calendar then holds only these (all sessions while none is chosen).
+ */
+export async function chooseSessions(ctx: Context, token: string, input: ChosenSessionsBody): Promise<TicketView> {
+  const row = await q.selectByToken(ctx.db, token);
+  if (!row) throw new Problem('not_found', 'There is no such registration.');
+  if (row.status === 'cancelled') throw new Problem('conflict', 'This registration is cancelled.');
+  const agenda = new Set((await q.selectEventSessions(ctx.db, row.event_id)).map((s) => s.id));
+  if (input.sessionIds.some((id) => !agenda.has(id))) {
+    throw new Problem('validation', 'Choose sessions of this event’s agenda.', {
+      errors: [{ pointer: '/sessionIds', message: 'Choose sessions of this event’s agenda.' }],
+    });
+  }
+  await inTransaction(ctx.db, async (trx) => {
+    await q.replaceChosenSessions(trx, row.id, input.sessionIds);
+    await audit(trx, ctx, {
+      verb: 'conference.sessions.choose',
+      recordType: 'conference_registration',
+      recordId: row.id,
+      details: { sessions: input.sessionIds.length },
+    });
+  });
+  return ticket(ctx, token);
 }
 
 /** The registrant's ticket, by the token only they were given. */

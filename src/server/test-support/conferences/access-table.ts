@@ -192,6 +192,14 @@ export const CONFERENCE_ROWS: AccessTable = {
       url: `/api/conferences/tickets/${await insertTestRegistration(t.database.db, await insertTestEvent(t.database.db))}/calendar.ics`,
     }),
   },
+  'PUT /api/conferences/tickets/:token/sessions': {
+    who: 'anyone',
+    ok: 200,
+    request: async ({ t }) => ({
+      url: `/api/conferences/tickets/${await insertTestRegistration(t.database.db, await insertTestEvent(t.database.db))}/sessions`,
+      payload: { sessionIds: [] },
+    }),
+  },
   'POST /api/conferences/tickets/:token/cancel': {
     who: 'anyone',
     ok: 200,
