@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Image, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Image, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -92,11 +92,21 @@ function OwnSessions({ ticket }: { ticket: TicketView }) {
             >
               <Stack gap={6} mt="xs">
                 {ticket.sessions.map((s) => (
-                  <Checkbox
-                    key={s.id}
-                    value={s.id}
-                    label={`${formatLocal(s.startsLocal, i18n.language)}–${s.endsLocal.split('T')[1]} · ${s.title}${s.room ? ` · ${s.room}` : ''}`}
-                  />
+                  <Stack key={s.id} gap={2}>
+                    <Checkbox
+                      value={s.id}
+                      label={`${formatLocal(s.startsLocal, i18n.language)}–${s.endsLocal.split('T')[1]} · ${s.title}${s.room ? ` · ${s.room}` : ''}`}
+                    />
+                    {s.documents.length > 0 ? (
+                      <List size="sm" ml="xl" aria-label={t('conferences.ticket.documentsOf', { session: s.title })}>
+                        {s.documents.map((d) => (
+                          <List.Item key={d.id}>
+                            <Anchor href={d.url}>{d.title}</Anchor>
+                          </List.Item>
+                        ))}
+                      </List>
+                    ) : null}
+                  </Stack>
                 ))}
               </Stack>
             </Checkbox.Group>

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Email, Uuid } from '../../http/schemas.js';
+import { SessionDocument } from '../agenda/documents/schemas.js';
 import { LocalTime } from '../events/schemas.js';
 import { Gender, RegistrationStatus } from '../schemas.js';
 
@@ -73,6 +74,8 @@ export const TicketView = Type.Object({
       endsLocal: LocalTime,
       room: Type.String(),
       chosen: Type.Boolean(),
+      /** Its documents open to the ticket's holder (the participants' too once confirmed), addressed with the ticket's token. */
+      documents: Type.Array(SessionDocument),
     }),
   ),
 });

@@ -4,7 +4,9 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
-import type { EventRow } from '../events/queries.js';
+import { sessionDocuments } from '../agenda/documents/present.js';
+import type { SessionDocument } from '../agenda/documents/schemas.js';
+import { type EventRow, selectEvent } from '../events/queries.js';
 import { participantCalendar, visibleEvent } from '../events/service.js';
 import { evaluateInvitation } from '../invitations/expression.js';
 import { ownInvitations, selectCountryFacts } from '../invitations/queries.js';
@@ -20,10 +22,19 @@ async function ticket(ctx: Context, token: string): Promise<TicketView> {
   const row = await q.selectByToken(ctx.db, token);
   if (!row) throw new Problem('not_found', 'There is no such registration.');
   const url = checkInUrl(ctx, row.token);
-  const [sessions, chosen] = await Promise.all([
+  const [sessions, chosen, event] = await Promise.all([
     q.selectEventSessions(ctx.db, row.event_id),
     q.selectChosenSessions(ctx.db, row.id),
+    selectEvent(ctx.db, row.event_id),
   ]);
+  const documents = event
+    ? await sessionDocuments(
+        ctx,
+        event,
+        sessions.map((s) => s.id),
+        row.token,
+      )
+    : new Map<string, SessionDocument[]>();
   return {
     id: row.id,
     token: row.token,
@@ -51,6 +62,7 @@ async function ticket(ctx: Context, token: string): Promise<TicketView> {
       endsLocal: localTime(new Date(s.ends_at), row.time_zone),
       room: s.room,
       chosen: chosen.has(s.id),
+      documents: documents.get(s.id) ?? [],
     })),
   };
 }

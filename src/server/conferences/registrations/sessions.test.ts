@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePdf } from '../../network/documents/sample-files.js';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { insertTestEvent, insertTestRegistration } from '../../test-support/conferences/fixtures.js';
 import { testBackends } from '../../test-support/database.js';
@@ -127,5 +128,49 @@ describe.each(testBackends())('a participant’s own sessions on %s', (backend) 
       ['Opening', true],
       ['Panel on protection at sea', false],
     ]);
+  });
+
+  it('opens the participants’ documents to the holder of a confirmed ticket, and to no one else without an account', async () => {
+    const { event, ids } = await eventWithAgenda();
+    const pdf = await samplePdf('Speaking notes', [['The panel reviews protection at sea.']]);
+    for (const [title, visibility] of [
+      ['Concept note', 'public'],
+      ['Speaking notes', 'participants'],
+      ['Logistics', 'organisers'],
+    ] as const) {
+      const uploaded = await t.request(focal, {
+        method: 'POST',
+        url: `/api/conferences/events/${event}/sessions/${ids[1]}/documents?title=${encodeURIComponent(title)}&visibility=${visibility}`,
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: pdf,
+      });
+      expect(uploaded.statusCode).toBe(201);
+    }
+    const confirmed = await insertTestRegistration(t.database.db, event);
+    const waiting = await insertTestRegistration(t.database.db, event, { status: 'waiting', name: 'Omar Haddad' });
+
+    const listed = (await get(`/api/conferences/tickets/${confirmed}`)).json().sessions[1].documents;
+    expect(listed.map((d: { title: string }) => d.title)).toEqual(['Concept note', 'Speaking notes']);
+    const notes = listed.find((d: { title: string }) => d.title === 'Speaking notes');
+    expect(notes.url).toContain(`?ticket=${confirmed}`);
+    const opened = await get(notes.url);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const downloads = await t.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('verb', '=', 'conference.document.download')
+      .where('record_id', '=', event)
+      .execute();
+    expect(downloads).toHaveLength(1);
+
+    // Without the ticket, or with a ticket still waiting or of another event, the participants' document stays shut.
+    const path = notes.url.split('?')[0];
+    expect((await get(path)).statusCode).toBe(401);
+    expect((await get(`${path}?ticket=${waiting}`)).statusCode).toBe(401);
+    const elsewhere = await insertTestRegistration(t.database.db, await insertTestEvent(t.database.db));
+    expect((await get(`${path}?ticket=${elsewhere}`)).statusCode).toBe(401);
+    const waitingList = (await get(`/api/conferences/tickets/${waiting}`)).json().sessions[1].documents;
+    expect(waitingList.map((d: { title: string }) => d.title)).toEqual(['Concept note']);
   });
 });

@@ -9,10 +9,16 @@ import type { SessionDocument } from './schemas.js';
 /**
  * Which documents of an event the reader may open: the public ones for anyone who may see the
  * event; the participants' for its confirmed registrants and its signed-in invitees (a delegation
- * or an organisation it invited); all of them for its organisers.
+ * or an organisation it invited), and for whoever holds the secret token of a confirmed ticket (a
+ * participant registered without an account); all of them for its organisers.
  */
-export async function readableVisibilities(ctx: Context, event: EventRow): Promise<SessionDocumentVisibility[]> {
+export async function readableVisibilities(
+  ctx: Context,
+  event: EventRow,
+  ticket?: string | undefined,
+): Promise<SessionDocumentVisibility[]> {
   if (manages(ctx.actor, event.organiser_id)) return ['public', 'participants', 'organisers'];
+  if (ticket && (await q.confirmedTicket(ctx.db, event.id, ticket))) return ['public', 'participants'];
   if (!ctx.actor) return ['public'];
   const participant =
     (await q.confirmedRegistrant(ctx.db, event.id, ctx.actor.userId)) || (await ownLetters(ctx, event)).length > 0;
@@ -22,13 +28,17 @@ export async function readableVisibilities(ctx: Context, event: EventRow): Promi
 export const documentUrl = (eventId: string, documentId: string) =>
   `/api/conferences/events/${eventId}/documents/${documentId}/file`;
 
-/** The documents of these sessions the reader may open, by session. */
+/**
+ * The documents of these sessions the reader may open, by session; read through a ticket, their
+ * addresses carry its token, which opens the participants' documents to its holder.
+ */
 export async function sessionDocuments(
   ctx: Context,
   event: EventRow,
   sessionIds: readonly string[],
+  ticket?: string | undefined,
 ): Promise<Map<string, SessionDocument[]>> {
-  const rows = await q.selectDocuments(ctx.db, sessionIds, await readableVisibilities(ctx, event));
+  const rows = await q.selectDocuments(ctx.db, sessionIds, await readableVisibilities(ctx, event, ticket));
   const bySession = new Map<string, SessionDocument[]>();
   for (const r of rows) {
     const list = bySession.get(r.session_id) ?? [];
@@ -39,7 +49,7 @@ export async function sessionDocuments(
       fileName: r.file_name,
       mediaType: r.media_type,
       byteSize: r.byte_size,
-      url: documentUrl(event.id, r.id),
+      url: ticket ? `${documentUrl(event.id, r.id)}?ticket=${encodeURIComponent(ticket)}` : documentUrl(event.id, r.id),
     });
     bySession.set(r.session_id, list);
   }

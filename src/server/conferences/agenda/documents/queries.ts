@@ -62,3 +62,15 @@ export async function confirmedRegistrant(db: Kysely<DB>, eventId: string, userI
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Whether this ticket's token is a confirmed registration for the event. */
+export async function confirmedTicket(db: Kysely<DB>, eventId: string, token: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('conference_registration')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('token', '=', token)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirst();
+  return row !== undefined;
+}

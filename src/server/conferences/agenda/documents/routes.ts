@@ -5,7 +5,7 @@ import { Problem } from '../../../http/problems.js';
 import { responses } from '../../../http/responses.js';
 import { MAX_UPLOAD_BYTES, MEDIA_TYPES } from '../../../network/documents/reader.js';
 import { EventView } from '../../events/schemas.js';
-import { DocumentParams, DocumentUploadQuery, SessionDocumentParams } from './schemas.js';
+import { DocumentFileQuery, DocumentParams, DocumentUploadQuery, SessionDocumentParams } from './schemas.js';
 import { deleteDocument, documentFile, uploadDocument } from './service.js';
 
 const tags = ['conferences'];
@@ -57,12 +57,13 @@ export const sessionDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'A session’s document, for whoever it is open to (audited)',
         params: DocumentParams,
+        querystring: DocumentFileQuery,
         produces: Object.values(MEDIA_TYPES),
         response: responses({ 200: Type.String({ description: 'The file.' }) }),
       },
     },
     async (request, reply) => {
-      const file = await documentFile(request.ctx, request.params.id, request.params.documentId);
+      const file = await documentFile(request.ctx, request.params.id, request.params.documentId, request.query.ticket);
       reply.type(file.media_type === MEDIA_TYPES.txt ? 'text/plain; charset=utf-8' : file.media_type);
       reply.header('content-disposition', contentDisposition(file.file_name));
       reply.header('x-content-type-options', 'nosniff');

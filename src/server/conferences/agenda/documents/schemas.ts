@@ -12,6 +12,16 @@ export type SessionDocumentParams = Static<typeof SessionDocumentParams>;
 export const DocumentParams = Type.Object({ id: Uuid, documentId: Uuid }, { additionalProperties: false });
 export type DocumentParams = Static<typeof DocumentParams>;
 
+export const DocumentFileQuery = Type.Object(
+  {
+    ticket: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$', description: 'The secret token of a confirmed ticket for the event.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DocumentFileQuery = Static<typeof DocumentFileQuery>;
+
 export const DocumentUploadQuery = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 300 }),

@@ -75,11 +75,11 @@ export async function uploadDocument(
 }
 
 /** A session's document, for whoever may open it; every download is audited. */
-export async function documentFile(ctx: Context, eventId: string, documentId: string) {
+export async function documentFile(ctx: Context, eventId: string, documentId: string, ticket?: string) {
   const event = await visibleEvent(ctx, eventId);
   const file = await q.selectDocumentFile(ctx.db, eventId, documentId);
   if (!file) throw new Problem('not_found', 'There is no such document.');
-  if (!(await readableVisibilities(ctx, event)).includes(file.visibility)) {
+  if (!(await readableVisibilities(ctx, event, ticket)).includes(file.visibility)) {
     if (!ctx.actor) throw new Problem('unauthenticated');
     throw new Problem('not_found', 'There is no such document.');
   }
