@@ -113,13 +113,13 @@ describeJourney('conference entrance journey', () => {
     await organiser.goto(`${origin}/conferences/events/${event.id}/invitation`);
     await organiser.getByRole('heading', { level: 1, name: 'Invitation list' }).waitFor();
     await organiser.getByText('No person is invited by name.').waitFor();
-    await expect.poll(() => organiser.getByTestId('invited-people').textContent()).toBe('0');
+    await expect.poll(() => organiser.getByTestId('invited-people').textContent(), { timeout: 30_000, interval: 250 }).toBe('0');
     await organiser.getByRole('combobox', { name: 'Find a person by name' }).fill('Okonkwo');
     await organiser
       .getByRole('option', { name: 'Mariam Okonkwo (Office of the United Nations High Commissioner for Refugees)' })
       .click();
     await organiser.getByRole('button', { name: 'Remove Mariam Okonkwo' }).waitFor();
-    await expect.poll(() => organiser.getByTestId('invited-people').textContent()).toBe('1');
+    await expect.poll(() => organiser.getByTestId('invited-people').textContent(), { timeout: 30_000, interval: 250 }).toBe('1');
     await organiser.getByRole('button', { name: 'Send the invitations' }).click();
     await organiser.getByText('People invited by name: 1.', { exact: false }).waitFor();
     // Once sent, her letter is among the letters.
@@ -173,7 +173,9 @@ describeJourney('conference entrance journey', () => {
       await phone.getByText(checkedIn).waitFor({ timeout: 60_000 });
       // The camera is off once the badge is read, and the ticket's code is in the field.
       expect(await phone.locator('video').count()).toBe(0);
-      await expect.poll(() => phone.getByRole('textbox', { name: 'Ticket code' }).inputValue()).toBe(ticket.token);
+      await expect
+        .poll(() => phone.getByRole('textbox', { name: 'Ticket code' }).inputValue(), { timeout: 30_000, interval: 250 })
+        .toBe(ticket.token);
       // The same badge scanned again: already checked in.
       await phone.getByRole('button', { name: 'Scan a badge' }).click();
       await phone.getByText('Amira Haddad is already checked in.', { exact: false }).waitFor({ timeout: 60_000 });

@@ -94,7 +94,7 @@ describeJourney('conferences journey', () => {
     await editSession.getByRole('textbox', { name: 'Room', exact: true }).fill('Ratsaal');
     await editSession.getByRole('button', { name: 'Save the session' }).click();
     await agenda.getByText(/· Ratsaal$/).waitFor();
-    await expect.poll(() => editSession.count()).toBe(0);
+    await expect.poll(() => editSession.count(), { timeout: 30_000, interval: 250 }).toBe(0);
     const attach = organiser.getByRole('form', { name: `Attach a document to ${SESSION}` });
     await attach.getByRole('textbox', { name: /^Document title/ }).fill('Programme note');
     await attach.locator('input[type=file]').setInputFiles({
@@ -112,7 +112,7 @@ describeJourney('conferences journey', () => {
     await organiser.getByRole('heading', { level: 1, name: 'Invitation list' }).waitFor();
     await choose(organiser, 'Group', 'Mediterranean Partners for Co-operation');
     await organiser.getByRole('button', { name: 'Add to the list' }).click();
-    await expect.poll(() => organiser.getByTestId('invited-total').textContent()).toBe('6');
+    await expect.poll(() => organiser.getByTestId('invited-total').textContent(), { timeout: 30_000, interval: 250 }).toBe('6');
     await organiser.getByText('Tunisia').waitFor();
     // And one organisation of the directory, by name.
     await organiser.getByText('No organisation is invited by name.').waitFor();
@@ -134,10 +134,10 @@ describeJourney('conferences journey', () => {
     await organiser.getByRole('button', { name: 'Add to the list' }).click();
     await organiser.getByText('plus Countries of destination in 2022').waitFor();
     // The group's countries come from the server: on a loaded machine that takes more than a second.
-    await expect.poll(() => organiser.getByTestId('invited-total').textContent(), { timeout: 30_000 }).toBe('8');
+    await expect.poll(() => organiser.getByTestId('invited-total').textContent(), { timeout: 30_000, interval: 250 }).toBe('8');
     await organiser.getByText('Germany').waitFor();
     await organiser.getByRole('button', { name: 'Remove plus Countries of destination in 2022' }).click();
-    await expect.poll(() => organiser.getByTestId('invited-total').textContent(), { timeout: 10_000 }).toBe('6');
+    await expect.poll(() => organiser.getByTestId('invited-total').textContent(), { timeout: 30_000, interval: 250 }).toBe('6');
     await organiser.getByRole('button', { name: 'Send the invitations' }).click();
     await organiser.getByText('Invitations sent to 6 States.').waitFor();
     // Once sent, a letter for each invitee, in its language (English here: none of them has an account).
@@ -170,7 +170,7 @@ describeJourney('conferences journey', () => {
     await phone.getByRole('link', { name: 'Register' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Registration' }).waitFor();
     await phone.getByRole('button', { name: 'Register' }).click();
-    await expect.poll(() => phone.getByText('This field is required.').count()).toBe(4);
+    await expect.poll(() => phone.getByText('This field is required.').count(), { timeout: 30_000, interval: 250 }).toBe(4);
     await phone.getByRole('textbox', { name: 'Name', exact: true }).fill('Amira Haddad');
     await phone.getByRole('textbox', { name: 'Email address', exact: true }).fill('amira.haddad@example.org');
     await choose(phone, 'Delegation (State)', 'Tunisia', 'Tunis');
@@ -235,7 +235,9 @@ describeJourney('conferences journey', () => {
     await organiser.getByRole('heading', { level: 3, name: 'Publish the outcome' }).waitFor({ timeout: 30_000 });
     await organiser.getByRole('button', { name: 'Publish the chair’s summary' }).click();
     await organiser.getByText(/^Published on \d{4}-\d{2}-\d{2}; its recommendations are followed/).waitFor({ timeout: 30_000 });
-    await expect.poll(() => organiser.getByRole('button', { name: 'Record the outcome' }).count()).toBe(0);
+    await expect
+      .poll(() => organiser.getByRole('button', { name: 'Record the outcome' }).count(), { timeout: 30_000, interval: 250 })
+      .toBe(0);
     await organiser.getByRole('link', { name: 'Open the recommendation tracker' }).click();
     await organiser.getByRole('heading', { level: 1, name: 'Recommendation tracker' }).waitFor();
     await organiser.getByRole('combobox', { name: 'Source', exact: true }).selectOption({ label: 'Conference' });
