@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, RawBuilder } from 'kysely';
 import type { Visibility } from './schemas.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -55,7 +55,8 @@ export interface DirectoryActivityTable {
   contact_id: string | null;
   visibility: ColumnType<Visibility, Visibility | undefined, Visibility>;
   search_text: Generated<string>;
-  search_doc: Derived<string>;
+  /** Computed by a trigger from the title, description, place and search text unless a statement gives it (the 3W import does). */
+  search_doc: ColumnType<string, RawBuilder<string> | undefined, RawBuilder<string>>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

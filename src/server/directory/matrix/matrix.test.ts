@@ -133,6 +133,56 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
     ]);
   });
 
+  it('writes the search documents the activities’ own words give, and search finds imported rows by them', async () => {
+    const file = (rows: string[]) =>
+      [
+        'Organisation,Activity,Description,Key areas,Countries,Place',
+        '#org+code,#activity+name,#description,#sector,#country+code,#loc+name',
+        ...rows,
+      ].join('\n');
+    const first = await importFile(
+      coordinator,
+      file([
+        'ODIHR,Document test one,Formation des gardes-frontières,protection,RS; MK,Preševo',
+        'ODIHR,Document test two,,trafficking,RS; MK,Tabanovce',
+        'ODIHR,Document test three,Schulung,trafficking,AL,',
+      ]),
+    );
+    expect(first.json()).toMatchObject({ outcome: 'applied', created: 3 });
+    const second = await importFile(
+      coordinator,
+      file([
+        'ODIHR,Document test one,Formation des gardes-frontières,border_management,BA,Bihać',
+        'ODIHR,Document test two,,trafficking,RS; MK,Tabanovce',
+        'ODIHR,Document test three,Schulung,trafficking,AL,',
+      ]),
+    );
+    expect(second.json()).toMatchObject({ outcome: 'applied', updated: 1, unchanged: 2 });
+    // Each stored document is the one the activity's words give, computed in full.
+    const { rows } = await sql<{ title: string; same: boolean }>`
+      select title, search_doc = directory_document(title,
+        coalesce(description, '') || ' ' || coalesce(place, '') || ' ' || search_text) as same
+      from directory_activity where title like 'Document test %' order by title`.execute(t.database.db);
+    expect(rows).toEqual([
+      { title: 'Document test one', same: true },
+      { title: 'Document test three', same: true },
+      { title: 'Document test two', same: true },
+    ]);
+    const found = async (q: string) =>
+      (await t.request(coordinator, { url: `/api/directory/search?q=${encodeURIComponent(q)}&kind=activity` }))
+        .json()
+        .items.map((i: { activity?: { title: string } }) => i.activity?.title ?? '')
+        .filter((title: string) => title.startsWith('Document test'))
+        .sort();
+    // By the words of the updated row: its new country and place, and no longer its old ones.
+    expect(await found('Bosnia Bihac')).toEqual(['Document test one']);
+    expect(await found('Document Tabanovce')).toEqual(['Document test two']);
+    expect(await found('Document Preševo')).toEqual([]);
+    // By reference words in another language, and a stem of the description.
+    expect(await found('Document Албания')).toEqual(['Document test three']);
+    expect(await found('Document formations')).toEqual(['Document test one']);
+  });
+
   it('rejects every bad row with its number and reason, and then changes nothing at all', async () => {
     const before = await snapshot(t);
     const file = [
