@@ -1,23 +1,11 @@
 import ICAL from 'ical.js';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../../network/documents/sample-files.js';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { insertTestEvent, insertTestRegistration } from '../../test-support/conferences/fixtures.js';
 import { testBackends } from '../../test-support/database.js';
 import { createContact, createExpert, createOrganisation } from '../../test-support/factories.js';
-
-/** The text of every page of a PDF, without spacing. */
-async function pdfText(data: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-  const parts: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
-  }
-  return parts.join('').replace(/\s+/g, '');
-}
-const words = (phrase: string) => phrase.replace(/\s+/g, '');
+import { pdfText, words } from '../../test-support/pdf.js';
 
 interface Person {
   role: string;

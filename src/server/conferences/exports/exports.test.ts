@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { insertTestEvent, insertTestRegistration } from '../../test-support/conferences/fixtures.js';
 import { testBackends } from '../../test-support/database.js';
+import { openPdf, pdfText, words } from '../../test-support/pdf.js';
 
 // A CommonJS module whose declared default export the compiler does not see as callable.
 const jsQR = createRequire(import.meta.url)('jsqr') as (
@@ -12,24 +13,6 @@ const jsQR = createRequire(import.meta.url)('jsqr') as (
   width: number,
   height: number,
 ) => { data: string } | null;
-
-async function openPdf(data: Buffer) {
-  return getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-}
-
-/** The text of every page of a PDF, without its spacing (which the layout decides), to look for words in. */
-async function pdfText(data: Buffer): Promise<string> {
-  const pdf = await openPdf(data);
-  const parts: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
-  }
-  return parts.join('').replace(/\s+/g, '');
-}
-
-/** A phrase as `pdfText` gives it. */
-const words = (phrase: string) => phrase.replace(/\s+/g, '');
 
 interface PdfImage {
   width: number;

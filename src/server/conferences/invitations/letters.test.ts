@@ -1,20 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { insertTestEvent, organisationId } from '../../test-support/conferences/fixtures.js';
 import { testBackends } from '../../test-support/database.js';
-
-/** The text of every page of a PDF, without its spacing (which the layout decides). */
-async function pdfText(data: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-  const parts: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
-  }
-  return parts.join('').replace(/\s+/g, '');
-}
-const words = (phrase: string) => phrase.replace(/\s+/g, '');
+import { pdfText, words } from '../../test-support/pdf.js';
 
 describe.each(testBackends())('invitation letters on %s', (backend) => {
   let t: TestApp;
