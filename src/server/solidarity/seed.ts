@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { DECISION_2015_1601_TOTALS_CSV } from './data/eu-relocation-2015.js';
 import { ONE_FOR_ONE_PROGRESS_CSV } from './data/eu-turkey-2016-2018.js';
-import { EU_ISO2 } from './keys/presets.js';
+import { EU_ISO2 } from './keys/eu-states.js';
 import * as q from './ledger/queries.js';
 import { seedOneForOneDemo } from './one-for-one/service.js';
 

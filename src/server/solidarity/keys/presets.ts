@@ -7,46 +7,13 @@ import {
   SEPTEMBER_2015_PACKAGE_THOUSANDS_CSV,
 } from '../data/published-2015.js';
 import { computeKey } from './calculator.js';
+import { EU_ISO2 } from './eu-states.js';
 import type { Criterion, KeyDefinition } from './schemas.js';
 
 type Row = Record<string, string>;
 const rows = (csv: string): Row[] => parse(csv, { columns: true, skip_empty_lines: true, trim: true });
 
-/** The 32 States of the 2015 relocation data, ISO alpha-3 to alpha-2. */
-export const EU_ISO2: Record<string, string> = {
-  AUT: 'AT',
-  BEL: 'BE',
-  BGR: 'BG',
-  HRV: 'HR',
-  CYP: 'CY',
-  CZE: 'CZ',
-  DNK: 'DK',
-  EST: 'EE',
-  FIN: 'FI',
-  FRA: 'FR',
-  DEU: 'DE',
-  GRC: 'GR',
-  HUN: 'HU',
-  IRL: 'IE',
-  ITA: 'IT',
-  LVA: 'LV',
-  LTU: 'LT',
-  LUX: 'LU',
-  MLT: 'MT',
-  NLD: 'NL',
-  POL: 'PL',
-  PRT: 'PT',
-  ROU: 'RO',
-  SVK: 'SK',
-  SVN: 'SI',
-  ESP: 'ES',
-  SWE: 'SE',
-  GBR: 'GB',
-  ISL: 'IS',
-  LIE: 'LI',
-  NOR: 'NO',
-  CHE: 'CH',
-};
+export { EU_ISO2 };
 
 const ASYLUM_YEARS = [2010, 2011, 2012, 2013, 2014];
 

@@ -4,13 +4,18 @@ import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
 import { computeKey, validateDefinition } from './calculator.js';
-import { findPreset, PRESETS } from './presets.js';
 import * as q from './queries.js';
 import type { CreateKeyBody, KeyDefinition, KeyResult, KeySummary, KeyView, NewVersionBody } from './schemas.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Computes a key on posted data, stores nothing. */
+/**
+ * The 2015 keys, computed from the shipped inputs the first time they are asked for rather than
+ * when the server starts: computing them takes tens of milliseconds.
+ */
+const presetKeys = () => import('./presets.js');
+
 export function computePosted(definition: KeyDefinition): KeyResult {
   return computeKey(definition);
 }
@@ -22,6 +27,7 @@ function actionsFor(ctx: Context, source: 'preset' | 'saved'): KeyView['actions'
 
 /** The presets and the saved keys, newest version of each. */
 export async function listKeys(_ctx: Context): Promise<KeySummary[]> {
+  const { PRESETS } = await presetKeys();
   const presets: KeySummary[] = PRESETS.map((preset) => ({
     id: preset.id,
     source: 'preset',
@@ -49,7 +55,7 @@ export async function listKeys(_ctx: Context): Promise<KeySummary[]> {
 
 /** A key (preset code or saved id) in one version, with its computed shares and allocations. */
 export async function getKey(ctx: Context, key: string, version?: number): Promise<KeyView> {
-  const preset = findPreset(key);
+  const preset = (await presetKeys()).findPreset(key);
   if (preset) {
     if (version !== undefined && version !== 1) throw new Problem('not_found', `The preset ${key} has only version 1.`);
     return {
