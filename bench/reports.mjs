@@ -55,7 +55,8 @@ export async function run() {
   const { seedReferenceData } = await import(dist('reference/seed.js'));
   const { dashboard } = await import(dist('reports/follow-up/dashboard.js'));
   const { listRecommendations } = await import(dist('reports/follow-up/service.js'));
-  const { reportDocument, renderPdf } = await import(dist('reports/drafting/pdf.js'));
+  const { reportDocument } = await import(dist('reports/drafting/pdf.js'));
+  const { renderPdf } = await import(dist('files/pdf.js'));
   const { getReport } = await import(dist('reports/drafting/service.js'));
   const { loadConfig } = await import(dist('config.js'));
   const { sql } = await import('kysely');
