@@ -8,7 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { figure, sized, startServer } from './lib.mjs';
+import { dist, figure, sized, startServer } from './lib.mjs';
 
 const ADMIN = { CROSSROADS_ADMIN_EMAIL: 'soak@example.org', CROSSROADS_ADMIN_PASSWORD: 'Soak benchmark passphrase 2026' };
 const seconds = sized('SOAK_SECONDS', 60, 10);
@@ -73,7 +73,20 @@ async function soak(backend, env) {
       body: { email: ADMIN.CROSSROADS_ADMIN_EMAIL, password: ADMIN.CROSSROADS_ADMIN_PASSWORD },
     });
     if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
-    const session = { cookie: String(login.headers['set-cookie']).split(';')[0], csrf: JSON.parse(login.body).csrfToken };
+    const signedIn = JSON.parse(login.body);
+    const session = { cookie: String(login.headers['set-cookie']).split(';')[0], csrf: signedIn.csrfToken };
+    // The co-ordinator's role asks for a second factor: enrolled once, as the person would.
+    if (signedIn.secondFactorStep === 'enrol') {
+      const { codeAt } = await import(dist('auth/second-factor/totp.js'));
+      const started = await request(server.port, 'POST', '/api/auth/second-factor/enrolment', session);
+      if (started.status !== 200) throw new Error(`enrolling a second factor failed: ${started.status} ${started.body}`);
+      const { secret } = JSON.parse(started.body);
+      const confirmed = await request(server.port, 'POST', '/api/auth/second-factor/enrolment/confirm', {
+        ...session,
+        body: { code: codeAt(secret) },
+      });
+      if (confirmed.status !== 200) throw new Error(`confirming the second factor failed: ${confirmed.status} ${confirmed.body}`);
+    }
     // People to read and edit: created once, as a co-ordinator would.
     const userIds = [];
     for (let i = 0; i < 20; i++) {
