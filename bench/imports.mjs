@@ -1,9 +1,10 @@
 // Imports as a user runs them, against COPY of the same rows into a bare table of the same database
 // in the same run (the ratio is the figure: it holds on a busy machine where seconds do not), on
 // PGlite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server) on PostgreSQL:
-// - the full UNHCR population table shipped in src/server/warning/data (138,893 rows), through the
-//   importer `crossroads import indicators` and the upload route call, and through its general
-//   path (the sheet reader and checks in JavaScript) for comparison;
+// - the full UNHCR population table shipped in src/server/warning/data (138,893 rows; its first
+//   BENCH_IMPORTS_POPULATION_ROWS rows when set, 30,000 with --quick), through the importer
+//   `crossroads import indicators` and the upload route call, and through its general path (the
+//   sheet reader and checks in JavaScript) for comparison;
 // - a 3W XLSX of BENCH_IMPORTS_3W_ROWS rows (default 50,000), through the importer
 //   `crossroads import 3w` and the upload route call.
 // Each import starts from the same state (what the previous one stored is deleted, untimed) and
@@ -27,6 +28,15 @@ import {
 } from './lib.mjs';
 
 const ROWS_3W = sized('BENCH_IMPORTS_3W_ROWS', 50_000, 2_000);
+const POPULATION_ROWS = sized('BENCH_IMPORTS_POPULATION_ROWS', 0, 30_000);
+
+/** The shipped population table, or its header and first `rows` records (the file has no line breaks inside fields). */
+function populationTable(rows) {
+  const whole = zlib.gunzipSync(fs.readFileSync(path.join(ROOT, 'src/server/warning/data/unhcr_population.csv.gz')));
+  if (!rows) return whole;
+  const lines = whole.toString('utf8').split('\n');
+  return Buffer.from(`${lines.slice(0, rows + 1).join('\n')}\n`);
+}
 const TIMES = QUICK ? 5 : undefined;
 
 const POPULATION_TABLE = `create table bench_copy_population (year int, coo_name text, coo text, coo_iso text, coa_name text,
@@ -95,8 +105,8 @@ async function suite(backend) {
     const ctx = { db, actor: null, requestId: 'bench', address: 'command line', config: {} };
 
     // The UNHCR population table, gzipped as shipped and as a user uploads it.
-    const gz = fs.readFileSync(path.join(ROOT, 'src/server/warning/data/unhcr_population.csv.gz'));
-    const csv = zlib.gunzipSync(gz);
+    const csv = populationTable(POPULATION_ROWS);
+    const gz = zlib.gzipSync(csv);
     const warningImports = [];
     const generalImports = [];
     const warningCopies = [];

@@ -180,39 +180,93 @@ export function benchBackends(onlyVariable) {
  * A fresh, migrated database on the backend (in memory for PGlite; a database of its own, dropped
  * by `drop`, on PostgreSQL), with the reference data when asked. `url` is the PostgreSQL address.
  */
+/**
+ * The migrated databases every `openFresh` starts from, built once per run (per backend, and with
+ * or without the reference data): each suite then pays a copy instead of the migrations, as the
+ * tests do. An embedded one is a dump of its data directory; on the server, a template database,
+ * dropped by `dropTemplates` when the run ends.
+ */
+const templates = new Map();
+
+async function template(backend, reference) {
+  const key = `${backend}:${reference}`;
+  if (!templates.has(key)) {
+    templates.set(
+      key,
+      (async () => {
+        const { openDatabase } = await import(dist('db/connection.js'));
+        const { migrate } = await import(dist('db/migrate.js'));
+        const { seedReferenceData } = await import(dist('reference/seed.js'));
+        const prepare = async (database) => {
+          await migrate(database.db);
+          if (reference) await seedReferenceData(database.db);
+        };
+        if (backend === 'pglite') {
+          const database = await openDatabase({ dataDir: 'memory://' });
+          try {
+            await prepare(database);
+            return { initialData: await database.dump() };
+          } finally {
+            await database.close();
+          }
+        }
+        const databaseName = `crossroads_bench_template_${reference ? 'reference' : 'bare'}_${process.pid}`;
+        await onServer(`drop database if exists ${databaseName}`);
+        await onServer(`create database ${databaseName}`);
+        const database = await openDatabase({ databaseUrl: serverUrl(databaseName), dataDir: 'unused', poolSize: 2 });
+        try {
+          await prepare(database);
+        } finally {
+          await database.close();
+        }
+        return { databaseName };
+      })(),
+    );
+  }
+  return templates.get(key);
+}
+
+const serverUrl = (databaseName) => {
+  const parsed = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+  parsed.pathname = `/${databaseName}`;
+  return parsed.toString();
+};
+
+async function onServer(statement) {
+  const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the template databases of this run from the server. */
+export async function dropTemplates() {
+  for (const [key, made] of templates) {
+    if (!key.startsWith('postgres:')) continue;
+    const { databaseName } = await made;
+    await onServer(`drop database if exists ${databaseName} with (force)`);
+  }
+  templates.clear();
+}
+
 export async function openFresh(backend, { name, reference = false }) {
   // The list of domains registers every domain's verbs, which the services' access checks read.
   await import(dist('domains.js'));
   const { openDatabase } = await import(dist('db/connection.js'));
-  const { migrate } = await import(dist('db/migrate.js'));
-  let database;
-  let url;
-  let drop = async () => {};
-  if (backend === 'pglite') database = await openDatabase({ dataDir: 'memory://' });
-  else {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    const databaseName = `crossroads_bench_${name}_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${databaseName}`);
-    await admin.query(`create database ${databaseName}`);
-    await admin.end();
-    const parsed = new URL(base);
-    parsed.pathname = `/${databaseName}`;
-    url = parsed.toString();
-    database = await openDatabase({ databaseUrl: url, dataDir: 'unused', poolSize: 4 });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${databaseName} with (force)`);
-      await c.end();
-    };
+  const made = await template(backend, reference);
+  if (backend === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://', embeddedStart: { initialData: made.initialData } });
+    return { database, url: undefined, drop: async () => {} };
   }
-  await migrate(database.db);
-  if (reference) {
-    const { seedReferenceData } = await import(dist('reference/seed.js'));
-    await seedReferenceData(database.db);
-  }
+  const databaseName = `crossroads_bench_${name}_${process.pid}`;
+  await onServer(`drop database if exists ${databaseName}`);
+  await onServer(`create database ${databaseName} template ${made.databaseName}`);
+  const url = serverUrl(databaseName);
+  const database = await openDatabase({ databaseUrl: url, dataDir: 'unused', poolSize: 4 });
+  const drop = () => onServer(`drop database if exists ${databaseName} with (force)`);
   return { database, url, drop };
 }
 

@@ -8,7 +8,7 @@ import * as consensus from './consensus.mjs';
 import * as directory from './directory.mjs';
 import * as imports from './imports.mjs';
 import * as incidents from './incidents.mjs';
-import { CLI, figure, loadAverage, QUICK, ROOT } from './lib.mjs';
+import { CLI, dropTemplates, figure, loadAverage, QUICK, ROOT } from './lib.mjs';
 import * as library from './library.mjs';
 import * as notifications from './notifications.mjs';
 import * as platform from './platform.mjs';
@@ -43,13 +43,17 @@ const began = performance.now();
 process.stderr.write(
   `bench: ${QUICK ? 'quick run' : 'full run'}, load average ${loadAverage().join(' ')} on ${os.cpus().length} cores\n`,
 );
-for (const [name, suite] of Object.entries(suites)) {
-  if (only.length > 0 && !only.includes(name)) continue;
-  const started = performance.now();
-  process.stderr.write(`bench: ${name}, load average ${loadAverage().join(' ')}\n`);
-  await suite.run();
-  process.stderr.write(
-    `bench: ${name} took ${((performance.now() - started) / 1000).toFixed(0)} s, load average ${loadAverage().join(' ')}\n`,
-  );
+try {
+  for (const [name, suite] of Object.entries(suites)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const started = performance.now();
+    process.stderr.write(`bench: ${name}, load average ${loadAverage().join(' ')}\n`);
+    await suite.run();
+    process.stderr.write(
+      `bench: ${name} took ${((performance.now() - started) / 1000).toFixed(0)} s, load average ${loadAverage().join(' ')}\n`,
+    );
+  }
+} finally {
+  await dropTemplates();
 }
 figure('bench.duration', (performance.now() - began) / 1000, 's', { quick: QUICK, load: loadAverage(), cores: os.cpus().length });
