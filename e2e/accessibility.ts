@@ -106,8 +106,9 @@ export class AccessibilityScanner {
     const route = routeOf(url);
     try {
       if (page.isClosed() || new URL(page.url()).pathname !== path) return;
-      const language = await page.evaluate<string>('document.documentElement.lang');
-      if (this.scanned.has(`${route} ${language}`)) return;
+      // Between two documents of a navigation there is none: the next page has its own scan.
+      const language = await page.evaluate<string | null>('document.documentElement?.lang ?? null');
+      if (language === null || this.scanned.has(`${route} ${language}`)) return;
       if (!(await page.evaluate<boolean>("'axe' in window"))) await page.evaluate(AXE_SOURCE);
       const args = JSON.stringify({ path, tags: WCAG_TAGS, timeout: READY_TIMEOUT_MS });
       const result = await page.evaluate<PageResult>(`(${SCAN_IN_PAGE})(${args})`);

@@ -122,8 +122,21 @@ describeJourney('library journey', () => {
     const jonas = await signIn(people[1]!.email);
     await jonas.goto(`${origin}/library`);
     await jonas.getByRole('textbox', { name: 'Words in the documents' }).fill('passeports falsifiés');
-    await jonas.getByRole('button', { name: 'Search' }).click();
-    await jonas.getByText('1 document found').waitFor();
+    // The status line above may still be the first version's while the worker reads the second, on a
+    // loaded machine for longer than a step's wait: the member searches again until it is read.
+    await expect
+      .poll(
+        async () => {
+          await jonas.getByRole('button', { name: 'Search' }).click();
+          return jonas
+            .getByText('1 document found')
+            .waitFor({ timeout: 5_000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { timeout: 90_000, interval: 250 },
+      )
+      .toBe(true);
     const result = jonas.getByRole('listitem').filter({ hasText: 'Contrôles coordonnés aux frontières' });
     await result.locator('mark', { hasText: 'falsifiés' }).waitFor();
     expect(await result.locator('[data-snippet]').textContent()).toContain('vérifient les passeports falsifiés');
