@@ -3,7 +3,7 @@ import type { Job } from '../jobs/job.js';
 import { createJobRunner } from '../jobs/runner.js';
 import { type TestApp, testApp } from '../test-support/app.js';
 import { testBackends } from '../test-support/database.js';
-import { registerJobs } from './jobs/registry.js';
+import { registerJobs, scheduledJobs } from './jobs/registry.js';
 import type { JobList, JobView } from './jobs/schemas.js';
 
 // Jobs of this test only: one that waits for the test to let it finish, one that always fails.
@@ -157,5 +157,21 @@ describe.each(testBackends())('the jobs page on %s', (backend) => {
       );
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/operations/jobs' })).statusCode).toBe(401);
+  });
+
+  it('runs every job of the platform on a database that holds no record yet, and each succeeds', async () => {
+    const platform = scheduledJobs().filter((one) => !one.name.startsWith('test.'));
+    expect(platform.map((one) => one.name)).toContain('incidents.publish_statistics');
+    const slot = Date.UTC(2027, 0, 1);
+    await createJobRunner(t.database.db, platform, { log: quietLog, now: () => slot }).tick();
+    const runs = await t.database.db
+      .selectFrom('job_run')
+      .select(['job', 'outcome', 'details'])
+      .where('slot_start', '>=', new Date(slot - 24 * 3600_000))
+      .orderBy('job')
+      .execute();
+    expect(runs.map((run) => run.job)).toEqual(platform.map((one) => one.name));
+    for (const run of runs)
+      expect({ job: run.job, outcome: run.outcome, details: run.details }).toMatchObject({ outcome: 'succeeded' });
   });
 });

@@ -70,4 +70,15 @@ describe('complementary suppression', () => {
     const decision = await decideSuppression(figures, relations, solve);
     expect(decision).toMatchObject({ primary: 1, complementary: 0 });
   });
+
+  it('publishes nothing, and does not fail, while no incident is verified', async () => {
+    // With no year, every total is a sum of nothing: every figure is 0, and every one suppressed.
+    const exact = tables([[], []]);
+    expect(exact.years).toEqual([]);
+    const { figures, relations, layout } = linearModel(exact);
+    const decision = await decideSuppression(figures, relations, solve);
+    expect(decision.suppressed.every(Boolean)).toBe(true);
+    expect(decision.suppressed[layout.total]).toBe(true);
+    expect(decision).toMatchObject({ primary: figures.length, complementary: 0 });
+  });
 });
