@@ -38,4 +38,4 @@ if (serverStale) build('build:server', 'server');
 const webStale = builtAt('dist/web/index.html') < newestMtime(path.join(root, 'src', 'web'));
 if (webStale) build('build:web', 'web client');
 
-await import(pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href);
+await import(pathToFileURL(path.join(root, 'dist', 'server', 'crossroads.mjs')).href);

@@ -25,7 +25,7 @@ export const describeJourney = describe.skipIf(!hasChromium && !required);
 
 /** Builds the platform once if a journey finds it unbuilt (the README's test command builds first). */
 export function ensureBuilt(): void {
-  const built = ['dist/cli/main.js', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(REPOSITORY, file)));
+  const built = ['dist/server/crossroads.mjs', 'dist/web/index.html'].every((file) => fs.existsSync(path.join(REPOSITORY, file)));
   if (!built) execFileSync('npm', ['run', 'build'], { cwd: REPOSITORY, stdio: 'inherit' });
 }
 

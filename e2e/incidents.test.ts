@@ -41,11 +41,15 @@ describeJourney('hate incident journey', () => {
       env: { INCIDENT_MIN_FILL_SECONDS: '1', JOB_PERIOD_SECONDS: '3' },
       // The key pair, made as an operator would: the passphrase on standard input, never stored.
       prepare: (env) => {
-        const output = execFileSync(process.execPath, [path.join(REPOSITORY, 'dist', 'cli', 'main.js'), 'incidents', 'keygen'], {
-          env: { ...env, CROSSROADS_INCIDENT_PASSPHRASE: '' },
-          input: `${PASSPHRASE}\n`,
-          encoding: 'utf8',
-        });
+        const output = execFileSync(
+          process.execPath,
+          [path.join(REPOSITORY, 'dist', 'server', 'crossroads.mjs'), 'incidents', 'keygen'],
+          {
+            env: { ...env, CROSSROADS_INCIDENT_PASSPHRASE: '' },
+            input: `${PASSPHRASE}\n`,
+            encoding: 'utf8',
+          },
+        );
         if (!output.includes('Created the incident key')) throw new Error(output);
       },
     },

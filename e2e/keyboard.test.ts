@@ -80,11 +80,15 @@ describeJourney('keyboard-only journey', () => {
       env: { INCIDENT_MIN_FILL_SECONDS: '1' },
       // The organisation's key for incident reports, made as an operator would.
       prepare: (env) => {
-        const output = execFileSync(process.execPath, [path.join(REPOSITORY, 'dist', 'cli', 'main.js'), 'incidents', 'keygen'], {
-          env: { ...env, CROSSROADS_INCIDENT_PASSPHRASE: '' },
-          input: 'keyboard journey passphrase for the organisation key\n',
-          encoding: 'utf8',
-        });
+        const output = execFileSync(
+          process.execPath,
+          [path.join(REPOSITORY, 'dist', 'server', 'crossroads.mjs'), 'incidents', 'keygen'],
+          {
+            env: { ...env, CROSSROADS_INCIDENT_PASSPHRASE: '' },
+            input: 'keyboard journey passphrase for the organisation key\n',
+            encoding: 'utf8',
+          },
+        );
         if (!output.includes('Created the incident key')) throw new Error(output);
       },
     },

@@ -87,7 +87,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
- * `node dist/cli/main.js serve` in the repository, with its own data directory and port. `env` adds
+ * `node dist/server/crossroads.mjs serve` in the repository, with its own data directory and port. `env` adds
  * settings; `prepare` runs first with the server's environment (e.g. a CLI command on its database).
  */
 export interface StartOptions {
@@ -128,11 +128,15 @@ export async function startServer(repository: string, options: StartOptions = {}
   delete env.CROSSROADS_ADMIN_PASSWORD;
   options.prepare?.(env);
 
-  const child = spawn(process.execPath, [path.join(repository, 'dist', 'cli', 'main.js'), 'serve', ...(options.args ?? [])], {
-    cwd: repository,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(repository, 'dist', 'server', 'crossroads.mjs'), 'serve', ...(options.args ?? [])],
+    {
+      cwd: repository,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk;

@@ -3,7 +3,7 @@ import { sealPlainSecrets } from './auth/second-factor/sealing.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase, openingDatabase } from './db/connection.js';
 import { dataDirectoryWarning, type EmbeddedOpening } from './db/data-dir.js';
-import { migrate } from './db/migrate.js';
+import { migrate, readMigrations } from './db/migrate.js';
 import type { Domain } from './domains.js';
 import { startJobRunner } from './jobs/runner.js';
 import { seedReferenceData } from './reference/seed.js';
@@ -17,6 +17,8 @@ export const PGLITE_WARNING =
 
 /** Opens the configured database, brings its schema up to date and loads the reference data. */
 export async function prepareDatabase(config: Config, embedded?: EmbeddedOpening): Promise<Database & { applied: string[] }> {
+  // Read while the database opens.
+  const migrations = readMigrations();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -24,7 +26,7 @@ export async function prepareDatabase(config: Config, embedded?: EmbeddedOpening
     embedded,
   });
   try {
-    const applied = await migrate(database.db);
+    const applied = await migrate(database.db, migrations);
     // Two-factor secrets enrolled before they were sealed: the database has no key to seal them with.
     await sealPlainSecrets(database.db, config);
     // Likewise a certificate signing key drawn before it was sealed.

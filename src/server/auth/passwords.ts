@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
+import { serverFile } from '../paths.js';
 
 // argon2id with the parameters OWASP recommends (19 MiB, 2 passes, 1 lane).
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 } as const;
@@ -48,7 +49,7 @@ let common: Set<string> | undefined;
 /** The shipped list of common passwords (see data/README.md), read once on first use. */
 function commonPasswords(): Set<string> {
   if (!common) {
-    const text = readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8');
+    const text = readFileSync(serverFile('auth/data/common-passwords.txt'), 'utf8');
     common = new Set([...text.split('\n').filter((line) => line !== ''), ...LOCAL_WORDS]);
   }
   return common;

@@ -1,6 +1,7 @@
 // The embedded database's worker thread as the calling thread sees it. Kept apart from the query
 // builder's dialect so that the server can start the worker before it loads the query builder.
 import { Worker } from 'node:worker_threads';
+import { serverFile } from '../paths.js';
 
 /** An error raised by PostgreSQL inside the worker, with the same fields as the `pg` driver's. */
 export class EmbeddedDatabaseError extends Error {
@@ -37,7 +38,7 @@ export class PgliteWorker {
   queueLength: () => number = () => 0;
 
   constructor(dataDir: string, start: EmbeddedStart = {}) {
-    this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    this.worker = new Worker(serverFile('db/pglite-worker.mjs'), {
       workerData: { dataDir, initialData: start.initialData, wasmModule: start.wasmModule },
     });
     this.ready = new Promise((resolve, reject) => {

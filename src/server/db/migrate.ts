@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
+import { serverPath } from '../paths.js';
 import type { DB } from './schema.js';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = serverPath('db/migrations');
 /** Key of the advisory lock that lets only one instance migrate at a time. */
 export const MIGRATION_LOCK = 727_001;
 

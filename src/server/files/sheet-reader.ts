@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { Problem } from '../http/problems.js';
+import { serverFile } from '../paths.js';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -83,7 +84,7 @@ export async function readSheetCells(
   const release = await turn();
   try {
     const outcome = await new Promise<Outcome>((resolve, reject) => {
-      const worker = new Worker(new URL('./sheet-worker.mjs', import.meta.url), {
+      const worker = new Worker(serverFile('files/sheet-worker.mjs'), {
         workerData: { bytes, format: options.format, limits },
         resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
       });

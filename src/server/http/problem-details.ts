@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { serverFile } from '../paths.js';
 
 /**
  * The catalogue of problem details (`data/problem-details.json`, kept up to date from the source by
@@ -8,9 +7,7 @@ import { fileURLToPath } from 'node:url';
  * field's message, under a stable key, with its `{parameters}`. A problem carries the key and the
  * parameters beside the English sentence, so that the web client shows it in the reader's language.
  */
-const CATALOGUE: Record<string, string> = JSON.parse(
-  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'problem-details.json'), 'utf8'),
-);
+const CATALOGUE: Record<string, string> = JSON.parse(fs.readFileSync(serverFile('http/data/problem-details.json'), 'utf8'));
 
 export interface DetailCode {
   key: string;

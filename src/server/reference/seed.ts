@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { serverPath } from '../paths.js';
 
-const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+const DATA_DIR = serverPath('reference/data');
 const SEED_LOCK = 727_003;
 
 type Row = Record<string, string>;

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-export const CLI = path.resolve('dist/cli/main.js');
+export const CLI = path.resolve('dist/server/crossroads.mjs');
 
 /** Fails clearly when the build the process tests run is missing. */
 export function assertBuilt(): void {
-  if (!fs.existsSync(CLI)) throw new Error('dist/cli/main.js is missing: run `npm run build:server` first (npm test does).');
+  if (!fs.existsSync(CLI))
+    throw new Error('dist/server/crossroads.mjs is missing: run `npm run build:server` first (npm test does).');
 }
 
 export function freePort(): Promise<number> {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { serverPath } from '../paths.js';
 import { seedAlertDriversDemo } from './flows/demo.js';
 import { type ImportOptions, importObservations } from './imports/imports.js';
 import type { ImportReport } from './imports/schemas.js';
@@ -19,13 +19,7 @@ export const SHIPPED_FILES = [
 
 /** The data folder, beside the sources or copied beside the built server. */
 export function dataDirectory(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    path.join(here, 'data'),
-    path.join(here, '../../src/server/warning/data'),
-    path.join(here, '../../../src/server/warning/data'),
-  ];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, SHIPPED_FILES[0]))) ?? (candidates[0] as string);
+  return serverPath('warning/data');
 }
 
 export function readShipped(name: string): Buffer {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import { serverFile } from '../../paths.js';
 
-const read = (name: string) => fs.readFileSync(new URL(`./akn-schema/${name}`, import.meta.url), 'utf8');
+const read = (name: string) => fs.readFileSync(serverFile(`consensus/exports/akn-schema/${name}`), 'utf8');
 
 /** Validates Akoma Ntoso against the OASIS schema kept beside this file; answers the errors, none when valid. */
 export async function aknErrors(xml: string): Promise<string[]> {

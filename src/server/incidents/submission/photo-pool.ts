@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { Problem } from '../../http/problems.js';
+import { serverFile } from '../../paths.js';
 
 export type PhotoType = 'image/jpeg' | 'image/png';
 
@@ -88,7 +89,7 @@ export class PhotoPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./photo-worker.mjs', import.meta.url), {
+    const worker = new Worker(serverFile('incidents/submission/photo-worker.mjs'), {
       workerData: { memoryMb: this.options.memoryMb },
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.memoryMb,

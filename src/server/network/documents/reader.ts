@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { Problem } from '../../http/problems.js';
+import { serverFile } from '../../paths.js';
 
 export const MEDIA_TYPES = {
   pdf: 'application/pdf',
@@ -62,7 +63,7 @@ function runWorker<T>(
   onProgress?: (done: number, total: number) => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(new URL('./document-worker.mjs', import.meta.url), {
+    const worker = new Worker(serverFile('network/documents/document-worker.mjs'), {
       workerData: { ...data, limits },
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
     });

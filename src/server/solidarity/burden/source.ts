@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { serverFile } from '../../paths.js';
 import { WORLD_BANK_POPULATION_GDP_CSV } from '../data/world-bank-2015-2017.js';
 
 /** One country-year of what the burden indicators need; a missing figure is undefined. */
@@ -33,8 +32,7 @@ let shipped: BurdenObservation[] | undefined;
 
 /** A gzipped CSV of data/ (see data/README.md); the build copies the folder beside the server. */
 function shippedCsv(file: string): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return gunzipSync(fs.readFileSync(path.join(here, '..', 'data', file))).toString('utf8');
+  return gunzipSync(fs.readFileSync(serverFile(`solidarity/data/${file}`))).toString('utf8');
 }
 
 /** The extract shipped in data/: UNHCR refugees and sea arrivals, World Bank population and GDP. */
