@@ -176,6 +176,21 @@ describe.each(testBackends())('people invited by name on %s', (backend) => {
     const taken = await register(nadia);
     expect(taken.statusCode).toBe(201);
     expect(taken.json()).toMatchObject({ name: 'Nadia Petrova', status: 'confirmed' });
+
+    // Invited by name, she registers herself once: a second registration would take a second place.
+    const registrations = () =>
+      t.database.db.selectFrom('conference_registration').select('status').where('user_id', '=', nadia.userId).execute();
+    const again = await register(nadia, { ...REGISTRATION, name: 'N. Petrova' });
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(again.json().detail).toBe('You are invited by name and already registered for this event.');
+    expect(await registrations()).toEqual([{ status: 'confirmed' }]);
+    // Once she has cancelled, she may register again.
+    const token = taken.json().token as string;
+    expect((await t.request(nadia, { method: 'POST', url: `/api/conferences/tickets/${token}/cancel` })).statusCode).toBe(200);
+    const anew = await register(nadia);
+    expect(anew.statusCode).toBe(201);
+    expect((await registrations()).map((r) => r.status).sort()).toEqual(['cancelled', 'confirmed']);
   });
 
   it('takes a person off the list: their letter is gone and they may no longer register', async () => {

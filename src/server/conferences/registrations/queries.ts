@@ -35,6 +35,18 @@ export async function countConfirmed(db: Kysely<DB>, eventId: string, delegation
   return { all: Number(row.all), delegation: Number(row.delegation) };
 }
 
+/** Whether the person holds a registration for the event that is not cancelled. */
+export async function hasOwnRegistration(db: Kysely<DB>, eventId: string, userId: string) {
+  const row = await db
+    .selectFrom('conference_registration')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('user_id', '=', userId)
+    .where('status', '<>', 'cancelled')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function insertRegistration(db: Kysely<DB>, values: Insertable<ConferenceRegistrationTable>) {
   return db.insertInto('conference_registration').values(values).returning('id').executeTakeFirstOrThrow();
 }

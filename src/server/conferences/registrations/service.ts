@@ -73,17 +73,28 @@ function fits(event: { capacity: number; delegation_capacity: number | null }, t
   return event.delegation_capacity === null || taken.delegation < event.delegation_capacity;
 }
 
+const alreadyRegistered = () => new Problem('conflict', 'You are invited by name and already registered for this event.');
+
 /**
  * A restricted event takes registrations only from its invitees, signed in: a delegate of a State
  * its invitation list selects, for their own State, a member of an organisation it names, for
  * that organisation, or a person it invites by name. The State or organisation on the form must be the registrant's own, as their
  * account says. Its organiser registers anyone.
  */
-async function assertInvited(ctx: Context, event: EventRow, country: string | null, organisationId: string | null) {
+async function assertInvited(
+  ctx: Context,
+  event: EventRow,
+  country: string | null,
+  organisationId: string | null,
+): Promise<'by_name' | undefined> {
   if (event.public || manages(ctx.actor, event.organiser_id)) return;
-  // A person invited by name registers themself, whatever their delegation or organisation.
-  if (ctx.actor && (await ownInvitations(ctx.db, event.id, ctx.actor.userId)).length > 0) return;
   const own = ownDelegations(ctx.actor);
+  // A person invited by name registers themself, once, whatever their delegation or organisation;
+  // a delegate invited by name too still registers the delegation's colleagues as a delegate.
+  if (ctx.actor && (await ownInvitations(ctx.db, event.id, ctx.actor.userId)).length > 0) {
+    if (!(await q.hasOwnRegistration(ctx.db, event.id, ctx.actor.userId))) return 'by_name';
+    if (own.countries.size === 0 && own.organisations.size === 0) throw alreadyRegistered();
+  }
   if (country && !own.countries.has(country)) {
     throw new Problem('forbidden', 'You may register for a restricted event only for the State whose delegation you belong to.', {
       errors: [{ pointer: '/countryIso2', message: 'Choose the State of your own delegation.' }],
@@ -128,11 +139,15 @@ export async function register(ctx: Context, eventId: string, input: Registratio
   if (!input.name.trim()) errors.push({ pointer: '/name', message: 'Give your name.' });
   if (!input.function.trim()) errors.push({ pointer: '/function', message: 'Give your function.' });
   if (errors.length) throw new Problem('validation', 'Some of the registration’s details are not valid.', { errors });
-  await assertInvited(ctx, event, country, organisation?.id ?? null);
+  const invited = await assertInvited(ctx, event, country, organisation?.id ?? null);
   const token = randomBytes(24).toString('base64url');
   await inTransaction(ctx.db, async (trx) => {
     const locked = await q.lockEvent(trx, eventId);
     if (!locked) throw new Problem('not_found', 'There is no such event.');
+    // Again under the event's lock: two registrations sent at once by the same person take one place.
+    if (invited === 'by_name' && ctx.actor && (await q.hasOwnRegistration(trx, eventId, ctx.actor.userId))) {
+      throw alreadyRegistered();
+    }
     const organisationName = organisation?.name_en ?? input.organisationName?.trim() ?? '';
     const taken = await q.countConfirmed(trx, eventId, { countryIso2: country, organisation: organisationName });
     const status = fits(locked, taken) ? 'confirmed' : 'waiting';
