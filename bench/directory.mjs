@@ -11,13 +11,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { activitySheetRows, activityWorkbook, CLI, figure, figureSeries, REPEATS, ROOT, sized, startServer } from './lib.mjs';
+import {
+  activitySheetRows,
+  activityWorkbook,
+  benchBackends,
+  CLI,
+  figure,
+  figureSeries,
+  REPEATS,
+  ROOT,
+  sized,
+  startServer,
+} from './lib.mjs';
 
 const CONTACTS = sized('BENCH_DIRECTORY_CONTACTS', 100_000, 2_000);
 const ACTIVITIES = sized('BENCH_DIRECTORY_ACTIVITIES', 50_000, 1_000);
 const IMPORT_ROWS = sized('BENCH_DIRECTORY_IMPORT_ROWS', 50_000, 1_000);
 const REQUESTS = sized('BENCH_DIRECTORY_REQUESTS', 200, 40);
-const BACKENDS = (process.env.BENCH_DIRECTORY_BACKENDS ?? 'pglite,postgres').split(',');
+const BACKENDS = benchBackends('BENCH_DIRECTORY_BACKENDS');
 const ADMIN = { CROSSROADS_ADMIN_EMAIL: 'bench@example.org', CROSSROADS_ADMIN_PASSWORD: 'Benchmark passphrase 2026' };
 const dist = (file) => path.join(ROOT, 'dist', 'server', file);
 

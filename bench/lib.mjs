@@ -169,10 +169,12 @@ export const dist = (file) => path.join(process.env.BENCH_DIST ?? path.join(ROOT
 /**
  * The backends a benchmark runs on: PGlite always, PostgreSQL when BENCH_DATABASE_URL or
  * TEST_DATABASE_URL names a server; `onlyVariable` (e.g. BENCH_WARNING_BACKENDS=postgres) narrows them.
+ * A quick run measures one: the server when there is one (where production runs), else PGlite.
  */
 export function benchBackends(onlyVariable) {
   const only = onlyVariable ? process.env[onlyVariable]?.split(',') : undefined;
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!only && QUICK) return [server ? 'postgres' : 'pglite'];
   return ['pglite', ...(server ? ['postgres'] : [])].filter((backend) => !only || only.includes(backend));
 }
 

@@ -4,7 +4,8 @@
 //   against reopening that PGlite data directory alone (in a process of its own, like the server);
 // - a realistic read: the co-ordinator's page of 20 users out of thousands through the whole
 //   stack (session, access check, audit-free read, schema serialisation), against a raw route on
-//   a bare Node HTTP server in the same process sending the same SQL to the same database;
+//   a bare Node HTTP server in the same process sending the same SQL to the same database, on the
+//   backends of benchBackends (BENCH_PLATFORM_BACKENDS narrows them);
 // - a light route beside a heavy one: on PGlite (one connection for every request) the
 //   throughput of a light database route (one country) while clients hammer the public refugee
 //   totals (aggregates over every observation), against the same light route unloaded.
@@ -18,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { dist, figure, figureSeries, freePort, load, openFresh, repeat, sized, startServer } from './lib.mjs';
+import { benchBackends, dist, figure, figureSeries, freePort, load, openFresh, repeat, sized, startServer } from './lib.mjs';
 
 const ADMIN = { CROSSROADS_ADMIN_EMAIL: 'bench@example.org', CROSSROADS_ADMIN_PASSWORD: 'Benchmark passphrase 2026' };
 const seconds = sized('BENCH_SECONDS', 3, 1);
@@ -46,28 +47,24 @@ await database.close();
   });
 }
 
-async function warmStart() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-bench-'));
+/** Starts the server on a new data directory, then measures starts on it: the directory is kept for the next figure. */
+async function warmStart(dataDir) {
   const env = { DATA_DIR: dataDir, ...ADMIN, DATABASE_URL: '' };
-  try {
-    const cold = await startServer(env);
-    figure('startup.cold', cold.readyMs, 'ms', { backend: 'pglite' });
-    await cold.stop();
-    const starts = [];
-    const reopens = [];
-    // Alternated, so that a change in the machine's load weighs on both alike.
-    await repeat(async () => {
-      reopens.push(await reopenAlone(dataDir));
-      const warm = await startServer(env);
-      starts.push(warm.readyMs);
-      await warm.stop();
-    });
-    const start = figureSeries('startup.warm', starts, 'ms', { backend: 'pglite' });
-    const reopen = figureSeries('startup.pglite_reopen', reopens, 'ms', { backend: 'pglite' });
-    figure('startup.warm_vs_reopen.ratio', start.median / reopen.median, 'ratio', { backend: 'pglite', goal: '≤ 1.5' });
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  const cold = await startServer(env);
+  figure('startup.cold', cold.readyMs, 'ms', { backend: 'pglite' });
+  await cold.stop();
+  const starts = [];
+  const reopens = [];
+  // Alternated, so that a change in the machine's load weighs on both alike.
+  await repeat(async () => {
+    reopens.push(await reopenAlone(dataDir));
+    const warm = await startServer(env);
+    starts.push(warm.readyMs);
+    await warm.stop();
+  });
+  const start = figureSeries('startup.warm', starts, 'ms', { backend: 'pglite' });
+  const reopen = figureSeries('startup.pglite_reopen', reopens, 'ms', { backend: 'pglite' });
+  figure('startup.warm_vs_reopen.ratio', start.median / reopen.median, 'ratio', { backend: 'pglite', goal: '≤ 1.5' });
 }
 
 /** The SQL the users page sends: the session with its grants, then the page with grants, expert and total. */
@@ -206,57 +203,54 @@ async function seedObservations(dataDir) {
   }
 }
 
-async function lightBesideHeavy() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-bench-'));
+/** On the warm start's data directory, migrated and holding the reference data. */
+async function lightBesideHeavy(dataDir) {
   const env = { DATA_DIR: dataDir, ...ADMIN, DATABASE_URL: '' };
+  const observations = await seedObservations(dataDir);
+  const server = await startServer(env);
   try {
-    await (await startServer(env)).stop();
-    const observations = await seedObservations(dataDir);
-    const server = await startServer(env);
-    try {
-      for (const route of [LIGHT, HEAVY]) {
-        const check = await fetch(`http://127.0.0.1:${server.port}${route}`);
-        if (!check.ok) throw new Error(`${route} answered ${check.status}: ${await check.text()}`);
-      }
-      const alone = [];
-      const beside = [];
-      const heavy = [];
-      const p50Alone = [];
-      const p50Beside = [];
-      let errors = 0;
-      await repeat(async () => {
-        const unloaded = await load(server.port, LIGHT, { seconds });
-        // The heavy route's clients start first and stop last: the light route's window is inside theirs.
-        const hammer = load(server.port, HEAVY, { concurrency: 4, seconds: seconds + 1, warmUpSeconds: 0 });
-        const loaded = await load(server.port, LIGHT, { seconds });
-        const hammered = await hammer;
-        alone.push(unloaded.rps);
-        beside.push(loaded.rps);
-        heavy.push(hammered.rps);
-        p50Alone.push(unloaded.p50);
-        p50Beside.push(loaded.p50);
-        errors += unloaded.errors + loaded.errors + hammered.errors;
-      });
-      const extra = { backend: 'pglite', light: LIGHT, heavy: HEAVY, observations, errors };
-      const a = figureSeries('http.light_route.rps', alone, 'req/s', extra);
-      const b = figureSeries('http.light_route_beside_heavy.rps', beside, 'req/s', extra);
-      figureSeries('http.heavy_route.rps', heavy, 'req/s', extra);
-      figureSeries('http.light_route.p50', p50Alone, 'ms', extra);
-      figureSeries('http.light_route_beside_heavy.p50', p50Beside, 'ms', extra);
-      figure('http.light_beside_heavy_vs_alone.rps_ratio', b.median / a.median, 'ratio', { ...extra, goal: '≥ 0.5' });
-    } finally {
-      await server.stop();
+    for (const route of [LIGHT, HEAVY]) {
+      const check = await fetch(`http://127.0.0.1:${server.port}${route}`);
+      if (!check.ok) throw new Error(`${route} answered ${check.status}: ${await check.text()}`);
     }
+    const alone = [];
+    const beside = [];
+    const heavy = [];
+    const p50Alone = [];
+    const p50Beside = [];
+    let errors = 0;
+    await repeat(async () => {
+      const unloaded = await load(server.port, LIGHT, { seconds });
+      // The heavy route's clients start first and stop last: the light route's window is inside theirs.
+      const hammer = load(server.port, HEAVY, { concurrency: 4, seconds: seconds + 1, warmUpSeconds: 0 });
+      const loaded = await load(server.port, LIGHT, { seconds });
+      const hammered = await hammer;
+      alone.push(unloaded.rps);
+      beside.push(loaded.rps);
+      heavy.push(hammered.rps);
+      p50Alone.push(unloaded.p50);
+      p50Beside.push(loaded.p50);
+      errors += unloaded.errors + loaded.errors + hammered.errors;
+    });
+    const extra = { backend: 'pglite', light: LIGHT, heavy: HEAVY, observations, errors };
+    const a = figureSeries('http.light_route.rps', alone, 'req/s', extra);
+    const b = figureSeries('http.light_route_beside_heavy.rps', beside, 'req/s', extra);
+    figureSeries('http.heavy_route.rps', heavy, 'req/s', extra);
+    figureSeries('http.light_route.p50', p50Alone, 'ms', extra);
+    figureSeries('http.light_route_beside_heavy.p50', p50Beside, 'ms', extra);
+    figure('http.light_beside_heavy_vs_alone.rps_ratio', b.median / a.median, 'ratio', { ...extra, goal: '≥ 0.5' });
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
 export async function run() {
-  await warmStart();
-  await lightBesideHeavy();
-  await pageOfUsers('pglite');
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (serverUrl) await pageOfUsers('postgres');
-  else process.stderr.write('PostgreSQL figures skipped: set BENCH_DATABASE_URL to a server URL.\n');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crossroads-bench-'));
+  try {
+    await warmStart(dataDir);
+    await lightBesideHeavy(dataDir);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  for (const backend of benchBackends('BENCH_PLATFORM_BACKENDS')) await pageOfUsers(backend);
 }
