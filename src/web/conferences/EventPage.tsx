@@ -7,6 +7,7 @@ import { EmptyState } from '../app/EmptyState';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCountryNames, useLanguageNames } from '../reference/pickers';
+import { useApiLanguage } from '../reference/queries';
 import { Agenda } from './Agenda';
 import { EventForm } from './EventForm';
 import { Outcome } from './Outcome';
@@ -15,6 +16,7 @@ import { type EventView, eventQuery, formatLocal, participantsQuery, registratio
 /** One event: when and where, its agenda and who takes part; its organiser also edits it, invites, sees everyone and records the outcome. */
 export function EventPage() {
   const { t, i18n } = useTranslation();
+  const lang = useApiLanguage();
   const countries = useCountryNames();
   const { id } = useParams({ strict: false }) as { id: string };
   const event = useQuery(eventQuery(id));
@@ -62,8 +64,8 @@ export function EventPage() {
             {t('conferences.register.open')}
           </Button>
         ) : null}
-        <Anchor href={`/api/conferences/events/${e.id}/calendar.ics`}>{t('conferences.calendar')}</Anchor>
-        <Anchor href={`/api/conferences/events/${e.id}/agenda.pdf`}>{t('conferences.exports.agenda')}</Anchor>
+        <Anchor href={`/api/conferences/events/${e.id}/calendar.ics?lang=${lang}`}>{t('conferences.calendar')}</Anchor>
+        <Anchor href={`/api/conferences/events/${e.id}/agenda.pdf?lang=${lang}`}>{t('conferences.exports.agenda')}</Anchor>
         {e.letters.map((letter) => (
           <Anchor key={letter.url} href={letter.url}>
             {t('conferences.invitation.letter', { invitee: letter.state ? countries.name(letter.state) : letter.invitee })}

@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api';
 import { fieldError, ProblemAlert } from '../app/ProblemAlert';
 import { usePageTitle } from '../app/usePageTitle';
+import { useApiLanguage } from '../reference/queries';
 import { formatLocal, type TicketView, ticketQuery } from './queries';
 
 /** The registrant's ticket: confirmed with its QR code to show at the entrance, or the place on the waiting list. */
 export function TicketPage() {
   const { t, i18n } = useTranslation();
   const { token } = useParams({ strict: false }) as { token: string };
+  const lang = useApiLanguage();
   const client = useQueryClient();
   const ticket = useQuery(ticketQuery(token));
   usePageTitle(t('conferences.ticket.title'));
@@ -43,7 +45,7 @@ export function TicketPage() {
       <Text size="sm">{t('conferences.ticket.keep')}</Text>
       {r.qr ? <Image src={r.qr} alt={t('conferences.ticket.qr')} w={240} h={240} /> : null}
       {r.status !== 'cancelled' ? (
-        <Anchor href={`/api/conferences/tickets/${r.token}/calendar.ics`}>{t('conferences.ticket.calendar')}</Anchor>
+        <Anchor href={`/api/conferences/tickets/${r.token}/calendar.ics?lang=${lang}`}>{t('conferences.ticket.calendar')}</Anchor>
       ) : null}
       {r.status !== 'cancelled' ? <OwnSessions ticket={r} /> : null}
       <ProblemAlert error={cancel.error} />

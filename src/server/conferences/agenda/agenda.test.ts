@@ -163,6 +163,32 @@ describe.each(testBackends())('the agenda on %s', (backend) => {
     expect(ownSession?.description).toContain('Speaker from the roster');
     expect(own).not.toContain('Erik');
 
+    // In the language of the page they are asked from, or of the reader's account.
+    const inFrench = await pdfText((await get(null, `/api/conferences/events/${event}/agenda.pdf?lang=fr`)).rawPayload);
+    expect(inFrench).toContain(words('Ordre du jour'));
+    expect(inFrench).toContain(words('Modération: Modérateur issu de l’annuaire'));
+    expect(inFrench).toContain(words('Intervenant issu du fichier d’experts'));
+    expect(inFrench).not.toContain('Speaker');
+    const inRussian = (await get(null, `/api/conferences/tickets/${token}/calendar.ics?lang=ru`)).body;
+    const russianSession = new ICAL.Component(ICAL.parse(inRussian))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))[1];
+    expect(russianSession?.description).toBe(
+      'Модератор: Модератор из справочника\nДокладчики: Lena Öffentlich (Office for Democratic Institutions and Human Rights), Докладчик из реестра экспертов, Dr Amal Guest (University of Vienna)',
+    );
+    const language = (
+      await t.database.db.selectFrom('app_user').select('language').where('id', '=', delegation.userId).executeTakeFirstOrThrow()
+    ).language;
+    await t.database.db.updateTable('app_user').set({ language: 'de' }).where('id', '=', delegation.userId).execute();
+    const forDelegate = (await get(delegation, `/api/conferences/events/${event}/calendar.ics`)).body;
+    await t.database.db.updateTable('app_user').set({ language }).where('id', '=', delegation.userId).execute();
+    const germanSession = new ICAL.Component(ICAL.parse(forDelegate))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))[1];
+    expect(germanSession?.description).toContain('Moderation: Moderation aus dem Verzeichnis');
+    expect(germanSession?.description).toContain('Vortrag aus dem Expertenpool');
+    expect((await get(null, `/api/conferences/events/${event}/calendar.ics?lang=xx`)).statusCode).toBe(400);
+
     // Announced publicly, the expert and the staff contact are named to everyone.
     const session = added.json().sessions[0].id;
     const announced = await send(

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
+import { LangQuery } from '../../reference/schemas.js';
 import { EventBody, EventPage, EventPatch, EventQuery, EventView, OutcomeBody } from './schemas.js';
 import { createEvent, eventCalendar, getEvent, listEvents, recordOutcome, updateEvent } from './service.js';
 
@@ -83,13 +84,14 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'The event and its sessions as an iCalendar file',
+        summary: 'The event and its sessions as an iCalendar file, in the language asked for, else the reader’s',
         produces: ['text/calendar'],
         params: IdParams,
+        querystring: LangQuery,
         response: responses({ 200: Ics }),
       },
     },
     async (request, reply) =>
-      reply.type('text/calendar; charset=utf-8').send(await eventCalendar(request.ctx, request.params.id)),
+      reply.type('text/calendar; charset=utf-8').send(await eventCalendar(request.ctx, request.params.id, request.query.lang)),
   );
 };

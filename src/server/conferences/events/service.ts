@@ -3,6 +3,7 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { type Language, languageOf } from '../../notifications/catalogue.js';
 import { sessionDocuments } from '../agenda/documents/present.js';
 import { peopleLines, sessionPeople } from '../agenda/people/present.js';
 import { ownLetters } from '../invitations/letter.js';
@@ -206,8 +207,8 @@ export async function recordOutcome(ctx: Context, id: string, input: OutcomeBody
 }
 
 /** The event and its agenda's sessions as an iCalendar file, in the event's time zone. */
-export async function eventCalendar(ctx: Context, id: string): Promise<string> {
-  return calendarOf(await getEvent(ctx, id));
+export async function eventCalendar(ctx: Context, id: string, lang?: Language): Promise<string> {
+  return calendarOf(await getEvent(ctx, id), lang ?? languageOf(ctx.actor?.language));
 }
 
 /**
@@ -218,7 +219,7 @@ export async function eventCalendar(ctx: Context, id: string): Promise<string> {
  */
 export async function participantCalendar(
   ctx: Context,
-  registration: { eventId: string; ticketUrl: string; sessionIds?: ReadonlySet<string> | undefined },
+  registration: { eventId: string; ticketUrl: string; sessionIds?: ReadonlySet<string> | undefined; language: Language },
 ): Promise<string> {
   const row = await q.selectEvent(ctx.db, registration.eventId);
   if (!row) throw new Problem('not_found', 'There is no such event.');
@@ -242,6 +243,7 @@ export async function participantCalendar(
         people: people.get(s.id) ?? [],
       })),
     },
+    registration.language,
     registration.ticketUrl,
   );
 }
@@ -250,9 +252,12 @@ type CalendarEvent = Pick<EventView, 'id' | 'title' | 'startsAt' | 'endsAt' | 'v
   sessions: ReadonlyArray<Pick<EventView['sessions'][number], 'id' | 'startsAt' | 'endsAt' | 'title' | 'room' | 'people'>>;
 };
 
-async function calendarOf(event: CalendarEvent, ticketUrl?: string): Promise<string> {
+async function calendarOf(event: CalendarEvent, language: Language, ticketUrl?: string): Promise<string> {
   const { default: ical } = await import('ical-generator');
-  const cal = ical({ name: event.title, prodId: { company: 'OSCE', product: 'Crossroads', language: 'EN' } });
+  const cal = ical({
+    name: event.title,
+    prodId: { company: 'OSCE', product: 'Crossroads', language: language.toUpperCase() },
+  });
   const location = event.venue || event.onlineUrl || '';
   cal.createEvent({
     id: event.id,
@@ -270,7 +275,7 @@ async function calendarOf(event: CalendarEvent, ticketUrl?: string): Promise<str
       end: new Date(s.endsAt),
       summary: `${event.title}: ${s.title}`,
       location: [s.room, event.venue].filter(Boolean).join(', '),
-      description: peopleLines(s.people).join('\n'),
+      description: peopleLines(s.people, language).join('\n'),
     });
   }
   return cal.toString();

@@ -1,5 +1,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../files/pdf.js';
+import type { Language } from '../../notifications/catalogue.js';
+import { AGENDA_WORDS } from '../agenda/words.js';
 
 export interface AgendaPdf {
   title: string;
@@ -9,13 +11,17 @@ export interface AgendaPdf {
   sessions: ReadonlyArray<{ time: string; title: string; room: string; people: readonly string[] }>;
 }
 
-/** The agenda as a PDF: the event, then its sessions in order with their times (in the event's zone), rooms, moderators and speakers. */
-export function agendaPdf(a: AgendaPdf): Promise<Buffer> {
+/**
+ * The agenda as a PDF in the reader's language: the event, then its sessions in order with their
+ * times (in the event's zone), rooms, moderators and speakers.
+ */
+export function agendaPdf(a: AgendaPdf, language: Language = 'en'): Promise<Buffer> {
+  const words = AGENDA_WORDS[language];
   const rows: Content[][] = [
     [
-      { text: 'Time', bold: true },
-      { text: 'Session', bold: true },
-      { text: 'Room', bold: true },
+      { text: words.time, bold: true },
+      { text: words.session, bold: true },
+      { text: words.room, bold: true },
     ],
     ...a.sessions.map((s) => [
       { text: s.time },
@@ -26,17 +32,18 @@ export function agendaPdf(a: AgendaPdf): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 50],
-    info: { title: `Agenda: ${a.title}`, author: a.organiser, creator: 'Crossroads' },
+    info: { title: `${words.agenda}: ${a.title}`, author: a.organiser, creator: 'Crossroads' },
+    language,
     content: [
-      { text: 'Organization for Security and Co-operation in Europe', style: 'small' },
+      { text: words.organisation, style: 'small' },
       { text: a.organiser, style: 'small', margin: [0, 0, 0, 16] },
       { text: a.title, style: 'title' },
       { text: a.when, margin: [0, 6, 0, 0] },
       { text: a.where, margin: [0, 0, 0, 16] },
-      { text: 'Agenda', style: 'heading' },
+      { text: words.agenda, style: 'heading' },
       a.sessions.length
         ? { table: { headerRows: 1, widths: [90, '*', 100], body: rows }, layout: 'lightHorizontalLines' }
-        : { text: 'The agenda is not yet published.', italics: true },
+        : { text: words.notPublished, italics: true },
     ],
     styles: {
       title: { fontSize: 20, bold: true },

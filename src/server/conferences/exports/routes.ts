@@ -4,6 +4,7 @@ import { sendAttachment } from '../../files/attachment.js';
 import { XLSX_TYPE } from '../../files/sheet-writer.js';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
+import { LangQuery } from '../../reference/schemas.js';
 import { RegistrationExportQuery } from '../participants/schemas.js';
 import { agendaFile, badgesFile, statisticsFile } from './service.js';
 
@@ -34,13 +35,14 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'The agenda as a PDF (a restricted event’s for those signed in)',
+        summary: 'The agenda as a PDF (a restricted event’s for those signed in), in the language asked for, else the reader’s',
         params: IdParams,
+        querystring: LangQuery,
         produces: ['application/pdf'],
         response: responses({ 200: FileBody }),
       },
     },
-    async (request, reply) => sendAttachment(reply, await agendaFile(request.ctx, request.params.id)),
+    async (request, reply) => sendAttachment(reply, await agendaFile(request.ctx, request.params.id, request.query.lang)),
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import type { Attachment } from '../../files/attachment.js';
 import { type SheetColumn, tableCsv, tableXlsx } from '../../files/sheet-writer.js';
+import { type Language, languageOf } from '../../notifications/catalogue.js';
 import { peopleLines } from '../agenda/people/present.js';
 import { getEvent, managedEvent } from '../events/service.js';
 import { statistics } from '../participants/service.js';
@@ -60,22 +61,26 @@ export async function statisticsFile(ctx: Context, eventId: string, format: 'csv
   return { kind: 'xlsx', filename, body: await tableXlsx('Statistics', STATISTICS_COLUMNS, rows, notes) };
 }
 
-/** The agenda of an event the caller may see, as a PDF. */
-export async function agendaFile(ctx: Context, eventId: string): Promise<Attachment> {
+/** The agenda of an event the caller may see, as a PDF in the language asked for, else the reader's. */
+export async function agendaFile(ctx: Context, eventId: string, lang?: Language): Promise<Attachment> {
+  const language = lang ?? languageOf(ctx.actor?.language);
   const e = await getEvent(ctx, eventId);
   const day = (local: string) => local.replace('T', ' ');
-  const body = await agendaPdf({
-    title: e.title,
-    organiser: e.organiser.name,
-    when: `${day(e.startsLocal)} – ${day(e.endsLocal)} (${e.timeZone})`,
-    where: [e.venue, e.onlineUrl].filter(Boolean).join(' · '),
-    sessions: e.sessions.map((s) => ({
-      time: `${day(s.startsLocal)}–${s.endsLocal.slice(11)}`,
-      title: s.title,
-      room: s.room,
-      people: peopleLines(s.people),
-    })),
-  });
+  const body = await agendaPdf(
+    {
+      title: e.title,
+      organiser: e.organiser.name,
+      when: `${day(e.startsLocal)} – ${day(e.endsLocal)} (${e.timeZone})`,
+      where: [e.venue, e.onlineUrl].filter(Boolean).join(' · '),
+      sessions: e.sessions.map((s) => ({
+        time: `${day(s.startsLocal)}–${s.endsLocal.slice(11)}`,
+        title: s.title,
+        room: s.room,
+        people: peopleLines(s.people, language),
+      })),
+    },
+    language,
+  );
   return { kind: 'pdf', filename: `agenda-${eventId.slice(0, 8)}.pdf`, body };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { responses } from '../../http/responses.js';
 import { IdParams } from '../../http/schemas.js';
+import { LangQuery } from '../../reference/schemas.js';
 import { CheckInBody, CheckInView, ChosenSessionsBody, RegistrationBody, TicketView, TokenParams } from './schemas.js';
 import { cancel, checkIn, chooseSessions, getTicket, register, ticketCalendar } from './service.js';
 
@@ -47,11 +48,14 @@ export const registrationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The registrant’s own calendar by the ticket’s secret token: the event, its sessions and the ticket’s address',
         produces: ['text/calendar'],
         params: TokenParams,
+        querystring: LangQuery,
         response: responses({ 200: Type.String({ description: 'An iCalendar file.' }) }),
       },
     },
     async (request, reply) =>
-      reply.type('text/calendar; charset=utf-8').send(await ticketCalendar(request.ctx, request.params.token)),
+      reply
+        .type('text/calendar; charset=utf-8')
+        .send(await ticketCalendar(request.ctx, request.params.token, request.query.lang)),
   );
 
   app.put(

@@ -4,6 +4,7 @@ import { audit } from '../../audit/record.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { Problem } from '../../http/problems.js';
+import { type Language, languageOf } from '../../notifications/catalogue.js';
 import { sessionDocuments } from '../agenda/documents/present.js';
 import type { SessionDocument } from '../agenda/documents/schemas.js';
 import { type EventRow, selectEvent } from '../events/queries.js';
@@ -180,7 +181,7 @@ export async function register(ctx: Context, eventId: string, input: Registratio
 }
 
 /** The registrant's own calendar, by the token only they were given; none for a cancelled registration. */
-export async function ticketCalendar(ctx: Context, token: string): Promise<string> {
+export async function ticketCalendar(ctx: Context, token: string, lang?: Language): Promise<string> {
   const row = await q.selectByToken(ctx.db, token);
   if (!row) throw new Problem('not_found', 'There is no such registration.');
   if (row.status === 'cancelled') throw new Problem('conflict', 'This registration is cancelled.');
@@ -189,6 +190,8 @@ export async function ticketCalendar(ctx: Context, token: string): Promise<strin
     eventId: row.event_id,
     ticketUrl: new URL(`/conferences/tickets/${token}`, ctx.config.publicUrl).toString(),
     sessionIds: chosen.size > 0 ? chosen : undefined,
+    // Asked for (the page's language), else the signed-in reader's, else English.
+    language: lang ?? languageOf(ctx.actor?.language),
   });
 }
 

@@ -1,6 +1,8 @@
 import { holds } from '../../../access/check.js';
 import type { Context } from '../../../context.js';
 import { sees, type Viewer, viewerOf } from '../../../directory/visibility.js';
+import type { Language } from '../../../notifications/catalogue.js';
+import { AGENDA_WORDS } from '../words.js';
 import * as q from './queries.js';
 import type { SessionPerson } from './schemas.js';
 
@@ -61,20 +63,19 @@ export async function sessionPeople(
 }
 
 /** How a person reads in a line of text (the PDF, the calendars): the name and affiliation, or the role alone. */
-export function personLine(p: SessionPerson): string {
-  if (p.name === null) {
-    const from = { contact: 'from the directory', expert: 'from the roster', guest: '' }[p.kind];
-    return `${p.role === 'moderator' ? 'Moderator' : 'Speaker'} ${from}`.trim();
-  }
+export function personLine(p: SessionPerson, language: Language = 'en'): string {
+  if (p.name === null) return AGENDA_WORDS[language].unnamed[p.role === 'moderator' ? 'moderator' : 'speaker'][p.kind];
   return p.affiliation ? `${p.name} (${p.affiliation})` : p.name;
 }
 
-/** The people of a session as lines of text: the moderators, then the speakers. */
-export function peopleLines(people: readonly SessionPerson[]): string[] {
-  const moderators = people.filter((p) => p.role === 'moderator').map(personLine);
-  const speakers = people.filter((p) => p.role === 'speaker').map(personLine);
+/** The people of a session as lines of text, in the reader's language: the moderators, then the speakers. */
+export function peopleLines(people: readonly SessionPerson[], language: Language = 'en'): string[] {
+  const words = AGENDA_WORDS[language];
+  const line = (p: SessionPerson) => personLine(p, language);
+  const moderators = people.filter((p) => p.role === 'moderator').map(line);
+  const speakers = people.filter((p) => p.role === 'speaker').map(line);
   return [
-    ...(moderators.length ? [`Moderation: ${moderators.join(', ')}`] : []),
-    ...(speakers.length ? [`Speakers: ${speakers.join(', ')}`] : []),
+    ...(moderators.length ? [`${words.moderation}: ${moderators.join(', ')}`] : []),
+    ...(speakers.length ? [`${words.speakers}: ${speakers.join(', ')}`] : []),
   ];
 }
