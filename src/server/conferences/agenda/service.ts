@@ -32,22 +32,23 @@ function timesOf(event: { time_zone: string; starts_at: Date | string; ends_at: 
   return { starts, ends };
 }
 
-/** Adds a session to the agenda, at wall-clock times of the event's zone and within the event, with its people. */
-export async function addSession(ctx: Context, eventId: string, input: SessionBody): Promise<EventView> {
+/**
+ * Adds a session to the agenda (no `sessionId`) or changes one, as the agenda editor sends it
+ * whole: its title, wall-clock times of the event's zone within the event, room and people.
+ */
+async function saveSession(ctx: Context, eventId: string, sessionId: string | undefined, input: SessionBody): Promise<EventView> {
   const event = await managedEvent(ctx, eventId);
+  const already = sessionId === undefined ? undefined : await q.selectSessionPeople(ctx.db, eventId, sessionId);
+  if (sessionId !== undefined && !already) throw new Problem('not_found', 'There is no such session in this event.');
   const { starts, ends } = timesOf(event, input);
-  const people = await checkPeople(ctx, input.people ?? []);
+  const people = await checkPeople(ctx, input.people ?? [], already ?? undefined);
+  const fields = { title: input.title.trim(), starts_at: starts, ends_at: ends, room: input.room?.trim() ?? '' };
   return inTransaction(ctx.db, async (trx) => {
-    const { id } = await q.insertSession(trx, {
-      event_id: eventId,
-      title: input.title.trim(),
-      starts_at: starts,
-      ends_at: ends,
-      room: input.room?.trim() ?? '',
-    });
+    const id = sessionId ?? (await q.insertSession(trx, { event_id: eventId, ...fields })).id;
+    if (sessionId !== undefined) await q.updateSession(trx, eventId, sessionId, fields);
     await replacePeople(trx, id, people);
     await audit(trx, ctx, {
-      verb: 'conference.session.create',
+      verb: sessionId === undefined ? 'conference.session.create' : 'conference.session.update',
       recordType: 'conference_event',
       recordId: eventId,
       details: { session: id, people: people.length },
@@ -56,29 +57,14 @@ export async function addSession(ctx: Context, eventId: string, input: SessionBo
   });
 }
 
+/** Adds a session to the agenda, with its people. */
+export function addSession(ctx: Context, eventId: string, input: SessionBody): Promise<EventView> {
+  return saveSession(ctx, eventId, undefined, input);
+}
+
 /** Changes a session: its title, times, room and people, as the agenda editor sends them all. */
-export async function updateSession(ctx: Context, eventId: string, sessionId: string, input: SessionBody): Promise<EventView> {
-  const event = await managedEvent(ctx, eventId);
-  const already = await q.selectSessionPeople(ctx.db, eventId, sessionId);
-  if (!already) throw new Problem('not_found', 'There is no such session in this event.');
-  const { starts, ends } = timesOf(event, input);
-  const people = await checkPeople(ctx, input.people ?? [], already);
-  return inTransaction(ctx.db, async (trx) => {
-    await q.updateSession(trx, eventId, sessionId, {
-      title: input.title.trim(),
-      starts_at: starts,
-      ends_at: ends,
-      room: input.room?.trim() ?? '',
-    });
-    await replacePeople(trx, sessionId, people);
-    await audit(trx, ctx, {
-      verb: 'conference.session.update',
-      recordType: 'conference_event',
-      recordId: eventId,
-      details: { session: sessionId, people: people.length },
-    });
-    return getEvent({ ...ctx, db: trx }, eventId);
-  });
+export function updateSession(ctx: Context, eventId: string, sessionId: string, input: SessionBody): Promise<EventView> {
+  return saveSession(ctx, eventId, sessionId, input);
 }
 
 /** Removes a session from the agenda, with its people and documents. */

@@ -18,10 +18,10 @@ export async function readableVisibilities(
   ticket?: string | undefined,
 ): Promise<SessionDocumentVisibility[]> {
   if (manages(ctx.actor, event.organiser_id)) return ['public', 'participants', 'organisers'];
-  if (ticket && (await q.confirmedTicket(ctx.db, event.id, ticket))) return ['public', 'participants'];
+  if (ticket && (await q.confirmedRegistration(ctx.db, event.id, { token: ticket }))) return ['public', 'participants'];
   if (!ctx.actor) return ['public'];
   const participant =
-    (await q.confirmedRegistrant(ctx.db, event.id, ctx.actor.userId)) || (await ownLetters(ctx, event)).length > 0;
+    (await q.confirmedRegistration(ctx.db, event.id, { userId: ctx.actor.userId })) || (await ownLetters(ctx, event)).length > 0;
   return participant ? ['public', 'participants'] : ['public'];
 }
 

@@ -51,26 +51,19 @@ export function deleteDocument(db: Kysely<DB>, eventId: string, documentId: stri
     .executeTakeFirst();
 }
 
-/** Whether the user holds a confirmed registration for the event. */
-export async function confirmedRegistrant(db: Kysely<DB>, eventId: string, userId: string): Promise<boolean> {
+/** Whether the event holds a confirmed registration made by this user, or opened by this ticket's token. */
+export async function confirmedRegistration(
+  db: Kysely<DB>,
+  eventId: string,
+  holder: { userId: string } | { token: string },
+): Promise<boolean> {
+  const [column, value] = 'userId' in holder ? (['user_id', holder.userId] as const) : (['token', holder.token] as const);
   const row = await db
     .selectFrom('conference_registration')
     .select('id')
     .where('event_id', '=', eventId)
-    .where('user_id', '=', userId)
     .where('status', '=', 'confirmed')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Whether this ticket's token is a confirmed registration for the event. */
-export async function confirmedTicket(db: Kysely<DB>, eventId: string, token: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('conference_registration')
-    .select('id')
-    .where('event_id', '=', eventId)
-    .where('token', '=', token)
-    .where('status', '=', 'confirmed')
+    .where(column, '=', value)
     .executeTakeFirst();
   return row !== undefined;
 }
