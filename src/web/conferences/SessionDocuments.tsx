@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, CloseButton, FileInput, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, CloseButton, Group, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, queryString } from '../app/api';
-import { anyMissing, useFieldErrors } from '../app/form-errors';
+import { DocumentUpload } from '../app/DocumentUpload';
 import { ProblemAlert } from '../app/ProblemAlert';
 import type { EventView, SessionDocument, SessionView } from './queries';
 
@@ -57,68 +57,30 @@ export function Documents({ event, session, manages }: { event: EventView; sessi
 export function AttachDocument({ event, session }: { event: EventView; session: SessionView }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [title, setTitle] = useState('');
   const [visibility, setVisibility] = useState<(typeof VISIBILITIES)[number]>(event.public ? 'public' : 'participants');
-  const [tried, setTried] = useState(false);
-  const upload = useMutation({
-    mutationFn: (chosen: File) =>
-      api.upload(
-        `/conferences/events/${event.id}/sessions/${session.id}/documents${queryString({ title: title.trim(), visibility, fileName: chosen.name })}`,
-        chosen,
-        'application/octet-stream',
-      ),
-    onSuccess: async () => {
-      setFile(null);
-      setTitle('');
-      setTried(false);
-      await client.invalidateQueries({ queryKey: ['conferences'] });
-    },
-  });
-  const missing = { '/file': !file, '/title': !title.trim() };
-  const errorOf = useFieldErrors(upload.error, tried ? missing : {});
   return (
-    <Stack
-      gap="xs"
-      component="form"
-      aria-label={t('conferences.agenda.attachTo', { title: session.title })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (file && !anyMissing(missing)) upload.mutate(file);
+    <DocumentUpload
+      name={t('conferences.agenda.attachTo', { title: session.title })}
+      address={(title, fileName) =>
+        `/conferences/events/${event.id}/sessions/${session.id}/documents${queryString({ title, visibility, fileName })}`
+      }
+      words={{
+        title: t('conferences.agenda.documentTitle'),
+        file: t('conferences.agenda.file'),
+        fileTypes: t('conferences.agenda.fileTypes'),
+        submit: t('conferences.agenda.attach'),
       }}
+      compact
+      onUploaded={() => client.invalidateQueries({ queryKey: ['conferences'] })}
     >
-      {upload.error && !errorOf('/title') && !errorOf('/file') ? <ProblemAlert error={upload.error} /> : null}
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
-          label={t('conferences.agenda.documentTitle')}
-          required
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errorOf('/title')}
-        />
-        <FileInput
-          label={t('conferences.agenda.file')}
-          description={t('conferences.agenda.fileTypes')}
-          required
-          accept=".pdf,.docx,.odt,.txt,application/pdf,text/plain"
-          value={file}
-          onChange={setFile}
-          clearable
-          error={errorOf('/file')}
-        />
-        <Select
-          label={t('conferences.agenda.openTo')}
-          data={VISIBILITIES.map((v) => ({ value: v, label: t(`conferences.agenda.visibility.${v}`) }))}
-          value={visibility}
-          allowDeselect={false}
-          onChange={(v) => v && setVisibility(v as (typeof VISIBILITIES)[number])}
-        />
-      </SimpleGrid>
-      <Button type="submit" size="xs" w="fit-content" variant="light" loading={upload.isPending}>
-        {t('conferences.agenda.attach')}
-      </Button>
-    </Stack>
+      <Select
+        label={t('conferences.agenda.openTo')}
+        data={VISIBILITIES.map((v) => ({ value: v, label: t(`conferences.agenda.visibility.${v}`) }))}
+        value={visibility}
+        allowDeselect={false}
+        onChange={(v) => v && setVisibility(v as (typeof VISIBILITIES)[number])}
+      />
+    </DocumentUpload>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Anchor, Button, CloseButton, FileInput, Group, List, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, CloseButton, Group, List, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterPage } from '../../server/roster/schemas.js';
 import { api, queryString } from '../app/api';
+import { DocumentUpload } from '../app/DocumentUpload';
 import { anyMissing, useFieldErrors } from '../app/form-errors';
 import { ProblemAlert } from '../app/ProblemAlert';
 import type { SessionView } from './queries';
@@ -115,30 +116,11 @@ export function TrainerPanel({ session }: { session: SessionView }) {
 export function MaterialsPanel({ session, manage }: { session: SessionView; manage: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [title, setTitle] = useState('');
-  const [tried, setTried] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: ['training', 'session', session.id] });
-  const upload = useMutation({
-    mutationFn: (chosen: File) =>
-      api.upload(
-        `/training/sessions/${session.id}/materials${queryString({ title: title.trim(), fileName: chosen.name })}`,
-        chosen,
-        'application/octet-stream',
-      ),
-    onSuccess: async () => {
-      setFile(null);
-      setTitle('');
-      setTried(false);
-      await refresh();
-    },
-  });
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`/training/materials/${id}`),
     onSuccess: refresh,
   });
-  const missing = { '/file': !file, '/title': !title.trim() };
-  const errorOf = useFieldErrors(upload.error, tried ? missing : {});
   if (!manage && session.documents.length === 0) return null;
   return (
     <Paper withBorder p="md">
@@ -173,38 +155,17 @@ export function MaterialsPanel({ session, manage }: { session: SessionView; mana
           </List>
         )}
         {manage ? (
-          <Stack
-            gap="xs"
-            component="form"
-            aria-label={t('training.materials.add')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              setTried(true);
-              if (file && !anyMissing(missing)) upload.mutate(file);
+          <DocumentUpload
+            name={t('training.materials.add')}
+            address={(title, fileName) => `/training/sessions/${session.id}/materials${queryString({ title, fileName })}`}
+            words={{
+              title: t('training.materials.name'),
+              file: t('training.materials.file'),
+              submit: t('training.materials.upload'),
             }}
-          >
-            <Text size="sm">{t('training.materials.intro')}</Text>
-            {upload.error && !errorOf('/title') ? <ProblemAlert error={upload.error} /> : null}
-            <Group align="end" grow>
-              <TextInput
-                label={t('training.materials.name')}
-                value={title}
-                onChange={(e) => setTitle(e.currentTarget.value)}
-                error={errorOf('/title')}
-              />
-              <FileInput
-                label={t('training.materials.file')}
-                accept=".pdf,.docx,.odt,.txt,application/pdf,text/plain"
-                value={file}
-                onChange={setFile}
-                clearable
-                error={errorOf('/file')}
-              />
-            </Group>
-            <Button type="submit" w="fit-content" loading={upload.isPending}>
-              {t('training.materials.upload')}
-            </Button>
-          </Stack>
+            intro={<Text size="sm">{t('training.materials.intro')}</Text>}
+            onUploaded={refresh}
+          />
         ) : null}
       </Stack>
     </Paper>
