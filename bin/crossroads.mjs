@@ -31,8 +31,9 @@ function build(script, label) {
   execFileSync('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
+// A build from before the server was bundled has no crossroads.mjs: it is stale too.
 const serverStale =
-  builtAt('dist/server/.built') <
+  Math.min(builtAt('dist/server/.built'), builtAt('dist/server/crossroads.mjs')) <
   Math.max(newestMtime(path.join(root, 'src', 'server')), newestMtime(path.join(root, 'src', 'cli')));
 if (serverStale) build('build:server', 'server');
 const webStale = builtAt('dist/web/index.html') < newestMtime(path.join(root, 'src', 'web'));
