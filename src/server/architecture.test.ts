@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The platform's lower layers: they serve every domain and name none. */
 const LOWER_LAYERS = ['http', 'db', 'access', 'audit', 'jobs', 'files', 'solver'];
-/** Files below the domains that a lower layer may use: what a request carries and the settings. */
-const SHARED_FILES = ['context.ts', 'config.ts'];
+/** Files below the domains that a lower layer may use: what a request carries, the settings, where the server's files are. */
+const SHARED_FILES = ['context.ts', 'config.ts', 'paths.ts'];
 
 function sourceFiles(dir: string): string[] {
   return fs
