@@ -149,13 +149,12 @@ export type StagedParse = Omit<Parsed, 'candidates'> & { values: number };
 const count = (cell: RawBuilder<unknown>) => sql<number | null>`(case
   when ${cell} = '' then null
   when length(${cell}) <= 9 and translate(${cell}, '0123456789', '') = '' then ${cell}::float8
-  when ${cell} ~ '^[0-9]{1,9}(\.[0-9]{1,9})?([eE][-+]?[0-9]{1,2})?$'
+  when ${cell} ~ '^[0-9]{1,9}(\\.[0-9]{1,9})?([eE][-+]?[0-9]{1,2})?$'
     and ${cell}::numeric < 1000000000 and ${cell}::numeric = trunc(${cell}::numeric) then ${cell}::float8
   else 'NaN'::float8 end)`;
 
 interface Tally {
   rows: number;
-  loaded: number;
   odd: number;
   unknown_asylum: number;
   stored: number;
@@ -205,70 +204,93 @@ export async function stagePopulation(
   const col = (index: number) => sql.raw(`coalesce(s.c${index}, '')`);
   const { year, coa, coo, refugees, seekers } = file.columns;
   const currentYear = new Date().getUTCFullYear();
+  // The rows are scanned once for what each row alone tells (its year, its numbers), and summed by
+  // the code as written; the codes, a few hundred, are then looked up once each, and the sums of the
+  // codes of one country added up. A row is not plain when its codes are unknown, or when its year
+  // or numbers are not and it is counted somewhere: one such row sends the file to the general path,
+  // so the sums need not leave it out.
   const { rows } = await sql<Tally>`
     with cells as materialized (
-      select p.*,
-        (p.asylum_unknown or p.asylum is not null)
-        and (p.origin is not null or p.coo = '' or p.coo ~ '^[A-Za-z]{2,3}$')
-        and ((p.asylum_unknown and p.origin is null) or (
-          (case when length(p.y) = 4 and translate(p.y, '0123456789', '') = '' then p.y::int between 1900 and ${currentYear}
-                else false end)
-          and (p.refugees is null or p.refugees <> 'NaN') and (p.seekers is null or p.seekers <> 'NaN')
-        )) as plain
+      select c.n, c.coa, c.coo, c.coa = any(${UNKNOWN}::text[]) as asylum_unknown,
+        case when length(c.y) = 4 and translate(c.y, '0123456789', '') = ''
+             then case when c.y::int between 1900 and ${currentYear} then c.y::int end end as year,
+        ${count(sql.ref('c.refugees'))} as refugees, ${count(sql.ref('c.seekers'))} as seekers
       from (
-        select c.n, c.y, c.coa, c.coo, c.coa = any(${UNKNOWN}::text[]) as asylum_unknown,
-          case when octet_length(c.coa) = length(c.coa) then ${JSON.stringify(codes)}::jsonb ->> upper(c.coa) end as asylum,
-          case when c.coo <> all(${UNKNOWN}::text[]) and octet_length(c.coo) = length(c.coo)
-               then ${JSON.stringify(codes)}::jsonb ->> upper(c.coo) end as origin,
-          ${count(sql.ref('c.refugees'))} as refugees, ${count(sql.ref('c.seekers'))} as seekers
-        from (
-          select s.n, ${col(year)} as y, ${col(coa)} as coa, ${col(coo)} as coo, ${col(refugees)} as refugees,
-                 ${col(seekers)} as seekers
-          from warning_import_staging s where s.n > 1
-        ) c
-      ) p
+        select s.n, ${col(year)} as y, ${col(coa)} as coa, ${col(coo)} as coo, ${col(refugees)} as refugees,
+               ${col(seekers)} as seekers
+        from warning_import_staging s where s.n > 1
+      ) c
+    ),
+    pairs as materialized (
+      select coa, coo, bool_or(asylum_unknown) as asylum_unknown, count(*) as rows, min(n) as first,
+        count(*) filter (where year is null or refugees = 'NaN' or seekers = 'NaN') as bad,
+        array_agg(n) filter (where asylum_unknown) as unknown_rows
+      from cells group by coa, coo
+    ),
+    asylum_codes as (
+      select coa, case when octet_length(coa) = length(coa) then ${JSON.stringify(codes)}::jsonb ->> upper(coa) end as asylum
+      from (select distinct coa from pairs where not asylum_unknown) d
+    ),
+    origin_codes as (
+      select coo,
+        case when coo <> all(${UNKNOWN}::text[]) and octet_length(coo) = length(coo)
+             then ${JSON.stringify(codes)}::jsonb ->> upper(coo) end as origin
+      from (select distinct coo from pairs) d
+    ),
+    checked as (
+      select p.*, o.origin,
+        case when not ((p.asylum_unknown or a.asylum is not null)
+                       and (o.origin is not null or p.coo = '' or p.coo ~ '^[A-Za-z]{2,3}$')) then p.rows
+             when p.asylum_unknown and o.origin is null then 0
+             else p.bad end as odd
+      from pairs p join origin_codes o on o.coo = p.coo left join asylum_codes a on a.coa = p.coa
     ),
     -- Summed twice over the rows, by country of asylum and by country of origin; each figure's row
     -- is the first row with a value for it, as the general path reports it.
-    by_asylum as (
-      select asylum as country, y, sum(refugees) as refugees, min(n) filter (where refugees is not null) as refugees_row,
+    asylum_sums as (
+      select coa, year, sum(refugees) as refugees, min(n) filter (where refugees is not null) as refugees_row,
              sum(seekers) as seekers, min(n) filter (where seekers is not null) as seekers_row
-      from cells where plain and not asylum_unknown group by asylum, y
+      from cells where not asylum_unknown and year is not null group by coa, year
+    ),
+    origin_sums as (
+      select coo, year, sum(refugees) as refugees, min(n) filter (where refugees is not null) as refugees_row,
+             sum(seekers) as seekers, min(n) filter (where seekers is not null) as seekers_row
+      from cells where year is not null group by coo, year
+    ),
+    by_asylum as (
+      select a.asylum as country, s.year, sum(s.refugees) as refugees, min(s.refugees_row) as refugees_row,
+             sum(s.seekers) as seekers, min(s.seekers_row) as seekers_row
+      from asylum_sums s join asylum_codes a on a.coa = s.coa where a.asylum is not null group by a.asylum, s.year
     ),
     by_origin as (
-      select origin as country, y, sum(refugees) as refugees, min(n) filter (where refugees is not null) as refugees_row,
-             sum(seekers) as seekers, min(n) filter (where seekers is not null) as seekers_row
-      from cells where plain and origin is not null group by origin, y
+      select o.origin as country, s.year, sum(s.refugees) as refugees, min(s.refugees_row) as refugees_row,
+             sum(s.seekers) as seekers, min(s.seekers_row) as seekers_row
+      from origin_sums s join origin_codes o on o.coo = s.coo where o.origin is not null group by o.origin, s.year
     ),
     summed as (
-      select 'refugees_hosted' as indicator, country, y, refugees as value, refugees_row as row from by_asylum
-      union all select 'asylum_seekers', country, y, seekers, seekers_row from by_asylum
-      union all select 'refugees_by_origin', country, y, refugees, refugees_row from by_origin
-      union all select 'asylum_seekers_by_origin', country, y, seekers, seekers_row from by_origin
+      select 'refugees_hosted' as indicator, country, year, refugees as value, refugees_row as row from by_asylum
+      union all select 'asylum_seekers', country, year, seekers, seekers_row from by_asylum
+      union all select 'refugees_by_origin', country, year, refugees, refugees_row from by_origin
+      union all select 'asylum_seekers_by_origin', country, year, seekers, seekers_row from by_origin
     ),
     stored as (
       insert into ${sql.table(STAGED_VALUES)} (indicator_id, country_iso2, period, value, row)
-      select i.id, v.country, make_date(v.y::int, 1, 1), v.value, v.row
+      select i.id, v.country, make_date(v.year, 1, 1), v.value, v.row
       from summed v join warning_indicator i on i.code = v.indicator
       where v.row is not null
       returning 1
-    ),
-    tally as (
-      select count(*)::int as rows, count(*) filter (where not plain)::int as odd,
-        count(*) filter (where asylum_unknown)::int as unknown_asylum,
-        json_agg(json_build_array(n, coa) order by n) filter (where asylum_unknown) as skipped
-      from cells
     )
-    select t.rows, t.odd, t.unknown_asylum, t.skipped,
-      (select count(*)::int from warning_import_staging) as loaded,
+    select (select coalesce(sum(rows), 0)::int from pairs) as rows, (select coalesce(sum(odd), 0)::int from checked) as odd,
+      (select count(*)::int from pairs, unnest(unknown_rows) n) as unknown_asylum,
+      (select json_agg(json_build_array(n, coa) order by n) from pairs, unnest(unknown_rows) n) as skipped,
       (select count(*)::int from stored) as stored,
       (select json_agg(json_build_array(code, rows) order by first) from (
-        select case when coo = '' then '(empty)' else coo end as code, count(*)::int as rows, min(n) as first
-        from cells where origin is null group by coo) o) as origins
-    from tally t`.execute(trx);
+        select case when coo = '' then '(empty)' else coo end as code, sum(rows)::int as rows, min(first) as first
+        from checked where origin is null group by coo) o) as origins`.execute(trx);
   const tally = rows[0] as Tally;
-  // Every record must have reached the table: a line COPY reads otherwise (an end-of-data mark) sends the file back.
-  if (tally.loaded !== file.records) throw new NotStaged('the COPY read another number of rows');
+  // Every record must have reached the table, the header and each row: a line COPY reads otherwise
+  // (an end-of-data mark) sends the file back.
+  if (tally.rows + 1 !== file.records) throw new NotStaged('the COPY read another number of rows');
   if (tally.odd > 0) throw new NotStaged('some rows are not plainly valid');
   return {
     format: 'unhcr_population',
