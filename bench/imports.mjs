@@ -7,7 +7,7 @@
 //   sheet reader and checks in JavaScript) for comparison;
 // - a 3W XLSX of BENCH_IMPORTS_3W_ROWS rows (default 50,000), through the importer
 //   `crossroads import 3w` and the upload route call.
-// Each import starts from the same state (what the previous one stored is deleted, untimed) and
+// Each import starts from the same state (what the previous one stored is deleted and vacuumed, untimed) and
 // its rows stored are counted; after an untimed warm-up, each figure is repeated BENCH_REPEATS
 // times (at least 5), median, spread and load average printed. BENCH_IMPORTS_BACKENDS=pglite or
 // postgres runs one backend only.
@@ -112,13 +112,15 @@ async function suite(backend) {
     const warningCopies = [];
     let stored = 0;
     let populationRows = 0;
-    const emptyWarning = async (into) => {
-      await sql`delete from warning_observation_revision`.execute(into);
-      await sql`delete from warning_observation`.execute(into);
-      await sql`delete from warning_import_batch`.execute(into);
+    // What the previous import stored is deleted, and its dead rows vacuumed, so that every import
+    // meets the same tables (outside the transaction of the general path's import: VACUUM cannot run in one).
+    const emptyWarning = async () => {
+      await sql`delete from warning_observation_revision`.execute(db);
+      await sql`delete from warning_observation`.execute(db);
+      await sql`delete from warning_import_batch`.execute(db);
+      await sql`vacuum warning_observation_revision, warning_observation, warning_import_batch`.execute(db);
     };
     const importPopulation = async (into, times) => {
-      await emptyWarning(into);
       const started = performance.now();
       const report = await importObservations(
         into,
@@ -136,13 +138,17 @@ async function suite(backend) {
     };
     // A warm-up of each, untimed: the first run pays for plans, caches and the runtime's compiler.
     const warmUpPopulation = async () => {
+      await emptyWarning();
       await importPopulation(db, []);
+      await emptyWarning();
       await db.transaction().execute((trx) => importPopulation(trx, []));
       await timeCopy(db, copyFrom, sql, 'bench_copy_population', csv, true);
     };
     await repeat(
       async () => {
+        await emptyWarning();
         await importPopulation(db, warningImports);
+        await emptyWarning();
         // The general path (the sheet reader and the checks in JavaScript), as every import took
         // before the staging path: an import inside the caller's transaction still takes it.
         await db.transaction().execute((trx) => importPopulation(trx, generalImports));
@@ -173,6 +179,7 @@ async function suite(backend) {
     await repeat(
       async () => {
         await sql`delete from directory_activity where title like 'Bench activity %'`.execute(db);
+        await sql`vacuum directory_activity, directory_activity_place`.execute(db);
         const started = performance.now();
         const report = await importMatrix(ctx, xlsx, { fileName: '3w.xlsx' });
         matrixImports.push(performance.now() - started);
