@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { ConferenceRegistrationTable } from '../tables.js';
+import type { ConferenceRegistrationTable, RegistrationStatus } from '../tables.js';
 
 /**
  * Locks the event's row until the transaction ends: registrations and cancellations of one event
@@ -36,13 +36,23 @@ export async function countConfirmed(db: Kysely<DB>, eventId: string, delegation
 }
 
 /** Whether the person holds a registration for the event that is not cancelled. */
-export async function hasOwnRegistration(db: Kysely<DB>, eventId: string, userId: string) {
+/**
+ * Whether the event has a registration in one of `statuses` made by a person (`userId`) or held
+ * by a ticket (`token`).
+ */
+export async function holdsRegistration(
+  db: Kysely<DB>,
+  eventId: string,
+  holder: { userId: string } | { token: string },
+  statuses: readonly RegistrationStatus[],
+): Promise<boolean> {
+  const [column, value] = 'userId' in holder ? (['user_id', holder.userId] as const) : (['token', holder.token] as const);
   const row = await db
     .selectFrom('conference_registration')
     .select('id')
     .where('event_id', '=', eventId)
-    .where('user_id', '=', userId)
-    .where('status', '<>', 'cancelled')
+    .where('status', 'in', statuses)
+    .where(column, '=', value)
     .executeTakeFirst();
   return row !== undefined;
 }

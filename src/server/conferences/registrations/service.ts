@@ -74,6 +74,9 @@ function fits(event: { capacity: number; delegation_capacity: number | null }, t
   return event.delegation_capacity === null || taken.delegation < event.delegation_capacity;
 }
 
+/** A registration that holds or awaits a place: a person invited by name has one at most. */
+const LIVE = ['confirmed', 'waiting'] as const;
+
 const alreadyRegistered = () => new Problem('conflict', 'You are invited by name and already registered for this event.');
 
 /**
@@ -93,7 +96,7 @@ async function assertInvited(
   // A person invited by name registers themself, once, whatever their delegation or organisation;
   // a delegate invited by name too still registers the delegation's colleagues as a delegate.
   if (ctx.actor && (await ownInvitations(ctx.db, event.id, ctx.actor.userId)).length > 0) {
-    if (!(await q.hasOwnRegistration(ctx.db, event.id, ctx.actor.userId))) return 'by_name';
+    if (!(await q.holdsRegistration(ctx.db, event.id, { userId: ctx.actor.userId }, LIVE))) return 'by_name';
     if (own.countries.size === 0 && own.organisations.size === 0) throw alreadyRegistered();
   }
   if (country && !own.countries.has(country)) {
@@ -146,7 +149,7 @@ export async function register(ctx: Context, eventId: string, input: Registratio
     const locked = await q.lockEvent(trx, eventId);
     if (!locked) throw new Problem('not_found', 'There is no such event.');
     // Again under the event's lock: two registrations sent at once by the same person take one place.
-    if (invited === 'by_name' && ctx.actor && (await q.hasOwnRegistration(trx, eventId, ctx.actor.userId))) {
+    if (invited === 'by_name' && ctx.actor && (await q.holdsRegistration(trx, eventId, { userId: ctx.actor.userId }, LIVE))) {
       throw alreadyRegistered();
     }
     const organisationName = organisation?.name_en ?? input.organisationName?.trim() ?? '';

@@ -2,6 +2,7 @@ import type { Context } from '../../../context.js';
 import type { EventRow } from '../../events/queries.js';
 import { ownLetters } from '../../invitations/letter.js';
 import { manages } from '../../present.js';
+import { holdsRegistration } from '../../registrations/queries.js';
 import type { SessionDocumentVisibility } from '../../tables.js';
 import * as q from './queries.js';
 import type { SessionDocument } from './schemas.js';
@@ -18,10 +19,11 @@ export async function readableVisibilities(
   ticket?: string | undefined,
 ): Promise<SessionDocumentVisibility[]> {
   if (manages(ctx.actor, event.organiser_id)) return ['public', 'participants', 'organisers'];
-  if (ticket && (await q.confirmedRegistration(ctx.db, event.id, { token: ticket }))) return ['public', 'participants'];
+  if (ticket && (await holdsRegistration(ctx.db, event.id, { token: ticket }, ['confirmed']))) return ['public', 'participants'];
   if (!ctx.actor) return ['public'];
   const participant =
-    (await q.confirmedRegistration(ctx.db, event.id, { userId: ctx.actor.userId })) || (await ownLetters(ctx, event)).length > 0;
+    (await holdsRegistration(ctx.db, event.id, { userId: ctx.actor.userId }, ['confirmed'])) ||
+    (await ownLetters(ctx, event)).length > 0;
   return participant ? ['public', 'participants'] : ['public'];
 }
 

@@ -50,20 +50,3 @@ export function deleteDocument(db: Kysely<DB>, eventId: string, documentId: stri
     .where('session_id', 'in', (eb) => eb.selectFrom('conference_session').select('id').where('event_id', '=', eventId))
     .executeTakeFirst();
 }
-
-/** Whether the event holds a confirmed registration made by this user, or opened by this ticket's token. */
-export async function confirmedRegistration(
-  db: Kysely<DB>,
-  eventId: string,
-  holder: { userId: string } | { token: string },
-): Promise<boolean> {
-  const [column, value] = 'userId' in holder ? (['user_id', holder.userId] as const) : (['token', holder.token] as const);
-  const row = await db
-    .selectFrom('conference_registration')
-    .select('id')
-    .where('event_id', '=', eventId)
-    .where('status', '=', 'confirmed')
-    .where(column, '=', value)
-    .executeTakeFirst();
-  return row !== undefined;
-}
