@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
+import { testBackends } from '../../test-support/database.js';
+
+/** Everything an import may change, to show that a refused one changed nothing. */
+async function snapshot(t: TestApp) {
+  const { rows } = await sql<{ state: string }>`
+    select md5(coalesce((select string_agg(a::text, '|' order by a.id) from directory_activity a), '')
+      || coalesce((select string_agg(p::text, '|' order by p.activity_id, p.country_iso2) from directory_activity_place p), '')
+      || coalesce((select string_agg(c::text, '|' order by c.id) from directory_contact c), '')
+      || (select string_agg(o::text, '|' order by o.id) from organisation o)) as state`.execute(t.database.db);
+  return rows[0]?.state;
+}
+
+const HEADER = [
+  'Organisation,Activity,Key areas,Countries,Start,End,Status,Target groups,Contact person,Contact email',
+  '#org+name,#activity+name,#sector,#country+code,#date+start,#date+end,#status,#beneficiary,#contact+name,#contact+email',
+];
+
+/** A column's cells: mostly what a 3W sheet holds, sometimes what a careless or hostile one does. */
+const cell = (plain: string[], odd: string[]) =>
+  fc.oneof({ arbitrary: fc.constantFrom(...plain), weight: 4 }, { arbitrary: fc.constantFrom(...odd), weight: 1 });
+
+const row = fc
+  .tuple(
+    cell(['OSCE Mission to Serbia', 'ODIHR', 'odihr'], ['', 'Nowhere at all', '  ODIHR  ', 'ODIHR "quoted"']),
+    cell(
+      ['Border police training', 'Hate crime monitoring', 'Reception conditions review'],
+      ['', 'x'.repeat(301), '=HYPERLINK("http://example.org")', 'Ümlaut ünïcødé — titre', '   '],
+    ),
+    cell(['protection', 'solidarity; protection', 'Responsible border management'], ['no such area', ';', '']),
+    cell(['RS', 'SRB', 'RS; MK', 'Serbia'], ['', 'XX', 'RS;;MK', 'RS, MK', 'Atlantis']),
+    cell(['2026-01-10', ''], ['2026-02-30', '10/01/2026', 'soon', '99999-01-01', '2026-13-01']),
+    cell(['2026-06-30', ''], ['2025-01-01', 'later', '0000-00-00']),
+    cell(['ongoing', 'planned', 'completed'], ['Ongoing', 'done', '']),
+    cell(['refugees; migrants', '', 'officials'], ['aliens', ';;']),
+    cell(['', 'Milan Jovanović'], ['x'.repeat(500), '<script>alert(1)</script>']),
+    cell(['', 'milan@example.org'], ['not-an-email', 'a@b', 'milan@example.org; other@example.org']),
+  )
+  .map((cells) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(','));
+
+describe.each(testBackends())('3W import of any sheet on %s', (backend) => {
+  let t: TestApp;
+  let coordinator: Persona;
+  beforeAll(async () => {
+    t = await testApp(backend);
+    coordinator = await t.as('coordinator');
+  });
+  afterAll(() => t?.close());
+
+  it('applies a sheet whole or refuses it, each bad row with its reasons, and then changes nothing', async () => {
+    const outcomes = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 6 }), fc.boolean(), async (rows, dryRun) => {
+        const before = await snapshot(t);
+        const response = await t.request(coordinator, {
+          method: 'POST',
+          url: `/api/directory/matrix/import${dryRun ? '?dryRun=true' : ''}`,
+          headers: { 'content-type': 'text/csv' },
+          payload: [...HEADER, ...rows].join('\n'),
+        });
+        // Every sheet drawn is recognised by its HXL row and has rows: whatever its cells, the
+        // answer is a report, never a refusal of the whole file or a failure of the server.
+        expect(response.statusCode, response.body).toBe(200);
+        const report = response.json();
+        outcomes.add(report.outcome);
+        expect(report.rowsRead).toBe(rows.length);
+        if (report.outcome === 'applied') {
+          expect(report.rejections).toEqual([]);
+          expect(report.created + report.updated + report.unchanged).toBe(rows.length);
+          return;
+        }
+        expect(await snapshot(t)).toBe(before);
+        if (report.outcome === 'rejected') {
+          expect(report.rejected).toBeGreaterThan(0);
+          for (const r of report.rejections) {
+            expect(r.row).toBeGreaterThanOrEqual(3);
+            expect(r.row).toBeLessThanOrEqual(rows.length + 2);
+            expect(r.reasons.length).toBeGreaterThan(0);
+            for (const reason of r.reasons) expect(reason).toMatch(/[.?)]$/);
+          }
+        } else expect(report.outcome).toBe('dry_run');
+      }),
+      { numRuns: 40, seed: 20261205 },
+    );
+    // The sheets drawn were both applied and refused: both branches above ran.
+    expect(outcomes).toContain('applied');
+    expect(outcomes).toContain('rejected');
+  });
+});
