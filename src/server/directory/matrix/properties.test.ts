@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
+import { cellOf, quotedLine } from '../../test-support/fuzz/cells.js';
 
 /** Everything an import may change, to show that a refused one changed nothing. */
 async function snapshot(t: TestApp) {
@@ -19,27 +20,23 @@ const HEADER = [
   '#org+name,#activity+name,#sector,#country+code,#date+start,#date+end,#status,#beneficiary,#contact+name,#contact+email',
 ];
 
-/** A column's cells: mostly what a 3W sheet holds, sometimes what a careless or hostile one does. */
-const cell = (plain: string[], odd: string[]) =>
-  fc.oneof({ arbitrary: fc.constantFrom(...plain), weight: 4 }, { arbitrary: fc.constantFrom(...odd), weight: 1 });
-
 const row = fc
   .tuple(
-    cell(['OSCE Mission to Serbia', 'ODIHR', 'odihr'], ['', 'Nowhere at all', '  ODIHR  ', 'ODIHR "quoted"']),
-    cell(
+    cellOf(['OSCE Mission to Serbia', 'ODIHR', 'odihr'], ['', 'Nowhere at all', '  ODIHR  ', 'ODIHR "quoted"']),
+    cellOf(
       ['Border police training', 'Hate crime monitoring', 'Reception conditions review'],
       ['', 'x'.repeat(301), '=HYPERLINK("http://example.org")', 'Ümlaut ünïcødé — titre', '   '],
     ),
-    cell(['protection', 'solidarity; protection', 'Responsible border management'], ['no such area', ';', '']),
-    cell(['RS', 'SRB', 'RS; MK', 'Serbia'], ['', 'XX', 'RS;;MK', 'RS, MK', 'Atlantis']),
-    cell(['2026-01-10', ''], ['2026-02-30', '10/01/2026', 'soon', '99999-01-01', '2026-13-01']),
-    cell(['2026-06-30', ''], ['2025-01-01', 'later', '0000-00-00']),
-    cell(['ongoing', 'planned', 'completed'], ['Ongoing', 'done', '']),
-    cell(['refugees; migrants', '', 'officials'], ['aliens', ';;']),
-    cell(['', 'Milan Jovanović'], ['x'.repeat(500), '<script>alert(1)</script>']),
-    cell(['', 'milan@example.org'], ['not-an-email', 'a@b', 'milan@example.org; other@example.org']),
+    cellOf(['protection', 'solidarity; protection', 'Responsible border management'], ['no such area', ';', '']),
+    cellOf(['RS', 'SRB', 'RS; MK', 'Serbia'], ['', 'XX', 'RS;;MK', 'RS, MK', 'Atlantis']),
+    cellOf(['2026-01-10', ''], ['2026-02-30', '10/01/2026', 'soon', '99999-01-01', '2026-13-01']),
+    cellOf(['2026-06-30', ''], ['2025-01-01', 'later', '0000-00-00']),
+    cellOf(['ongoing', 'planned', 'completed'], ['Ongoing', 'done', '']),
+    cellOf(['refugees; migrants', '', 'officials'], ['aliens', ';;']),
+    cellOf(['', 'Milan Jovanović'], ['x'.repeat(500), '<script>alert(1)</script>']),
+    cellOf(['', 'milan@example.org'], ['not-an-email', 'a@b', 'milan@example.org; other@example.org']),
   )
-  .map((cells) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(','));
+  .map(quotedLine);
 
 describe.each(testBackends())('3W import of any sheet on %s', (backend) => {
   let t: TestApp;

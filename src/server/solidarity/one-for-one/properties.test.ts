@@ -2,26 +2,24 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
+import { cellOf, quotedLine } from '../../test-support/fuzz/cells.js';
 
 const HEADER =
   'as_of,syrians_resettled_from_turkey_cumulative,returns_to_turkey_cumulative,approximate,source_document,source_url';
 
-/** A column's cells: mostly what the published table holds, sometimes what a careless or hostile file does. */
-const cell = (plain: fc.Arbitrary<string>, odd: string[]) =>
-  fc.oneof({ arbitrary: plain, weight: 8 }, { arbitrary: fc.constantFrom(...odd), weight: 1 });
 const day = fc
   .integer({ min: 0, max: 1_000 })
   .map((n) => new Date(Date.UTC(2016, 2, 20) + n * 86_400_000).toISOString().slice(0, 10));
 const count = fc.integer({ min: 0, max: 20_000 }).map(String);
 const row = fc
   .tuple(
-    cell(day, ['', '2016-02-30', '20/03/2017', '2015-01-01', 'soon']),
-    cell(count, ['-1', '1.5', 'many', '1e3', '12 000', '1,000', '9999999999']),
-    cell(count, ['-1', 'x', '']),
-    cell(fc.constantFrom('no', 'yes', '', 'oui', 'нет'), ['maybe']),
-    cell(fc.constantFrom('Progress report', 'EU Forecast'), ['']),
+    cellOf(day, ['', '2016-02-30', '20/03/2017', '2015-01-01', 'soon']),
+    cellOf(count, ['-1', '1.5', 'many', '1e3', '12 000', '1,000', '9999999999']),
+    cellOf(count, ['-1', 'x', '']),
+    cellOf(fc.constantFrom('no', 'yes', '', 'oui', 'нет'), ['maybe']),
+    cellOf(fc.constantFrom('Progress report', 'EU Forecast'), ['']),
   )
-  .map((cells) => [...cells, 'https://example.org'].map((c) => `"${c.replaceAll('"', '""')}"`).join(','));
+  .map((cells) => quotedLine([...cells, 'https://example.org']));
 
 describe.each(testBackends())('importing any 1:1 progress table on %s', (backend) => {
   let t: TestApp;

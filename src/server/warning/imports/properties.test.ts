@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
+import { cellOf, quotedLine } from '../../test-support/fuzz/cells.js';
 
 /** Everything an import may change, to show that a refused one changed nothing. */
 async function snapshot(t: TestApp) {
@@ -15,27 +16,27 @@ async function snapshot(t: TestApp) {
   return rows[0]?.state;
 }
 
-/** A column's cells: mostly what the source writes, sometimes what a careless or hostile file holds. */
-const cell = (plain: string[], odd: string[]) =>
-  fc.oneof({ arbitrary: fc.constantFrom(...plain), weight: 5 }, { arbitrary: fc.constantFrom(...odd), weight: 1 });
-const quoted = (cells: string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
-
 /** A UNHCR population table: the columns the import reads, among others it leaves. */
 const populationTable = fc
   .array(
     fc.tuple(
-      cell(['2015', '2016', '2020'], ['15', '1899', '2999', '', 'year']),
-      cell(['SYR', 'IRQ', 'syr', 'UKN', 'STA', ''], ['12', ' SYR', 'Syria', 'ÇYR', 'XYZ']),
-      cell(['TUR', 'DEU', 'deu', 'GRC', 'UNK'], ['XYZ', '', 'TUR ', 'Türkiye']),
-      cell(['0', '12', '', '5e+05', '2.5e1', '1000000'], ['many', '-3', '1.5', '1e12', '7 7', '1,5', '0x10', 'NaN', 'Infinity']),
-      cell(['0', '7', ''], ['x', '4E+2', '1e309', '--1']),
+      cellOf(['2015', '2016', '2020'], ['15', '1899', '2999', '', 'year']),
+      cellOf(['SYR', 'IRQ', 'syr', 'UKN', 'STA', ''], ['12', ' SYR', 'Syria', 'ÇYR', 'XYZ']),
+      cellOf(['TUR', 'DEU', 'deu', 'GRC', 'UNK'], ['XYZ', '', 'TUR ', 'Türkiye']),
+      cellOf(
+        ['0', '12', '', '5e+05', '2.5e1', '1000000'],
+        ['many', '-3', '1.5', '1e12', '7 7', '1,5', '0x10', 'NaN', 'Infinity'],
+      ),
+      cellOf(['0', '7', ''], ['x', '4E+2', '1e309', '--1']),
     ),
     { minLength: 1, maxLength: 8 },
   )
   .map((rows) =>
     [
       'year,coo_name,coo,coo_iso,coa_name,coa,coa_iso,refugees,asylum_seekers,returned_refugees',
-      ...rows.map(([year, coo, coa, refugees, seekers]) => quoted([year, 'n', coo, coo, 'n', coa, coa, refugees, seekers, '0'])),
+      ...rows.map(([year, coo, coa, refugees, seekers]) =>
+        quotedLine([year, 'n', coo, coo, 'n', coa, coa, refugees, seekers, '0']),
+      ),
     ].join('\n'),
   );
 
@@ -43,14 +44,16 @@ const populationTable = fc
 const hxlSheet = fc
   .array(
     fc.tuple(
-      cell(['refugees_hosted', 'asylum_seekers', 'sea_arrivals_monthly'], ['no_such_indicator', '', 'REFUGEES_HOSTED']),
-      cell(['TR', 'GR', 'AT', 'Greece'], ['', 'XX', 'Atlantis', 'GR; TR']),
-      cell(['2020', '2021-01-01', '2020-03'], ['', '2020-13', '2999', '31/12/2020', '2020-02-30']),
-      cell(['120', '0', '3.5', ''], ['-1', 'lots', '1e400', '1 000']),
+      cellOf(['refugees_hosted', 'asylum_seekers', 'sea_arrivals_monthly'], ['no_such_indicator', '', 'REFUGEES_HOSTED']),
+      cellOf(['TR', 'GR', 'AT', 'Greece'], ['', 'XX', 'Atlantis', 'GR; TR']),
+      cellOf(['2020', '2021-01-01', '2020-03'], ['', '2020-13', '2999', '31/12/2020', '2020-02-30']),
+      cellOf(['120', '0', '3.5', ''], ['-1', 'lots', '1e400', '1 000']),
     ),
     { minLength: 1, maxLength: 8 },
   )
-  .map((rows) => ['Indicator,Country,Date,Value', '#indicator+code,#country+code,#date,#value', ...rows.map(quoted)].join('\n'));
+  .map((rows) =>
+    ['Indicator,Country,Date,Value', '#indicator+code,#country+code,#date,#value', ...rows.map(quotedLine)].join('\n'),
+  );
 
 describe.each(testBackends())('importing any early-warning table on %s', (backend) => {
   let t: TestApp;

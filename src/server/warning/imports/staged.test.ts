@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase, testBackends } from '../../test-support/database.js';
+import { cellOf } from '../../test-support/fuzz/cells.js';
 import { type Lookups, parseObservations, UNHCR_SOURCE } from './formats.js';
 import { importObservations } from './imports.js';
 import { countRecords, NotStaged, stagedCandidates, stagedFile, stagePopulation } from './staged.js';
@@ -21,6 +22,11 @@ const REGULAR = csv([
   '2016,"Syria","SYR","SYR","Türkiye","TUR","TUR",,,0,0',
   '2016,"Syria, Arab Rep.","SYR","SYR","Greece","GRE","GRC",2.5e1,0,0,0',
 ]);
+
+/** A value's key, and values in the order of their keys: the two paths list them in their own orders. */
+const key = (c: { indicator: string; country: string; period: string }) => `${c.indicator}|${c.country}|${c.period}`;
+const sorted = <T extends { indicator: string; country: string; period: string }>(list: T[]) =>
+  [...list].sort((a, b) => key(a).localeCompare(key(b)));
 
 describe('counting the records of a CSV file', () => {
   it('counts records, quoted line ends included, and refuses irregular quoting or mixed line ends', () => {
@@ -73,9 +79,6 @@ describe.each(testBackends())('the staging path of the UNHCR population table on
   it('finds the same values, method and skipped rows as reading the file cell by cell', async () => {
     const staged = await stage(REGULAR);
     const expected = parseObservations(parse(REGULAR) as string[][], lookups);
-    const key = (c: { indicator: string; country: string; period: string }) => `${c.indicator}|${c.country}|${c.period}`;
-    const sorted = <T extends { indicator: string; country: string; period: string }>(list: T[]) =>
-      [...list].sort((a, b) => key(a).localeCompare(key(b)));
     expect(staged.rejected).toEqual([]);
     expect(sorted(staged.candidates)).toEqual(sorted(expected.candidates));
     expect(staged.method).toBe(expected.method);
@@ -91,8 +94,7 @@ describe.each(testBackends())('the staging path of the UNHCR population table on
     // Tables drawn from plain cells and odd ones: codes in either case or unknown, bad years, numbers
     // in UNHCR's forms or not numbers. The staging path sums before it knows a row is plain, so a
     // table it takes must hold no row the general path would refuse or read otherwise.
-    const cell = (plain: string[], odd: string[]) =>
-      fc.oneof({ arbitrary: fc.constantFrom(...plain), weight: 12 }, { arbitrary: fc.constantFrom(...odd), weight: 1 });
+    const cell = (plain: string[], odd: string[]) => cellOf(plain, odd, 12);
     const row = fc
       .tuple(
         cell(['2015', '2016', '1990'], ['15', '1899', '2O15', '']),
@@ -118,9 +120,6 @@ describe.each(testBackends())('the staging path of the UNHCR population table on
           return;
         }
         taken++;
-        const key = (c: { indicator: string; country: string; period: string }) => `${c.indicator}|${c.country}|${c.period}`;
-        const sorted = <T extends { indicator: string; country: string; period: string }>(list: T[]) =>
-          [...list].sort((a, b) => key(a).localeCompare(key(b)));
         expect(expected.rejected).toEqual([]);
         expect(sorted(staged.candidates)).toEqual(sorted(expected.candidates));
         expect(staged.method).toBe(expected.method);
