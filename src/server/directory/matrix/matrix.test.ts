@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
-import { addActivity, addContact, organisationId } from '../../test-support/directory/fixtures.js';
+import { addActivity, addContact, directorySnapshot, organisationId } from '../../test-support/directory/fixtures.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,15 +13,6 @@ async function xlsx(rows: string[][]): Promise<Buffer> {
   const sheet = workbook.addWorksheet('3W');
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** Everything the directory holds, to show that an import changed nothing. */
-async function snapshot(t: TestApp) {
-  const { rows } = await sql<{ state: string }>`
-    select md5(coalesce((select string_agg(a::text, '|' order by a.id) from directory_activity a), '')
-      || coalesce((select string_agg(c::text, '|' order by c.id) from directory_contact c), '')
-      || (select string_agg(o::text, '|' order by o.id) from organisation o)) as state`.execute(t.database.db);
-  return rows[0]?.state;
 }
 
 describe.each(testBackends())('3W import and export on %s', (backend) => {
@@ -51,7 +42,7 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
   ].join('\n');
 
   it('dry-runs a HXL file: reports what it would do and changes nothing', async () => {
-    const before = await snapshot(t);
+    const before = await directorySnapshot(t);
     const response = await importFile(coordinator, HXL_CSV, '?dryRun=true');
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
@@ -66,7 +57,7 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
       [3, 'create'],
       [4, 'create'],
     ]);
-    expect(await snapshot(t)).toBe(before);
+    expect(await directorySnapshot(t)).toBe(before);
   });
 
   it('imports it, then changes nothing when the same file comes again', async () => {
@@ -84,10 +75,10 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
       targetGroups: ['officials'],
       contact: { name: 'Milan Jovanović' },
     });
-    const before = await snapshot(t);
+    const before = await directorySnapshot(t);
     const second = (await importFile(coordinator, HXL_CSV)).json();
     expect(second).toMatchObject({ outcome: 'applied', created: 0, updated: 0, unchanged: 2, contactsCreated: 0 });
-    expect(await snapshot(t)).toBe(before);
+    expect(await directorySnapshot(t)).toBe(before);
     const audit = await t.database.db.selectFrom('audit_log').select('details').where('verb', '=', 'directory.import').execute();
     expect(audit).toHaveLength(2);
   });
@@ -184,7 +175,7 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
   });
 
   it('rejects every bad row with its number and reason, and then changes nothing at all', async () => {
-    const before = await snapshot(t);
+    const before = await directorySnapshot(t);
     const file = [
       'Organisation,Activity,Countries,Start,End,Status',
       'ODIHR,Fine row that must not be written,AT,2026-01-01,2026-02-01,planned',
@@ -201,7 +192,7 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
       { row: 5, reasons: ['Unknown country “Atlantis”.', expect.stringContaining('Unknown status “paused”')] },
       { row: 6, reasons: ['The activity (title) is missing.'] },
     ]);
-    expect(await snapshot(t)).toBe(before);
+    expect(await directorySnapshot(t)).toBe(before);
   });
 
   it('keeps a focal point to their own structure’s rows', async () => {
@@ -257,11 +248,11 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
     for (const format of ['xlsx', 'csv'] as const) {
       const exported = await t.request(coordinator, { method: 'GET', url: `/api/directory/matrix?format=${format}` });
       expect(exported.statusCode).toBe(200);
-      const before = await snapshot(t);
+      const before = await directorySnapshot(t);
       const report = (await importFile(coordinator, exported.rawPayload, '', format === 'csv' ? 'text/csv' : XLSX)).json();
       expect(report).toMatchObject({ outcome: 'applied', recognisedBy: 'hxl', created: 0, updated: 0, rejected: 0 });
       expect(report.unchanged).toBe(report.rowsRead);
-      expect(await snapshot(t)).toBe(before);
+      expect(await directorySnapshot(t)).toBe(before);
     }
     const csv: string[][] = parse(
       (await t.request(coordinator, { method: 'GET', url: '/api/directory/matrix?format=csv' })).body,

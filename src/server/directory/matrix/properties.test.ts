@@ -1,19 +1,9 @@
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Persona, type TestApp, testApp } from '../../test-support/app.js';
 import { testBackends } from '../../test-support/database.js';
+import { directorySnapshot } from '../../test-support/directory/fixtures.js';
 import { cellOf, quotedLine } from '../../test-support/fuzz/cells.js';
-
-/** Everything an import may change, to show that a refused one changed nothing. */
-async function snapshot(t: TestApp) {
-  const { rows } = await sql<{ state: string }>`
-    select md5(coalesce((select string_agg(a::text, '|' order by a.id) from directory_activity a), '')
-      || coalesce((select string_agg(p::text, '|' order by p.activity_id, p.country_iso2) from directory_activity_place p), '')
-      || coalesce((select string_agg(c::text, '|' order by c.id) from directory_contact c), '')
-      || (select string_agg(o::text, '|' order by o.id) from organisation o)) as state`.execute(t.database.db);
-  return rows[0]?.state;
-}
 
 const HEADER = [
   'Organisation,Activity,Key areas,Countries,Start,End,Status,Target groups,Contact person,Contact email',
@@ -51,7 +41,7 @@ describe.each(testBackends())('3W import of any sheet on %s', (backend) => {
     const outcomes = new Set<string>();
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 6 }), fc.boolean(), async (rows, dryRun) => {
-        const before = await snapshot(t);
+        const before = await directorySnapshot(t);
         const response = await t.request(coordinator, {
           method: 'POST',
           url: `/api/directory/matrix/import${dryRun ? '?dryRun=true' : ''}`,
@@ -69,7 +59,7 @@ describe.each(testBackends())('3W import of any sheet on %s', (backend) => {
           expect(report.created + report.updated + report.unchanged).toBe(rows.length);
           return;
         }
-        expect(await snapshot(t)).toBe(before);
+        expect(await directorySnapshot(t)).toBe(before);
         if (report.outcome === 'rejected') {
           expect(report.rejected).toBeGreaterThan(0);
           for (const r of report.rejections) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { ActivityView } from '../../directory/activities/schemas.js';
 import type { ContactView } from '../../directory/contacts/schemas.js';
@@ -28,4 +29,14 @@ export async function confirmedDaysAgo(t: TestApp, contactId: string, days: numb
     .set({ confirmed_at: new Date(Date.now() - days * 24 * 3600 * 1000) })
     .where('id', '=', contactId)
     .execute();
+}
+
+/** A digest of everything an import may change in the directory, to show that a refused one changed nothing. */
+export async function directorySnapshot(t: TestApp): Promise<string | undefined> {
+  const { rows } = await sql<{ state: string }>`
+    select md5(coalesce((select string_agg(a::text, '|' order by a.id) from directory_activity a), '')
+      || coalesce((select string_agg(p::text, '|' order by p.activity_id, p.country_iso2) from directory_activity_place p), '')
+      || coalesce((select string_agg(c::text, '|' order by c.id) from directory_contact c), '')
+      || (select string_agg(o::text, '|' order by o.id) from organisation o)) as state`.execute(t.database.db);
+  return rows[0]?.state;
 }
