@@ -104,8 +104,19 @@ describeJourney('consensus drafting journey', () => {
     await chair.getByRole('heading', { level: 1, name: 'Decision on migration' }).waitFor();
     const addParagraph = async (part: string, text: string) => {
       const picker = chair.getByRole('combobox', { name: 'Part', exact: true });
-      await picker.click();
-      await chair.getByRole('option', { name: part, exact: true }).click();
+      // The list opens on a click; on a loaded machine a click can land while the page re-renders
+      // and the list close again, so the picker is opened until its option shows.
+      const option = chair.getByRole('option', { name: part, exact: true });
+      await expect
+        .poll(
+          async () => {
+            if (!(await option.isVisible())) await picker.click();
+            return option.isVisible();
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe(true);
+      await option.click();
       await expect.poll(() => picker.inputValue()).toBe(part);
       await chair.getByRole('textbox', { name: 'Words of the paragraph' }).fill(text);
       await chair.getByRole('button', { name: 'Add to the working text' }).click();
