@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../db/migrate.js';
@@ -82,9 +83,10 @@ describe.each(testBackends())('search documents on %s', (backend) => {
     expect(stale[0]?.n).toBe(0);
     // Rebuilding runs the name's function with a search path of pg_catalog only on PostgreSQL 17 (PGlite).
     await sql`reindex index directory_activity_name_search_idx`.execute(database.db);
+    await sql`reindex index directory_contact_name_search_idx`.execute(database.db);
     const { rows } = await sql<{ title: string }>`
       select title from directory_activity
-      where directory_name_document(title) @@ directory_query(array['menschenhandel'])`.execute(database.db);
+      where directory_name_part(search_doc) @@ directory_query(array['menschenhandel'])`.execute(database.db);
     expect(rows.map((r) => r.title)).toEqual(['Schulung zur Bekämpfung des Menschenhandels, Straße']);
   });
 
@@ -104,5 +106,45 @@ describe.each(testBackends())('search documents on %s', (backend) => {
     const { rows } = await sql<{ title: string }>`select title from directory_activity
       where search_doc @@ directory_query(array['grenzschutz', 'asylsuchende', 'albania'])`.execute(db);
     expect(rows.map((r) => r.title)).toEqual(['Schulung zur Bekämpfung des Menschenhandels, Straße Grenzschutz']);
+  });
+
+  // Since 20261210090000 the index of names reads the name's words from the search document (its
+  // words of weight A) instead of computing the name's document again: they must be the same
+  // lexemes at the same positions, for activities and contacts, whatever the name.
+  it('reads from the search document the very document of the name', async () => {
+    const db = database.db;
+    const { id: organisation } = await db
+      .insertInto('organisation')
+      .values({ type: 'ngo', name_en: 'Names test' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const word = fc.oneof(
+      fc.constantFrom(...TEXTS.flatMap((t) => t.split(' '))),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
+      fc.constantFrom('a-b', 'e-mail@example.org', '3W', 'FO-SERBIA', '1.5', 'http://example.org/x', 'l’asile', 'the'),
+    );
+    const name = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' ').replaceAll('\u0000', ''));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(name, fc.option(name, { nil: null }), name, async (title, description, place) => {
+        n += 1;
+        const trimmed = `${n} ${title}`.trim().slice(0, 200);
+        await db
+          .insertInto('directory_activity')
+          .values({ organisation_id: organisation, title: trimmed, description, place: place.slice(0, 200), status: 'planned' })
+          .execute();
+        await db
+          .insertInto('directory_contact')
+          .values({ organisation_id: organisation, name: trimmed, title: description?.slice(0, 200) ?? null })
+          .execute();
+        const { rows } = await sql<{ activity: boolean; contact: boolean }>`
+          select (select directory_name_part(search_doc) = directory_name_document(title)
+                  from directory_activity where organisation_id = ${organisation} and title = ${trimmed}) as activity,
+                 (select directory_name_part(search_doc) = directory_name_document(name || ' ' || coalesce(title, ''))
+                  from directory_contact where organisation_id = ${organisation} and name = ${trimmed}) as contact`.execute(db);
+        expect({ title: trimmed, ...rows[0] }).toEqual({ title: trimmed, activity: true, contact: true });
+      }),
+      { numRuns: 60, seed: 20261210 },
+    );
   });
 });

@@ -66,43 +66,45 @@ export async function applyPlan(trx: Kysely<DB>, ref: Reference, plan: Plan, pro
       }),
     };
   };
-  // The document of each different set of reference words, computed once: an import's rows repeat
-  // a few hundred of them. Each activity's search document is built from it (see the migration
-  // 20261209090100_directory_activity_document).
-  const references = await referenceDocuments(
-    trx,
-    [...plan.creates, ...plan.updates].map((a) => stored(a.values).search_text),
-  );
-  const withDocument = (v: ReturnType<typeof stored>) => ({
-    ...v,
-    search_doc: sql<string>`directory_activity_document_from(${v.title}, ${v.description}, ${v.place}, ${references.get(v.search_text) ?? ''}::tsvector)`,
-  });
+  const creates = plan.creates.map((c) => ({ ...stored(c.values), code: c.code }));
+  const updates = plan.updates.map((u) => ({ ...stored(u.values), id: u.id }));
+  // The document of each different set of reference words (the place, the organisation, key areas
+  // and countries), computed once: an import's rows repeat a few hundred of them. Each activity's
+  // search document is built from it (see the migration 20261209090100_directory_activity_document);
+  // the place, stripped like the rest, gives the same lexemes there as beside the description.
+  const referenceWords = (v: { place: string | null; search_text: string }) => `${v.place ?? ''} ${v.search_text}`;
+  const references = await referenceDocuments(trx, [...creates, ...updates].map(referenceWords));
+  // Each batch is one statement, so that the triggers on activities run once for it, and its rows
+  // are one JSON value rather than thousands of parameters, which took PostgreSQL as long to plan
+  // as to write (migration 20261210090000_directory_activity_bulk_writes).
+  const rowsOf = <T extends { place: string | null; search_text: string }>(batch: T[]) =>
+    JSON.stringify(batch.map((v) => ({ ...v, reference: references.get(referenceWords(v)) ?? '' })));
+  const record = sql.raw(`organisation_id uuid, title text, description text, key_areas text[], dimension text,
+    countries text[], place text, start_date date, end_date date, status text, target_groups text[], contact_id uuid,
+    visibility text, search_text text, reference tsvector`);
 
   let done = 0;
-  for (let i = 0; i < plan.creates.length; i += BATCH) {
-    const batch = plan.creates.slice(i, i + BATCH);
-    await trx
-      .insertInto('directory_activity')
-      .values(batch.map((c) => ({ ...withDocument(stored(c.values)), ...(c.code ? { code: c.code } : {}) })))
-      .execute();
+  for (let i = 0; i < creates.length; i += BATCH) {
+    const batch = creates.slice(i, i + BATCH);
+    await sql`
+      insert into directory_activity (organisation_id, title, description, key_areas, dimension, countries, place,
+        start_date, end_date, status, target_groups, contact_id, visibility, search_text, code, search_doc)
+      select v.organisation_id, v.title, v.description, v.key_areas, v.dimension, v.countries, v.place, v.start_date,
+        v.end_date, v.status, v.target_groups, v.contact_id, v.visibility, v.search_text,
+        coalesce(v.code, directory_activity_new_code()), directory_activity_document_from(v.title, v.description, null, v.reference)
+      from jsonb_to_recordset(${rowsOf(batch)}::jsonb) as v(${record}, code text)`.execute(trx);
     done += batch.length;
     progress(done);
   }
-  // Changed activities in batches too, one statement each: the triggers on activities run once per statement.
-  for (let i = 0; i < plan.updates.length; i += BATCH) {
-    const batch = plan.updates.slice(i, i + BATCH).map((u) => {
-      const v = stored(u.values);
-      return { id: u.id, ...v, reference: references.get(v.search_text) ?? '' };
-    });
+  for (let i = 0; i < updates.length; i += BATCH) {
+    const batch = updates.slice(i, i + BATCH);
     await sql`
       update directory_activity a set organisation_id = v.organisation_id, title = v.title, description = v.description,
         key_areas = v.key_areas, dimension = v.dimension, countries = v.countries, place = v.place,
         start_date = v.start_date, end_date = v.end_date, status = v.status, target_groups = v.target_groups,
         contact_id = v.contact_id, visibility = v.visibility, search_text = v.search_text,
-        search_doc = directory_activity_document_from(v.title, v.description, v.place, v.reference), updated_at = now()
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as v(id uuid, organisation_id uuid, title text,
-        description text, key_areas text[], dimension text, countries text[], place text, start_date date, end_date date,
-        status text, target_groups text[], contact_id uuid, visibility text, search_text text, reference tsvector)
+        search_doc = directory_activity_document_from(v.title, v.description, null, v.reference), updated_at = now()
+      from jsonb_to_recordset(${rowsOf(batch)}::jsonb) as v(id uuid, ${record})
       where a.id = v.id`.execute(trx);
     done += batch.length;
     progress(done);

@@ -51,8 +51,8 @@ function sources(viewer: Viewer, f: Filters): Source[] {
     list.push({ kind: 'organisation', from: sql`organisation o`, alias: 'o', sort: 'name_en', nameDoc: sql`o.name_doc`, where });
   }
   for (const [kind, table, alias, sort, nameDoc] of [
-    ['contact', 'directory_contact', 'c', 'name', sql`directory_name_document(c.name || ' ' || coalesce(c.title, ''))`],
-    ['activity', 'directory_activity', 'a', 'title', sql`directory_name_document(a.title)`],
+    ['contact', 'directory_contact', 'c', 'name', sql`directory_name_part(c.search_doc)`],
+    ['activity', 'directory_activity', 'a', 'title', sql`directory_name_part(a.search_doc)`],
   ] as const) {
     if (!wants(kind) || (kind === 'contact' && f.status)) continue;
     const where = [visibleRecords(viewer, alias, 'text_index')];

@@ -244,6 +244,9 @@ describe.each(testBackends())('“Whom do I call?” on %s', (backend) => {
                      directory_refresh_activity_places(array(select id from directory_activity))`.execute(t.database.db);
     expect(await snapshot()).toBe(kept);
     expect(kept).toContain(dana);
+    // A deleted activity takes its places with it.
+    expect(kept).toContain(moving.id);
+    expect(kept).not.toContain(activity.id);
     // Dana acts nowhere now; Emil acts in Serbia and North Macedonia.
     const acting = await sql<{ name: string; country_iso2: string }>`select name, country_iso2 from directory_contact_place
       where acts and name in ('Dana Bosnia', 'Emil Belgrade') order by name, country_iso2`.execute(t.database.db);
