@@ -52,6 +52,29 @@ describe('the one spreadsheet reader', () => {
     });
   });
 
+  // No text in PostgreSQL can hold U+0000: a cell with one used to reach the database and fail the
+  // import with its error instead of a sentence about the file.
+  it('refuses a file with a NUL character, naming the cell', async () => {
+    expect(await refusal(readSheetCells(Buffer.from('a,b\n1,"x\u0000y"\n')))).toEqual({
+      code: 'validation',
+      detail: 'Row 2, column B holds a NUL character, which no text may hold. Save the file again as CSV (UTF-8) or XLSX.',
+    });
+    expect(await refusal(readSheetCells(xlsxOf([['a'], ['b'], ['ok', 'x\u0000']])))).toMatchObject({
+      code: 'validation',
+      detail: expect.stringMatching(/^Row 3, column B holds a NUL character/),
+    });
+    // UTF-16 is read by its byte-order mark; without one, its text is taken for UTF-8 and refused.
+    const utf16 = Buffer.from('Country,Value\nGR,1\n', 'utf16le');
+    expect((await readSheetCells(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]))).cells).toEqual([
+      ['Country', 'Value'],
+      ['GR', '1'],
+    ]);
+    expect(await refusal(readSheetCells(utf16))).toMatchObject({
+      code: 'validation',
+      detail: expect.stringMatching(/^Row 1, column A holds a NUL character/),
+    });
+  });
+
   it('refuses by the row limit and the entry count before reading on', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => [`r${i}`]);
     expect(await refusal(readSheetCells(xlsxOf(rows), { limits: { maxRows: 20 } }))).toMatchObject({ code: 'payload_too_large' });

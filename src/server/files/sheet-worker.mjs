@@ -22,11 +22,33 @@ function csvCells(bytes, limits) {
   return rows;
 }
 
+/** The spreadsheet name of the n-th column (0 is A, 26 is AA). */
+const columnName = (n) => (n < 26 ? '' : columnName(Math.floor(n / 26) - 1)) + String.fromCharCode(65 + (n % 26));
+
+/**
+ * No text the database stores can hold U+0000: a cell with one is refused here, by its place, rather
+ * than failing its import in the database. A CSV file saved as UTF-16 is full of them.
+ */
+function refuseNul(cells) {
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
+    for (let c = 0; c < row.length; c++) {
+      if (row[c].includes('\u0000')) {
+        throw new SheetRefusal(
+          'validation',
+          `Row ${r + 1}, column ${columnName(c)} holds a NUL character, which no text may hold. Save the file again as CSV (UTF-8) or XLSX.`,
+        );
+      }
+    }
+  }
+  return cells;
+}
+
 async function read({ bytes, format, limits }) {
   let data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isGzip(data)) data = gunzipBounded(data, limits);
   const kind = format ?? (isZip(data) ? 'xlsx' : 'csv');
-  return { format: kind, cells: kind === 'xlsx' ? await xlsxCells(data, limits) : csvCells(data, limits) };
+  return { format: kind, cells: refuseNul(kind === 'xlsx' ? await xlsxCells(data, limits) : csvCells(data, limits)) };
 }
 
 read(workerData)

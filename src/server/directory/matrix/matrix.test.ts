@@ -359,5 +359,12 @@ describe.each(testBackends())('3W import and export on %s', (backend) => {
     expect(noColumns.json().detail).toMatch(/no column for: Organisation/);
     const broken = await importFile(coordinator, Buffer.from('PK\u0003\u0004 broken zip'), '', XLSX);
     expect(broken.statusCode).toBe(400);
+    // A NUL character, which no stored text may hold, is named where it is and changes nothing.
+    const before = await directorySnapshot(t);
+    const nul = await importFile(coordinator, HXL_CSV.replace('Hate crime', 'Hate\u0000crime'));
+    expect(nul.statusCode).toBe(400);
+    expect(nul.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(nul.json().detail).toMatch(/^Row 4, column B holds a NUL character/);
+    expect(await directorySnapshot(t)).toBe(before);
   });
 });

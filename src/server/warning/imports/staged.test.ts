@@ -226,4 +226,18 @@ describe.each(testBackends())('the staging path of the UNHCR population table on
       value: 70,
     });
   });
+
+  it('refuses a file with a NUL character by its place, and stores nothing', async () => {
+    const nul = csv([
+      '2019,"Syria","SYR","SYR","Greece","GRE","GRC",70,3,0,0',
+      '2019,"Syr\u0000ia","SYR","SYR","Greece","GRE","GRC",70,3,0,0',
+    ]);
+    await expect(stage(nul)).rejects.toBeInstanceOf(NotStaged);
+    const before = await observations();
+    await expect(importObservations(database.db, { actor: null, system: true }, nul, {}, async () => {})).rejects.toMatchObject({
+      code: 'validation',
+      detail: expect.stringMatching(/^Row 3, column B holds a NUL character/),
+    });
+    expect(await observations()).toEqual(before);
+  });
 });
