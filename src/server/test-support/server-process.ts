@@ -57,9 +57,24 @@ export function runCli(
   });
 }
 
-/** Starts `crossroads serve` as a child process and waits until /api/health answers. */
+/**
+ * Starts `crossroads serve` as a child process and waits until /api/health answers. The port is
+ * free when chosen, but another test's server may take it before this one binds it: the health
+ * check counts only once this child has said it listens there (else a test could talk to another
+ * test's server), and a child that finds its port taken is started again on another.
+ */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 150_000): Promise<ServerProcess> {
   assertBuilt();
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const started = await startOnFreePort(env, deadline);
+    if (started.listening) return started.server;
+    if (attempt < 3 && /EADDRINUSE/.test(started.server.output())) continue;
+    throw new Error(`The server exited before answering:\n${started.server.output()}`);
+  }
+}
+
+async function startOnFreePort(env: Record<string, string>, deadline: number) {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve'], { env: childEnv({ PORT: String(port), ...env }) });
   let output = '';
@@ -70,26 +85,27 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     output += d;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + timeoutMs;
   let alive = true;
   exited.then(() => {
     alive = false;
   });
-  while (Date.now() < deadline && alive) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+  const own = `listening at http://127.0.0.1:${port}"`;
+  let listening = false;
+  while (Date.now() < deadline && alive && !listening) {
+    if (output.includes(own)) {
+      try {
+        listening = (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+      } catch {
+        // not answering yet
+      }
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!listening) await new Promise((r) => setTimeout(r, 100));
   }
-  if (!alive) throw new Error(`The server exited before answering:\n${output}`);
-  if (Date.now() >= deadline) {
+  if (!listening && alive) {
     child.kill('SIGKILL');
-    throw new Error(`The server did not answer within ${timeoutMs} ms:\n${output}`);
+    throw new Error(`The server did not answer within the time allowed:\n${output}`);
   }
-  return {
+  const server: ServerProcess = {
     child,
     port,
     output: () => output,
@@ -103,4 +119,5 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       return code;
     },
   };
+  return { server, listening };
 }
