@@ -103,16 +103,36 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL d
       .execute();
     expect(runs.length).toBeGreaterThanOrEqual(3);
     expect(runs.every((run) => run.outcome === 'succeeded' || run.outcome === null)).toBe(true);
-    // What each instance says it ran adds up to the recorded runs: no slot ran twice.
-    const ran = (output: string) =>
-      output.split('\n').filter((line) => line.includes('"msg":"job ran"') && line.includes('"job":"auth.purge_expired"')).length;
-    const finished = await database.db
-      .selectFrom('job_run')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where('job', '=', 'auth.purge_expired')
-      .where('outcome', '=', 'succeeded')
-      .executeTakeFirstOrThrow();
-    expect(ran(a.output()) + ran(b.output())).toBe(finished.n);
+    // What each instance says it ran adds up to the recorded runs: no slot ran twice. An instance
+    // writes its line after the run's record commits, so the lines of the runs counted are awaited.
+    const logged = () =>
+      [a.output(), b.output()].flatMap((output) =>
+        output
+          .split('\n')
+          .slice(0, -1)
+          .filter((line) => line.includes('"msg":"job ran"') && line.includes('"job":"auth.purge_expired"'))
+          .map((line) => (JSON.parse(line) as { slot: string }).slot),
+      );
+    const succeeded = async () =>
+      (
+        await database.db
+          .selectFrom('job_run')
+          .select('slot_start')
+          .where('job', '=', 'auth.purge_expired')
+          .where('outcome', '=', 'succeeded')
+          .execute()
+      ).map((run) => new Date(run.slot_start).toISOString());
+    const recorded = await succeeded();
+    const deadline = Date.now() + 10_000;
+    while (!recorded.every((slot) => logged().includes(slot)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const lines = logged();
+    expect(lines.length).toBeGreaterThanOrEqual(recorded.length);
+    expect(new Set(lines).size).toBe(lines.length);
+    for (const slot of recorded) expect(lines).toContain(slot);
+    const later = await succeeded();
+    for (const slot of lines) expect(later).toContain(slot);
     // The planted expired session was purged, by exactly one run.
     const purged = runs.filter((run) => (run.details as { sessions?: number }).sessions === 1);
     expect(purged).toHaveLength(1);
